@@ -1,0 +1,67 @@
+# Inclusie Portaal - the two commands a newcomer needs are `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+PORT ?= 8000
+
+.PHONY: help install system system-test migrate demo run test test-fast lint format bench soak messages clean
+
+help:
+	@echo "make run     - installeren, database klaarzetten, demodata laden en starten op http://127.0.0.1:$(PORT)"
+	@echo "make test    - installeren en alle tests draaien (PostgreSQL/Redis als DATABASE_URL/REDIS_URL gezet zijn)"
+	@echo "make install | demo | lint | format | bench | soak | messages | clean"
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP) system
+
+system:
+	@scripts/check_system.sh run
+
+system-test:
+	@scripts/check_system.sh test
+
+migrate: install
+	$(BIN)/python manage.py migrate --noinput -v0
+
+demo: migrate
+	$(BIN)/python manage.py seed_demo
+
+run: demo
+	@echo ""
+	@echo "Het portaal draait op http://127.0.0.1:$(PORT)/  (stoppen: Ctrl+C)"
+	@echo "Inloggen met bijvoorbeeld: kwartiermaker / $${DEMO_PASSWORD:-demo-inclusie-2026}"
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: install system-test
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/pytest -q -p no:cacheprovider
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: install
+	@scripts/check_system.sh bench
+	$(BIN)/python -m bench.run
+
+soak: install
+	@scripts/check_system.sh bench
+	$(BIN)/python -m bench.soak
+
+messages: install
+	$(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=staticfiles
+	$(BIN)/python manage.py compilemessages --ignore=.venv
+
+clean:
+	rm -rf $(VENV) db.sqlite3 .test-db.sqlite3 staticfiles

@@ -1,0 +1,33 @@
+"""Print the number of SQL queries per key page as JSON (run with DATABASE_URL set)."""
+
+import json
+import os
+
+import django
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "inclusie.settings")
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from bench.pages import key_pages  # noqa: E402
+from inclusie.models import User  # noqa: E402
+
+
+def main() -> None:
+    counts = {}
+    for label, role, path, _target in key_pages():
+        client = Client()
+        if role:
+            client.force_login(User.objects.get(username=role))
+        client.get(path)  # warm caches (gemeente profile, content types)
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(path)
+        counts[label] = {"queries": len(ctx.captured_queries), "status": response.status_code}
+    print(json.dumps(counts))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,5 @@
+"""Inclusie Portaal: project package and the programme core app."""
+
+from .celery import app as celery_app
+
+__all__ = ("celery_app",)

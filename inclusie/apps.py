@@ -1,0 +1,27 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class InclusieConfig(AppConfig):
+    name = "inclusie"
+    label = "inclusie"
+    verbose_name = _("Inclusie Portaal")
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from inclusie import models
+        from inclusie.constants import Role
+        from inclusie.registry import HomePanel, NavItem, register_nav, register_panel
+
+        # Every model holding personal data is audit-logged.
+        auditlog.register(models.User, exclude_fields=["password", "last_login", "calendar_token"])
+        auditlog.register(models.Persoon)
+        auditlog.register(models.Organisatie)
+        auditlog.register(models.GemeenteProfiel)
+
+        register_nav(NavItem(_("Home"), "home", "home", order=0))
+        register_nav(NavItem(_("Organisaties"), "organisatie-list", "relaties", order=80))
+        register_nav(NavItem(_("Personen"), "persoon-list", "relaties", order=81))
+        register_nav(NavItem(_("Beheer"), "beheer", "beheer", order=900))
+        register_panel(HomePanel("inclusie/panels/beheer.html", roles=(Role.BEHEERDER,), order=900))

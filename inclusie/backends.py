@@ -1,0 +1,21 @@
+from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import ModelBackend
+from django.db.models import Q
+
+
+class EmailOrUsernameBackend(ModelBackend):
+    """Sign in with the e-mail address or the short username, case-insensitively."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if username is None or password is None:
+            return None
+        User = get_user_model()
+        ident = username.strip()
+        user = User.objects.filter(Q(email__iexact=ident) | Q(username__iexact=ident)).first()
+        if user is None:
+            # Run the hasher anyway so timing does not reveal which accounts exist.
+            User().set_password(password)
+            return None
+        if user.check_password(password) and self.user_can_authenticate(user):
+            return user
+        return None

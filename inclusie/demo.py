@@ -1,0 +1,247 @@
+"""Fictional demo data for the core app (gemeente, people, organisations).
+
+Every app may have a `demo.py` with `seed(ctx)`; `manage.py seed_demo` calls
+them in INSTALLED_APPS order, core first. All names are invented.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+
+from inclusie.constants import Grootte, Role, Sector
+from inclusie.models import DiversiteitsAspect, GemeenteProfiel, Organisatie, Persoon, User, Wijk
+
+DEMO_DOMAIN = "demo.inclusie.nl"
+
+SHAPES = {
+    "deventer": {
+        "naam": "Gemeente Hanzestad",
+        "gemeentecode": "GM0999",
+        "programmanaam": "Meedoen",
+        "term_pijler": "pijler",
+        "term_pijlers": "pijlers",
+    },
+    "arnhem": {
+        "naam": "Gemeente Rijnstad",
+        "gemeentecode": "GM0998",
+        "programmanaam": "Inclusieve Stad",
+        "term_pijler": "speerpunt",
+        "term_pijlers": "speerpunten",
+    },
+    "dordrecht": {
+        "naam": "Gemeente Merwestad",
+        "gemeentecode": "GM0997",
+        "programmanaam": "Iedereen doet mee",
+        "term_pijler": "uitvoeringslijn",
+        "term_pijlers": "uitvoeringslijnen",
+    },
+}
+
+WIJKEN = ["Binnenstad", "Noord", "Oost", "Zuid", "West", "Havenkwartier", "Rivierzicht", "Het Veld"]
+KERNEN = ["Dorp Eikenrode", "Dorp Lindewaard"]
+
+# The twelve factors of the Movisie diversiteitsvlechtwerk, as knowledge/reach tags.
+DIVERSITEITSASPECTEN = [
+    "Leeftijd",
+    "Gender en sekse",
+    "Seksuele oriëntatie",
+    "Sociaal-culturele achtergrond",
+    "Religie en levensbeschouwing",
+    "Taal en geletterdheid",
+    "Beperking",
+    "Inkomen",
+    "Opleiding",
+    "Huidskleur",
+    "Gezinssituatie",
+    "Woonsituatie",
+]
+
+VOORNAMEN = [
+    "Anouk",
+    "Bram",
+    "Cem",
+    "Daan",
+    "Esra",
+    "Fleur",
+    "Gijs",
+    "Hanna",
+    "Ilias",
+    "Joke",
+    "Kees",
+    "Lotte",
+    "Mila",
+    "Noah",
+    "Olga",
+    "Pim",
+    "Quinten",
+    "Rosa",
+    "Sanne",
+    "Tijn",
+    "Umut",
+    "Vera",
+    "Wout",
+    "Yara",
+    "Zoë",
+]
+ACHTERNAMEN = [
+    "Aalbers",
+    "Bakker",
+    "Claessen",
+    "Dijkstra",
+    "Evers",
+    "Frerichs",
+    "Gerrits",
+    "Hofstede",
+    "IJzerman",
+    "Jansen",
+    "Kuipers",
+    "Lammers",
+    "Meulenbelt",
+    "Nijhof",
+    "Oosterhuis",
+    "Postma",
+    "Rietveld",
+    "Scholten",
+    "Teunissen",
+    "Uitenbroek",
+    "Veenstra",
+    "Wessels",
+    "Zandbergen",
+]
+ORG_SOORTEN = [
+    ("Bouwbedrijf", Sector.BEDRIJF),
+    ("Bakkerij", Sector.BEDRIJF),
+    ("ICT-bureau", Sector.BEDRIJF),
+    ("Basisschool", Sector.ONDERWIJS),
+    ("ROC", Sector.ONDERWIJS),
+    ("Zorggroep", Sector.ZORG_WELZIJN),
+    ("Welzijnsstichting", Sector.ZORG_WELZIJN),
+    ("Sportvereniging", Sector.CULTUUR_SPORT),
+    ("Bibliotheek", Sector.CULTUUR_SPORT),
+    ("Woningcorporatie", Sector.WONEN),
+    ("Buurthuis", Sector.MAATSCHAPPELIJK),
+    ("Taalcafé", Sector.MAATSCHAPPELIJK),
+]
+ORG_NAMEN = [
+    "De Brug",
+    "Het Anker",
+    "De Linde",
+    "Samen Sterk",
+    "De Horizon",
+    "Het Baken",
+    "De Schakel",
+    "Kompas",
+]
+
+DEMO_USERS = [
+    ("kwartiermaker", "Kim de Kwartier", Role.KWARTIERMAKER),
+    ("beleidsadviseur", "Bas Beleid", Role.BELEIDSADVISEUR),
+    ("wethouder", "Wil Wethouder", Role.WETHOUDER),
+    ("klankbordlid", "Kaya Klankbord", Role.KLANKBORDLID),
+    ("ambassadeur", "Ayla Ambassadeur", Role.AMBASSADEUR),
+    ("beheerder", "Ben Beheer", Role.BEHEERDER),
+]
+
+
+@dataclass
+class DemoContext:
+    scale: int = 1
+    shape: str = "deventer"
+    rng: random.Random = field(default_factory=lambda: random.Random(2026))
+    log: Any = print
+    data: dict = field(default_factory=dict)
+
+    def naam(self, i: int) -> str:
+        return f"{VOORNAMEN[i % len(VOORNAMEN)]} {ACHTERNAMEN[(i * 7) % len(ACHTERNAMEN)]}"
+
+
+def demo_user(username: str, naam: str, role: str) -> User:
+    user, _created = User.objects.update_or_create(
+        username=username,
+        defaults={
+            "email": f"{username}@{DEMO_DOMAIN}",
+            "naam": naam,
+            "role": role,
+            "is_active": True,
+            "is_staff": role == Role.BEHEERDER,
+        },
+    )
+    user.set_password(settings.DEMO_PASSWORD)
+    user.save(update_fields=["password"])
+    return user
+
+
+def seed(ctx: DemoContext) -> None:
+    profiel = GemeenteProfiel.load()
+    for key, value in SHAPES[ctx.shape].items():
+        setattr(profiel, key, value)
+    profiel.portefeuillehouder = "Wil Wethouder"
+    profiel.team = "Team Samenleving"
+    profiel.contact_email = f"inclusie@{DEMO_DOMAIN}"
+    profiel.hoe_aansluiten = (
+        "Wilt u met uw organisatie meedoen? Neem contact op met de kwartiermaker. "
+        "We maken samen een afspraak en kijken wat u kunt bijdragen."
+    )
+    profiel.full_clean()
+    profiel.save()
+
+    ctx.data["wijken"] = [Wijk.objects.get_or_create(naam=n)[0] for n in WIJKEN] + [
+        Wijk.objects.get_or_create(naam=n, defaults={"is_kern": True})[0] for n in KERNEN
+    ]
+    ctx.data["aspecten"] = [
+        DiversiteitsAspect.objects.update_or_create(naam=n, defaults={"volgorde": i})[0]
+        for i, n in enumerate(DIVERSITEITSASPECTEN)
+    ]
+
+    users = {username: demo_user(username, naam, role) for username, naam, role in DEMO_USERS}
+    ctx.data["users"] = users
+
+    organisaties = []
+    wijken = ctx.data["wijken"]
+    for i in range(20 * ctx.scale):
+        soort, sector = ORG_SOORTEN[i % len(ORG_SOORTEN)]
+        naam = f"{soort} {ORG_NAMEN[(i // len(ORG_SOORTEN)) % len(ORG_NAMEN)]}"
+        if i >= len(ORG_SOORTEN) * len(ORG_NAMEN) or i >= 20:
+            naam = f"{naam} {i + 1}"
+        org, _created = Organisatie.objects.get_or_create(
+            naam=naam,
+            kvk_nummer=f"{90000000 + i:08d}",
+            defaults={
+                "sector": sector,
+                "grootte": list(Grootte)[i % 4],
+                "wijk": wijken[i % len(wijken)],
+            },
+        )
+        organisaties.append(org)
+    ctx.data["organisaties"] = organisaties
+
+    personen = []
+    for i in range(40 * ctx.scale):
+        persoon, _created = Persoon.objects.get_or_create(
+            email=f"contact{i + 1}@{DEMO_DOMAIN}",
+            defaults={
+                "naam": ctx.naam(i),
+                "organisatie": organisaties[i % len(organisaties)],
+                "functie": ["directeur", "HR-adviseur", "teamleider", "vrijwilliger", "docent"][
+                    i % 5
+                ],
+                "wijk": wijken[(i * 3) % len(wijken)],
+                "toestemming_openbaar": i % 3 == 0,
+            },
+        )
+        personen.append(persoon)
+    ctx.data["personen"] = personen
+
+    # Persons for the demo users, so the apps can link them.
+    for _username, user in users.items():
+        Persoon.objects.update_or_create(
+            user=user,
+            defaults={"naam": user.naam, "email": user.email, "functie": user.get_role_display()},
+        )
+    ctx.log(
+        f"  gemeente, {len(wijken)} wijken, {len(organisaties)} organisaties, {len(personen)} personen"
+    )

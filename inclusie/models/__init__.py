@@ -1,0 +1,16 @@
+from .accounts import User
+from .base import TimeStampedModel
+from .gemeente import DiversiteitsAspect, GemeenteProfiel, Wijk
+from .notifications import Notificatie
+from .people import Organisatie, Persoon
+
+__all__ = [
+    "DiversiteitsAspect",
+    "GemeenteProfiel",
+    "Notificatie",
+    "Organisatie",
+    "Persoon",
+    "TimeStampedModel",
+    "User",
+    "Wijk",
+]

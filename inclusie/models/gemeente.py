@@ -1,0 +1,134 @@
+import re
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .base import TimeStampedModel
+
+gemeentecode_validator = RegexValidator(
+    regex=re.compile(r"^GM\d{4}$"),
+    message=_("Vul een CBS-gemeentecode in: GM gevolgd door vier cijfers, bijvoorbeeld GM0150."),
+)
+
+
+class GemeenteProfiel(TimeStampedModel):
+    """The one gemeente this portal serves, and the words it uses."""
+
+    naam = models.CharField(_("naam gemeente"), max_length=120, default="Voorbeeldgemeente")
+    gemeentecode = models.CharField(
+        _("CBS-gemeentecode"),
+        max_length=6,
+        validators=[gemeentecode_validator],
+        default="GM0000",
+        help_text=_("GM gevolgd door vier cijfers, bijvoorbeeld GM0150."),
+    )
+    programmanaam = models.CharField(_("naam programma"), max_length=120, default="Meedoen")
+    portefeuillehouder = models.CharField(
+        _("portefeuillehouder"),
+        max_length=120,
+        blank=True,
+        help_text=_("De wethouder die het programma in portefeuille heeft."),
+    )
+    team = models.CharField(_("team"), max_length=120, blank=True)
+    term_pijler = models.CharField(
+        _("woord voor een thematafel (enkelvoud)"),
+        max_length=40,
+        default="pijler",
+        help_text=_("Bijvoorbeeld pijler, speerpunt of uitvoeringslijn."),
+    )
+    term_pijlers = models.CharField(
+        _("woord voor thematafels (meervoud)"),
+        max_length=40,
+        default="pijlers",
+        help_text=_("Bijvoorbeeld pijlers, speerpunten of uitvoeringslijnen."),
+    )
+    hoe_aansluiten = models.TextField(
+        _("tekst 'Hoe doet u mee?'"),
+        blank=True,
+        help_text=_(
+            "Korte uitleg op de openbare Deal-pagina voor organisaties die willen aansluiten."
+        ),
+    )
+    contact_email = models.EmailField(_("e-mailadres voor vragen"), blank=True)
+
+    class Meta:
+        verbose_name = _("gemeenteprofiel")
+        verbose_name_plural = _("gemeenteprofiel")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(pk=1), name="gemeenteprofiel_singleton")
+        ]
+
+    def __str__(self) -> str:
+        return self.naam
+
+    def save(self, *args, **kwargs):
+        from django.core.cache import cache
+
+        self.pk = 1
+        super().save(*args, **kwargs)
+        cache.delete(self.CACHE_KEY)
+
+    def clean(self) -> None:
+        if (
+            self.term_pijler
+            and self.term_pijlers
+            and self.term_pijler.strip() == self.term_pijlers.strip()
+        ):
+            raise ValidationError(
+                {"term_pijlers": _("Het meervoud moet anders zijn dan het enkelvoud.")}
+            )
+
+    CACHE_KEY = "gemeenteprofiel"
+
+    @classmethod
+    def cached(cls) -> "GemeenteProfiel":
+        """The profile for page rendering: read at most once a minute per process."""
+        from django.core.cache import cache
+
+        profiel = cache.get(cls.CACHE_KEY)
+        if profiel is None:
+            profiel = cls.objects.filter(pk=1).first() or cls()
+            cache.set(cls.CACHE_KEY, profiel, 60)
+        return profiel
+
+    @classmethod
+    def load(cls) -> "GemeenteProfiel":
+        obj, _created = cls.objects.get_or_create(pk=1)
+        return obj
+
+
+class Wijk(models.Model):
+    """A neighbourhood (wijk) or village (kern) of the gemeente."""
+
+    naam = models.CharField(_("naam"), max_length=120, unique=True)
+    is_kern = models.BooleanField(_("is een kern (dorp)"), default=False)
+
+    class Meta:
+        verbose_name = _("wijk of kern")
+        verbose_name_plural = _("wijken en kernen")
+        ordering = ["naam"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class DiversiteitsAspect(models.Model):
+    """An aspect of the Movisie diversiteitsvlechtwerk.
+
+    Used as a tag for *knowledge* and *reach* ("who is missing from our view?"),
+    never as a characteristic of a person (AVG art. 9).
+    """
+
+    naam = models.CharField(_("naam"), max_length=120, unique=True)
+    toelichting = models.CharField(_("toelichting"), max_length=300, blank=True)
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        verbose_name = _("diversiteitsaspect")
+        verbose_name_plural = _("diversiteitsaspecten")
+        ordering = ["volgorde", "naam"]
+
+    def __str__(self) -> str:
+        return self.naam

@@ -1,0 +1,40 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .base import TimeStampedModel
+
+
+class Notificatie(TimeStampedModel):
+    """An e-mail to a user, stored first and sent by a Celery task.
+
+    The row is the truth: if the broker is down the mail is not lost, a later
+    run picks up rows still waiting.
+    """
+
+    class Status(models.TextChoices):
+        WACHTEND = "wachtend", _("Wachtend")
+        VERZONDEN = "verzonden", _("Verzonden")
+        MISLUKT = "mislukt", _("Mislukt")
+
+    ontvanger = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ontvanger"),
+        on_delete=models.CASCADE,
+        related_name="notificaties",
+    )
+    onderwerp = models.CharField(_("onderwerp"), max_length=200)
+    tekst = models.TextField(_("tekst"))
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.WACHTEND
+    )
+    verzonden_op = models.DateTimeField(_("verzonden op"), null=True, blank=True)
+    fout = models.TextField(_("foutmelding"), blank=True)
+
+    class Meta:
+        verbose_name = _("notificatie")
+        verbose_name_plural = _("notificaties")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.onderwerp

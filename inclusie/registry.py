@@ -1,0 +1,131 @@
+"""Registries that let each app add to the shared shell without editing it.
+
+Apps register navigation items and home-page panels in their AppConfig.ready().
+The navigation shows an item when the user may view its area; the home page
+shows a panel when the user's role is listed. This keeps the shell in one place
+and lets features arrive without merge conflicts in shared templates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.urls import reverse
+
+from inclusie.permissions import VIEW, allowed
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: Any  # a lazy string, or a callable(gemeente) -> str for configurable terms
+    url_name: str
+    area: str
+    order: int = 100
+    action: str = VIEW
+
+    def text(self, gemeente) -> str:
+        return str(self.label(gemeente) if callable(self.label) else self.label)
+
+
+@dataclass(frozen=True)
+class HomePanel:
+    """A block on a role's home page: "what needs me now?"."""
+
+    template: str
+    roles: tuple[str, ...]
+    context: Callable[[Any], dict] = field(default=lambda request: {})
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class PublicLink:
+    """A page under /openbaar/ listed on the public index."""
+
+    label: Any
+    url_name: str
+    order: int = 100
+
+
+_nav: list[NavItem] = []
+_panels: list[HomePanel] = []
+_public: list[PublicLink] = []
+
+
+def register_public_link(link: PublicLink) -> None:
+    if all(existing.url_name != link.url_name for existing in _public):
+        _public.append(link)
+
+
+def public_links() -> list[dict]:
+    return [
+        {"label": str(i.label), "url": reverse(i.url_name)}
+        for i in sorted(_public, key=lambda i: i.order)
+    ]
+
+
+def register_nav(item: NavItem) -> None:
+    if all(existing.url_name != item.url_name for existing in _nav):
+        _nav.append(item)
+
+
+def register_panel(panel: HomePanel) -> None:
+    if all(existing.template != panel.template for existing in _panels):
+        _panels.append(panel)
+
+
+def nav_for(user, gemeente) -> list[dict]:
+    items = [i for i in sorted(_nav, key=lambda i: i.order) if allowed(user, i.area, i.action)]
+    return [
+        {"label": i.text(gemeente), "url": reverse(i.url_name), "url_name": i.url_name}
+        for i in items
+    ]
+
+
+def panels_for(request) -> list[dict]:
+    role = getattr(request.user, "role", None)
+    chosen = [p for p in sorted(_panels, key=lambda p: p.order) if role in p.roles]
+    return [{"template": p.template, **p.context(request)} for p in chosen]
+
+
+# --- Figures for monitoring -------------------------------------------------
+#
+# Each app registers the internal output figures it can compute from its own
+# data (in its AppConfig.ready()). The monitoring app snapshots every figure per
+# half year, so the dashboard and the reports read frozen numbers.
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure computed from the portal's own data for a period.
+
+    `compute(start, end)` gets two dates (inclusive start, exclusive end) and
+    returns either a number (int/float) or a dict of label -> number for a
+    breakdown (e.g. partners per stage). It must use a fixed number of queries.
+    """
+
+    code: str  # e.g. "deal.partners_per_stage"; the part before the dot is the group
+    label: Any
+    compute: Callable[[Any, Any], Any]
+    unit: Any = ""
+    order: int = 100
+
+    @property
+    def group(self) -> str:
+        return self.code.split(".", 1)[0]
+
+
+_figures: dict[str, Figure] = {}
+
+
+def register_figure(figure: Figure) -> None:
+    _figures[figure.code] = figure
+
+
+def figures() -> list[Figure]:
+    return sorted(_figures.values(), key=lambda f: (f.order, f.code))
+
+
+def figure(code: str) -> Figure | None:
+    return _figures.get(code)

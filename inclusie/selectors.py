@@ -1,0 +1,42 @@
+"""Read queries shared by views, exports and reports."""
+
+from django.db import connection
+
+from inclusie.filters import OrganisatieFilter, PersoonFilter
+from inclusie.models import Organisatie, Persoon
+
+
+def organisatie_list(*, params=None):
+    qs = Organisatie.objects.select_related("wijk").order_by("naam")
+    return OrganisatieFilter(params, queryset=qs)
+
+
+def persoon_list(*, params=None):
+    qs = Persoon.objects.select_related("organisatie", "user").order_by("naam")
+    return PersoonFilter(params, queryset=qs)
+
+
+def database_ok() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone()[0] == 1
+    except Exception:  # noqa: BLE001 - any database error means "down" for the health check
+        return False
+
+
+def broker_status() -> str:
+    """'eager' without a broker, else 'ok' or 'down' after a short ping."""
+    from django.conf import settings
+
+    if not settings.REDIS_URL:
+        return "eager"
+    import redis
+
+    try:
+        client = redis.Redis.from_url(
+            settings.REDIS_URL, socket_connect_timeout=1, socket_timeout=1
+        )
+        return "ok" if client.ping() else "down"
+    except redis.RedisError:
+        return "down"

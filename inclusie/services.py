@@ -1,0 +1,95 @@
+"""Writes and business rules of the core app. Keyword-only, transactional, validated."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
+
+from inclusie.models import GemeenteProfiel, Notificatie, Organisatie, Persoon, User
+
+
+@transaction.atomic
+def gemeente_update(*, data: dict) -> GemeenteProfiel:
+    profiel = GemeenteProfiel.load()
+    for key, value in data.items():
+        setattr(profiel, key, value)
+    profiel.full_clean()
+    profiel.save()
+    return profiel
+
+
+@transaction.atomic
+def organisatie_save(*, organisatie: Organisatie) -> Organisatie:
+    organisatie.full_clean()
+    organisatie.save()
+    return organisatie
+
+
+@transaction.atomic
+def persoon_save(*, persoon: Persoon) -> Persoon:
+    """Save a person; a change in public-display consent is dated here."""
+    previous = (
+        Persoon.objects.filter(pk=persoon.pk).values_list("toestemming_openbaar", flat=True).first()
+    )
+    if persoon.pk is None or previous != persoon.toestemming_openbaar:
+        persoon.toestemming_openbaar_op = timezone.now()
+    persoon.full_clean()
+    persoon.save()
+    return persoon
+
+
+def notificatie_queue(*, ontvanger: User, onderwerp: str, tekst: str) -> Notificatie:
+    """Store a mail and send it from a Celery task once the transaction commits."""
+    from inclusie.tasks import enqueue, send_notificatie
+
+    notificatie = Notificatie.objects.create(ontvanger=ontvanger, onderwerp=onderwerp, tekst=tekst)
+    enqueue(send_notificatie, notificatie.pk)
+    return notificatie
+
+
+@transaction.atomic
+def user_invite(*, email: str, naam: str, role: str, base_url: str) -> User:
+    """Create an account without a usable password and mail a link to choose one."""
+    user = User(email=email.lower().strip(), naam=naam, role=role, is_staff=role == "beheerder")
+    user.set_unusable_password()
+    user.full_clean(exclude=["password"])
+    user.save()
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    link = base_url.rstrip("/") + reverse("password_reset_confirm", args=[uid, token])
+    notificatie_queue(
+        ontvanger=user,
+        onderwerp=_("Uw account voor het Inclusie Portaal"),
+        tekst=_(
+            "Beste %(naam)s,\n\nEr is een account voor u gemaakt in het Inclusie Portaal.\n"
+            "Kies uw wachtwoord via deze link (drie dagen geldig):\n%(link)s\n\n"
+            "Met vriendelijke groet,\nHet programmateam"
+        )
+        % {"naam": naam or email, "link": link},
+    )
+    return user
+
+
+def notificatie_send(*, notificatie: Notificatie) -> Notificatie:
+    """Send one stored mail. Idempotent: a mail already sent is not sent again."""
+    from django.core.mail import send_mail
+
+    if notificatie.status == Notificatie.Status.VERZONDEN:
+        return notificatie
+    send_mail(
+        notificatie.onderwerp,
+        notificatie.tekst,
+        settings.DEFAULT_FROM_EMAIL,
+        [notificatie.ontvanger.email],
+    )
+    notificatie.status = Notificatie.Status.VERZONDEN
+    notificatie.verzonden_op = timezone.now()
+    notificatie.fout = ""
+    notificatie.save(update_fields=["status", "verzonden_op", "fout", "updated_at"])
+    return notificatie

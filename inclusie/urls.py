@@ -1,0 +1,74 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from inclusie import views
+
+auth_patterns = [
+    path("inloggen/", views.LoginView.as_view(), name="login"),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "wachtwoord-vergeten/",
+        auth_views.PasswordResetView.as_view(),
+        name="password_reset",
+    ),
+    path(
+        "wachtwoord-vergeten/verstuurd/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "wachtwoord-kiezen/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "wachtwoord-kiezen/klaar/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+    path("wachtwoord-wijzigen/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path(
+        "wachtwoord-wijzigen/klaar/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
+]
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("health/", views.health, name="health"),
+    path("toegankelijkheid/", views.ToegankelijkheidView.as_view(), name="toegankelijkheid"),
+    path("openbaar/", views.OpenbaarIndexView.as_view(), name="openbaar"),
+    path("account/", include(auth_patterns)),
+    path("account/", views.AccountView.as_view(), name="account"),
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("beheer/", views.BeheerView.as_view(), name="beheer"),
+    path("beheer/gemeente/", views.GemeenteProfielView.as_view(), name="gemeente-profiel"),
+    path("beheer/gebruikers/", views.UserListView.as_view(), name="gebruiker-list"),
+    path("beheer/gebruikers/uitnodigen/", views.UserInviteView.as_view(), name="gebruiker-invite"),
+    path("beheer/gebruikers/<int:pk>/", views.UserUpdateView.as_view(), name="gebruiker-update"),
+    path("beheer/audit/", views.AuditLogView.as_view(), name="audit-log"),
+    path("organisaties/", views.OrganisatieListView.as_view(), name="organisatie-list"),
+    path("organisaties/nieuw/", views.OrganisatieCreateView.as_view(), name="organisatie-create"),
+    path(
+        "organisaties/<int:pk>/", views.OrganisatieDetailView.as_view(), name="organisatie-detail"
+    ),
+    path(
+        "organisaties/<int:pk>/wijzigen/",
+        views.OrganisatieUpdateView.as_view(),
+        name="organisatie-update",
+    ),
+    path("personen/", views.PersoonListView.as_view(), name="persoon-list"),
+    path("personen/nieuw/", views.PersoonCreateView.as_view(), name="persoon-create"),
+    path("personen/<int:pk>/", views.PersoonDetailView.as_view(), name="persoon-detail"),
+    path("personen/<int:pk>/wijzigen/", views.PersoonUpdateView.as_view(), name="persoon-update"),
+    path("admin/", admin.site.urls),
+    # Feature apps add their URLs here.
+]
+
+handler403 = "inclusie.views.handler403"
+handler404 = "inclusie.views.handler404"
+handler500 = "inclusie.views.handler500"

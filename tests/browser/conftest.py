@@ -1,0 +1,90 @@
+"""Playwright on Debian's Chromium, against pytest-django's live server with demo data."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM is used
+# from the same thread only (the live server runs in its own thread).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+AXE_SOURCE = (Path(__file__).parent / "axe.min.js").read_text()
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM}: apt-get install chromium"
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def demo_site(transactional_db, live_server):
+    """The live server with the demo programme loaded."""
+    call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    return live_server
+
+
+@pytest.fixture
+def new_page(browser):
+    contexts = []
+
+    def make():
+        context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
+        # Injected through the DevTools protocol, so the strict CSP need not be relaxed.
+        context.add_init_script(script=AXE_SOURCE)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15000)
+        page.csp_errors = []
+        page.on(
+            "console",
+            lambda msg: (
+                page.csp_errors.append(msg.text) if "Content Security Policy" in msg.text else None
+            ),
+        )
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def login(page, base_url: str, username: str, password: str | None = None) -> None:
+    page.goto(f"{base_url}/account/inloggen/")
+    page.get_by_label("E-mailadres of gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(password or settings.DEMO_PASSWORD)
+    page.get_by_role("button", name="Inloggen").last.click()
+    page.wait_for_load_state("networkidle")
+
+
+def axe_violations(page) -> list[dict]:
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        AXE_TAGS,
+    )
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"][:3]]}
+        for v in result["violations"]
+    ]

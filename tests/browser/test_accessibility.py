@@ -1,0 +1,131 @@
+"""Every page a role can reach from the navigation passes axe and has the basics.
+
+The crawl starts at the home page and follows links in the main navigation and,
+one level deeper, in the page content, so pages added later are covered without
+editing this test. One example per URL pattern per role keeps it quick.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from django.urls import Resolver404, resolve
+
+from inclusie.constants import Role
+from tests.browser.conftest import axe_violations, login
+
+pytestmark = [pytest.mark.browser]
+
+SKIP_SUFFIXES = (".pdf", ".csv", ".xlsx", ".ics", ".json", ".docx", ".png", ".jpg", ".svg")
+SKIP_PREFIXES = ("/admin/", "/static/", "/i18n/", "/account/uitloggen/")
+MAX_PAGES = 60
+
+
+def pattern_key(path: str) -> str | None:
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return None
+    return match.view_name
+
+
+def links(page, selector: str, base_url: str) -> list[str]:
+    hrefs = page.eval_on_selector_all(selector, "els => els.map(e => e.href)")
+    found = []
+    for href in hrefs:
+        parts = urlsplit(href)
+        if f"{parts.scheme}://{parts.netloc}" != base_url:
+            continue
+        path = parts.path
+        if path.endswith(SKIP_SUFFIXES) or path.startswith(SKIP_PREFIXES) or "download" in path:
+            continue
+        found.append(path + (f"?{parts.query}" if parts.query and "page=" in parts.query else ""))
+    return found
+
+
+def check_page(page, url: str) -> list[str]:
+    problems = []
+    response = page.goto(url)
+    page.wait_for_load_state("networkidle")
+    if response is None or response.status >= 400:
+        return [f"{url}: HTTP {response.status if response else 'geen antwoord'}"]
+    if page.evaluate("document.documentElement.lang") != "nl":
+        problems.append(f"{url}: lang is not nl")
+    if not page.title().strip():
+        problems.append(f"{url}: no title")
+    h1_count = page.locator("h1").count()
+    if h1_count != 1:
+        problems.append(f"{url}: {h1_count} h1 elements")
+    for violation in axe_violations(page):
+        problems.append(
+            f"{url}: axe {violation['id']} ({violation['impact']}) at {violation['nodes']}"
+        )
+    return problems
+
+
+def crawl(page, base_url: str, start: list[str]) -> tuple[list[str], list[str]]:
+    seen_patterns: set[str] = set()
+    visited: list[str] = []
+    problems: list[str] = []
+    queue = [(path, 0) for path in start]
+    while queue and len(visited) < MAX_PAGES:
+        path, depth = queue.pop(0)
+        key = pattern_key(path.split("?")[0])
+        if key is None or key in seen_patterns:
+            continue
+        seen_patterns.add(key)
+        visited.append(path)
+        problems += check_page(page, base_url + path)
+        if depth == 0:
+            queue += [(p, 1) for p in links(page, "header a[href]", base_url)]
+        if depth <= 1:
+            queue += [(p, depth + 1) for p in links(page, "main a[href]", base_url)]
+    problems += [f"CSP: {e}" for e in page.csp_errors]
+    return visited, problems
+
+
+@pytest.mark.parametrize("role", Role.values)
+def test_every_page_of_a_role_passes_axe(demo_site, new_page, role):
+    page = new_page()
+    login(page, demo_site.url, role)
+    assert page.locator("h1").inner_text().startswith("Goedendag"), "sign-in failed"
+    visited, problems = crawl(page, demo_site.url, ["/"])
+    assert len(visited) >= 2, visited
+    assert not problems, "\n".join(problems)
+
+
+def test_public_pages_pass_axe(demo_site, new_page):
+    page = new_page()
+    start = [
+        "/",
+        "/openbaar/",
+        "/toegankelijkheid/",
+        "/account/inloggen/",
+        "/account/wachtwoord-vergeten/",
+    ]
+    visited, problems = crawl(page, demo_site.url, start)
+    assert "/openbaar/" in visited
+    assert not problems, "\n".join(problems)
+
+
+def test_skip_link_is_first_and_moves_focus_to_content(demo_site, new_page):
+    page = new_page()
+    page.goto(demo_site.url + "/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Direct naar de inhoud"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "inhoud"
+
+
+def test_wrong_password_shows_dutch_error_then_locks_out(demo_site, new_page, settings):
+    page = new_page()
+    for _attempt in range(settings.AXES_FAILURE_LIMIT - 1):
+        login(page, demo_site.url, "kwartiermaker", "helemaal-fout-wachtwoord")
+        assert "wachtwoord klopt niet" in page.content()
+    login(page, demo_site.url, "kwartiermaker", "helemaal-fout-wachtwoord")
+    assert "tijdelijk geblokkeerd" in page.content()
+    # Even the right password is refused while locked out.
+    login(page, demo_site.url, "kwartiermaker")
+    assert "tijdelijk geblokkeerd" in page.content()

@@ -1,0 +1,55 @@
+"""Shared fixtures. Unit tests run Celery eagerly; integration tests use a real broker."""
+
+from __future__ import annotations
+
+import pytest
+from django.conf import settings
+
+from inclusie.celery import app as celery_app
+from inclusie.constants import Role
+from tests.factories import UserFactory
+
+settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _eager_celery(request):
+    """Run tasks in-process unless the test drives a real worker."""
+    if request.node.get_closest_marker("integration"):
+        yield
+        return
+    previous = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = previous
+
+
+@pytest.fixture(autouse=True)
+def _fresh_axes_and_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture
+def user_for_role(db):
+    made: dict[str, object] = {}
+
+    def make(role: str):
+        if role not in made:
+            made[role] = UserFactory(role=role, is_staff=role == Role.BEHEERDER)
+        return made[role]
+
+    return make
+
+
+@pytest.fixture
+def client_for(client, user_for_role):
+    """A test client signed in with the given role."""
+
+    def make(role: str):
+        client.force_login(user_for_role(role))
+        return client
+
+    return make

@@ -1,0 +1,180 @@
+"""Real Redis and a real Celery worker for integration tests.
+
+With REDIS_URL set (CI) the tests use that server on a dedicated database
+number; otherwise they start a private redis-server on a free port. The worker
+is a subprocess that reads the same (file or PostgreSQL) test database.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from inclusie.celery import app as celery_app
+
+ROOT = Path(settings.BASE_DIR)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(predicate, timeout: float = 30.0, interval: float = 0.2):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = predicate()
+        if result:
+            return result
+        time.sleep(interval)
+    return predicate()
+
+
+@pytest.fixture(scope="session")
+def redis_url():
+    """A reachable Redis; a private one unless REDIS_URL is set."""
+    import redis
+
+    if settings.REDIS_URL:
+        url = settings.REDIS_URL.rsplit("/", 1)[0] + "/14"
+        redis.Redis.from_url(url).flushdb()
+        yield url
+        return
+    binary = shutil.which("redis-server")
+    assert binary, "redis-server is needed for the integration tests: apt-get install redis-server"
+    port = free_port()
+    proc = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"redis://127.0.0.1:{port}/0"
+    assert wait_for(lambda: _ping(url), 10), "private redis-server did not start"
+    yield url
+    proc.terminate()
+    proc.wait(10)
+
+
+def _ping(url: str) -> bool:
+    import redis
+
+    try:
+        return bool(redis.Redis.from_url(url, socket_connect_timeout=0.5).ping())
+    except redis.RedisError:
+        return False
+
+
+def database_url() -> str:
+    cfg = connection.settings_dict
+    if cfg["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{cfg['NAME']}"
+    auth = cfg["USER"] or ""
+    if cfg.get("PASSWORD"):
+        auth += f":{cfg['PASSWORD']}"
+    host = cfg["HOST"] or "127.0.0.1"
+    port = cfg["PORT"] or 5432
+    return f"postgres://{auth}@{host}:{port}/{cfg['NAME']}"
+
+
+def point_celery_at(broker_url: str) -> None:
+    """Make this process publish to `broker_url`, dropping cached connections."""
+    celery_app.conf.broker_url = broker_url
+    celery_app.close()
+    celery_app.amqp._producer_pool = None
+
+
+@pytest.fixture
+def use_broker(redis_url):
+    """Point this process's Celery app at the real broker (not eager)."""
+    previous = dict(
+        broker_url=celery_app.conf.broker_url,
+        task_always_eager=celery_app.conf.task_always_eager,
+        result_backend=celery_app.conf.result_backend,
+    )
+    celery_app.conf.update(task_always_eager=False, result_backend=None)
+    point_celery_at(redis_url)
+    yield redis_url
+    celery_app.conf.update(**previous)
+    point_celery_at(previous["broker_url"])
+
+
+class Worker:
+    def __init__(self, broker: str, mail_dir: str):
+        self.broker = broker
+        self.mail_dir = mail_dir
+        self.proc: subprocess.Popen | None = None
+        self.log = tempfile.NamedTemporaryFile(prefix="celery-worker-", suffix=".log", delete=False)
+
+    def start(self) -> Worker:
+        env = {
+            **os.environ,
+            "DATABASE_URL": database_url(),
+            "REDIS_URL": self.broker,
+            "EMAIL_URL": f"filemail:///{self.mail_dir}",  # django-environ drops one slash
+            "DJANGO_SETTINGS_MODULE": "inclusie.settings",
+        }
+        self.proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "inclusie",
+                "worker",
+                "--pool=solo",
+                "-c",
+                "1",
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
+                "-l",
+                "INFO",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        return self
+
+    def kill(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(10)
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(15)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+    def output(self) -> str:
+        return Path(self.log.name).read_text(errors="replace")
+
+
+@pytest.fixture
+def celery_worker(use_broker, tmp_path):
+    """Start a real worker against the real broker and the test database."""
+    workers: list[Worker] = []
+
+    def start() -> Worker:
+        worker = Worker(use_broker, str(tmp_path / "mail")).start()
+        workers.append(worker)
+        return worker
+
+    yield start
+    for worker in workers:
+        worker.stop()
