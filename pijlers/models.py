@@ -19,3 +19,53 @@ class Pijler(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.naam
+
+
+class Lidmaatschap(TimeStampedModel):
+    """A person at a pijler's table: a partner's representative, an ambassador, the kwartiermaker.
+
+    The rule "at least one ambassador per pijler" counts memberships with
+    rol=ambassadeur that are current (no end date, or an end date in the future).
+    """
+
+    class Rol(models.TextChoices):
+        TREKKER = "trekker", _("Trekker")
+        PARTNER = "partner", _("Vertegenwoordiger partnerorganisatie")
+        AMBASSADEUR = "ambassadeur", _("Ambassadeur")
+        KWARTIERMAKER = "kwartiermaker", _("Kwartiermaker")
+        GEMEENTE = "gemeente", _("Contactpersoon gemeente")
+        WIJKTEAM = "wijkteam", _("Contactpersoon wijkteam")
+
+    pijler = models.ForeignKey(
+        Pijler, on_delete=models.CASCADE, related_name="lidmaatschappen", verbose_name=_("pijler")
+    )
+    persoon = models.ForeignKey(
+        "inclusie.Persoon",
+        on_delete=models.CASCADE,
+        related_name="pijler_lidmaatschappen",
+        verbose_name=_("persoon"),
+    )
+    organisatie = models.ForeignKey(
+        "inclusie.Organisatie",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="pijler_lidmaatschappen",
+        verbose_name=_("namens organisatie"),
+    )
+    rol = models.CharField(_("rol"), max_length=20, choices=Rol.choices, default=Rol.PARTNER)
+    sinds = models.DateField(_("lid sinds"), null=True, blank=True)
+    tot = models.DateField(_("lid tot"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["pijler", "rol", "persoon__naam"]
+        verbose_name = _("lidmaatschap van een pijler")
+        verbose_name_plural = _("lidmaatschappen van pijlers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pijler", "persoon", "rol"], name="pijler_lid_uniek_per_rol"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.persoon} ({self.get_rol_display()}) - {self.pijler}"
