@@ -25,3 +25,7 @@ class InclusieConfig(AppConfig):
         register_nav(NavItem(_("Personen"), "persoon-list", "relaties", order=81))
         register_nav(NavItem(_("Beheer"), "beheer", "beheer", order=900))
         register_panel(HomePanel("inclusie/panels/beheer.html", roles=(Role.BEHEERDER,), order=900))
+
+        from inclusie.meetings_registry import register_meetings
+
+        register_meetings()

@@ -209,6 +209,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "inclusie.tasks.send_waiting_notificaties",
         "schedule": 300.0,
     },
+    # Meetings: reminder mail before an action item's due date (idempotent).
+    "acties-herinneren": {
+        "task": "inclusie.tasks.send_actie_herinneringen",
+        "schedule": 3600.0,
+    },
 }
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

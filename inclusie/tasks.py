@@ -63,3 +63,13 @@ def send_waiting_notificaties() -> int:
     for pk in ids:
         send_notificatie.delay(pk)
     return len(ids)
+
+
+@shared_task
+def send_actie_herinneringen() -> int:
+    """Beat: remind owners of open action items due soon; never twice per due date."""
+    from django.conf import settings
+
+    from inclusie.services_meetings import actie_herinneringen_send
+
+    return actie_herinneringen_send(base_url=getattr(settings, "PORTAL_BASE_URL", ""))
