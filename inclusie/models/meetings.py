@@ -103,6 +103,7 @@ class BijeenkomstReeks(TimeStampedModel):
         settings.AUTH_USER_MODEL,
         verbose_name=_("organisator"),
         null=True,
+        blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
