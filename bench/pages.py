@@ -25,4 +25,17 @@ def key_pages() -> list[tuple[str, str, str, float]]:
         ("organisaties", "kwartiermaker", reverse("organisatie-list"), KEY_TARGET),
         ("openbaar", "", reverse("openbaar"), FAST_TARGET),
     ]
+    pages += _meeting_pages()
     return pages
+
+
+def _meeting_pages() -> list[tuple[str, str, str, float]]:
+    """The detail page of the first meeting (needs the seeded database)."""
+    from inclusie.models import Bijeenkomst
+
+    first = Bijeenkomst.objects.order_by("pk").values_list("pk", flat=True).first()
+    if first is None:
+        return []
+    return [
+        ("bijeenkomst", "kwartiermaker", reverse("bijeenkomst-detail", args=[first]), KEY_TARGET)
+    ]

@@ -43,6 +43,14 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
+def _pijler_term(form) -> None:
+    """The gemeente's own word (pijler / speerpunt / uitvoeringslijn) as the label."""
+    from inclusie.models import GemeenteProfiel
+
+    if "pijler" in form.fields:
+        form.fields["pijler"].label = GemeenteProfiel.cached().term_pijler.capitalize()
+
+
 class BijeenkomstForm(forms.ModelForm):
     datum = forms.DateField(label=_("Datum"), widget=DATE)
     begintijd = forms.TimeField(label=_("Begintijd"), widget=TIME)
@@ -65,6 +73,7 @@ class BijeenkomstForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        _pijler_term(self)
         if self.instance.pk:
             start = timezone.localtime(self.instance.start)
             eind = timezone.localtime(self.instance.eind)
@@ -107,6 +116,11 @@ class ReeksForm(forms.ModelForm):
             "begintijd": TIME,
             "patroon": forms.RadioSelect,
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _pijler_term(self)
+        self.fields["week_van_maand"].help_text = _("Alleen bij 'elke maand'.")
 
     def clean_aantal(self):
         aantal = self.cleaned_data["aantal"]
