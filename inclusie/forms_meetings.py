@@ -161,8 +161,9 @@ class AnnulerenForm(forms.Form):
 class AgendapuntForm(forms.ModelForm):
     class Meta:
         model = Agendapunt
-        fields = ["titel", "toelichting", "presentator", "duur_minuten"]
+        fields = ["titel", "toelichting", "presentator", "duur_minuten", "volgorde"]
         widgets = {"toelichting": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {"volgorde": _("Laat 0 staan om het punt achteraan toe te voegen.")}
 
     def clean_duur_minuten(self):
         value = self.cleaned_data.get("duur_minuten")
@@ -295,6 +296,11 @@ class ActieForm(forms.ModelForm):
         self.fields["agendapunt"].queryset = bijeenkomst.agendapunten.all()
         self.fields["agendapunt"].required = False
         self.fields["eigenaar"].queryset = User.objects.filter(is_active=True).order_by("naam")
+
+
+class ActieWijzigenForm(ActieForm):
+    class Meta(ActieForm.Meta):
+        fields = ["agendapunt", "omschrijving", "eigenaar", "deadline", "status"]
 
 
 class RsvpForm(forms.Form):

@@ -31,6 +31,12 @@ def _uri(value: str) -> str:
     return _CONTROL.sub("", str(value or "").replace("\r", "").replace("\n", ""))
 
 
+def _param(value: object) -> str:
+    """A quoted parameter value (RFC 5545 3.2): no quotes or control characters inside."""
+    text = _CONTROL.sub("", str(value or "").replace("\r", " ").replace("\n", " "))
+    return '"' + text.replace('"', "'") + '"'
+
+
 def fold(line: str) -> str:
     """Fold a content line at 75 octets, never splitting a UTF-8 character."""
     out: list[str] = []
@@ -67,6 +73,9 @@ def vevent_lines(bijeenkomst, *, url: str = "", method: str = "PUBLISH") -> list
         f"SUMMARY:{escape_text(bijeenkomst.titel)}",
         f"STATUS:{'CANCELLED' if cancelled else 'CONFIRMED'}",
     ]
+    organisator = getattr(bijeenkomst, "organisator", None)
+    if organisator is not None and organisator.email:
+        lines.append(f"ORGANIZER;CN={_param(organisator)}:mailto:{_uri(organisator.email)}")
     location = bijeenkomst.locatie or bijeenkomst.online_link
     if location:
         lines.append(f"LOCATION:{escape_text(location)}")

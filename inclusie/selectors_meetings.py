@@ -188,9 +188,11 @@ def feed_bijeenkomsten(user: User):
     invited = Uitnodiging.objects.filter(bijeenkomst=OuterRef("pk"), user=user).exclude(
         antwoord=Uitnodiging.Antwoord.KOMT_NIET
     )
-    return Bijeenkomst.objects.filter(
-        Q(Exists(invited)) | Q(organisator=user), eind__gte=since
-    ).order_by("start")[:500]
+    return (
+        Bijeenkomst.objects.filter(Q(Exists(invited)) | Q(organisator=user), eind__gte=since)
+        .select_related("organisator")
+        .order_by("start")[:500]
+    )
 
 
 class ActieFilter(PortalFilterSet):

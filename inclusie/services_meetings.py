@@ -263,7 +263,7 @@ def uitnodigingen_send(*, bijeenkomst: Bijeenkomst, base_url: str) -> int:
     todo = list(
         bijeenkomst.uitnodigingen.filter(verzonden_op__isnull=True, user__isnull=False)
         .select_related("user")
-        .select_for_update()
+        .select_for_update(of=("self",))
     )
     inleiding = _("U bent uitgenodigd voor een bijeenkomst.")
     for uitnodiging in todo:
@@ -419,7 +419,7 @@ def actie_herinneringen_send(
     sent = 0
     with transaction.atomic():
         due = (
-            Actie.objects.select_for_update(skip_locked=True)
+            Actie.objects.select_for_update(skip_locked=True, of=("self",))
             .filter(
                 status=Actie.Status.OPEN,
                 deadline__gte=vandaag,

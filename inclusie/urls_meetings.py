@@ -27,6 +27,9 @@ urlpatterns = [
     path("bijeenkomsten/acties/", v.ActieListView.as_view(), name="actie-list"),
     path("bijeenkomsten/acties/<int:pk>/gereed/", v.ActieGereedView.as_view(), name="actie-gereed"),
     path(
+        "bijeenkomsten/acties/<int:pk>/wijzigen/", v.ActieUpdateView.as_view(), name="actie-update"
+    ),
+    path(
         "bijeenkomsten/agendapunten/<int:pk>/wijzigen/",
         v.AgendapuntUpdateView.as_view(),
         name="agendapunt-update",

@@ -26,6 +26,7 @@ from inclusie import services_meetings as svc
 from inclusie.forms_meetings import (
     AanwezigheidForm,
     ActieForm,
+    ActieWijzigenForm,
     AgendapuntForm,
     AnnulerenForm,
     BesluitForm,
@@ -38,7 +39,7 @@ from inclusie.forms_meetings import (
     VaststellenForm,
     VerslagForm,
 )
-from inclusie.models import AanwezigheidToestemming, Agendapunt, Bijeenkomst, Uitnodiging
+from inclusie.models import AanwezigheidToestemming, Actie, Agendapunt, Bijeenkomst, Uitnodiging
 from inclusie.pdf import render_to_pdf
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, public_view
 
@@ -420,6 +421,46 @@ class ActieCreateView(BijeenkomstMixin, FormView):
             return self.form_invalid(form)
         messages.success(self.request, _("Het actiepunt is toegevoegd."))
         return redirect(self.get_success_url() + "#acties")
+
+
+class ActieUpdateView(AreaMixin, FormView):
+    """Change an action: move its due date, hand it to someone else, reopen it."""
+
+    area, action = "bijeenkomsten", CHANGE
+    model = Actie
+    form_class = ActieWijzigenForm
+    template_name = FORM_PAGE
+
+    def dispatch(self, request, *args, **kwargs):
+        self.actie = sel.actie_voor(user=request.user, pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "instance": self.actie,
+            "bijeenkomst": self.actie.bijeenkomst,
+        }
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["title"] = _("Actiepunt wijzigen")
+        ctx["terug"] = self.actie.bijeenkomst.get_absolute_url() + "#acties"
+        return ctx
+
+    def form_valid(self, form):
+        actie = form.save(commit=False)
+        if actie.status == Actie.Status.GEREED and actie.gereed_op is None:
+            actie.gereed_op = timezone.now()
+        elif actie.status == Actie.Status.OPEN:
+            actie.gereed_op = None
+        try:
+            svc.actie_save(actie=actie)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Het actiepunt is opgeslagen."))
+        return redirect(actie.bijeenkomst.get_absolute_url() + "#acties")
 
 
 class VaststellenView(BijeenkomstMixin, FormView):

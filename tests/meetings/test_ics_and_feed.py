@@ -63,3 +63,50 @@ def test_feed_page_shows_the_link(client_for, user_for_role):
     client = client_for(Role.KLANKBORDLID)
     token = user_for_role(Role.KLANKBORDLID).calendar_token
     assert token in client.get(reverse("agenda-koppelen")).content.decode()
+
+
+def test_organizer_name_cannot_break_out_of_its_parameter():
+    from tests.factories import UserFactory
+
+    b = BijeenkomstFactory(organisator=UserFactory(naam='Kim "de" K\r\nATTENDEE:x;y:z'))
+    lines = unfold(ics.calendar([b]))
+    organizer = next(line for line in lines if line.startswith("ORGANIZER"))
+    assert organizer.startswith("ORGANIZER;CN=\"Kim 'de' K  ATTENDEE:x;y:z\":mailto:")
+    assert not any(line.startswith("ATTENDEE") for line in lines)
+
+
+def test_feed_query_count_is_fixed(client, user_for_role, django_assert_num_queries):
+    user = user_for_role(Role.AMBASSADEUR)
+    for _ in range(2):
+        UitnodigingFactory(user=user)
+    url = reverse("agenda-feed", args=[user.calendar_token])
+    with django_assert_num_queries(2):
+        client.get(url)
+    for _ in range(5):
+        UitnodigingFactory(user=user)
+    with django_assert_num_queries(2):
+        assert client.get(url).content.decode().count("BEGIN:VEVENT") == 7
+
+
+def test_action_can_be_moved_and_reopened(client_for, user_for_role):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.meetings.factories import ActieFactory
+
+    client = client_for(Role.KWARTIERMAKER)
+    actie = ActieFactory(status="gereed", gereed_op=timezone.now())
+    new_date = timezone.localdate() + timedelta(days=30)
+    response = client.post(
+        reverse("actie-update", args=[actie.pk]),
+        {
+            "omschrijving": actie.omschrijving,
+            "eigenaar": actie.eigenaar_id,
+            "deadline": new_date.isoformat(),
+            "status": "open",
+        },
+    )
+    assert response.status_code == 302
+    actie.refresh_from_db()
+    assert actie.deadline == new_date and actie.status == "open" and actie.gereed_op is None
