@@ -233,7 +233,7 @@ def seed(ctx) -> None:
         if b.eind >= now:
             continue
         b.verslag_status = Bijeenkomst.VerslagStatus.VASTGESTELD
-        b.verslag_vastgesteld_op = (b.start + timedelta(days=28)).date()
+        b.verslag_vastgesteld_op = min((b.start + timedelta(days=28)).date(), vandaag)
         besluiten.append(
             Besluit(bijeenkomst=b, tekst="Het verslag van de vorige keer is vastgesteld.")
         )

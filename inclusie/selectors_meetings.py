@@ -62,6 +62,14 @@ class BijeenkomstFilter(PortalFilterSet):
         return queryset.filter(eind__lt=now).order_by("-start")
 
 
+def _count(qs):
+    from django.db.models import IntegerField, Subquery
+    from django.db.models.functions import Coalesce
+
+    counted = qs.order_by().values("bijeenkomst").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
 def bijeenkomst_list(*, user, params=None):
     qs = (
         bijeenkomsten_zichtbaar(user)

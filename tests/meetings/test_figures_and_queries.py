@@ -98,3 +98,14 @@ def test_query_counts_do_not_grow_with_data(client, role, django_assert_max_num_
     large = {url: count_queries(client, url, django_assert_max_num_queries) for url in urls}
     assert small == large, (small, large)
     print("query counts", role, small)
+
+
+def test_list_counts_invitees_and_open_actions_separately(user_for_role):
+    from inclusie import selectors_meetings as sel
+
+    b = BijeenkomstFactory()
+    UitnodigingFactory.create_batch(3, bijeenkomst=b)
+    ActieFactory.create_batch(2, bijeenkomst=b)
+    ActieFactory(bijeenkomst=b, status="gereed")
+    row = sel.bijeenkomst_list(user=user_for_role(Role.KWARTIERMAKER)).qs.get(pk=b.pk)
+    assert (row.n_genodigden, row.n_open_acties) == (3, 2)
