@@ -228,7 +228,6 @@ def seed(ctx) -> None:
 
     besluiten: list[Besluit] = []
     acties: list[Actie] = []
-    owners = [km, users["beleidsadviseur"], *ambassadeurs[:3]]
     for b in alle:
         if b.eind >= now:
             continue
@@ -237,6 +236,7 @@ def seed(ctx) -> None:
         besluiten.append(
             Besluit(bijeenkomst=b, tekst="Het verslag van de vorige keer is vastgesteld.")
         )
+        owners = invitees.get(b.soort, [km])
         for m in range(2):
             deadline = (b.start + timedelta(days=21 + m * 7)).date()
             done = deadline < vandaag - timedelta(days=20) and rng.random() < 0.8

@@ -94,6 +94,14 @@ class BijeenkomstForm(forms.ModelForm):
 
 
 class ReeksForm(forms.ModelForm):
+    rollen = forms.MultipleChoiceField(
+        label=_("Nodig voor elke bijeenkomst iedereen uit met de rol"),
+        choices=Role.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("De mail met de uitnodiging verstuurt u later per bijeenkomst."),
+    )
+
     class Meta:
         model = BijeenkomstReeks
         fields = [

@@ -76,8 +76,15 @@ def _aware(day: date, at) -> datetime:
 
 
 @transaction.atomic
-def reeks_create(*, reeks: BijeenkomstReeks, door: User | None) -> list[Bijeenkomst]:
-    """Save a series and create its meetings; each is independent afterwards."""
+def reeks_create(
+    *, reeks: BijeenkomstReeks, door: User | None, rollen: Iterable[str] = ()
+) -> list[Bijeenkomst]:
+    """Save a series and create its meetings; each is independent afterwards.
+
+    `rollen`: invite everyone with these roles (e.g. all ambassadors) to every
+    meeting of the series; the mail goes out per meeting, when the organiser
+    sends it.
+    """
     reeks.organisator = reeks.organisator or door
     reeks.full_clean()
     reeks.save()
@@ -98,6 +105,15 @@ def reeks_create(*, reeks: BijeenkomstReeks, door: User | None) -> list[Bijeenko
         bijeenkomst.full_clean()
         made.append(bijeenkomst)
     Bijeenkomst.objects.bulk_create(made)
+    rollen = list(rollen)
+    if rollen:
+        user_ids = list(
+            User.objects.filter(role__in=rollen, is_active=True).values_list("pk", flat=True)
+        )
+        Uitnodiging.objects.bulk_create(
+            [Uitnodiging(bijeenkomst=b, user_id=pk) for b in made for pk in user_ids],
+            batch_size=500,
+        )
     return made
 
 

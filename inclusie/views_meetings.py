@@ -175,7 +175,11 @@ class ReeksCreateView(AreaMixin, FormView):
 
     def form_valid(self, form):
         try:
-            made = svc.reeks_create(reeks=form.save(commit=False), door=self.request.user)
+            made = svc.reeks_create(
+                reeks=form.save(commit=False),
+                door=self.request.user,
+                rollen=form.cleaned_data["rollen"],
+            )
         except ValidationError as exc:
             form.add_error(None, exc)
             return self.form_invalid(form)

@@ -175,3 +175,30 @@ def test_personal_data_models_are_audit_logged():
 
     for model in (Uitnodiging, AanwezigheidToestemming, Actie):
         assert auditlog.contains(model)
+
+
+def test_garbage_in_dynamic_attendance_and_minutes_fields(client_for):
+    client = client_for(Role.KWARTIERMAKER)
+    b = BijeenkomstFactory(voorbij=True)
+    u = UitnodigingFactory(bijeenkomst=b)
+    from tests.meetings.factories import AgendapuntFactory
+
+    punt = AgendapuntFactory(bijeenkomst=b)
+    script = "<script>alert(1)</script>"
+    for data in (
+        {f"u_{u.pk}": script},
+        {f"u_{u.pk}": ""},
+        {"u_abc": "aanwezig"},
+        {f"u_{'9' * 30}": "aanwezig"},
+    ):
+        r = client.post(reverse("bijeenkomst-aanwezigheid", args=[b.pk]), data)
+        assert r.status_code == 200 and script not in r.content.decode()
+    u.refresh_from_db()
+    assert u.aanwezigheid == "onbekend"
+    r = client.post(
+        reverse("bijeenkomst-verslag", args=[b.pk]),
+        {f"punt_{punt.pk}": script + "a" * 20000, "verslag_algemeen": "\x00"},
+    )
+    assert r.status_code in (200, 302)
+    page = client.get(reverse("bijeenkomst-detail", args=[b.pk])).content.decode()
+    assert script not in page

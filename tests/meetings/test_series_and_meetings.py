@@ -62,7 +62,8 @@ def test_move_or_cancel_one_meeting_leaves_the_series_alone(user_for_role):
     assert statuses.count(("gepland", False)) == 4
 
 
-def test_series_form_creates_meetings(client_for):
+def test_series_form_creates_meetings(client_for, user_for_role):
+    ambassadeur = user_for_role(Role.AMBASSADEUR)
     client = client_for(Role.KWARTIERMAKER)
     response = client.post(
         reverse("bijeenkomst-reeks-create"),
@@ -77,10 +78,14 @@ def test_series_form_creates_meetings(client_for):
             "aantal": "5",
             "begintijd": "19:30",
             "duur_minuten": "90",
+            "rollen": ["ambassadeur"],
         },
     )
     assert response.status_code == 302
     assert Bijeenkomst.objects.count() == 5
+    from inclusie.models import Uitnodiging
+
+    assert Uitnodiging.objects.filter(user=ambassadeur).count() == 5
 
 
 def test_meeting_ending_before_it_starts_is_refused(client_for):
