@@ -466,3 +466,36 @@ def actie_herinneringen_send(
             actie.save(update_fields=["herinnering_voor", "updated_at"])
             sent += 1
     return sent
+
+
+@transaction.atomic
+def agendapunt_delete(*, agendapunt: Agendapunt) -> None:
+    """Remove an agenda item with its attachments (files too, after commit)."""
+    files = [b.bestand.name for b in agendapunt.bijlagen.all() if b.bestand]
+    agendapunt.delete()
+    transaction.on_commit(lambda: _delete_files(files))
+
+
+@transaction.atomic
+def bijlage_delete(*, bijlage: Bijlage) -> None:
+    name = bijlage.bestand.name
+    bijlage.delete()
+    transaction.on_commit(lambda: _delete_files([name]))
+
+
+def _delete_files(names: list[str]) -> None:
+    from django.core.files.storage import default_storage
+
+    for name in names:
+        if name:
+            default_storage.delete(name)
+
+
+@transaction.atomic
+def uitnodiging_delete(*, uitnodiging: Uitnodiging) -> None:
+    """Take someone off the list (before the meeting; attendance stays history after)."""
+    if uitnodiging.aanwezigheid != Uitnodiging.Aanwezigheid.ONBEKEND:
+        raise ValidationError(
+            _("Voor deze genodigde is de aanwezigheid al ingevuld; die blijft bewaard.")
+        )
+    uitnodiging.delete()

@@ -39,6 +39,21 @@ urlpatterns = [
         v.BijlageDownloadView.as_view(),
         name="bijlage-download",
     ),
+    path(
+        "bijeenkomsten/agendapunten/<int:pk>/verwijderen/",
+        v.AgendapuntDeleteView.as_view(),
+        name="agendapunt-delete",
+    ),
+    path(
+        "bijeenkomsten/bijlagen/<int:pk>/verwijderen/",
+        v.BijlageDeleteView.as_view(),
+        name="bijlage-delete",
+    ),
+    path(
+        "bijeenkomsten/uitnodigingen/<int:pk>/verwijderen/",
+        v.UitnodigingDeleteView.as_view(),
+        name="uitnodiging-delete",
+    ),
     path("bijeenkomsten/<int:pk>/", v.BijeenkomstDetailView.as_view(), name="bijeenkomst-detail"),
     path(
         "bijeenkomsten/<int:pk>/wijzigen/",

@@ -39,7 +39,14 @@ from inclusie.forms_meetings import (
     VaststellenForm,
     VerslagForm,
 )
-from inclusie.models import AanwezigheidToestemming, Actie, Agendapunt, Bijeenkomst, Uitnodiging
+from inclusie.models import (
+    AanwezigheidToestemming,
+    Actie,
+    Agendapunt,
+    Bijeenkomst,
+    Bijlage,
+    Uitnodiging,
+)
 from inclusie.pdf import render_to_pdf
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, public_view
 
@@ -254,6 +261,8 @@ class AgendapuntUpdateView(AreaMixin, FormView):
         ctx = super().get_context_data(**kwargs)
         ctx["title"] = _("Agendapunt wijzigen")
         ctx["terug"] = self.punt.bijeenkomst.get_absolute_url()
+        ctx["verwijder_url"] = reverse("agendapunt-delete", args=[self.punt.pk])
+        ctx["verwijder_label"] = _("Agendapunt verwijderen")
         return ctx
 
     def form_valid(self, form):
@@ -684,3 +693,66 @@ class AgendaFeedView(View):
         response["Cache-Control"] = "private, max-age=300"
         response["X-Robots-Tag"] = "noindex"
         return response
+
+
+class _DeleteView(AreaMixin, View):
+    """POST-only removal of a row that belongs to a meeting the user may change."""
+
+    area, action = "bijeenkomsten", CHANGE
+    http_method_names = ["post"]
+    model: type = Agendapunt
+    path_to_meeting = "bijeenkomst"
+    anchor = ""
+    message = ""
+
+    def service(self, obj) -> None:
+        raise NotImplementedError
+
+    def post(self, request, pk):
+        visible = sel.bijeenkomsten_zichtbaar(request.user).values("pk")
+        obj = self.model.objects.filter(pk=pk, **{f"{self.path_to_meeting}__in": visible}).first()
+        if obj is None:
+            raise Http404
+        meeting_url = reverse(
+            "bijeenkomst-detail",
+            args=[
+                obj.agendapunt.bijeenkomst_id
+                if self.path_to_meeting.startswith("agendapunt")
+                else obj.bijeenkomst_id
+            ],
+        )
+        try:
+            self.service(obj)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, self.message)
+        return redirect(meeting_url + self.anchor)
+
+
+class AgendapuntDeleteView(_DeleteView):
+    model = Agendapunt
+    anchor = "#agenda"
+    message = gettext_lazy("Het agendapunt is verwijderd.")
+
+    def service(self, obj) -> None:
+        svc.agendapunt_delete(agendapunt=obj)
+
+
+class BijlageDeleteView(_DeleteView):
+    model = Bijlage
+    path_to_meeting = "agendapunt__bijeenkomst"
+    anchor = "#agenda"
+    message = gettext_lazy("De bijlage is verwijderd.")
+
+    def service(self, obj) -> None:
+        svc.bijlage_delete(bijlage=obj)
+
+
+class UitnodigingDeleteView(_DeleteView):
+    model = Uitnodiging
+    anchor = "#deelnemers"
+    message = gettext_lazy("De genodigde staat niet meer op de lijst.")
+
+    def service(self, obj) -> None:
+        svc.uitnodiging_delete(uitnodiging=obj)

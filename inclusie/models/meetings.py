@@ -261,6 +261,7 @@ class Bijlage(TimeStampedModel):
         settings.AUTH_USER_MODEL,
         verbose_name=_("geüpload door"),
         null=True,
+        blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )

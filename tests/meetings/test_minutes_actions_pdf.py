@@ -186,3 +186,42 @@ def test_script_in_fields_is_inert_in_html(client_for):
         body = client.get(url).content.decode()
         assert SCRIPT not in body
         assert "&lt;script&gt;" in body
+
+
+def test_remove_agenda_item_attachment_and_invitee(
+    client, user_for_role, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path},
+        },
+    }
+    from inclusie.models import Agendapunt, Uitnodiging
+
+    b = BijeenkomstFactory()
+    punt = AgendapuntFactory(bijeenkomst=b)
+    bijlage = svc.bijlage_add(
+        agendapunt=punt,
+        bestand=SimpleUploadedFile("a.pdf", b"%PDF-1.4 x", "application/pdf"),
+        door=None,
+    )
+    uitgenodigd = UitnodigingFactory(bijeenkomst=b)
+    geweest = UitnodigingFactory(bijeenkomst=b, aanwezigheid="aanwezig")
+    # An ambassador invited to the meeting may not remove anything.
+    client.force_login(uitgenodigd.user)
+    uitgenodigd.user.role = Role.AMBASSADEUR
+    uitgenodigd.user.save()
+    assert client.post(reverse("bijlage-delete", args=[bijlage.pk])).status_code == 403
+    client.force_login(user_for_role(Role.KWARTIERMAKER))
+    assert client.get(reverse("bijlage-delete", args=[bijlage.pk])).status_code == 405
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(reverse("bijlage-delete", args=[bijlage.pk])).status_code == 302
+    assert not Bijlage.objects.exists() and not list(tmp_path.rglob("*.pdf"))
+    client.post(reverse("uitnodiging-delete", args=[uitgenodigd.pk]))
+    client.post(reverse("uitnodiging-delete", args=[geweest.pk]))
+    assert list(Uitnodiging.objects.values_list("pk", flat=True)) == [geweest.pk]
+    client.post(reverse("agendapunt-delete", args=[punt.pk]))
+    assert not Agendapunt.objects.exists()
+    assert client.post(reverse("agendapunt-delete", args=[987654])).status_code == 404
