@@ -51,6 +51,7 @@ from inclusie.pdf import render_to_pdf
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, public_view
 
 PAGE_SIZE = 25
+WOO_PRIVACY = "5.1, 2, e"
 FORM_PAGE = "bijeenkomsten/form.html"
 
 
@@ -507,20 +508,26 @@ class BijeenkomstPdfView(AreaMixin, View):
 
         b = sel.bijeenkomst_detail(user=request.user, pk=pk)
         deelnemers, verborgen = sel.deelnemers_voor(b, request.user)
+        # The public version (seed 004): names redacted with the Woo ground.
+        gelakt = request.GET.get("versie") == "openbaar"
         started = time.monotonic()
+        title = str(b) + (" - " + _("openbare versie") if gelakt else "")
         data = render_to_pdf(
             "pdf/bijeenkomst.html",
             {
+                "gelakt": gelakt,
+                "woo": WOO_PRIVACY,
                 "bijeenkomst": b,
                 "deelnemers": deelnemers,
                 "verborgen": verborgen,
                 "eerdere_acties": list(sel.open_acties_eerder(b)),
                 "gemeente": GemeenteProfiel.cached(),
             },
-            title=str(b),
+            title=title,
         )
+        suffix = "-openbaar" if gelakt else ""
         response = HttpResponse(data, content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="bijeenkomst-{b.pk}.pdf"'
+        response["Content-Disposition"] = f'inline; filename="bijeenkomst-{b.pk}{suffix}.pdf"'
         response["Server-Timing"] = f"pdf;dur={(time.monotonic() - started) * 1000:.0f}"
         return response
 
