@@ -137,6 +137,20 @@ def open_acties_eerder(bijeenkomst: Bijeenkomst):
     )
 
 
+def vorige_bijeenkomst(bijeenkomst: Bijeenkomst) -> Bijeenkomst | None:
+    """The previous held meeting of the same body (its minutes are approved at this one)."""
+    return (
+        Bijeenkomst.objects.filter(
+            soort__in=orgaan_soorten(bijeenkomst.soort),
+            pijler_id=bijeenkomst.pijler_id,
+            start__lt=bijeenkomst.start,
+            status=Bijeenkomst.Status.GEPLAND,
+        )
+        .order_by("-start")
+        .first()
+    )
+
+
 def aanwezigheid_tonen(uitnodiging: Uitnodiging, viewer) -> bool:
     """May `viewer` see this invitee's name with RSVP and attendance?
 

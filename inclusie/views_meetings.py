@@ -124,6 +124,7 @@ class BijeenkomstDetailView(AreaMixin, TemplateView):
             rsvp_form=RsvpForm(initial={"antwoord": mijn.antwoord}) if mijn else None,
             eerdere_acties=list(sel.open_acties_eerder(b)),
             beheert=sel.beheert_bijeenkomsten(user),
+            vorige=sel.vorige_bijeenkomst(b),
         )
         return ctx
 

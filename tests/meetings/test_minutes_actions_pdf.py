@@ -71,6 +71,8 @@ def test_open_actions_of_earlier_meetings_of_same_body_appear_on_next_agenda(cli
     ActieFactory(bijeenkomst=andere, omschrijving="Actie stuurgroep")
     page = client.get(reverse("bijeenkomst-detail", args=[volgende.pk])).content.decode()
     assert "Open actie klankbord" in page
+    # The previous meeting's draft minutes can be approved from here.
+    assert reverse("bijeenkomst-vaststellen", args=[vorige.pk]) in page
     assert "Klaar actie" not in page and "Actie stuurgroep" not in page
 
 
