@@ -67,6 +67,9 @@ urlpatterns = [
     path("personen/<int:pk>/wijzigen/", views.PersoonUpdateView.as_view(), name="persoon-update"),
     path("admin/", admin.site.urls),
     # Feature apps add their URLs here.
+    path("", include("ambassadeurs.urls")),
+    path("", include("klankbord.urls")),
+    path("", include("inclusie.opdracht.urls")),
 ]
 
 handler403 = "inclusie.views.handler403"
