@@ -125,7 +125,9 @@ def seed(ctx) -> None:
         if actief:
             for k in range(3 + i % 4):
                 soort = soorten[(i + k) % len(soorten)]
-                datum = min(vandaag, actief + datetime.timedelta(days=rng.randint(1, 200)))
+                datum = max(actief, vandaag - datetime.timedelta(days=rng.randint(0, 150)))
+                if gestopt:
+                    datum = min(datum, gestopt)
                 activiteiten.append(
                     Activiteit(
                         ambassadeur=a,

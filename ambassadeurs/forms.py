@@ -49,7 +49,11 @@ class AmbassadeurForm(FieldsetFormMixin, forms.ModelForm):
     class Meta:
         model = Ambassadeur
         fields = ["aangemeld_op", "motivatie", "netwerken", "bereik", *CRITERIA_VELDEN]
-        widgets = {"bereik": forms.CheckboxSelectMultiple}
+        widgets = {
+            "bereik": forms.CheckboxSelectMultiple,
+            "motivatie": forms.Textarea(attrs={"rows": 3}),
+            "netwerken": forms.Textarea(attrs={"rows": 3}),
+        }
 
     fieldsets = [
         (_("Persoon"), ["bestaande_persoon", *PERSOON_VELDEN, "account"]),
@@ -114,7 +118,11 @@ class EigenProfielForm(FieldsetFormMixin, forms.ModelForm):
     class Meta:
         model = Ambassadeur
         fields = ["motivatie", "netwerken", "bereik"]
-        widgets = {"bereik": forms.CheckboxSelectMultiple}
+        widgets = {
+            "bereik": forms.CheckboxSelectMultiple,
+            "motivatie": forms.Textarea(attrs={"rows": 3}),
+            "netwerken": forms.Textarea(attrs={"rows": 3}),
+        }
 
     fieldsets = [
         (_("Mijn profiel"), ["motivatie", "netwerken", "bereik"]),
@@ -181,6 +189,7 @@ class ActiviteitForm(forms.ModelForm):
     class Meta:
         model = Activiteit
         fields = ["datum", "soort", "titel", "omschrijving", "wijk", "aantal_bereikt"]
+        widgets = {"omschrijving": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
