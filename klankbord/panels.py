@@ -19,11 +19,11 @@ def open_adviezen(request) -> dict:
 
 
 def te_laat(request) -> dict:
-    te_laat = list(selectors.adviezen_te_laat().only("onderwerp", "reactie_uiterlijk")[:6])
-    aantal = len(te_laat) if len(te_laat) < 6 else selectors.adviezen_te_laat().count()
+    # Always the same three queries, however many adviezen are overdue.
+    te_laat = list(selectors.adviezen_te_laat().only("onderwerp", "reactie_uiterlijk")[:5])
     return {
-        "te_laat": te_laat[:5],
-        "aantal_te_laat": aantal,
+        "te_laat": te_laat,
+        "aantal_te_laat": selectors.adviezen_te_laat().count(),
         "open_signalen": Signaal.objects.filter(status__in=SIGNAAL_OPEN).count(),
         "signalen_link": allowed(request.user, "signalen", VIEW),
     }

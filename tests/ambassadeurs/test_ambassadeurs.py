@@ -344,3 +344,48 @@ def test_ambassador_home_panel_is_fixed(client, django_assert_max_num_queries):
     with CaptureQueriesContext(connection) as large:
         client.get(reverse("home"))
     assert len(small.captured_queries) == len(large.captured_queries)
+
+
+def test_kwartiermaker_edits_profile_and_links_an_account(client_for):
+    ambassadeur = AmbassadeurFactory(persoon=PersoonFactory(naam="Oude Naam"))
+    account = UserFactory(role=Role.AMBASSADEUR)
+    client = client_for(Role.KWARTIERMAKER)
+    url = reverse("ambassadeur-update", args=[ambassadeur.pk])
+    assert "Oude Naam" in client.get(url).content.decode()
+    response = client.post(
+        url,
+        {
+            "naam": "Nieuwe Naam",
+            "functie": "Teamleider",
+            "account": account.pk,
+            "aangemeld_op": ambassadeur.aangemeld_op.isoformat(),
+            "crit_netwerk": "on",
+        },
+    )
+    assert response.status_code == 302
+    ambassadeur.refresh_from_db()
+    assert ambassadeur.persoon.naam == "Nieuwe Naam" and ambassadeur.persoon.user == account
+    assert ambassadeur.crit_netwerk and ambassadeur.criteria_score == 1
+    # The account can now use the self-service pages.
+    client.force_login(account)
+    assert "Mijn profiel" in client.get(reverse("mijn-ambassadeurschap")).content.decode()
+    assert client.get(reverse("mijn-activiteit-create")).status_code == 200
+
+
+def test_registering_an_existing_person_keeps_their_details(client_for):
+    persoon = PersoonFactory(naam="Bestaande Persoon", functie="Docent")
+    client = client_for(Role.KWARTIERMAKER)
+    response = client.post(
+        reverse("ambassadeur-create"),
+        {"bestaande_persoon": persoon.pk, "aangemeld_op": timezone.localdate().isoformat()},
+    )
+    assert response.status_code == 302
+    persoon.refresh_from_db()
+    assert persoon.ambassadeurschap and persoon.functie == "Docent"
+    # The same person cannot be registered twice: no longer offered in the list.
+    response = client.post(
+        reverse("ambassadeur-create"),
+        {"bestaande_persoon": persoon.pk, "aangemeld_op": timezone.localdate().isoformat()},
+    )
+    assert response.status_code == 200
+    assert Ambassadeur.objects.count() == 1

@@ -272,3 +272,20 @@ def test_figures_are_registered():
         "opdracht.budget",
     ):
         assert figure(code) is not None, code
+
+
+def test_regression_kwartiermaker_home_query_count_with_many_overdue_adviezen(client_for):
+    """The overdue panel did one extra count query once more than five were overdue."""
+    client = client_for(Role.KWARTIERMAKER)
+    client.get(reverse("home"))
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            client.get(reverse("home"))
+        return len(ctx.captured_queries)
+
+    AdviesFactory(reactie_uiterlijk=VANDAAG() - datetime.timedelta(days=1))
+    small = count()
+    for _ in range(8):
+        AdviesFactory(reactie_uiterlijk=VANDAAG() - datetime.timedelta(days=1))
+    assert count() == small
