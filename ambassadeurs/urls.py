@@ -46,6 +46,16 @@ urlpatterns = [
         name="activiteit-update",
     ),
     path(
+        "ambassadeurs/activiteiten/<int:pk>/verwijderen/",
+        views.ActiviteitDeleteView.as_view(),
+        name="activiteit-delete",
+    ),
+    path(
+        "mijn-ambassadeurschap/activiteiten/<int:pk>/verwijderen/",
+        views.MijnActiviteitDeleteView.as_view(),
+        name="mijn-activiteit-delete",
+    ),
+    path(
         "mijn-ambassadeurschap/",
         views.MijnAmbassadeurschapView.as_view(),
         name="mijn-ambassadeurschap",

@@ -40,9 +40,17 @@ class WerkbankFormView(AreaMixin, FormView):
     def terug_url(self) -> str:
         return ""
 
+    def verwijder_url(self) -> str:
+        return ""
+
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx.update(title=self.title, intro=self.intro, terug_url=self.terug_url())
+        ctx.update(
+            title=self.title,
+            intro=self.intro,
+            terug_url=self.terug_url(),
+            verwijder_url=self.verwijder_url(),
+        )
         return ctx
 
     def run_service(self, form, call):
@@ -354,6 +362,9 @@ class ActiviteitUpdateView(ActiviteitCreateView):
     def terug_url(self):
         return reverse("activiteit-list")
 
+    def verwijder_url(self):
+        return reverse("activiteit-delete", args=[self.kwargs["pk"]])
+
 
 # --- the ambassador's self-service ---------------------------------------------------
 
@@ -450,6 +461,9 @@ class MijnActiviteitUpdateView(MijnActiviteitCreateView):
         activiteit = selectors.eigen_activiteit(user=self.request.user, pk=self.kwargs["pk"])
         return {**super().get_form_kwargs(), "instance": activiteit}
 
+    def verwijder_url(self):
+        return reverse("mijn-activiteit-delete", args=[self.kwargs["pk"]])
+
 
 # --- public ----------------------------------------------------------------------------
 
@@ -460,3 +474,67 @@ class OpenbareAmbassadeursView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(ambassadeurs=selectors.publieke_ambassadeurs(), **kwargs)
+
+
+# --- deleting (with a confirmation page) -----------------------------------------------------
+
+
+class WerkbankDeleteView(AreaMixin, TemplateView):
+    """GET asks for confirmation, POST deletes through a service and redirects."""
+
+    template_name = "werkbank/verwijderen.html"
+    title = _("Verwijderen")
+
+    def get_object(self):
+        raise NotImplementedError
+
+    def omschrijving(self, obj) -> str:
+        return str(obj)
+
+    def delete(self, obj) -> None:
+        raise NotImplementedError
+
+    def success_url(self, obj) -> str:
+        raise NotImplementedError
+
+    def get_context_data(self, **kwargs):
+        obj = self.get_object()
+        return super().get_context_data(
+            title=self.title,
+            omschrijving=self.omschrijving(obj),
+            terug_url=self.success_url(obj),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        obj = self.get_object()
+        url = self.success_url(obj)
+        self.delete(obj)
+        messages.success(request, _("Verwijderd."))
+        return redirect(url)
+
+
+class ActiviteitDeleteView(WerkbankDeleteView):
+    area, action = "ambassadeurs", CHANGE
+    title = _("Activiteit verwijderen")
+
+    def get_object(self):
+        return get_object_or_404(
+            Activiteit.objects.select_related("ambassadeur__persoon"), pk=self.kwargs["pk"]
+        )
+
+    def delete(self, obj):
+        services.activiteit_delete(activiteit=obj)
+
+    def success_url(self, obj):
+        return obj.ambassadeur.get_absolute_url()
+
+
+class MijnActiviteitDeleteView(ActiviteitDeleteView):
+    area, action = "mijn_ambassadeurschap", CHANGE
+
+    def get_object(self):
+        return selectors.eigen_activiteit(user=self.request.user, pk=self.kwargs["pk"])
+
+    def success_url(self, obj):
+        return reverse("mijn-ambassadeurschap")

@@ -8,6 +8,7 @@ class KlankbordConfig(AppConfig):
 
     def ready(self) -> None:
         from auditlog.registry import auditlog
+        from django.conf import settings
 
         from inclusie.constants import Role
         from inclusie.registry import (
@@ -19,6 +20,13 @@ class KlankbordConfig(AppConfig):
             register_panel,
         )
         from klankbord import models, panels, selectors
+
+        # Named periodic task, added here rather than in settings.py so apps do not
+        # collide there; the DatabaseScheduler copies it into the database (editable).
+        settings.CELERY_BEAT_SCHEDULE.setdefault(
+            "klankbord-reactie-herinneringen",
+            {"task": "klankbord.tasks.herinner_reacties", "schedule": 24 * 3600.0},
+        )
 
         auditlog.register(models.KlankbordLid, m2m_fields={"kennis", "bereik"})
         auditlog.register(models.Advies)

@@ -117,6 +117,9 @@ class Advies(TimeStampedModel):
         related_name="+",
         verbose_name=_("vastgelegd door"),
     )
+    herinnering_op = models.DateField(
+        _("herinnering verstuurd op"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         ordering = ["-datum", "-created_at"]

@@ -10,7 +10,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from inclusie.constants import Role
 from inclusie.models import User
+from inclusie.services import notificatie_queue
 from klankbord.constants import UITKOMST_MET_MOTIVATIE, AdviesUitkomst, KlankbordRol
 from klankbord.models import Advies, KlankbordLid, Signaal
 
@@ -121,3 +123,57 @@ def signaal_opvolging(*, signaal: Signaal, status: str, opvolging: str) -> Signa
     signaal.full_clean()
     signaal.save(update_fields=["status", "opvolging", "updated_at"])
     return signaal
+
+
+HERINNER_DAGEN_VOOR_TERMIJN = 7
+
+
+@transaction.atomic
+def advies_herinneringen_versturen(*, vandaag: datetime.date | None = None) -> int:
+    """Mail the kwartiermaker and beleidsadviseurs once per advies whose response is due soon.
+
+    Idempotent: an advies gets one reminder (``herinnering_op``), so running the
+    periodic task twice sends nothing twice.
+    """
+    vandaag = vandaag or timezone.localdate()
+    adviezen = list(
+        Advies.objects.select_for_update()
+        .filter(
+            reactie_datum__isnull=True,
+            herinnering_op__isnull=True,
+            reactie_uiterlijk__lte=vandaag + datetime.timedelta(days=HERINNER_DAGEN_VOOR_TERMIJN),
+        )
+        .order_by("reactie_uiterlijk")
+    )
+    if not adviezen:
+        return 0
+    ontvangers = list(
+        User.objects.filter(is_active=True, role__in=[Role.KWARTIERMAKER, Role.BELEIDSADVISEUR])
+    )
+    for advies in adviezen:
+        te_laat = advies.reactie_uiterlijk < vandaag
+        for user in ontvangers:
+            notificatie_queue(
+                ontvanger=user,
+                onderwerp=(
+                    _("Reactie op advies klankbordgroep is te laat: %(o)s")
+                    if te_laat
+                    else _("Reactie op advies klankbordgroep nodig: %(o)s")
+                )
+                % {"o": advies.onderwerp[:120]},
+                tekst=_(
+                    "Beste %(naam)s,\n\nDe klankbordgroep gaf op %(datum)s een advies over "
+                    "'%(onderwerp)s'. De gemeente moet uiterlijk %(termijn)s reageren.\n"
+                    "Leg de reactie vast in het Inclusie Portaal, bij Klankbordgroep > Adviezen.\n\n"
+                    "Met vriendelijke groet,\nHet Inclusie Portaal"
+                )
+                % {
+                    "naam": user.get_short_name(),
+                    "datum": advies.datum.strftime("%d-%m-%Y"),
+                    "onderwerp": advies.onderwerp,
+                    "termijn": advies.reactie_uiterlijk.strftime("%d-%m-%Y"),
+                },
+            )
+        advies.herinnering_op = vandaag
+        advies.save(update_fields=["herinnering_op", "updated_at"])
+    return len(adviezen)

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from ambassadeurs.views import WerkbankFormView
+from ambassadeurs.views import WerkbankDeleteView, WerkbankFormView
 from inclusie.models import Opdracht, Uitgave, Urenregistratie
 from inclusie.opdracht import selectors, services
 from inclusie.opdracht.forms import OpdrachtForm, UitgaveForm, UrenForm
@@ -111,6 +111,9 @@ class UrenUpdateView(UrenCreateView):
             "instance": get_object_or_404(Urenregistratie, pk=self.kwargs["pk"]),
         }
 
+    def verwijder_url(self):
+        return reverse("uren-delete", args=[self.kwargs["pk"]])
+
 
 class UitgaveCreateView(WerkbankFormView):
     area, action = "opdracht", CHANGE
@@ -146,3 +149,17 @@ class UitgaveUpdateView(UitgaveCreateView):
             **super().get_form_kwargs(),
             "instance": get_object_or_404(Uitgave, pk=self.kwargs["pk"]),
         }
+
+
+class UrenDeleteView(WerkbankDeleteView):
+    area, action = "opdracht", CHANGE
+    title = _("Uren verwijderen")
+
+    def get_object(self):
+        return get_object_or_404(Urenregistratie, pk=self.kwargs["pk"])
+
+    def delete(self, obj):
+        services.uren_delete(registratie=obj)
+
+    def success_url(self, obj):
+        return reverse("opdracht")

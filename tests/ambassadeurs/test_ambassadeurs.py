@@ -389,3 +389,17 @@ def test_registering_an_existing_person_keeps_their_details(client_for):
     )
     assert response.status_code == 200
     assert Ambassadeur.objects.count() == 1
+
+
+def test_ambassador_deletes_own_activity_only_after_confirmation(client):
+    ambassadeur, user = ambassadeur_met_account()
+    eigen = ActiviteitFactory(ambassadeur=ambassadeur, titel="Dubbel ingevoerd")
+    ander = ActiviteitFactory()
+    client.force_login(user)
+    url = reverse("mijn-activiteit-delete", args=[eigen.pk])
+    assert "Dubbel ingevoerd" in client.get(url).content.decode()
+    assert Activiteit.objects.filter(pk=eigen.pk).exists()
+    assert client.post(url).status_code == 302
+    assert not Activiteit.objects.filter(pk=eigen.pk).exists()
+    assert client.post(reverse("mijn-activiteit-delete", args=[ander.pk])).status_code == 404
+    assert Activiteit.objects.filter(pk=ander.pk).exists()

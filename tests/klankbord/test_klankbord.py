@@ -289,3 +289,47 @@ def test_regression_kwartiermaker_home_query_count_with_many_overdue_adviezen(cl
     for _ in range(8):
         AdviesFactory(reactie_uiterlijk=VANDAAG() - datetime.timedelta(days=1))
     assert count() == small
+
+
+def test_reminder_mail_once_per_advies_due_soon(
+    user_for_role, mailoutbox, django_capture_on_commit_callbacks
+):
+    from inclusie.models import Notificatie
+    from klankbord.tasks import herinner_reacties
+
+    kwartiermaker = user_for_role(Role.KWARTIERMAKER)
+    user_for_role(Role.BELEIDSADVISEUR)
+    user_for_role(Role.AMBASSADEUR)
+    bijna = AdviesFactory(
+        onderwerp="Bijna termijn", reactie_uiterlijk=VANDAAG() + datetime.timedelta(days=3)
+    )
+    AdviesFactory(
+        onderwerp="Nog ver weg", reactie_uiterlijk=VANDAAG() + datetime.timedelta(days=30)
+    )
+    AdviesFactory(
+        onderwerp="Al beantwoord",
+        reactie_uiterlijk=VANDAAG(),
+        reactie_datum=VANDAAG() - datetime.timedelta(days=1),
+        reactie="ja",
+        uitkomst="overgenomen",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert herinner_reacties.delay().get() == 1
+    assert Notificatie.objects.count() == 2  # kwartiermaker and beleidsadviseur, not the ambassador
+    assert {m.to[0] for m in mailoutbox} == {
+        kwartiermaker.email,
+        user_for_role(Role.BELEIDSADVISEUR).email,
+    }
+    assert "Bijna termijn" in mailoutbox[0].subject
+    bijna.refresh_from_db()
+    assert bijna.herinnering_op == VANDAAG()
+    # Idempotent: a second run sends nothing.
+    assert herinner_reacties.delay().get() == 0
+    assert Notificatie.objects.count() == 2
+
+
+def test_reminder_task_is_scheduled():
+    from django.conf import settings
+
+    entry = settings.CELERY_BEAT_SCHEDULE["klankbord-reactie-herinneringen"]
+    assert entry["task"] == "klankbord.tasks.herinner_reacties"

@@ -182,3 +182,18 @@ def test_overview_query_count_is_fixed(client_for):
                 uren=Decimal("3"),
             )
     assert count() == small
+
+
+def test_hours_can_be_deleted_by_the_kwartiermaker_only(client_for):
+    opdracht = OpdrachtFactory()
+    registratie = Urenregistratie.objects.create(
+        opdracht=opdracht,
+        week=week_start(timezone.localdate()),
+        activiteit="stad",
+        uren=Decimal("2"),
+    )
+    url = reverse("uren-delete", args=[registratie.pk])
+    assert client_for(Role.WETHOUDER).post(url).status_code == 403
+    assert Urenregistratie.objects.exists()
+    assert client_for(Role.KWARTIERMAKER).post(url).status_code == 302
+    assert not Urenregistratie.objects.exists()
