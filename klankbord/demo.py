@@ -61,7 +61,6 @@ def seed(ctx) -> None:
                 rol=KlankbordRol.VOORZITTER if i == 1 else KlankbordRol.LID,
                 van=start,
                 gemeenschappen="Buurtnetwerken en verenigingen in de stad.",
-                toestemming_aanwezigheid=i % 2 == 0,
             )
             if aspecten:
                 lid.kennis.set(aspecten[(2 * i) % len(aspecten) :][:2] or aspecten[:2])

@@ -25,7 +25,6 @@ class KlankbordLidForm(FieldsetFormMixin, forms.ModelForm):
             "kennis",
             "bereik",
             "gemeenschappen",
-            "toestemming_aanwezigheid",
         ]
         widgets = {"kennis": forms.CheckboxSelectMultiple, "bereik": forms.CheckboxSelectMultiple}
 
@@ -33,7 +32,6 @@ class KlankbordLidForm(FieldsetFormMixin, forms.ModelForm):
         (_("Lid en termijn"), ["persoon", "rol", "van", "tot"]),
         (_("Kennis van het diversiteitsvlechtwerk"), ["kennis"]),
         (_("Bereik in gemeenschappen"), ["bereik", "gemeenschappen"]),
-        (_("Privacy"), ["toestemming_aanwezigheid"]),
     ]
 
     def __init__(self, *args, **kwargs):

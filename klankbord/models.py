@@ -54,9 +54,6 @@ class KlankbordLid(TimeStampedModel):
         blank=True,
         help_text=_("Korte omschrijving van de netwerken waar dit lid toegang toe heeft."),
     )
-    toestemming_aanwezigheid = models.BooleanField(
-        _("aanwezigheid mag zichtbaar zijn voor anderen"), default=False
-    )
 
     class Meta:
         ordering = ["rol", "persoon__naam"]
