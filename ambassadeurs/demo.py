@@ -53,14 +53,28 @@ def seed(ctx) -> None:
         eigen.organisatie = eigen.organisatie or (ctx.data.get("organisaties") or [None])[0]
         eigen.wijk = eigen.wijk or (wijken[0] if wijken else None)
         eigen.save()
-        personen.insert(0, eigen)
 
-    pijlers = list(Pijler.objects.all())
-    if not pijlers:  # the pijler seed normally runs first; keep the demo whole without it
+    # Whoever the pijler seed (which runs first) gave an ambassador seat is an active
+    # ambassador here too; that seed decides the seats, so a pijler it left without an
+    # ambassador stays without one. Without that seed this one makes a few pijlers.
+    zetelhouders = list(
+        Persoon.objects.filter(pijler_lidmaatschappen__rol=Lidmaatschap.Rol.AMBASSADEUR)
+        .distinct()
+        .order_by("pk")
+    )
+    pijlers: list[Pijler] = []
+    if not Pijler.objects.exists():
         pijlers = [
             Pijler.objects.get_or_create(slug=slug, defaults={"naam": naam, "volgorde": i})[0]
             for i, (naam, slug) in enumerate(DEMO_PIJLERS)
         ]
+    gezien: set[int] = set()
+    personen = [
+        p
+        for p in [*([eigen] if eigen else []), *zetelhouders, *personen]
+        if not (p.pk in gezien or gezien.add(p.pk))
+    ]
+    zetel_pks = {p.pk for p in zetelhouders}
 
     soorten = list(TITELS)
     activiteiten, notities, wijzigingen = [], [], []
@@ -73,7 +87,7 @@ def seed(ctx) -> None:
         # Most are active; a few wait for intake or stopped.
         status = (
             AmbassadeurStatus.ACTIEF
-            if i == 0 or i % 6 not in (4, 5)
+            if i == 0 or persoon.pk in zetel_pks or i % 6 not in (4, 5)
             else (AmbassadeurStatus.INTAKE if i % 6 == 4 else AmbassadeurStatus.GESTOPT)
         )
         aangemeld = vandaag - datetime.timedelta(days=300 - (i * 7) % 200)
