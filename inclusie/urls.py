@@ -68,6 +68,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # Feature apps add their URLs here.
     path("", include("inclusie.urls_meetings")),
+    path("", include("ambassadeurs.urls")),
+    path("", include("klankbord.urls")),
+    path("", include("inclusie.opdracht.urls")),
 ]
 
 handler403 = "inclusie.views.handler403"

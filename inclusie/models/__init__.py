@@ -12,6 +12,7 @@ from .meetings import (
     Uitnodiging,
 )
 from .notifications import Notificatie, NotificatieBijlage
+from .opdracht import Opdracht, Uitgave, Urenregistratie
 from .people import Organisatie, Persoon
 
 __all__ = [
@@ -27,9 +28,12 @@ __all__ = [
     "DiversiteitsAspect",
     "GemeenteProfiel",
     "Notificatie",
+    "Opdracht",
     "Organisatie",
     "Persoon",
     "TimeStampedModel",
+    "Uitgave",
+    "Urenregistratie",
     "User",
     "Wijk",
 ]
