@@ -67,6 +67,8 @@ urlpatterns = [
     path("personen/<int:pk>/wijzigen/", views.PersoonUpdateView.as_view(), name="persoon-update"),
     path("admin/", admin.site.urls),
     # Feature apps add their URLs here.
+    path("", include("deal.urls")),
+    path("pijlers/", include("pijlers.urls")),
 ]
 
 handler403 = "inclusie.views.handler403"
