@@ -54,6 +54,7 @@ class PartnerFilter(TermMixin, PortalFilterSet):
             ("fase_sinds", "sinds"),
             ("volgende_actie_op", "opvolgen"),
         ),
+        empty_label=_("Standaard (naam)"),
         field_labels={
             "organisatie__naam": _("Naam"),
             "fase": _("Fase"),

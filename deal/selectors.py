@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import uuid
 from collections import Counter
 
 from django.core.cache import cache
@@ -196,6 +197,15 @@ def kennis_detail(*, pk: int) -> KennisItem:
 # --- the public Deal page -------------------------------------------------------
 
 
+def public_version() -> str:
+    """A token that changes whenever the public data is rebuilt; keys the cached HTML."""
+    versie = cache.get("deal:openbaar:versie")
+    if versie is None:
+        versie = uuid.uuid4().hex
+        cache.set("deal:openbaar:versie", versie, PUBLIC_CACHE_SECONDS)
+    return versie
+
+
 def public_deal() -> dict:
     """Everything the public page and the JSON feed show, as plain data.
 
@@ -218,7 +228,7 @@ def public_deal() -> dict:
             "sector": p.organisatie.get_sector_display(),
             "wijk": p.organisatie.wijk.naam if p.organisatie.wijk else "",
             "website": p.organisatie.website,
-            "ondertekend_op": p.ondertekend_op.isoformat() if p.ondertekend_op else "",
+            "ondertekend_op": p.ondertekend_op,
             "toezeggingen": [
                 {
                     "titel": t.titel,

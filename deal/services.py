@@ -29,7 +29,7 @@ PUBLIC_CACHE_KEY = "deal:openbaar"
 
 def public_cache_clear() -> None:
     """The public Deal page is cached briefly; a write here shows at once in this process."""
-    cache.delete(PUBLIC_CACHE_KEY)
+    cache.delete_many([PUBLIC_CACHE_KEY, PUBLIC_CACHE_KEY + ":versie"])
 
 
 def is_regular_step(van: str, naar: str) -> bool:

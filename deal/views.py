@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, FormView, ListView, TemplateView, UpdateView
@@ -582,7 +583,10 @@ class DealPublicView(TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["deal"] = selectors.public_deal()
+        # The rendered list is cached per data version (see the template); the data is
+        # only read when that fragment has to be rendered again.
+        ctx["deal"] = SimpleLazyObject(selectors.public_deal)
+        ctx["versie"] = selectors.public_version()
         return ctx
 
 
