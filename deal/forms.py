@@ -1,3 +1,5 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Fieldset, Layout
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +15,7 @@ from deal.models import (
     Voortgang,
 )
 from inclusie.models import GemeenteProfiel, Organisatie, Persoon
+from inclusie.uploads import UploadValidator
 from pijlers.models import Pijler
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -62,8 +65,9 @@ class TermsForm(forms.ModelForm):
             if isinstance(field, forms.DateField):
                 field.widget = DATE
         if "pijlers" in self.fields:
-            self.fields["pijlers"].queryset = Pijler.objects.filter(actief=True)
+            # Widget first: setting the queryset fills the widget's choices.
             self.fields["pijlers"].widget = forms.CheckboxSelectMultiple()
+            self.fields["pijlers"].queryset = Pijler.objects.filter(actief=True)
 
 
 class PartnerCreateForm(TermsForm):
@@ -93,6 +97,23 @@ class PartnerCreateForm(TermsForm):
     class Meta:
         model = Partner
         fields = ["pijlers", "volgende_actie", "volgende_actie_op"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Fieldset(
+                _("Welke organisatie?"),
+                "bestaande_organisatie",
+                "naam",
+                "kvk_nummer",
+                "sector",
+                "grootte",
+                "wijk",
+            ),
+            Fieldset(_("In de Deal"), "fase", "pijlers", "volgende_actie", "volgende_actie_op"),
+        )
 
     def clean(self):
         data = super().clean()
@@ -128,8 +149,8 @@ class PartnerForm(TermsForm):
         super().__init__(*args, **kwargs)
         org = self.instance.organisatie if self.instance.pk else None
         qs = Persoon.objects.filter(organisatie=org) if org else Persoon.objects.none()
-        self.fields["contactpersonen"].queryset = qs
         self.fields["contactpersonen"].widget = forms.CheckboxSelectMultiple()
+        self.fields["contactpersonen"].queryset = qs
         self.fields["contactpersonen"].help_text = _(
             "Personen van deze organisatie. Voeg nieuwe personen toe via Personen."
         )
@@ -264,3 +285,14 @@ class KennisItemForm(TermsForm):
             "aspecten",
         ]
         widgets = {"aspecten": forms.CheckboxSelectMultiple}
+
+
+class PartnerImportForm(forms.Form):
+    bestand = forms.FileField(
+        label=_("CSV-bestand (UTF-8, maximaal 2 MB)"),
+        validators=[UploadValidator(kinds=("csv",), max_mb=2)],
+        help_text=_(
+            "Kolommen: naam, kvk_nummer, sector, wijk, fase. Alleen 'naam' is verplicht. "
+            "Scheidingsteken ; of ,."
+        ),
+    )

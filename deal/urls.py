@@ -8,6 +8,7 @@ urlpatterns = [
     path("deal/", views.PartnerListView.as_view(), name="partner-list"),
     path("deal/pijplijn/", views.PipelineView.as_view(), name="pipeline"),
     path("deal/partners/nieuw/", views.PartnerCreateView.as_view(), name="partner-create"),
+    path("deal/partners/import/", views.PartnerImportView.as_view(), name="partner-import"),
     path(
         "deal/partners/export.csv",
         views.partner_export,

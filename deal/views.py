@@ -26,6 +26,7 @@ from deal.forms import (
     OndertekenForm,
     PartnerCreateForm,
     PartnerForm,
+    PartnerImportForm,
     ToezeggingForm,
     VoortgangForm,
 )
@@ -182,6 +183,38 @@ class PartnerCreateView(ServiceFormView):
         )
         messages.success(self.request, _("%(naam)s staat nu in de Deal.") % {"naam": partner})
         return redirect(partner)
+
+
+class PartnerImportView(ServiceFormView):
+    """Import partners from CSV: every row is checked first; one wrong row saves nothing."""
+
+    area, action = "deal", CHANGE
+    form_class = PartnerImportForm
+    template_name = "deal/partner_import.html"
+    title = gettext_lazy("Partners importeren")
+
+    def back_url(self):
+        return reverse("deal:partner-list")
+
+    def perform(self, form):
+        from deal import imports
+
+        rows = imports.parse(form.cleaned_data["bestand"])
+        try:
+            result = imports.partners_import(rows=rows, door=self.request.user)
+        except ValidationError as exc:
+            form.add_error(
+                None, _("Er is niets opgeslagen. Verbeter deze regels en probeer het opnieuw:")
+            )
+            return self.render_to_response(
+                self.get_context_data(form=form, regelfouten=exc.messages)
+            )
+        messages.success(
+            self.request,
+            _("%(n)s partners toegevoegd (%(k)s bestaande organisaties gekoppeld).")
+            % {"n": result.created + result.linked, "k": result.linked},
+        )
+        return redirect("deal:partner-list")
 
 
 class PartnerDetailView(AreaMixin, DetailView):

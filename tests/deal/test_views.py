@@ -248,3 +248,54 @@ def test_demo_pages_render_for_the_kwartiermaker(client_for):
     home = client.get(reverse("home")).content.decode()
     assert "Partners om op te volgen" in home
     assert User.objects.filter(role=Role.KWARTIERMAKER).exists()
+
+
+def _csv(text: str) -> SimpleUploadedFile:
+    return SimpleUploadedFile("partners.csv", text.encode("utf-8"), content_type="text/csv")
+
+
+def test_csv_import_is_all_or_nothing_with_row_errors(client_for):
+    from tests.factories import WijkFactory
+
+    WijkFactory(naam="Binnenstad")
+    existing = PartnerFactory(organisatie__naam="Al Partner", organisatie__kvk_nummer="")
+    client = client_for(Role.KWARTIERMAKER)
+    bad = (
+        "naam;kvk_nummer;sector;wijk;fase\n"
+        "Bakkerij De Korenschoof;12345678;Bedrijf;Binnenstad;verkend\n"
+        ";1234;Ruimtevaart;Atlantis;ondertekend\n"
+        "Al Partner;;;;\n"
+    )
+    response = client.post(reverse("deal:partner-import"), {"bestand": _csv(bad)})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Er is niets opgeslagen" in html
+    assert (
+        "Regel 3: de naam ontbreekt; het KvK-nummer moet uit precies acht cijfers bestaan" in html
+    )
+    assert "onbekende wijk" in html and "onbekende sector" in html
+    assert "Regel 4: deze organisatie staat al in de Deal" in html
+    assert Partner.objects.count() == 1 and existing.pk
+    good = (
+        "naam,kvk_nummer,sector,wijk,fase\n"
+        "Bakkerij De Korenschoof,12345678,Bedrijf,Binnenstad,verkend\n"
+        "Stichting Buurtkracht,,Maatschappelijke organisatie,,in gesprek\n"
+    )
+    response = client.post(reverse("deal:partner-import"), {"bestand": _csv(good)})
+    assert response.status_code == 302
+    assert Partner.objects.get(organisatie__naam="Stichting Buurtkracht").fase == Fase.IN_GESPREK
+    assert Partner.objects.count() == 3
+
+
+def test_csv_import_refuses_a_disguised_file(client_for):
+    response = client_for(Role.KWARTIERMAKER).post(
+        reverse("deal:partner-import"),
+        {
+            "bestand": SimpleUploadedFile(
+                "partners.csv", b"\xff\xfe\x00\x00" + bytes(range(128, 256)) * 20
+            )
+        },
+    )
+    assert response.status_code == 200
+    assert "UTF-8" in response.content.decode()
+    assert Partner.objects.count() == 0
