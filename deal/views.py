@@ -231,7 +231,6 @@ class PartnerDetailView(AreaMixin, DetailView):
         ctx["timeline"] = selectors.partner_timeline(partner=partner)
         ctx["route"] = [{"fase": f, "label": Fase(f).label} for f in ROUTE]
         ctx["route_index"] = ROUTE.index(partner.fase) if partner.fase in ROUTE else -1
-        ctx["fase_form"] = FaseForm(initial={"naar": partner.fase})
         return ctx
 
 

@@ -98,3 +98,17 @@ def test_pijler_page_shows_members_and_the_rule(demo_site, new_page):
     with page.expect_navigation():
         page.get_by_role("link", name="Ambassadeur toevoegen").click()
     assert_accessible(page)
+
+
+def test_drag_and_drop_is_an_enhancement_of_the_same_form(demo_site, new_page):
+    partner = Partner.objects.filter(fase=Fase.VERKEND).order_by("pk").last()
+    page = new_page()
+    login(page, demo_site.url, "kwartiermaker")
+    page.goto(f"{demo_site.url}/deal/pijplijn/")
+    with page.expect_navigation():
+        page.locator(f"#partner-{partner.pk}").drag_to(
+            page.locator("section[data-fase=in_gesprek]")
+        )
+    partner.refresh_from_db()
+    assert partner.fase == Fase.IN_GESPREK
+    assert not page.csp_errors
