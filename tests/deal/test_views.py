@@ -200,16 +200,34 @@ def test_list_filters_by_stage_sector_and_text(client_for):
 
 
 def _make_partners(n):
+    from tests.deal.factories import InitiatiefFactory, KennisItemFactory, PijlerFactory
+
+    pijler = PijlerFactory()
     for i in range(n):
         p = PartnerFactory(fase=[Fase.VERKEND, Fase.IN_GESPREK, Fase.AANGEHAAKT][i % 3])
-        ToezeggingFactory(partner=p)
+        p.pijlers.add(pijler)
+        ToezeggingFactory(partner=p, pijler=pijler)
+        InitiatiefFactory(pijler=pijler if i % 2 else None)
+        KennisItemFactory().pijlers.add(pijler)
     for _i in range(n // 2):
         t = ToezeggingFactory(partner=PartnerFactory(signed=True))
         ToezeggingFactory(partner=t.partner)
 
 
 @pytest.mark.parametrize(
-    "url_name", ["deal:partner-list", "deal:pipeline", "deal:partner-export-csv", "deal:openbaar"]
+    "url_name",
+    [
+        "deal:partner-list",
+        "deal:pipeline",
+        "deal:partner-export-csv",
+        "deal:partner-export-xlsx",
+        "deal:openbaar",
+        "deal:openbaar-json",
+        "deal:doelstelling-list",
+        "deal:initiatief-list",
+        "deal:kennis-list",
+        "pijlers:list",
+    ],
 )
 def test_query_count_is_constant(client_for, django_assert_max_num_queries, url_name):
     from django.core.cache import cache
@@ -225,6 +243,28 @@ def test_query_count_is_constant(client_for, django_assert_max_num_queries, url_
             assert client.get(reverse(url_name)).status_code == 200
         counts.append(len(captured.captured_queries))
     assert counts[0] == counts[1], counts
+    print(url_name, counts)
+
+
+def test_partner_detail_queries_do_not_grow_with_its_history(
+    client_for, django_assert_max_num_queries
+):
+    from deal.models import Contactmoment, FaseWijziging
+
+    partner = PartnerFactory()
+    client = client_for(Role.KWARTIERMAKER)
+    counts = []
+    for n in (2, 25):
+        for i in range(n):
+            ToezeggingFactory(partner=partner)
+            FaseWijziging.objects.create(partner=partner, van="verkend", naar="in_gesprek")
+            Contactmoment.objects.create(partner=partner, notitie=f"Gesprek {i}")
+        client.get(partner.get_absolute_url())
+        with django_assert_max_num_queries(12) as captured:
+            client.get(partner.get_absolute_url())
+        counts.append(len(captured.captured_queries))
+    assert counts[0] == counts[1], counts
+    print("deal:partner-detail", counts)
 
 
 def test_demo_pages_render_for_the_kwartiermaker(client_for):
