@@ -26,6 +26,22 @@ def key_pages() -> list[tuple[str, str, str, float]]:
         ("openbaar", "", reverse("openbaar"), FAST_TARGET),
     ]
     pages += _meeting_pages()
+    pages += deal_pages()
+    return pages
+
+
+def deal_pages() -> list[tuple[str, str, str, float]]:
+    """The Deal's key pages; a pijler page needs a real object (the first one)."""
+    from pijlers.models import Pijler
+
+    pages = [
+        ("deal partners", "kwartiermaker", reverse("deal:partner-list"), KEY_TARGET),
+        ("deal pijplijn", "kwartiermaker", reverse("deal:pipeline"), KEY_TARGET),
+        ("openbaar deal", "", reverse("deal:openbaar"), FAST_TARGET),
+    ]
+    pijler = Pijler.objects.order_by("volgorde", "pk").first()
+    if pijler is not None:
+        pages.append(("pijler", "kwartiermaker", pijler.get_absolute_url(), KEY_TARGET))
     return pages
 
 

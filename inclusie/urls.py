@@ -71,6 +71,8 @@ urlpatterns = [
     path("", include("ambassadeurs.urls")),
     path("", include("klankbord.urls")),
     path("", include("inclusie.opdracht.urls")),
+    path("", include("deal.urls")),
+    path("pijlers/", include("pijlers.urls")),
 ]
 
 handler403 = "inclusie.views.handler403"
