@@ -25,3 +25,6 @@ class InclusieConfig(AppConfig):
         register_nav(NavItem(_("Personen"), "persoon-list", "relaties", order=81))
         register_nav(NavItem(_("Beheer"), "beheer", "beheer", order=900))
         register_panel(HomePanel("inclusie/panels/beheer.html", roles=(Role.BEHEERDER,), order=900))
+        from inclusie.verkenning_registry import register as register_verkenning
+
+        register_verkenning()

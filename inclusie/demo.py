@@ -245,3 +245,7 @@ def seed(ctx: DemoContext) -> None:
     ctx.log(
         f"  gemeente, {len(wijken)} wijken, {len(organisaties)} organisaties, {len(personen)} personen"
     )
+
+    from inclusie import demo_verkenning
+
+    demo_verkenning.seed(ctx)

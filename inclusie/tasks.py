@@ -63,3 +63,15 @@ def send_waiting_notificaties() -> int:
     for pk in ids:
         send_notificatie.delay(pk)
     return len(ids)
+
+
+@shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
+def render_verkenning_rapport(self, rapport_id: int) -> str:
+    """Render a verkenning PDF; idempotent (a finished report is not rendered again)."""
+    from inclusie.models import VerkenningRapport
+    from inclusie.services_verkenning import rapport_render
+
+    rapport = VerkenningRapport.objects.filter(pk=rapport_id).first()
+    if rapport is None:
+        return "missing"
+    return rapport_render(rapport=rapport).status

@@ -67,6 +67,7 @@ urlpatterns = [
     path("personen/<int:pk>/wijzigen/", views.PersoonUpdateView.as_view(), name="persoon-update"),
     path("admin/", admin.site.urls),
     # Feature apps add their URLs here.
+    path("", include("inclusie.urls_verkenning")),
 ]
 
 handler403 = "inclusie.views.handler403"
