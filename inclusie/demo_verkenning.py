@@ -66,6 +66,12 @@ def _fill(verkenning: Verkenning, door: User, fraction: float, rng) -> None:
 
 
 def seed(ctx) -> None:
+    # Content normally comes from migration 0005; a flushed test database lacks it.
+    from django.apps import apps
+
+    from inclusie.vragenlijsten import load_vragenlijsten
+
+    load_vragenlijsten(apps)
     users = ctx.data.get("users", {})
     adviseur = (
         users.get("beleidsadviseur") or User.objects.filter(role=Role.BELEIDSADVISEUR).first()
