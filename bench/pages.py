@@ -25,4 +25,15 @@ def key_pages() -> list[tuple[str, str, str, float]]:
         ("organisaties", "kwartiermaker", reverse("organisatie-list"), KEY_TARGET),
         ("openbaar", "", reverse("openbaar"), FAST_TARGET),
     ]
+    pages += verkenning_pages()
     return pages
+
+
+def verkenning_pages() -> list[tuple[str, str, str, float]]:
+    """The verkenning form of the first verkenning (the bench runs on demo data)."""
+    from inclusie.models import Verkenning
+
+    first = Verkenning.objects.filter(eigenaar__username="beleidsadviseur").order_by("pk").first()
+    if first is None:
+        return []
+    return [("verkenning-formulier", "beleidsadviseur", first.get_absolute_url(), KEY_TARGET)]

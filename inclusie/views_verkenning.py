@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import formats, timezone
@@ -23,6 +24,23 @@ from inclusie.permissions import CHANGE, VIEW, AreaMixin, requires
 
 PAGE_SIZE = 25
 MAX_KEUZES = 50
+
+
+class SafeJSONEncoder(DjangoJSONEncoder):
+    """Escapes < > & so an answer echoed in JSON can never be read as markup."""
+
+    def encode(self, o):
+        return (
+            super()
+            .encode(o)
+            .replace("<", "\\u003c")
+            .replace(">", "\\u003e")
+            .replace("&", "\\u0026")
+        )
+
+
+def json_response(payload: dict, status: int = 200) -> JsonResponse:
+    return JsonResponse(payload, status=status, encoder=SafeJSONEncoder)
 
 
 class VerkenningListView(AreaMixin, TemplateView):
@@ -124,7 +142,7 @@ def antwoord_opslaan(request, pk: int):
 
     def fail(status: int, payload: dict):
         if wants_json:
-            return JsonResponse(payload, status=status)
+            return json_response(payload, status=status)
         messages.error(request, payload.get("melding", _("Het antwoord is niet opgeslagen.")))
         return redirect(verkenning)
 
@@ -173,7 +191,7 @@ def antwoord_opslaan(request, pk: int):
     if not wants_json:
         messages.success(request, _("Het antwoord is opgeslagen."))
         return redirect(f"{verkenning.get_absolute_url()}#vraag-{vraag.pk}")
-    return JsonResponse(
+    return json_response(
         {
             **_antwoord_json(antwoord),
             "deel": vraag.deel_id,
