@@ -202,3 +202,11 @@ def test_reopen_via_the_page(client):
     assert r.status_code == 302
     v.refresh_from_db()
     assert v.status == "concept"
+
+
+def test_home_panels_show_verkenningen_in_progress_and_the_stappenplan(client):
+    v = VerkenningFactory(titel="Mijn lopende verkenning")
+    client.force_login(v.eigenaar)
+    page = client.get(reverse("home")).content.decode()
+    assert "Mijn lopende verkenning" in page
+    assert "Visieontwikkeling" in page
