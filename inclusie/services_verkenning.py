@@ -149,13 +149,12 @@ def antwoord_save(
         # A colleague created the first answer at the same moment.
         raise AntwoordConflict(Antwoord.objects.get(verkenning=locked, vraag=vraag)) from None
     # The levensdomein and wijk questions also set the verkenning's own fields.
+    changes: dict = {"updated_at": timezone.now()}
     if vraag.soort == Vraag.Soort.LEVENSDOMEIN and invoer.tekst:
-        Verkenning.objects.filter(pk=locked.pk).update(levensdomein=invoer.tekst)
+        changes["levensdomein"] = invoer.tekst
     elif vraag.soort == Vraag.Soort.WIJK:
-        Verkenning.objects.filter(pk=locked.pk).update(
-            wijk_id=int(invoer.tekst) if invoer.tekst and not invoer.overgeslagen else None
-        )
-    Verkenning.objects.filter(pk=locked.pk).update(updated_at=timezone.now())
+        changes["wijk_id"] = int(invoer.tekst) if invoer.tekst and not invoer.overgeslagen else None
+    Verkenning.objects.filter(pk=locked.pk).update(**changes)
     return antwoord
 
 
@@ -383,6 +382,21 @@ def stap_actie_add(*, actie: StapActie, door: User) -> StapActie:
         stap=actie.stap,
         door=door,
         tekst=(_("Actie toegevoegd: %(a)s") % {"a": actie.omschrijving})[:300],
+    )
+    return actie
+
+
+@transaction.atomic
+def stap_actie_afronden(*, actie: StapActie, door: User) -> StapActie:
+    """Tick off a next action (idempotent); the step's history records it."""
+    if actie.afgerond:
+        return actie
+    actie.afgerond = True
+    actie.save(update_fields=["afgerond", "updated_at"])
+    StapGebeurtenis.objects.create(
+        stap=actie.stap,
+        door=door,
+        tekst=(_("Actie afgerond: %(a)s") % {"a": actie.omschrijving})[:300],
     )
     return actie
 

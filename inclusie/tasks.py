@@ -75,3 +75,23 @@ def render_verkenning_rapport(self, rapport_id: int) -> str:
     if rapport is None:
         return "missing"
     return rapport_render(rapport=rapport).status
+
+
+@shared_task
+def render_waiting_verkenning_rapporten() -> int:
+    """Beat: re-queue report requests still waiting (e.g. made while the broker was down)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from inclusie.models import VerkenningRapport
+
+    cutoff = timezone.now() - datetime.timedelta(minutes=2)
+    ids = list(
+        VerkenningRapport.objects.filter(
+            status=VerkenningRapport.Status.WACHTEND, created_at__lt=cutoff
+        ).values_list("pk", flat=True)[:200]
+    )
+    for pk in ids:
+        render_verkenning_rapport.delay(pk)
+    return len(ids)

@@ -30,6 +30,7 @@ urlpatterns = [
     path(
         "stappenplan/stap/<int:pk>/document/", sp.StapDocumentView.as_view(), name="stap-document"
     ),
+    path("stappenplan/actie/<int:pk>/afronden/", sp.actie_afronden, name="stap-actie-afronden"),
     path(
         "stappenplan/document/<int:pk>/download/",
         sp.document_download,

@@ -10,6 +10,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView
 
 from inclusie import selectors_verkenning as sel
@@ -22,7 +23,7 @@ from inclusie.forms_verkenning import (
     WerkgroepForm,
     WerkgroepLidForm,
 )
-from inclusie.models import ParticipatieActiviteit, Stap, StapDocument, Werkgroep
+from inclusie.models import ParticipatieActiviteit, Stap, StapActie, StapDocument, Werkgroep
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, requires
 from inclusie.stappenplan_inhoud import GUIDANCE
 
@@ -147,6 +148,17 @@ class StapDocumentView(StapMixin, FormView):
             return self.form_invalid(form)
         messages.success(self.request, _("Het bewijsstuk is toegevoegd."))
         return redirect(self.stap)
+
+
+@requires("stappenplan", CHANGE)
+@require_POST
+def actie_afronden(request, pk: int):
+    actie = StapActie.objects.select_related("stap").filter(pk=pk).first()
+    if actie is None:
+        raise Http404
+    services.stap_actie_afronden(actie=actie, door=request.user)
+    messages.success(request, _("De actie is afgerond."))
+    return redirect(actie.stap)
 
 
 @requires("stappenplan", VIEW)

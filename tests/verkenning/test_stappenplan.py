@@ -143,3 +143,34 @@ def test_lists_do_not_grow_queries(client, django_assert_max_num_queries, n):
     for name in ("verkenning-list", "stappenplan", "participatie-list", "home"):
         with django_assert_max_num_queries(14):
             assert client.get(reverse(name)).status_code == 200
+
+
+def test_tick_off_an_action_is_logged(client):
+    from inclusie.models import StapActie
+
+    stap = Stap.objects.get(code="visie")
+    actie = StapActie.objects.create(stap=stap, omschrijving="Visie bespreken met de raad")
+    client.force_login(AdviseurFactory())
+    assert client.post(reverse("stap-actie-afronden", args=[actie.pk])).status_code == 302
+    actie.refresh_from_db()
+    assert actie.afgerond
+    assert stap.gebeurtenissen.filter(tekst__startswith="Actie afgerond").exists()
+    assert client.post(reverse("stap-actie-afronden", args=[987654])).status_code == 404
+
+
+def test_waiting_reports_are_swept(django_capture_on_commit_callbacks):
+    import datetime
+
+    from django.utils import timezone
+
+    from inclusie.models import VerkenningRapport
+    from inclusie.tasks import render_waiting_verkenning_rapporten
+
+    v = VerkenningFactory()
+    r = VerkenningRapport.objects.create(verkenning=v)
+    VerkenningRapport.objects.filter(pk=r.pk).update(
+        created_at=timezone.now() - datetime.timedelta(minutes=10)
+    )
+    assert render_waiting_verkenning_rapporten() == 1
+    r.refresh_from_db()
+    assert r.status == VerkenningRapport.Status.KLAAR
