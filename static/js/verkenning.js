@@ -151,9 +151,32 @@
     schedule(form, st.retryMs);
   }
 
+  // After signing in again (in another tab) Django has rotated the CSRF token, so the
+  // tokens in this page are stale: fetch this page again and take the fresh token.
+  var refreshing = null;
+  function refreshToken() {
+    if (refreshing) { return refreshing; }
+    refreshing = fetch(window.location.pathname, { credentials: "same-origin" }).then(function (response) {
+      return response.text();
+    }).then(function (html) {
+      var doc = new DOMParser().parseFromString(html, "text/html");
+      var fresh = doc.querySelector("input[name=csrfmiddlewaretoken]");
+      if (fresh) {
+        Array.prototype.forEach.call(document.querySelectorAll("input[name=csrfmiddlewaretoken]"), function (el) { el.value = fresh.value; });
+      }
+    }).catch(function () { /* still offline: the next retry tries again */ }).then(function () { refreshing = null; });
+    return refreshing;
+  }
+
   function save(form) {
     var st = states.get(form);
     if (st.problem === "conflict") { return; }
+    if (st.problem === "sessie" && !st.tokenFresh) {
+      st.tokenFresh = true;
+      refreshToken().then(function () { save(form); });
+      return;
+    }
+    st.tokenFresh = false;
     if (st.saving) { st.again = true; return; }
     if (!st.dirty) { return; }
     clearTimeout(st.timer);

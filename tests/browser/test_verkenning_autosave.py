@@ -172,3 +172,22 @@ def test_skip_with_a_tip_updates_progress_and_submit_makes_it_read_only(demo_sit
     assert not axe_violations(page), axe_violations(page)
     page.get_by_role("button", name="PDF-rapport maken").click()
     expect(page.get_by_role("link", name="Download het PDF-rapport")).to_be_visible(timeout=30000)
+
+
+def test_signing_in_again_in_another_tab_saves_the_waiting_answer(demo_site, new_page):
+    page = new_page()
+    login(page, demo_site.url, "beleidsadviseur")
+    verkenning = open_verkenning(page, demo_site.url)
+    vraag, field = field_for(page, verkenning, 3, "3")
+    page.context.clear_cookies()  # the session expired
+    tekst = "Urgentie voelen vooral de wijkteams."
+    field.fill(tekst)
+    field.blur()
+    status = page.locator("#opslag-status")
+    expect(status).to_contain_text("sessie verlopen", timeout=10000)
+    # Sign in again in a second tab; the first tab saves by itself (no reload).
+    other = page.context.new_page()
+    login(other, demo_site.url, "beleidsadviseur")
+    expect(status).to_have_text("Alle antwoorden zijn opgeslagen.", timeout=45000)
+    assert stored(verkenning, vraag) == tekst
+    assert field.input_value() == tekst
