@@ -112,6 +112,25 @@ class AntwoordForm(forms.Form):
         )
 
 
+class DelenForm(forms.Form):
+    gedeeld_met = SafeModelMultipleChoiceField(
+        label=_("Samen invullen met"),
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Collega-beleidsadviseurs die mogen meelezen en meeschrijven."),
+        error_messages={"invalid_choice": _("Kies collega's uit de lijst.")},
+    )
+
+    def __init__(self, *args, verkenning=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        qs = User.objects.filter(role=Role.BELEIDSADVISEUR, is_active=True).order_by("naam")
+        if verkenning is not None:
+            qs = qs.exclude(pk=verkenning.eigenaar_id)
+            self.fields["gedeeld_met"].initial = list(verkenning.gedeeld_met.all())
+        self.fields["gedeeld_met"].queryset = qs
+
+
 class HeropenForm(forms.Form):
     reden = forms.CharField(
         label=_("Waarom heropent u de verkenning?"),

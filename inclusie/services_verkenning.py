@@ -220,6 +220,31 @@ def verkenning_share(*, verkenning: Verkenning, met: list[User], door: User) -> 
 
 
 @transaction.atomic
+def verkenning_share_set(*, verkenning: Verkenning, met: list[User], door: User) -> Verkenning:
+    """Set exactly who co-edits; additions and removals are logged."""
+    from inclusie.constants import Role
+
+    gewenst = {u.pk: u for u in met if u.pk != verkenning.eigenaar_id}
+    if any(u.role != Role.BELEIDSADVISEUR for u in gewenst.values()):
+        raise ValidationError(_("U kunt een verkenning alleen delen met beleidsadviseurs."))
+    huidig = {u.pk: u for u in verkenning.gedeeld_met.all()}
+    weg = [u for pk, u in huidig.items() if pk not in gewenst]
+    erbij = [u for pk, u in gewenst.items() if pk not in huidig]
+    if weg:
+        verkenning.gedeeld_met.remove(*weg)
+        _log(
+            verkenning,
+            VerkenningGebeurtenis.Actie.GEDEELD,
+            door,
+            _("niet meer gedeeld met %(namen)s")
+            % {"namen": ", ".join(u.get_full_name() for u in weg)},
+        )
+    if erbij:
+        verkenning_share(verkenning=verkenning, met=erbij, door=door)
+    return verkenning
+
+
+@transaction.atomic
 def verkenning_submit(*, verkenning: Verkenning, door: User) -> Verkenning:
     locked = Verkenning.objects.select_for_update().get(pk=verkenning.pk)
     ensure_editable(verkenning=locked)

@@ -9,6 +9,7 @@ urlpatterns = [
     path("verkenningen/vergelijken/", v.VergelijkView.as_view(), name="verkenning-vergelijk"),
     path("verkenningen/<int:pk>/", v.VerkenningDetailView.as_view(), name="verkenning-detail"),
     path("verkenningen/<int:pk>/antwoord/", v.antwoord_opslaan, name="verkenning-antwoord"),
+    path("verkenningen/<int:pk>/delen/", v.VerkenningDelenView.as_view(), name="verkenning-delen"),
     path("verkenningen/<int:pk>/indienen/", v.verkenning_indienen, name="verkenning-indienen"),
     path(
         "verkenningen/<int:pk>/heropenen/",

@@ -18,7 +18,13 @@ from inclusie import selectors_verkenning as sel
 from inclusie import services_verkenning as services
 from inclusie.constants import Levensdomein
 from inclusie.exports import csv_response
-from inclusie.forms_verkenning import AntwoordForm, HeropenForm, VergelijkForm, VerkenningStartForm
+from inclusie.forms_verkenning import (
+    AntwoordForm,
+    DelenForm,
+    HeropenForm,
+    VergelijkForm,
+    VerkenningStartForm,
+)
 from inclusie.models import Antwoord, Verkenning, VerkenningRapport, Vraag, Wijk
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, requires
 
@@ -234,6 +240,35 @@ class VerkenningHeropenView(AreaMixin, FormView):
             form.add_error(None, exc.messages)
             return self.form_invalid(form)
         messages.success(self.request, _("De verkenning is heropend en kan weer worden bewerkt."))
+        return redirect(self.verkenning)
+
+
+class VerkenningDelenView(AreaMixin, FormView):
+    area, action = "verkenning", CHANGE
+    model = Verkenning
+    form_class = DelenForm
+    template_name = "inclusie/form_page.html"
+    extra_context = {"title": gettext_lazy("Verkenning delen met collega's")}
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.verkenning = sel.verkenning_for_edit(user=request.user, pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "verkenning": self.verkenning}
+
+    def form_valid(self, form):
+        try:
+            services.verkenning_share_set(
+                verkenning=self.verkenning,
+                met=list(form.cleaned_data["gedeeld_met"]),
+                door=self.request.user,
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc.messages)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Opgeslagen wie de verkenning samen met u invult."))
         return redirect(self.verkenning)
 
 

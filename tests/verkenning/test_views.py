@@ -210,3 +210,25 @@ def test_home_panels_show_verkenningen_in_progress_and_the_stappenplan(client):
     page = client.get(reverse("home")).content.decode()
     assert "Mijn lopende verkenning" in page
     assert "Visieontwikkeling" in page
+
+
+def test_share_and_unshare_with_a_colleague(client):
+    v = VerkenningFactory()
+    collega = AdviseurFactory()
+    client.force_login(v.eigenaar)
+    url = reverse("verkenning-delen", args=[v.pk])
+    assert client.post(url, {"gedeeld_met": [collega.pk]}).status_code == 302
+    assert list(v.gedeeld_met.all()) == [collega]
+    client.force_login(collega)
+    assert client.get(v.get_absolute_url()).status_code == 200
+    client.force_login(v.eigenaar)
+    client.post(url, {})
+    assert not v.gedeeld_met.exists()
+    assert v.gebeurtenissen.filter(toelichting__startswith="niet meer gedeeld").exists()
+    client.force_login(collega)
+    assert client.get(v.get_absolute_url()).status_code == 404
+    # A kwartiermaker cannot be chosen.
+    kwartiermaker = AdviseurFactory(role=Role.KWARTIERMAKER)
+    client.force_login(v.eigenaar)
+    r = client.post(url, {"gedeeld_met": [kwartiermaker.pk]})
+    assert r.status_code == 200 and "Kies collega" in r.content.decode()
