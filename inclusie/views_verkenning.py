@@ -25,8 +25,8 @@ from inclusie.forms_verkenning import (
     VergelijkForm,
     VerkenningStartForm,
 )
-from inclusie.models import Antwoord, Verkenning, VerkenningRapport, Vraag, Wijk
-from inclusie.permissions import CHANGE, VIEW, AreaMixin, requires
+from inclusie.models import Antwoord, Stap, Verkenning, VerkenningRapport, Vraag, Wijk
+from inclusie.permissions import CHANGE, VIEW, AreaMixin, allowed, requires
 
 PAGE_SIZE = 25
 MAX_KEUZES = 50
@@ -118,6 +118,9 @@ class VerkenningDetailView(AreaMixin, TemplateView):
             gedeeld_met=list(verkenning.gedeeld_met.all()),
             rapport=verkenning.rapporten.first(),
             heropen_form=HeropenForm(),
+            stap_verkenning=Stap.objects.filter(code="verkenning").only("pk").first()
+            if allowed(self.request.user, "stappenplan")
+            else None,
         )
         return ctx
 
@@ -339,7 +342,19 @@ class VergelijkView(AreaMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         qs = sel.verkenningen_visible(user=self.request.user).order_by("-jaar", "titel")
-        form = VergelijkForm(self.request.GET or None, queryset=qs)
+        params = self.request.GET.copy()
+        if params.get("a") and not params.get("b"):
+            # Suggest last year's verkenning of the same levensdomein (or the newest other one).
+            a = qs.filter(pk=params["a"]).first() if params["a"].isdigit() else None
+            if a is not None:
+                other = qs.exclude(pk=a.pk)
+                suggestie = (
+                    other.filter(levensdomein=a.levensdomein, jaar__lt=a.jaar).first()
+                    or other.first()
+                )
+                if suggestie is not None:
+                    params["b"] = str(suggestie.pk)
+        form = VergelijkForm(params or None, queryset=qs)
         ctx["form"] = form
         if form.is_bound and form.is_valid():
             ctx["a"], ctx["b"] = form.cleaned_data["a"], form.cleaned_data["b"]

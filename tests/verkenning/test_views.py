@@ -232,3 +232,15 @@ def test_share_and_unshare_with_a_colleague(client):
     client.force_login(v.eigenaar)
     r = client.post(url, {"gedeeld_met": [kwartiermaker.pk]})
     assert r.status_code == 200 and "Kies collega" in r.content.decode()
+
+
+def test_compare_suggests_last_years_verkenning(client):
+    a = VerkenningFactory(titel="Werk 2026", jaar=2026)
+    VerkenningFactory(
+        titel="Vrije tijd 2025", jaar=2025, eigenaar=a.eigenaar, levensdomein="vrije_tijd"
+    )
+    vorig = VerkenningFactory(titel="Werk 2025", jaar=2025, eigenaar=a.eigenaar)
+    client.force_login(a.eigenaar)
+    r = client.get(reverse("verkenning-vergelijk"), {"a": a.pk})
+    assert r.context["b"] == vorig
+    assert client.get(reverse("verkenning-vergelijk"), {"a": "x' OR 1=1"}).status_code == 200
