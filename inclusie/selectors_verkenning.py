@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import django_filters
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, Sum
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
 from inclusie.constants import Levensdomein, Role
+from inclusie.filtering import PortalFilterSet
 from inclusie.models import (
     Antwoord,
     DiversiteitsAspect,
@@ -70,12 +73,39 @@ def verkenning_with_related(*, pk: int) -> Verkenning:
     )
 
 
-def verkenning_list(*, user, params=None):
+class VerkenningFilter(PortalFilterSet):
+    q = django_filters.CharFilter(label=_("Zoeken"), field_name="titel", lookup_expr="icontains")
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=Verkenning.Status.choices, empty_label=_("Alle statussen")
+    )
+    levensdomein = django_filters.ChoiceFilter(
+        label=_("Levensdomein"), choices=Levensdomein.choices, empty_label=_("Alle levensdomeinen")
+    )
+    jaar = django_filters.NumberFilter(label=_("Jaar"))
+
+    class Meta:
+        model = Verkenning
+        fields = ["q", "status", "levensdomein", "jaar"]
+
+
+class ParticipatieFilter(PortalFilterSet):
+    soort = django_filters.ChoiceFilter(
+        label=_("Soort"),
+        choices=ParticipatieActiviteit.Soort.choices,
+        empty_label=_("Alle soorten"),
+    )
+    wijk = django_filters.ModelChoiceFilter(
+        label=_("Wijk"), queryset=Wijk.objects.all(), empty_label=_("Alle wijken")
+    )
+
+    class Meta:
+        model = ParticipatieActiviteit
+        fields = ["soort", "wijk"]
+
+
+def verkenning_list(*, user, params=None) -> VerkenningFilter:
     qs = verkenningen_visible(user=user).order_by("-updated_at", "-pk")
-    status = (params or {}).get("status")
-    if status in Verkenning.Status.values:
-        qs = qs.filter(status=status)
-    return qs
+    return VerkenningFilter(params or None, queryset=qs)
 
 
 @dataclass
@@ -263,12 +293,13 @@ def werkgroep_dekking(*, werkgroep: Werkgroep) -> list[dict]:
     return [{"aspect": a, "aantal": a.n} for a in aspecten]
 
 
-def participatie_list():
-    return (
+def participatie_list(*, params=None) -> ParticipatieFilter:
+    qs = (
         ParticipatieActiviteit.objects.select_related("wijk", "stap")
         .prefetch_related("bereikt")
         .order_by("-datum", "-pk")
     )
+    return ParticipatieFilter(params or None, queryset=qs)
 
 
 def niet_bereikt():

@@ -247,14 +247,18 @@ class ParticipatieListView(AreaMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        page = Paginator(sel.participatie_list(), 25).get_page(self.request.GET.get("page"))
+        filterset = sel.participatie_list(params=self.request.GET)
+        page = Paginator(filterset.qs, 25).get_page(self.request.GET.get("page"))
+        query = self.request.GET.copy()
+        query.pop("page", None)
         ctx.update(
+            filter=filterset,
             page_obj=page,
             paginator=page.paginator,
             is_paginated=page.has_other_pages(),
             activiteiten=page.object_list,
             niet_bereikt=list(sel.niet_bereikt()),
-            querystring="",
+            querystring=query.urlencode(),
         )
         return ctx
 

@@ -55,14 +55,17 @@ class VerkenningListView(AreaMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        qs = sel.verkenning_list(user=self.request.user, params=self.request.GET)
-        page = Paginator(qs, PAGE_SIZE).get_page(self.request.GET.get("page"))
+        filterset = sel.verkenning_list(user=self.request.user, params=self.request.GET)
+        page = Paginator(filterset.qs, PAGE_SIZE).get_page(self.request.GET.get("page"))
+        query = self.request.GET.copy()
+        query.pop("page", None)
         ctx.update(
+            filter=filterset,
             page_obj=page,
             is_paginated=page.has_other_pages(),
             paginator=page.paginator,
             verkenningen=page.object_list,
-            querystring="",
+            querystring=query.urlencode(),
         )
         return ctx
 

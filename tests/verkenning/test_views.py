@@ -244,3 +244,15 @@ def test_compare_suggests_last_years_verkenning(client):
     r = client.get(reverse("verkenning-vergelijk"), {"a": a.pk})
     assert r.context["b"] == vorig
     assert client.get(reverse("verkenning-vergelijk"), {"a": "x' OR 1=1"}).status_code == 200
+
+
+def test_list_filters_and_garbage_filters(client):
+    a = VerkenningFactory(titel="Werk 2026")
+    VerkenningFactory(titel="Thuis 2026", eigenaar=a.eigenaar, levensdomein="thuis")
+    client.force_login(a.eigenaar)
+    html = client.get(reverse("verkenning-list"), {"levensdomein": "thuis"}).content.decode()
+    assert "Thuis 2026" in html and "Werk 2026" not in html
+    r = client.get(reverse("verkenning-list"), {"jaar": "9" * 40, "status": "<x>"})
+    assert r.status_code == 200
+    r = client.get(reverse("participatie-list"), {"wijk": "9" * 40, "soort": "x"})
+    assert r.status_code == 200
