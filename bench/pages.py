@@ -27,6 +27,7 @@ def key_pages() -> list[tuple[str, str, str, float]]:
     ]
     pages += _meeting_pages()
     pages += deal_pages()
+    pages += verkenning_pages()
     return pages
 
 
@@ -55,3 +56,13 @@ def _meeting_pages() -> list[tuple[str, str, str, float]]:
     return [
         ("bijeenkomst", "kwartiermaker", reverse("bijeenkomst-detail", args=[first]), KEY_TARGET)
     ]
+
+
+def verkenning_pages() -> list[tuple[str, str, str, float]]:
+    """The verkenning form of the first verkenning (the bench runs on demo data)."""
+    from inclusie.models import Verkenning
+
+    first = Verkenning.objects.filter(eigenaar__username="beleidsadviseur").order_by("pk").first()
+    if first is None:
+        return []
+    return [("verkenning-formulier", "beleidsadviseur", first.get_absolute_url(), KEY_TARGET)]

@@ -35,3 +35,7 @@ class InclusieConfig(AppConfig):
         from inclusie.meetings_registry import register_meetings
 
         register_meetings()
+
+        from inclusie.verkenning_registry import register as register_verkenning
+
+        register_verkenning()

@@ -73,6 +73,7 @@ urlpatterns = [
     path("", include("inclusie.opdracht.urls")),
     path("", include("deal.urls")),
     path("pijlers/", include("pijlers.urls")),
+    path("", include("inclusie.urls_verkenning")),
 ]
 
 handler403 = "inclusie.views.handler403"

@@ -14,6 +14,24 @@ from .meetings import (
 from .notifications import Notificatie, NotificatieBijlage
 from .opdracht import Opdracht, Uitgave, Urenregistratie
 from .people import Organisatie, Persoon
+from .stappenplan import (
+    ParticipatieActiviteit,
+    Stap,
+    StapActie,
+    StapDocument,
+    StapGebeurtenis,
+    Werkgroep,
+    WerkgroepLid,
+)
+from .verkenning import (
+    Antwoord,
+    Deel,
+    Verkenning,
+    VerkenningGebeurtenis,
+    VerkenningRapport,
+    Vraag,
+    Vragenlijst,
+)
 
 __all__ = [
     "AanwezigheidToestemming",
@@ -25,6 +43,20 @@ __all__ = [
     "Bijlage",
     "NotificatieBijlage",
     "Uitnodiging",
+    "Antwoord",
+    "Deel",
+    "ParticipatieActiviteit",
+    "Stap",
+    "StapActie",
+    "StapDocument",
+    "StapGebeurtenis",
+    "Verkenning",
+    "VerkenningGebeurtenis",
+    "VerkenningRapport",
+    "Vraag",
+    "Vragenlijst",
+    "Werkgroep",
+    "WerkgroepLid",
     "DiversiteitsAspect",
     "GemeenteProfiel",
     "Notificatie",
