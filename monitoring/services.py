@@ -123,8 +123,12 @@ def metingen_import_csv(*, data: bytes, by: User | None = None) -> ImportResult:
         return ImportResult(0, [_("Het bestand bevat ongeldige tekens.")])
     sample = text[:2048]
     delimiter = ";" if sample.count(";") >= sample.count(",") else ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    rows = list(reader)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        rows = list(reader)
+    except csv.Error:
+        message = _("Regel %(n)s: het bestand is geen geldig CSV-bestand.")
+        return ImportResult(0, [message % {"n": reader.line_num or 1}])
     if not rows:
         return ImportResult(0, [_("Het bestand is leeg.")])
     header = [h.strip().lower() for h in rows[0]]
@@ -617,6 +621,7 @@ def monitoring_context(period: Period) -> dict:
 def render_report_pdf(*, soort: str, period: Period, mededeling: Raadsmededeling | None) -> bytes:
     from inclusie.pdf import render_to_pdf
 
+    snapshot_ensure(period=period)
     if soort == RapportSoort.RAADSMEDEDELING:
         assert mededeling is not None
         return render_to_pdf(
