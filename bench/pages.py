@@ -24,5 +24,6 @@ def key_pages() -> list[tuple[str, str, str, float]]:
         ("personen", "kwartiermaker", reverse("persoon-list"), KEY_TARGET),
         ("organisaties", "kwartiermaker", reverse("organisatie-list"), KEY_TARGET),
         ("openbaar", "", reverse("openbaar"), FAST_TARGET),
+        ("dashboard", "wethouder", reverse("dashboard"), FAST_TARGET),
     ]
     return pages
