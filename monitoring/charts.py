@@ -29,7 +29,8 @@ def bar_chart(
 ) -> SafeString:
     """Horizontal grouped bars: one group per label, one bar per series."""
     n = next(_ids)
-    label_w, bar_h, gap, width = 170, 14, 10, 520
+    longest = max((min(len(str(label)), 26) for label in labels), default=4)
+    label_w, bar_h, gap, width = min(8 + 7 * longest, 190), 14, 10, 520
     per_group = bar_h * max(len(series), 1) + gap
     legend_h = 22 if len(series) > 1 else 0
     height = legend_h + per_group * max(len(labels), 1) + 6

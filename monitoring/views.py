@@ -193,6 +193,18 @@ class MetingListView(AreaMixin, ListView):
         return selectors.meting_list()
 
 
+@requires("monitoring", VIEW)
+def meting_export(request):
+    """All measurements as CSV; cells that look like formulas are neutralised."""
+    from inclusie.exports import csv_response
+
+    rows = (
+        (m.indicator.naam, m.periode, m.waarde, m.duiding)
+        for m in selectors.meting_list().order_by("periode", "indicator__naam").iterator()
+    )
+    return csv_response("metingen", ["indicator", "periode", "waarde", "duiding"], rows)
+
+
 class MetingCreateView(AreaMixin, ServiceFormMixin, CreateView):
     area, action = "monitoring", CHANGE
     model = Meting

@@ -120,3 +120,13 @@ def test_hypothesis_import_never_breaks_or_half_saves(client_for, rows, header):
     )
     assert response.status_code < 500
     Meting.objects.all().delete()
+
+
+def test_export_neutralises_formulas_and_scripts(client_for):
+    MetingFactory(indicator__naam='=HYPERLINK("http://evil.example")', duiding="<script>x</script>")
+    MetingFactory(indicator__naam="Gewoon", duiding="@SUM(1+1)", periode="2025-H2")
+    response = client_for("wethouder").get(reverse("monitoring:meting-export"))
+    assert response["Content-Type"].startswith("text/csv")
+    body = response.content.decode("utf-8-sig")
+    assert "'=HYPERLINK" in body and "'@SUM(1+1)" in body
+    assert "\n=" not in body and ";=" not in body and ";@" not in body
