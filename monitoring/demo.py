@@ -101,6 +101,7 @@ DUIDINGEN = [
 def seed(ctx) -> None:
     now = Period.current()
     periods = [now.previous().previous().previous(), now.previous().previous(), now.previous()]
+    _spread_organisations(periods)
     doelen = []
     for i, (titel, doel) in enumerate(DOELEN):
         gd, _c = GezamenlijkeDoelstelling.objects.get_or_create(
@@ -185,3 +186,23 @@ def seed(ctx) -> None:
     ctx.log(
         f"  {len(INDICATOREN)} indicatoren, momentopnamen {', '.join(p.code for p in periods)}, 1 concept-raadsmededeling"
     )
+
+
+def _spread_organisations(periods) -> None:
+    """Demo only: date the fictional organisations across the demo half years, so the
+    snapshots show growth instead of everything appearing today."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from inclusie.models import Organisatie
+
+    orgs = list(Organisatie.objects.order_by("pk").only("pk", "created_at"))
+    if not orgs:
+        return
+    start = periods[0].start - dt.timedelta(days=180)
+    span = (periods[-1].end - start).days - 1
+    for i, org in enumerate(orgs):
+        day = start + dt.timedelta(days=span * i // len(orgs))
+        org.created_at = timezone.make_aware(dt.datetime.combine(day, dt.time(10)))
+    Organisatie.objects.bulk_update(orgs, ["created_at"], batch_size=500)

@@ -58,11 +58,15 @@ class IndicatorForm(forms.ModelForm):
             "richting",
             "basiswaarde",
             "doelstelling",
+            "schakel",
             "actief",
         ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["schakel"].queryset = Schakel.objects.select_related(
+            "veranderverhaal__doelstelling"
+        ).exclude(niveau=Niveau.ACTIVITEIT)
         self.fields["figuur"].choices = [("", "---------")] + [
             (f.code, str(f.label)) for f in figures()
         ]

@@ -85,7 +85,7 @@ class Schakel(models.Model):
         ordering = ["volgorde", "pk"]
 
     def __str__(self) -> str:
-        return self.tekst
+        return f"{self.get_niveau_display()}: {self.tekst}"
 
     PARENT_LEVEL = {Niveau.OUTPUT: Niveau.OUTCOME, Niveau.ACTIVITEIT: Niveau.OUTPUT}
 

@@ -232,3 +232,12 @@ def gepubliceerde_raadsmededelingen() -> QuerySet[Raadsmededeling]:
     return Raadsmededeling.objects.filter(status=MededelingStatus.GEPUBLICEERD).order_by(
         "-gepubliceerd_op"
     )
+
+
+def raadsmededelingen_te_besluiten() -> list[Raadsmededeling]:
+    """Drafts waiting for the wethouder (a fixed slice: one query at any size)."""
+    return list(
+        Raadsmededeling.objects.filter(status=MededelingStatus.CONCEPT).only(
+            "pk", "jaar", "volgnummer", "onderwerp", "periode"
+        )[:5]
+    )

@@ -67,6 +67,7 @@ class DashboardView(AreaMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         ctx.update(selectors.dashboard_context(period))
         ctx["beschikbaar"] = selectors.snapshot_periods()
+        ctx["te_besluiten"] = selectors.raadsmededelingen_te_besluiten()
         return ctx
 
 
