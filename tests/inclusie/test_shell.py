@@ -59,8 +59,13 @@ def test_navigation_follows_the_permission_map(client_for, role):
 
 @pytest.mark.django_db
 def test_language_switch_to_english_and_back(client):
+    dutch = client.get(reverse("login")).content.decode()
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     assert '<html lang="en">' in client.get("/").content.decode()
+    english = client.get(reverse("login")).content.decode()
+    # The English catalogue is compiled and used, not just the lang attribute.
+    assert "Inloggen" in dutch and "Inloggen" not in english
+    assert "Sign in" in english or "Log in" in english
     client.post(reverse("set_language"), {"language": "nl", "next": "/"})
     assert '<html lang="nl">' in client.get("/").content.decode()
 
