@@ -58,6 +58,18 @@ def snapshot_periods() -> list[str]:
     return list(Snapshot.objects.values_list("periode", flat=True))
 
 
+def snapshot_index() -> dict[str, str]:
+    """periode -> version stamp of every snapshot, newest first (one small query).
+
+    Two snapshots a year, so this stays tiny; the stamp changes whenever a
+    snapshot is remade, which makes it a safe cache key for the dashboard.
+    """
+    return {
+        periode: f"{pk}.{made.timestamp():.6f}"
+        for periode, pk, made in Snapshot.objects.values_list("periode", "pk", "gemaakt_op")
+    }
+
+
 def snapshots_for(period: Period) -> tuple[Snapshot | None, Snapshot | None]:
     """The snapshot of `period` and of the half year before it (one query)."""
     rows = {

@@ -65,10 +65,38 @@ class DashboardView(AreaMixin, TemplateView):
     def get_context_data(self, **kwargs):
         period = self.get_period()
         ctx = super().get_context_data(**kwargs)
-        ctx.update(selectors.dashboard_context(period))
-        ctx["beschikbaar"] = selectors.snapshot_periods()
-        ctx["te_besluiten"] = selectors.raadsmededelingen_te_besluiten()
+        index = selectors.snapshot_index()
+        ctx.update(
+            periode=period,
+            vorige_periode=period.previous(),
+            beschikbaar=list(index),
+            heeft_snapshot=period.code in index,
+            te_besluiten=selectors.raadsmededelingen_te_besluiten(),
+        )
+        if period.code in index:
+            ctx["inhoud"] = self.body(period, index)
         return ctx
+
+    def body(self, period: Period, index: dict[str, str]) -> str:
+        """The figures part of the page, rendered once per snapshot version and language.
+
+        Snapshots are immutable until remade (which changes the key), and the part
+        holds nothing user-specific, so every visitor shares one rendering.
+        """
+        from django.core.cache import cache
+        from django.template.loader import render_to_string
+        from django.utils.translation import get_language
+
+        key = "dashboard:{}:{}:{}:{}".format(
+            period.code, index[period.code], index.get(period.previous().code, "-"), get_language()
+        )
+        html = cache.get(key)
+        if html is None:
+            html = render_to_string(
+                "monitoring/_dashboard_body.html", selectors.dashboard_context(period)
+            )
+            cache.set(key, html, 60 * 60 * 24)
+        return html
 
 
 # --- monitoring overview, veranderverhaal ---------------------------------------------
