@@ -24,6 +24,7 @@ def key_pages() -> list[tuple[str, str, str, float]]:
         ("personen", "kwartiermaker", reverse("persoon-list"), KEY_TARGET),
         ("organisaties", "kwartiermaker", reverse("organisatie-list"), KEY_TARGET),
         ("openbaar", "", reverse("openbaar"), FAST_TARGET),
+        ("dashboard", "wethouder", reverse("dashboard"), FAST_TARGET),
     ]
     pages += _meeting_pages()
     pages += deal_pages()
