@@ -353,3 +353,38 @@ class SignaalOpvolgingView(WerkbankFormView):
             return self.form_invalid(form)
         messages.success(self.request, _("De opvolging is opgeslagen."))
         return redirect(result)
+
+
+def advies_export(request):
+    qs = selectors.advies_list(params=request.GET or None).qs
+    header = [
+        str(h)
+        for h in (
+            _("Datum"),
+            _("Onderwerp"),
+            _("Soort"),
+            _("Over welk beleid"),
+            _("Reactie uiterlijk"),
+            _("Datum reactie"),
+            _("Uitkomst"),
+            _("Motivatie"),
+        )
+    ]
+    rows = (
+        (
+            a.datum.isoformat(),
+            a.onderwerp,
+            a.get_soort_display(),
+            a.beleid,
+            a.reactie_uiterlijk.isoformat(),
+            a.reactie_datum.isoformat() if a.reactie_datum else "",
+            a.get_uitkomst_display(),
+            a.motivatie,
+        )
+        for a in qs
+    )
+    return csv_response("adviezen-klankbordgroep", header, rows)
+
+
+advies_export.permission_area = "klankbord"  # type: ignore[attr-defined]
+advies_export.permission_action = VIEW  # type: ignore[attr-defined]

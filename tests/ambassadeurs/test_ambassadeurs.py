@@ -403,3 +403,13 @@ def test_ambassador_deletes_own_activity_only_after_confirmation(client):
     assert not Activiteit.objects.filter(pk=eigen.pk).exists()
     assert client.post(reverse("mijn-activiteit-delete", args=[ander.pk])).status_code == 404
     assert Activiteit.objects.filter(pk=ander.pk).exists()
+
+
+def test_pijler_filter_uses_the_gemeente_term(client_for):
+    from inclusie.models import GemeenteProfiel
+
+    profiel = GemeenteProfiel.load()
+    profiel.term_pijler, profiel.term_pijlers = "speerpunt", "speerpunten"
+    profiel.save()
+    page = client_for(Role.KWARTIERMAKER).get(reverse("ambassadeur-list")).content.decode()
+    assert "Speerpunt" in page and "Alle speerpunten" in page
