@@ -347,7 +347,10 @@ class SignaalOpvolgingView(WerkbankFormView):
     def form_valid(self, form):
         signaal = selectors.signaal_detail(user=self.request.user, pk=self.kwargs["pk"])
         result = self.run_service(
-            form, lambda: services.signaal_opvolging(signaal=signaal, **form.cleaned_data)
+            form,
+            lambda: services.signaal_opvolging(
+                signaal=signaal, by=self.request.user, **form.cleaned_data
+            ),
         )
         if result is None:
             return self.form_invalid(form)
