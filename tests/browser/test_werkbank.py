@@ -134,6 +134,7 @@ def test_every_workbench_page_passes_axe(demo_site, new_page):
         reverse("signaal-update", args=[Signaal.objects.first().pk]),
         reverse("opdracht-update", args=[Opdracht.objects.first().pk]),
         reverse("uren-create"),
+        reverse("uren-week"),
         reverse("uren-delete", args=[Urenregistratie.objects.first().pk]),
         reverse("uitgave-create"),
         reverse("openbaar-ambassadeurs"),
