@@ -12,10 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from ambassadeurs.views import WerkbankFormView
 from inclusie.exports import csv_response
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, allowed
 from inclusie.views import FilteredListView
+from inclusie.werkbank_views import WerkbankFormView
 from klankbord import selectors, services
 from klankbord.forms import (
     AdviesForm,

@@ -9,11 +9,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from ambassadeurs.views import WerkbankDeleteView, WerkbankFormView
 from inclusie.models import Opdracht, Uitgave, Urenregistratie
 from inclusie.opdracht import selectors, services
 from inclusie.opdracht.forms import OpdrachtForm, UitgaveForm, UrenForm, UrenWeekForm
 from inclusie.permissions import CHANGE, VIEW, AreaMixin
+from inclusie.werkbank_views import WerkbankDeleteView, WerkbankFormView
 
 
 class OpdrachtView(AreaMixin, TemplateView):
