@@ -256,3 +256,28 @@ def test_list_filters_and_garbage_filters(client):
     assert r.status_code == 200
     r = client.get(reverse("participatie-list"), {"wijk": "9" * 40, "soort": "x"})
     assert r.status_code == 200
+
+
+def test_form_query_count_is_the_same_for_a_small_and_a_large_questionnaire(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from inclusie.models import Vragenlijst
+
+    groot = VerkenningFactory()  # Bijlage 1: 32 questions
+    klein = VerkenningFactory(
+        vragenlijst=Vragenlijst.objects.get(code="bijlage-2"),
+        levensdomein="",
+        eigenaar=groot.eigenaar,
+    )
+    _fill(groot, 32)
+    _fill(klein, 4)
+    client.force_login(groot.eigenaar)
+    counts = []
+    for v in (groot, klein):
+        client.get(v.get_absolute_url())
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(v.get_absolute_url()).status_code == 200
+        counts.append(len(ctx.captured_queries))
+    # Bijlage 1 has a wijk question (one query for the wijk names); otherwise equal.
+    assert counts[0] - counts[1] <= 1, counts
