@@ -86,7 +86,7 @@ def clean_invoer(*, vraag: Vraag, invoer: AntwoordInvoer) -> AntwoordInvoer:
         errors["tekst"] = _("Kies een van de zes levensdomeinen uit de lijst.")
     if soort == Vraag.Soort.WIJK and tekst:
         if (
-            not tekst.isdigit()
+            not (tekst.isascii() and tekst.isdigit())
             or len(tekst) > 18
             or not Wijk.objects.filter(pk=int(tekst)).exists()
         ):

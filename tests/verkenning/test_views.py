@@ -281,3 +281,14 @@ def test_form_query_count_is_the_same_for_a_small_and_a_large_questionnaire(clie
         counts.append(len(ctx.captured_queries))
     # Bijlage 1 has a wijk question (one query for the wijk names); otherwise equal.
     assert counts[0] - counts[1] <= 1, counts
+
+
+def test_regression_superscript_digits_are_not_ids(client):
+    """'²'.isdigit() is True but int('²') fails: it gave a 500 on the participation form."""
+    client.force_login(AdviseurFactory())
+    r = client.post(reverse("participatie-create"), {"titel": "x", "bereikt": "²"})
+    assert r.status_code == 200
+    v = VerkenningFactory()
+    client.force_login(v.eigenaar)
+    assert post_answer(client, v, open_vraag(v, "2", 2), "²").status_code == 400
+    assert client.get(reverse("verkenning-vergelijk"), {"a": "³"}).status_code == 200
