@@ -190,6 +190,7 @@ def test_compare_two_verkenningen(client):
     r = client.get(reverse("verkenning-vergelijk"), {"a": a.pk, "b": b.pk})
     html = r.content.decode()
     assert "vorig jaar" in html and "dit jaar" in html
+    assert r.context["rijen"][0]["verschilt"] and not r.context["rijen"][1]["verschilt"]
     other = VerkenningFactory()
     r = client.get(reverse("verkenning-vergelijk"), {"a": a.pk, "b": other.pk})
     assert "Kies een verkenning uit de lijst" in r.content.decode()
