@@ -35,7 +35,7 @@ from bench.run import PASSWORD, ROOT, Server, manage
 # Deal, two beleidsadviseurs fill in verkenningen (one of them shared), the
 # wethouder reads.
 USER_CYCLE = ["kwartiermaker", "beleidsadviseur", "wethouder", "kwartiermaker", "beleidsadviseur2"]
-ANSWER_QUESTIONS = 4  # open questions per verkenning the soak writes to (shared: conflicts)
+ANSWER_QUESTIONS = 8  # open questions per verkenning the soak writes to
 
 
 def targets() -> dict:
@@ -170,6 +170,7 @@ class User:
             urllib.request.HTTPCookieProcessor(self.jar), NoRedirect()
         )
         self.versions: dict[tuple[int, int], int] = {}  # what this user's page knows
+        self.slot = 0  # which question this session mostly works on
         self.login(username)
 
     def csrf(self) -> str:
@@ -263,26 +264,33 @@ def write_attendance(user: User, stats: Stats, t: dict, rng: random.Random, tag:
 
 
 def write_answer(user: User, stats: Stats, t: dict, rng: random.Random, tag: str) -> None:
-    """Autosave one open answer with the version this user's page last saw."""
+    """Autosave one open answer with the version this user's page last saw.
+
+    Each session mostly works on its own question (as colleagues split a form) and
+    sometimes on any question, so colleagues do collide. On a 409 the page shows the
+    colleague's text; the user keeps their own and saves again on that version."""
     verkenning = rng.choice(t["verkenningen"][user.username])
-    vraag = rng.choice(verkenning["vragen"])
+    vragen = verkenning["vragen"]
+    vraag = vragen[user.slot % len(vragen)] if rng.random() < 0.8 else rng.choice(vragen)
     key = (verkenning["pk"], vraag)
     tekst = f"Soak {tag}: antwoord van {user.username}"
-    status, body = user.post_body(
-        verkenning["antwoord"],
-        {"vraag": vraag, "versie": user.versions.get(key, 0), "tekst": tekst, "tip": ""},
-        headers={"Accept": "application/json"},
-    )
-    stats.record(status, "antwoord", expected=(409,))
-    if status == 200:
-        versie = json.loads(body)["versie"]
-        user.versions[key] = versie
-        stats.ack("antwoorden")
-        with stats.lock:
-            if versie > stats.answers.get(key, (-1, ""))[0]:
-                stats.answers[key] = (versie, tekst)
-    elif status == 409:
-        # The page shows the colleague's text and continues from that version.
+    for _attempt in range(2):
+        status, body = user.post_body(
+            verkenning["antwoord"],
+            {"vraag": vraag, "versie": user.versions.get(key, 0), "tekst": tekst, "tip": ""},
+            headers={"Accept": "application/json"},
+        )
+        stats.record(status, "antwoord", expected=(409,))
+        if status == 200:
+            versie = json.loads(body)["versie"]
+            user.versions[key] = versie
+            stats.ack("antwoorden")
+            with stats.lock:
+                if versie > stats.answers.get(key, (-1, ""))[0]:
+                    stats.answers[key] = (versie, tekst)
+            return
+        if status != 409:
+            return
         user.versions[key] = json.loads(body)["conflict"]["versie"]
         with stats.lock:
             stats.conflicts += 1
@@ -386,6 +394,7 @@ def run(users: int, seconds: float, write_share: float = 0.3) -> dict:
 
         def loop(worker: int, user: User) -> None:
             rng = random.Random(worker)
+            user.slot = worker // len(USER_CYCLE)
             reads = reads_for(user.username, t)
             writes = writes_for(user.username)
             if user.username.startswith("beleidsadviseur") and not t["verkenningen"].get(

@@ -1,5 +1,7 @@
 """The CI variant of `make soak`: the same harness, fewer users for less time."""
 
+import json
+
 import pytest
 
 from bench.soak import run
@@ -11,6 +13,7 @@ WRITE_KINDS = {"aanwezigheid", "antwoorden", "partner_fase", "contactmomenten", 
 
 def test_short_soak_has_no_5xx_no_lost_writes_and_stable_memory():
     result = run(users=12, seconds=20)
+    print(json.dumps(result, indent=2))  # the figures, in the CI log with -s or on failure
     assert result["requests"] > 100, result
     assert result["errors_5xx"] == 0, result
     # 409 answer conflicts and forms refused with a message are expected, not failures.
