@@ -385,6 +385,8 @@ def run(users: int, seconds: float, write_share: float = 0.3) -> dict:
         missing = [u for u in set(USER_CYCLE) if u not in t["users"]]
         if missing or not t["meetings"] or not t["partners"] or not t["paths"]["pijlers"]:
             raise RuntimeError(f"demo data lacks what the soak needs: users {missing}")
+        for pk in t["meetings"]:  # made up front, not by racing threads
+            MEETING_LOCKS[int(pk)] = threading.Lock()
         server = Server(env, workers=3)
         stats = Stats()
         sessions = [User(server.base, USER_CYCLE[n % len(USER_CYCLE)]) for n in range(users)]
