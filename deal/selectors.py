@@ -7,8 +7,8 @@ import uuid
 from collections import Counter
 
 from django.core.cache import cache
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import ExtractYear
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Window
+from django.db.models.functions import ExtractYear, RowNumber
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -70,11 +70,20 @@ def pipeline(*, params=None) -> tuple[PartnerFilter, list[dict]]:
     filterset = PartnerFilter(params, queryset=Partner.objects.select_related("organisatie"))
     qs = filterset.qs
     counts = dict(qs.order_by().values_list("fase").annotate(n=Count("pk")))
-    cards = list(qs.order_by("fase", "-fase_sinds", "organisatie__naam"))
+    # At most PIPELINE_CARDS_PER_COLUMN cards per stage, capped in the database.
+    rang = Window(
+        RowNumber(),
+        partition_by=[F("fase")],
+        order_by=[F("fase_sinds").desc(), F("organisatie__naam").asc()],
+    )
+    cards = (
+        qs.annotate(rang=rang)
+        .filter(rang__lte=PIPELINE_CARDS_PER_COLUMN)
+        .order_by("fase", "-fase_sinds", "organisatie__naam")
+    )
     by_fase: dict[str, list] = {f: [] for f in Fase.values}
     for card in cards:
-        if len(by_fase[card.fase]) < PIPELINE_CARDS_PER_COLUMN:
-            by_fase[card.fase].append(card)
+        by_fase[card.fase].append(card)
     columns = []
     for fase in [*ROUTE, Fase.GESTOPT]:
         index = ROUTE.index(fase) if fase in ROUTE else None
