@@ -353,3 +353,12 @@ def test_pipeline_caps_cards_per_column_in_the_database(client_for, monkeypatch)
     assert verkend["count"] == 4 and len(verkend["cards"]) == 2
     html = client_for(Role.KWARTIERMAKER).get(reverse("deal:pipeline")).content.decode()
     assert "Alle 4 in deze fase bekijken" in html
+
+
+def test_deal_pages_are_translated_to_english(client_for):
+    client = client_for(Role.KWARTIERMAKER)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    html = client.get(reverse("deal:pipeline")).content.decode()
+    assert "Deal pipeline" in html and "Pijplijn van de Deal" not in html
+    public = client.get(reverse("deal:openbaar")).content.decode()
+    assert "How to join?" in public
