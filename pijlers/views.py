@@ -69,6 +69,7 @@ class PijlerDetailView(AreaMixin, DetailView):
             .order_by("naam")[:LIMIT]
         )
         ctx["kennisitems"] = KennisItem.objects.filter(pijlers=pijler).only("pk", "titel")[:LIMIT]
+        ctx["bijeenkomsten"] = self.komende_bijeenkomsten(pijler)
         # Plain URL prefixes: one reverse() per list instead of one per row.
         ctx["url"] = {
             name: reverse("deal:" + name.replace("_", "-"), args=[0])[: -len("0/")]
@@ -80,6 +81,23 @@ class PijlerDetailView(AreaMixin, DetailView):
             )
         }
         return ctx
+
+    def komende_bijeenkomsten(self, pijler: Pijler) -> list:
+        """Upcoming meetings of this pijler that this user may see (the meetings' own rule)."""
+        from django.utils import timezone
+
+        from inclusie.models import Bijeenkomst
+        from inclusie.permissions import allowed
+        from inclusie.selectors_meetings import bijeenkomsten_zichtbaar
+
+        user = self.request.user
+        if not allowed(user, "bijeenkomsten", VIEW):
+            return []
+        return list(
+            bijeenkomsten_zichtbaar(user)
+            .filter(pijler=pijler, eind__gte=timezone.now(), status=Bijeenkomst.Status.GEPLAND)
+            .order_by("start")[:10]
+        )
 
 
 class PijlerCreateView(ServiceFormView):
