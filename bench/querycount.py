@@ -17,6 +17,10 @@ from inclusie.models import User  # noqa: E402
 
 
 def main() -> None:
+    from django.conf import settings
+
+    # The test client calls itself "testserver"; the bench's ALLOWED_HOSTS would refuse it.
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     counts = {}
     for label, role, path, _target in key_pages():
         client = Client()
@@ -25,6 +29,8 @@ def main() -> None:
         client.get(path)  # warm caches (gemeente profile, content types)
         with CaptureQueriesContext(connection) as ctx:
             response = client.get(path)
+        if response.status_code != 200:
+            raise SystemExit(f"{label}: {path} answered {response.status_code}, not 200")
         counts[label] = {"queries": len(ctx.captured_queries), "status": response.status_code}
     print(json.dumps(counts))
 
