@@ -14,30 +14,12 @@ from deal.models import (
     Toezegging,
     Voortgang,
 )
+from inclusie.forms import SafeModelMultipleChoiceField
 from inclusie.models import GemeenteProfiel, Organisatie, Persoon
 from inclusie.uploads import UploadValidator
 from pijlers.models import Pijler
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-BIGINT = 2**63
-
-
-class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
-    """Refuses out-of-range ids with the normal Dutch message instead of a database error."""
-
-    def _check_values(self, value):
-        for pk in value:
-            try:
-                number = int(str(pk))
-            except (TypeError, ValueError):
-                continue  # the parent reports it as an invalid value
-            if not -BIGINT < number < BIGINT:
-                raise forms.ValidationError(
-                    self.error_messages["invalid_choice"],
-                    code="invalid_choice",
-                    params={"value": pk},
-                )
-        return super()._check_values(value)
 
 
 def harden(form: forms.BaseForm) -> None:

@@ -5,6 +5,27 @@ from django.utils.translation import gettext_lazy as _
 from inclusie.constants import Role
 from inclusie.models import GemeenteProfiel, Organisatie, Persoon, User
 
+MAX_PK = 2**63 - 1
+
+
+class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Refuses non-numeric or out-of-range ids with the normal Dutch message.
+
+    Without this, SQLite raises OverflowError on `pk__in` with a 30-digit id (a 500).
+    Every multiple-choice field of the portal's forms uses it.
+    """
+
+    def _check_values(self, value):
+        for pk in value:
+            text = str(pk)
+            if not (text.isascii() and text.isdigit()) or int(text) > MAX_PK:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                )
+        return super()._check_values(value)
+
 
 class LoginForm(AuthenticationForm):
     username = forms.CharField(

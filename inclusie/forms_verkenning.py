@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inclusie.constants import Levensdomein, Role
+from inclusie.forms import SafeModelMultipleChoiceField
 from inclusie.models import (
     ParticipatieActiviteit,
     Persoon,
@@ -18,26 +19,6 @@ from inclusie.models import (
     Wijk,
 )
 from inclusie.models.verkenning import MAX_ANTWOORD
-
-MAX_PK = 2**63 - 1
-
-
-class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
-    """Refuses non-numeric or out-of-range ids before they reach the database.
-
-    Without this, SQLite raises OverflowError on `pk__in` with a 30-digit id.
-    """
-
-    def _check_values(self, value):
-        for pk in value:
-            text = str(pk)
-            if not (text.isascii() and text.isdigit()) or int(text) > MAX_PK:
-                raise ValidationError(
-                    self.error_messages["invalid_choice"],
-                    code="invalid_choice",
-                    params={"value": pk},
-                )
-        return super()._check_values(value)
 
 
 class VerkenningStartForm(forms.Form):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django import forms
 
+from inclusie.forms import SafeModelMultipleChoiceField
+
 
 class DateInput(forms.DateInput):
     input_type = "date"
@@ -32,27 +34,6 @@ class FieldsetFormMixin:
             else:
                 groups.append(("", rest))
         return [(legend, fields) for legend, fields in groups if fields]
-
-
-MAX_PK = 2**63 - 1
-
-
-class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
-    """Rejects ids the database cannot hold before querying (SQLite overflows on `pk__in`)."""
-
-    def _check_values(self, value):
-        for pk in value:
-            try:
-                number = int(str(pk))
-            except (TypeError, ValueError):
-                continue  # the parent reports it as an invalid choice
-            if not 0 < number <= MAX_PK:
-                raise forms.ValidationError(
-                    self.error_messages["invalid_choice"],
-                    code="invalid_choice",
-                    params={"value": pk},
-                )
-        return super()._check_values(value)
 
 
 def apply_dates(form: forms.BaseForm) -> None:
