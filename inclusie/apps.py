@@ -19,6 +19,12 @@ class InclusieConfig(AppConfig):
         auditlog.register(models.Persoon)
         auditlog.register(models.Organisatie)
         auditlog.register(models.GemeenteProfiel)
+        auditlog.register(models.Opdracht)
+        auditlog.register(models.Urenregistratie)
+
+        from inclusie.opdracht.registration import register as register_opdracht
+
+        register_opdracht()
 
         register_nav(NavItem(_("Home"), "home", "home", order=0))
         register_nav(NavItem(_("Organisaties"), "organisatie-list", "relaties", order=80))
@@ -29,3 +35,7 @@ class InclusieConfig(AppConfig):
         from inclusie.meetings_registry import register_meetings
 
         register_meetings()
+
+        from inclusie.verkenning_registry import register as register_verkenning
+
+        register_verkenning()

@@ -249,3 +249,7 @@ def seed(ctx: DemoContext) -> None:
     from inclusie.demo_meetings import seed as seed_meetings
 
     seed_meetings(ctx)
+
+    from inclusie import demo_verkenning
+
+    demo_verkenning.seed(ctx)

@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from inclusie import views
+from monitoring.urls import dashboard_urlpatterns, openbaar_urlpatterns
 
 auth_patterns = [
     path("inloggen/", views.LoginView.as_view(), name="login"),
@@ -68,6 +69,15 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # Feature apps add their URLs here.
     path("", include("inclusie.urls_meetings")),
+    path("", include("ambassadeurs.urls")),
+    path("", include("klankbord.urls")),
+    path("", include("inclusie.opdracht.urls")),
+    path("", include("deal.urls")),
+    path("pijlers/", include("pijlers.urls")),
+    path("", include("inclusie.urls_verkenning")),
+    path("dashboard/", include(dashboard_urlpatterns)),
+    path("monitoring/", include("monitoring.urls")),
+    path("openbaar/raadsmededelingen/", include(openbaar_urlpatterns)),
 ]
 
 handler403 = "inclusie.views.handler403"

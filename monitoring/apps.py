@@ -1,5 +1,71 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+def _organisaties(start, end):
+    from inclusie.models import Organisatie
+
+    return Organisatie.objects.filter(created_at__date__lt=end).count()
+
+
+def _organisaties_nieuw(start, end):
+    from inclusie.models import Organisatie
+
+    return Organisatie.objects.filter(created_at__date__gte=start, created_at__date__lt=end).count()
 
 
 class MonitoringConfig(AppConfig):
     name = "monitoring"
+    verbose_name = _("Monitoring en rapportage")
+
+    def ready(self) -> None:
+        from inclusie.constants import Role
+        from inclusie.registry import (
+            Figure,
+            HomePanel,
+            NavItem,
+            PublicLink,
+            register_figure,
+            register_nav,
+            register_panel,
+            register_public_link,
+        )
+        from monitoring import schedule
+
+        register_figure(
+            Figure("relaties.organisaties", _("Organisaties in beeld"), _organisaties, order=50)
+        )
+        register_figure(
+            Figure(
+                "relaties.organisaties_nieuw",
+                _("Nieuwe organisaties dit halfjaar"),
+                _organisaties_nieuw,
+                order=51,
+            )
+        )
+        register_nav(NavItem(_("Dashboard"), "dashboard", "dashboard", order=10))
+        register_nav(NavItem(_("Monitoring"), "monitoring:index", "monitoring", order=70))
+        register_nav(NavItem(_("Rapporten"), "monitoring:rapport-list", "rapporten", order=71))
+        register_public_link(
+            PublicLink(_("Raadsmededelingen (archief)"), "openbaar-raadsmededelingen", order=20)
+        )
+        register_panel(
+            HomePanel(
+                "monitoring/panels/wethouder.html",
+                roles=(Role.WETHOUDER, Role.BELEIDSADVISEUR),
+                context=_panel_context,
+                order=20,
+            )
+        )
+        post_migrate.connect(schedule.ensure_schedule, sender=self)
+
+
+def _panel_context(request):
+    from monitoring.constants import MededelingStatus
+    from monitoring.models import Raadsmededeling, Snapshot
+
+    return {
+        "laatste_momentopname": Snapshot.objects.only("periode", "gemaakt_op").first(),
+        "te_beoordelen": Raadsmededeling.objects.filter(status=MededelingStatus.CONCEPT)[:3],
+    }

@@ -1,1 +1,479 @@
-"""Models of this app arrive with its issue."""
+"""Monitoring: veranderverhaal, indicators, measurements with duiding, stories,
+half-year snapshots, raadsmededelingen and report rows (rendered by Celery)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from inclusie.models import TimeStampedModel
+
+from .constants import (
+    WOO_GROND_PERSOONSGEGEVENS,
+    Bron,
+    DoelType,
+    IndicatorSoort,
+    MededelingStatus,
+    Niveau,
+    RapportSoort,
+    RapportStatus,
+    Richting,
+    VerhaalSoort,
+)
+from .periods import validate_period
+
+
+class Veranderverhaal(TimeStampedModel):
+    """Theory of change for one shared goal: doel -> outcomes -> outputs -> activities."""
+
+    doelstelling = models.OneToOneField(
+        "deal.GezamenlijkeDoelstelling",
+        verbose_name=_("gezamenlijke doelstelling"),
+        on_delete=models.CASCADE,
+        related_name="veranderverhaal",
+    )
+    maatschappelijk_doel = models.TextField(
+        _("maatschappelijk doel"),
+        help_text=_("Wat wil de stad samen bereiken? Beschrijf het effect in het dagelijks leven."),
+    )
+    aannames = models.TextField(
+        _("aannames"),
+        blank=True,
+        help_text=_("Welke aannames zitten in de keten? Maak ze expliciet (Kwaliteitskompas)."),
+    )
+
+    class Meta:
+        verbose_name = _("veranderverhaal")
+        verbose_name_plural = _("veranderverhalen")
+        ordering = ["doelstelling__volgorde", "doelstelling__titel"]
+
+    def __str__(self) -> str:
+        return str(self.doelstelling)
+
+    def get_absolute_url(self) -> str:
+        return reverse("monitoring:veranderverhaal-detail", args=[self.pk])
+
+
+class Schakel(models.Model):
+    """One link in the chain: an outcome, an output under it, an activity under that."""
+
+    veranderverhaal = models.ForeignKey(
+        Veranderverhaal,
+        verbose_name=_("veranderverhaal"),
+        on_delete=models.CASCADE,
+        related_name="schakels",
+    )
+    niveau = models.CharField(_("niveau"), max_length=16, choices=Niveau.choices)
+    bovenliggend = models.ForeignKey(
+        "self",
+        verbose_name=_("hoort bij"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="onderliggend",
+        help_text=_("Een output hoort bij een outcome, een activiteit bij een output."),
+    )
+    tekst = models.CharField(_("omschrijving"), max_length=500)
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        verbose_name = _("schakel in het veranderverhaal")
+        verbose_name_plural = _("schakels in het veranderverhaal")
+        ordering = ["volgorde", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_niveau_display()}: {self.tekst}"
+
+    PARENT_LEVEL = {Niveau.OUTPUT: Niveau.OUTCOME, Niveau.ACTIVITEIT: Niveau.OUTPUT}
+
+    def clean(self) -> None:
+        expected = self.PARENT_LEVEL.get(self.niveau)
+        parent = self.bovenliggend
+        if expected is None and parent is not None:
+            raise ValidationError({"bovenliggend": _("Een outcome hangt direct onder het doel.")})
+        if expected is not None:
+            if parent is None or parent.niveau != expected:
+                raise ValidationError(
+                    {
+                        "bovenliggend": _("Kies een %(niveau)s waar dit onder hoort.")
+                        % {"niveau": Niveau(expected).label.lower()}
+                    }
+                )
+            if parent.veranderverhaal_id != self.veranderverhaal_id:
+                raise ValidationError(
+                    {"bovenliggend": _("Die schakel hoort bij een ander veranderverhaal.")}
+                )
+
+
+class Indicator(TimeStampedModel):
+    naam = models.CharField(_("naam"), max_length=200, unique=True)
+    omschrijving = models.TextField(_("wat meten we en waarom"), blank=True)
+    soort = models.CharField(_("soort"), max_length=16, choices=IndicatorSoort.choices)
+    doeltype = models.CharField(
+        _("type doel"),
+        max_length=16,
+        choices=DoelType.choices,
+        default=DoelType.VERANDERDOEL,
+        help_text=_(
+            "Veranderdoel: wat verandert er in de stad. Procesdoel: hoe het programma loopt."
+        ),
+    )
+    bron = models.CharField(_("bron"), max_length=32, choices=Bron.choices, default=Bron.INTERN)
+    figuur = models.CharField(
+        _("berekend uit"),
+        max_length=100,
+        blank=True,
+        help_text=_("Alleen voor eigen gegevens: het cijfer uit het portaal dat we gebruiken."),
+    )
+    eenheid = models.CharField(_("eenheid"), max_length=40, blank=True)
+    richting = models.CharField(
+        _("gewenste richting"), max_length=16, choices=Richting.choices, default=Richting.STIJGEN
+    )
+    basiswaarde = models.DecimalField(
+        _("nulmeting"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    doelstelling = models.ForeignKey(
+        "deal.GezamenlijkeDoelstelling",
+        verbose_name=_("gezamenlijke doelstelling"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="indicatoren",
+    )
+    schakel = models.ForeignKey(
+        Schakel,
+        verbose_name=_("schakel in het veranderverhaal"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="indicatoren",
+    )
+    actief = models.BooleanField(_("actief"), default=True)
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicatoren")
+        ordering = ["volgorde", "naam"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+    def get_absolute_url(self) -> str:
+        return reverse("monitoring:indicator-detail", args=[self.pk])
+
+    def clean(self) -> None:
+        from inclusie.registry import figure
+
+        if self.figuur and figure(self.figuur) is None:
+            raise ValidationError({"figuur": _("Dit cijfer bestaat niet in het portaal.")})
+
+
+class Meting(TimeStampedModel):
+    """A measured value for one half year, always with its duiding."""
+
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE, related_name="metingen"
+    )
+    periode = models.CharField(
+        _("periode"), max_length=7, validators=[validate_period], help_text=_("Bijv. 2026-H1.")
+    )
+    waarde = models.DecimalField(_("waarde"), max_digits=14, decimal_places=2)
+    duiding = models.TextField(
+        _("duiding"),
+        help_text=_("Wat betekent dit cijfer? Cijfers zijn een startpunt voor het gesprek."),
+    )
+    ingevoerd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ingevoerd door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("meting")
+        verbose_name_plural = _("metingen")
+        ordering = ["-periode", "indicator__naam"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "periode"],
+                name="meting_uniek_per_periode",
+                violation_error_message=_("Voor deze indicator is deze periode al gemeten."),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(duiding=""), name="meting_duiding_verplicht"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator} {self.periode}"
+
+
+class Verhaal(TimeStampedModel):
+    """A quote, focus-group note or story beside the numbers. Only with consent."""
+
+    titel = models.CharField(_("titel"), max_length=200)
+    tekst = models.TextField(_("tekst"))
+    soort = models.CharField(
+        _("soort"), max_length=16, choices=VerhaalSoort.choices, default=VerhaalSoort.VERHAAL
+    )
+    periode = models.CharField(_("periode"), max_length=7, validators=[validate_period])
+    indicator = models.ForeignKey(
+        Indicator,
+        verbose_name=_("bij indicator"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="verhalen",
+    )
+    bron = models.CharField(
+        _("van wie (zonder naam)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Bijvoorbeeld 'deelnemer taalcafé'. Geen namen of gevoelige kenmerken."),
+    )
+    toestemming = models.BooleanField(
+        _("toestemming gegeven"),
+        default=False,
+        help_text=_("De verteller gaf toestemming om dit verhaal in rapportages te gebruiken."),
+    )
+
+    class Meta:
+        verbose_name = _("verhaal")
+        verbose_name_plural = _("verhalen")
+        ordering = ["-periode", "titel"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(toestemming=True), name="verhaal_alleen_met_toestemming"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.titel
+
+
+class Snapshot(models.Model):
+    """The frozen figures of one half year; dashboard and reports read only this."""
+
+    periode = models.CharField(_("periode"), max_length=7, unique=True)
+    data = models.JSONField(_("gegevens"), default=dict)
+    gemaakt_op = models.DateTimeField(_("gemaakt op"), auto_now=True)
+    gemaakt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gemaakt door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("momentopname")
+        verbose_name_plural = _("momentopnamen")
+        ordering = ["-periode"]
+
+    def __str__(self) -> str:
+        return self.periode
+
+
+class Raadsmededeling(TimeStampedModel):
+    """A council communication in the shape of seed 000, drafted from a snapshot."""
+
+    jaar = models.PositiveSmallIntegerField(_("jaar"))
+    volgnummer = models.PositiveIntegerField(_("volgnummer"))
+    periode = models.CharField(_("periode"), max_length=7, validators=[validate_period])
+    onderwerp = models.CharField(_("onderwerp"), max_length=300)
+    inleiding = models.TextField(_("1. Inleiding: waarom deze mededeling"))
+    kader = models.TextField(_("2. Kader"))
+    kern = models.TextField(_("3. Kern van de boodschap"))
+    toelichting = models.TextField(_("4. Nadere toelichting"), blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=MededelingStatus.choices,
+        default=MededelingStatus.CONCEPT,
+    )
+    bw_datum = models.DateField(_("BenW-besluit d.d."), null=True, blank=True)
+    goedgekeurd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("goedgekeurd door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    goedgekeurd_op = models.DateTimeField(_("goedgekeurd op"), null=True, blank=True)
+    gepubliceerd_op = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
+    openbaar_onderwerp = models.CharField(
+        _("onderwerp (openbare versie, gelakt)"), max_length=300, blank=True, editable=False
+    )
+    openbare_pdf = models.FileField(_("openbare PDF"), upload_to="openbaar/", blank=True)
+
+    class Meta:
+        verbose_name = _("raadsmededeling")
+        verbose_name_plural = _("raadsmededelingen")
+        ordering = ["-jaar", "-volgnummer"]
+        constraints = [
+            models.UniqueConstraint(fields=["jaar", "volgnummer"], name="mededeling_uniek_nummer"),
+            models.CheckConstraint(
+                condition=models.Q(status=MededelingStatus.CONCEPT)
+                | models.Q(bw_datum__isnull=False),
+                name="mededeling_goedgekeurd_met_bw_datum",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nummer} {self.onderwerp}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("monitoring:raadsmededeling-detail", args=[self.pk])
+
+    @property
+    def nummer(self) -> str:
+        """Mededelingennr in the form YYYY-NNNNNN."""
+        return f"{self.jaar}-{self.volgnummer:06d}"
+
+    @property
+    def is_concept(self) -> bool:
+        return self.status == MededelingStatus.CONCEPT
+
+    SECTIONS = ("inleiding", "kader", "kern", "toelichting")
+
+
+class RaadsmededelingVersie(models.Model):
+    """Every saved text of a raadsmededeling is kept."""
+
+    raadsmededeling = models.ForeignKey(
+        Raadsmededeling,
+        verbose_name=_("raadsmededeling"),
+        on_delete=models.CASCADE,
+        related_name="versies",
+    )
+    versie = models.PositiveIntegerField(_("versie"))
+    onderwerp = models.CharField(_("onderwerp"), max_length=300)
+    inleiding = models.TextField(_("inleiding"))
+    kader = models.TextField(_("kader"))
+    kern = models.TextField(_("kern"))
+    toelichting = models.TextField(_("toelichting"), blank=True)
+    gemaakt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gemaakt door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    gemaakt_op = models.DateTimeField(_("gemaakt op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("versie van een raadsmededeling")
+        verbose_name_plural = _("versies van raadsmededelingen")
+        ordering = ["-versie"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["raadsmededeling", "versie"], name="mededeling_versie_uniek"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.raadsmededeling.nummer} v{self.versie}"
+
+
+class OpenbaarAmbtsdrager(models.Model):
+    """Public office holders whose names are not redacted on publication."""
+
+    naam = models.CharField(_("naam"), max_length=200, unique=True)
+    functie = models.CharField(_("functie"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("openbaar ambtsdrager")
+        verbose_name_plural = _("openbare ambtsdragers")
+        ordering = ["naam"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Lakregel(models.Model):
+    """Redaction log: who redacted which name, on which Woo ground, when."""
+
+    raadsmededeling = models.ForeignKey(
+        Raadsmededeling,
+        verbose_name=_("raadsmededeling"),
+        on_delete=models.CASCADE,
+        related_name="lakregels",
+    )
+    tekst = models.CharField(_("gelakte tekst"), max_length=200)
+    aantal = models.PositiveIntegerField(_("aantal keer"), default=1)
+    grond = models.CharField(_("Woo-grond"), max_length=20, default=WOO_GROND_PERSOONSGEGEVENS)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gelakt door"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    op = models.DateTimeField(_("gelakt op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lakregel")
+        verbose_name_plural = _("laklog")
+        ordering = ["-op"]
+
+    def __str__(self) -> str:
+        return f"{self.grond}: {self.tekst}"
+
+
+class Rapport(TimeStampedModel):
+    """A report request: a row first, rendered by a Celery task (idempotent, leased)."""
+
+    soort = models.CharField(_("soort"), max_length=20, choices=RapportSoort.choices)
+    periode = models.CharField(_("periode"), max_length=7, validators=[validate_period])
+    raadsmededeling = models.ForeignKey(
+        Raadsmededeling,
+        verbose_name=_("raadsmededeling"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="rapporten",
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=RapportStatus.choices, default=RapportStatus.QUEUED
+    )
+    aangevraagd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("aangevraagd door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    claim = models.CharField(_("claim"), max_length=64, blank=True, editable=False)
+    lease_tot = models.DateTimeField(_("bezig tot uiterlijk"), null=True, blank=True)
+    pogingen = models.PositiveSmallIntegerField(_("pogingen"), default=0)
+    bestand = models.FileField(_("PDF"), upload_to="rapporten/", blank=True)
+    paginas = models.PositiveSmallIntegerField(_("pagina's"), null=True, blank=True)
+    rendertijd = models.FloatField(_("rendertijd (s)"), null=True, blank=True)
+    fout = models.TextField(_("foutmelding"), blank=True)
+    klaar_op = models.DateTimeField(_("klaar op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("rapport")
+        verbose_name_plural = _("rapporten")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "updated_at"], name="rapport_status_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()} {self.periode}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("monitoring:rapport-detail", args=[self.pk])
+
+    @property
+    def bezig(self) -> bool:
+        return self.status in (RapportStatus.QUEUED, RapportStatus.RUNNING)

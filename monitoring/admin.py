@@ -1,0 +1,40 @@
+from django.contrib import admin
+
+from monitoring import models
+
+
+@admin.register(models.Indicator)
+class IndicatorAdmin(admin.ModelAdmin):
+    list_display = ["naam", "soort", "doeltype", "bron", "actief"]
+    list_filter = ["soort", "doeltype", "bron", "actief"]
+    search_fields = ["naam"]
+
+
+@admin.register(models.Meting)
+class MetingAdmin(admin.ModelAdmin):
+    list_display = ["indicator", "periode", "waarde"]
+    list_filter = ["periode"]
+    list_select_related = ["indicator"]
+
+
+@admin.register(models.Rapport)
+class RapportAdmin(admin.ModelAdmin):
+    list_display = ["soort", "periode", "status", "pogingen", "klaar_op"]
+    list_filter = ["status", "soort"]
+    readonly_fields = ["claim", "lease_tot", "pogingen", "rendertijd", "paginas"]
+
+
+@admin.register(models.OpenbaarAmbtsdrager)
+class OpenbaarAmbtsdragerAdmin(admin.ModelAdmin):
+    list_display = ["naam", "functie"]
+
+
+@admin.register(models.Lakregel)
+class LakregelAdmin(admin.ModelAdmin):
+    list_display = ["raadsmededeling", "tekst", "grond", "door", "op"]
+    readonly_fields = ["raadsmededeling", "tekst", "aantal", "grond", "door", "op"]
+
+
+admin.site.register(models.Veranderverhaal)
+admin.site.register(models.Snapshot)
+admin.site.register(models.Raadsmededeling)

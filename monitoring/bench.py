@@ -1,0 +1,93 @@
+"""PDF benchmark for `make bench` (issue 7): report render time as a ratio to a plain
+WeasyPrint document of the same page count, and the peak memory of the rendering process.
+
+Run as `python -m monitoring.bench` with DATABASE_URL pointing at a seeded database;
+prints JSON. bench/run.py calls it once per scale.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import time
+
+RATIO_TARGET = 3.0
+MEMORY_TARGET_MB = 400
+REPEAT = 3
+
+
+def _best(fn) -> tuple[float, bytes]:
+    best, result = float("inf"), b""
+    for _ in range(REPEAT):
+        started = time.perf_counter()
+        result = fn()
+        best = min(best, time.perf_counter() - started)
+    return best, result
+
+
+def plain_pdf(pages: int) -> bytes:
+    """A plain WeasyPrint document of `pages` A4 pages of running text."""
+    from weasyprint import HTML
+
+    paragraph = "<p>" + "Dit is gewone lopende tekst voor de vergelijking. " * 20 + "</p>"
+    body = "".join(
+        f'<section style="break-after: page"><h1>Pagina {i + 1}</h1>{paragraph * 2}</section>'
+        for i in range(pages)
+    )
+    html = f'<html lang="nl"><head><title>Vergelijking</title></head><body>{body}</body></html>'
+    return HTML(string=html).write_pdf()
+
+
+def run(period_code: str | None = None) -> dict:
+    from inclusie.pdf import pdf_metadata
+    from monitoring import services
+    from monitoring.constants import RapportSoort
+    from monitoring.models import Raadsmededeling, Snapshot
+    from monitoring.periods import Period
+
+    code = period_code or Snapshot.objects.values_list("periode", flat=True).first()
+    period = Period.parse(code) if code else Period.last_completed()
+    services.snapshot_ensure(period=period)
+    mededeling = Raadsmededeling.objects.filter(periode=period.code).first()
+    if mededeling is None:
+        mededeling = services.raadsmededeling_draft(period=period)
+    plain_pdf(1)  # warm up fonts and imports
+    result: dict = {"period": period.code, "reports": {}, "failures": []}
+    for soort in (RapportSoort.RAADSMEDEDELING, RapportSoort.MONITORING):
+        seconds, pdf = _best(
+            lambda soort=soort: services.render_report_pdf(
+                soort=soort, period=period, mededeling=mededeling
+            )
+        )
+        pages = pdf_metadata(pdf)["pages"]
+        plain_seconds, plain = _best(lambda pages=pages: plain_pdf(pages))
+        assert pdf_metadata(plain)["pages"] == pages, "plain document page count differs"
+        ratio = seconds / plain_seconds
+        result["reports"][str(soort)] = {
+            "pages": pages,
+            "seconds": round(seconds, 3),
+            "plain_seconds": round(plain_seconds, 3),
+            "ratio": round(ratio, 2),
+        }
+        if soort == RapportSoort.RAADSMEDEDELING and ratio > RATIO_TARGET:
+            result["failures"].append(
+                f"raadsmededeling PDF {ratio:.2f}x a plain document (target <= {RATIO_TARGET})"
+            )
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result["peak_rss_mb"] = round(peak_mb, 1)
+    if peak_mb > MEMORY_TARGET_MB:
+        result["failures"].append(f"report rendering peaked at {peak_mb:.0f} MB (target < 400)")
+    return result
+
+
+def main() -> None:
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "inclusie.settings")
+    django.setup()
+    print(json.dumps(run(os.environ.get("BENCH_PERIOD"))))
+
+
+if __name__ == "__main__":
+    main()

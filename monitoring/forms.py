@@ -1,0 +1,181 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from inclusie.registry import figures
+from inclusie.uploads import UploadValidator
+from monitoring.constants import Niveau, RapportSoort
+from monitoring.models import Indicator, Meting, Raadsmededeling, Schakel, Veranderverhaal, Verhaal
+from monitoring.periods import Period, recent_periods
+
+
+class PeriodField(forms.CharField):
+    """A half year as text ("2026-H1") with a clear Dutch error."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Periode (halfjaar)"))
+        kwargs.setdefault("max_length", 7)
+        kwargs.setdefault("help_text", _("Bijvoorbeeld 2026-H1 (jan-jun) of 2026-H2 (jul-dec)."))
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        return Period.parse(value).code if value else value
+
+
+class VeranderverhaalForm(forms.ModelForm):
+    class Meta:
+        model = Veranderverhaal
+        fields = ["doelstelling", "maatschappelijk_doel", "aannames"]
+
+
+class SchakelForm(forms.ModelForm):
+    class Meta:
+        model = Schakel
+        fields = ["niveau", "bovenliggend", "tekst", "volgorde"]
+
+    def __init__(self, *args, veranderverhaal=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.veranderverhaal = veranderverhaal
+        qs = Schakel.objects.none()
+        if veranderverhaal is not None:
+            qs = veranderverhaal.schakels.exclude(niveau=Niveau.ACTIVITEIT)
+        self.fields["bovenliggend"].queryset = qs
+
+
+class IndicatorForm(forms.ModelForm):
+    figuur = forms.ChoiceField(label=_("Berekend uit (alleen eigen gegevens)"), required=False)
+
+    class Meta:
+        model = Indicator
+        fields = [
+            "naam",
+            "omschrijving",
+            "soort",
+            "doeltype",
+            "bron",
+            "figuur",
+            "eenheid",
+            "richting",
+            "basiswaarde",
+            "doelstelling",
+            "schakel",
+            "actief",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["schakel"].queryset = Schakel.objects.select_related(
+            "veranderverhaal__doelstelling"
+        ).exclude(niveau=Niveau.ACTIVITEIT)
+        self.fields["figuur"].choices = [("", "---------")] + [
+            (f.code, str(f.label)) for f in figures()
+        ]
+
+
+class MetingForm(forms.ModelForm):
+    periode = PeriodField()
+
+    class Meta:
+        model = Meting
+        fields = ["indicator", "periode", "waarde", "duiding"]
+        widgets = {"duiding": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["duiding"].error_messages["required"] = _(
+            "Schrijf een duiding: wat betekent dit cijfer? Zonder duiding gaat een cijfer "
+            "niet in een rapport."
+        )
+
+
+class VerhaalForm(forms.ModelForm):
+    periode = PeriodField()
+
+    class Meta:
+        model = Verhaal
+        fields = ["titel", "tekst", "soort", "periode", "indicator", "bron", "toestemming"]
+
+    def clean_toestemming(self):
+        if not self.cleaned_data.get("toestemming"):
+            raise forms.ValidationError(
+                _("Gebruik een verhaal alleen als de verteller toestemming heeft gegeven.")
+            )
+        return True
+
+
+class MetingImportForm(forms.Form):
+    bestand = forms.FileField(
+        label=_("CSV-bestand"),
+        validators=[UploadValidator(kinds=("csv",), max_mb=2)],
+        help_text=_(
+            "Kolommen: indicator;periode;waarde;duiding. Eén meting per regel. "
+            "Bij één fout wordt niets ingelezen en ziet u welke regel."
+        ),
+    )
+
+
+class SnapshotForm(forms.Form):
+    periode = PeriodField()
+
+
+class RapportRequestForm(forms.Form):
+    soort = forms.ChoiceField(label=_("Soort rapport"), choices=RapportSoort.choices)
+    periode = PeriodField()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["periode"].initial = recent_periods(2)[1].code
+
+
+class RaadsmededelingDraftForm(forms.Form):
+    periode = PeriodField()
+
+
+class RaadsmededelingForm(forms.ModelForm):
+    class Meta:
+        model = Raadsmededeling
+        fields = ["onderwerp", "inleiding", "kader", "kern", "toelichting"]
+
+
+class GoedkeurenForm(forms.Form):
+    bw_datum = forms.DateField(
+        label=_("Datum B&W-besluit"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={
+            "required": _("Vul de datum van het B&W-besluit in."),
+            "invalid": _("Vul een geldige datum in, bijvoorbeeld 2026-07-14."),
+        },
+    )
+
+
+class PublicerenForm(forms.Form):
+    bevestig = forms.BooleanField(
+        label=_("Ik heb de tekst gecontroleerd; publiceer met gelakte namen."),
+        error_messages={"required": _("Vink aan dat u de tekst hebt gecontroleerd.")},
+    )
+
+
+class PlanningForm(forms.Form):
+    """The twice-yearly snapshot schedule (a django-celery-beat crontab)."""
+
+    dag = forms.IntegerField(label=_("Dag van de maand"), min_value=1, max_value=28)
+    maanden = forms.CharField(
+        label=_("Maanden"),
+        max_length=40,
+        help_text=_("Maandnummers met komma's, bijvoorbeeld 1,7 voor januari en juli."),
+    )
+    uur = forms.IntegerField(label=_("Uur"), min_value=0, max_value=23)
+    minuut = forms.IntegerField(label=_("Minuut"), min_value=0, max_value=59)
+    actief = forms.BooleanField(label=_("Planning actief"), required=False)
+
+    def clean_maanden(self):
+        raw = self.cleaned_data["maanden"]
+        try:
+            months = sorted({int(p) for p in raw.replace(" ", "").split(",") if p})
+        except ValueError:
+            raise forms.ValidationError(
+                _("Gebruik maandnummers 1 tot en met 12, zoals 1,7.")
+            ) from None
+        if not months or any(m < 1 or m > 12 for m in months):
+            raise forms.ValidationError(_("Gebruik maandnummers 1 tot en met 12, zoals 1,7."))
+        return ",".join(str(m) for m in months)

@@ -1,0 +1,139 @@
+"""Snapshot and dashboard: figures registered by any app appear; the page reads only the snapshot."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from inclusie.models import Organisatie
+from monitoring import services
+from monitoring.models import Snapshot
+from monitoring.periods import Period
+from tests.factories import OrganisatieFactory
+from tests.monitoring.factories import MetingFactory, VerhaalFactory
+
+pytestmark = pytest.mark.django_db
+H1 = Period.parse("2026-H1")
+
+
+def test_snapshot_freezes_every_registered_figure(fake_figures):
+    OrganisatieFactory.create_batch(3)
+    snap = services.snapshot_make(period=H1)
+    codes = {f["code"] for f in snap.data["figures"]}
+    assert {"deal.partners_per_stage", "nieuwegroep.iets", "relaties.organisaties"} <= codes
+    Organisatie.objects.all().delete()  # later changes do not alter the frozen numbers
+    snap.refresh_from_db()
+    stage = next(f for f in snap.data["figures"] if f["code"] == "deal.partners_per_stage")
+    assert stage["value"]["ondertekend"] == 3
+
+
+def test_a_broken_figure_does_not_block_the_snapshot():
+    from inclusie import registry
+
+    registry.register_figure(registry.Figure("kapot.cijfer", "Kapot", lambda s, e: 1 / 0))
+    try:
+        snap = services.snapshot_make(period=H1)
+    finally:
+        registry._figures.pop("kapot.cijfer")
+    broken = next(f for f in snap.data["figures"] if f["code"] == "kapot.cijfer")
+    assert broken["value"] is None and "division" in broken["error"]
+
+
+def test_dashboard_shows_sections_warnings_duiding_and_stories(client_for, fake_figures):
+    from inclusie import registry
+
+    registry.register_figure(
+        registry.Figure("klankbord.reacties_te_laat", "Reacties te laat", lambda s, e: 2)
+    )
+    meting = MetingFactory(indicator__naam="Thuis in de wijk", duiding="Stijging in Noord.")
+    MetingFactory(indicator=meting.indicator, periode="2025-H2", waarde=30)
+    VerhaalFactory(indicator=meting.indicator, tekst="Ik voel me welkom bij de buurttafel.")
+    services.snapshot_make(period=H1.previous())
+    services.snapshot_make(period=H1)
+    page = client_for("wethouder").get(reverse("dashboard") + "?periode=2026-H1").content.decode()
+    assert "Groei van de Inclusie Deal" in page
+    assert page.index("Groei van de Inclusie Deal") < page.index("Organisaties en contacten")
+    assert "Iets nieuws" in page and page.index("Iets nieuws") > page.index(
+        "Pijlers zonder"
+    )  # unknown group last
+    assert "Vraagt aandacht" in page and "Pijlers zonder ambassadeur" in page and "Werk" in page
+    assert "Reacties te laat" in page
+    assert "Stijging in Noord." in page and "Ik voel me welkom" in page
+    assert 'role="img"' in page and "<title" in page  # SVG charts, accessible
+    assert "<table" in page  # with the numbers in a table
+    assert "2025-H2" in page
+
+
+def test_dashboard_without_snapshot_says_so(client_for):
+    page = client_for("wethouder").get(reverse("dashboard") + "?periode=2030-H1").content.decode()
+    assert "nog geen momentopname" in page
+
+
+def test_dashboard_bad_period_falls_back(client_for):
+    assert client_for("wethouder").get(reverse("dashboard") + "?periode=<x>").status_code == 200
+
+
+def _dashboard_queries(client) -> int:
+    url = reverse("dashboard") + "?periode=2026-H1"
+    client.get(url)
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_dashboard_query_count_does_not_grow_with_data(client_for, fake_figures):
+    client = client_for("wethouder")
+    OrganisatieFactory.create_batch(3)
+    for i in range(2):
+        MetingFactory(indicator__naam=f"Indicator klein {i}")
+    services.snapshot_make(period=H1.previous())
+    services.snapshot_make(period=H1)
+    small = _dashboard_queries(client)
+    OrganisatieFactory.create_batch(30)
+    for i in range(20):
+        MetingFactory(indicator__naam=f"Indicator groot {i}")
+        VerhaalFactory()
+    services.snapshot_make(period=H1.previous())
+    services.snapshot_make(period=H1)
+    large = _dashboard_queries(client)
+    assert small == large, (small, large)
+    assert small <= 6
+
+
+def test_snapshot_on_demand_and_beat_task(client_for, fake_figures):
+    response = client_for("beleidsadviseur").post(
+        reverse("monitoring:snapshots"), {"periode": "2026-H1"}
+    )
+    assert response.status_code == 302
+    assert Snapshot.objects.filter(periode="2026-H1").exists()
+    from monitoring.tasks import make_snapshot
+
+    assert make_snapshot.delay("2025-H2", draft_reports=False).get() == "2025-H2"
+    assert Snapshot.objects.filter(periode="2025-H2").exists()
+
+
+def test_snapshot_schedule_is_a_periodic_task_the_beheerder_edits(client_for):
+    from django_celery_beat.models import PeriodicTask
+
+    from monitoring import schedule
+
+    task = schedule.current()
+    assert task.task == "monitoring.tasks.make_snapshot"
+    assert task.crontab.month_of_year == "1,7"
+    client = client_for("beheerder")
+    assert client.get(reverse("monitoring:planning")).status_code == 200
+    response = client.post(
+        reverse("monitoring:planning"),
+        {"dag": 5, "maanden": "7, 1", "uur": 7, "minuut": 15, "actief": "on"},
+    )
+    assert response.status_code == 302
+    task = PeriodicTask.objects.get(name=schedule.TASK_NAME)
+    assert (task.crontab.day_of_month, task.crontab.month_of_year, task.crontab.hour) == (
+        "5",
+        "1,7",
+        "7",
+    )
+    bad = client.post(
+        reverse("monitoring:planning"), {"dag": 5, "maanden": "13", "uur": 7, "minuut": 0}
+    )
+    assert "maandnummers" in bad.content.decode()
