@@ -245,11 +245,3 @@ def seed(ctx: DemoContext) -> None:
     ctx.log(
         f"  gemeente, {len(wijken)} wijken, {len(organisaties)} organisaties, {len(personen)} personen"
     )
-
-    from inclusie.demo_meetings import seed as seed_meetings
-
-    seed_meetings(ctx)
-
-    from inclusie import demo_verkenning
-
-    demo_verkenning.seed(ctx)
