@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
+from django.db import transaction
 from django.utils import timezone
 
 from inclusie.constants import Role
@@ -68,6 +69,65 @@ def _meeting(titel, soort, day: date, at: time, minutes: int, organisator, **ext
     )
 
 
+def _pijlertafels(pijlers, km, vandaag: date) -> list[Bijeenkomst]:
+    made = []
+    for pijler in pijlers:
+        for j in range(3):
+            made.append(
+                _meeting(
+                    f"Pijlertafel {pijler.naam}",
+                    Soort.PIJLERTAFEL,
+                    vandaag + timedelta(days=-120 + j * 60 + pijler.pk % 7),
+                    time(10, 0),
+                    90,
+                    km,
+                    pijler=pijler,
+                    locatie="Bibliotheek, leeszaal",
+                )
+            )
+    return made
+
+
+def _pijlertafels_later(ctx) -> None:
+    """Pijlertafels for the pijlers seeded after the core app, with invitees and agenda."""
+    from pijlers.models import Pijler
+
+    with transaction.atomic():
+        pijlers = list(Pijler.objects.order_by("volgorde", "naam")[:3])
+        if not pijlers or Bijeenkomst.objects.filter(soort=Soort.PIJLERTAFEL).exists():
+            return
+        km = ctx.data["users"]["kwartiermaker"]
+        made = _pijlertafels(pijlers, km, timezone.localdate())
+        Bijeenkomst.objects.bulk_create(made)
+        now = timezone.now()
+        ambassadeurs = list(User.objects.filter(role=Role.AMBASSADEUR, is_active=True)[:2])
+        Uitnodiging.objects.bulk_create(
+            Uitnodiging(
+                bijeenkomst=b,
+                user=u,
+                aanwezigheid="aanwezig" if b.eind < now else "onbekend",
+                antwoord="komt" if b.eind < now else "geen",
+            )
+            for b in made
+            for u in [km, *ambassadeurs]
+        )
+        Agendapunt.objects.bulk_create(
+            Agendapunt(bijeenkomst=b, volgorde=n, titel=t, presentator=d, duur_minuten=m)
+            for b in made
+            for n, (t, d, m) in enumerate(AGENDA[Soort.PIJLERTAFEL], start=1)
+        )
+        Actie.objects.bulk_create(
+            Actie(
+                bijeenkomst=b,
+                omschrijving=ACTIES[i % len(ACTIES)],
+                eigenaar=km,
+                deadline=(b.start + timedelta(days=21)).date(),
+            )
+            for i, b in enumerate(made)
+            if b.eind < now
+        )
+
+
 def seed(ctx) -> None:
     if Bijeenkomst.objects.exists():
         ctx.log("  bijeenkomsten: al aanwezig, overgeslagen")
@@ -111,24 +171,12 @@ def seed(ctx) -> None:
             )
         )
     pijlers = list(Pijler.objects.order_by("volgorde", "naam")[:3])
-    if not pijlers:
-        pijlers = [
-            Pijler.objects.get_or_create(slug="werk", defaults={"naam": "Werk"})[0],
-        ]
-    for pijler in pijlers:
-        for j in range(3):
-            extra.append(
-                _meeting(
-                    f"Pijlertafel {pijler.naam}",
-                    Soort.PIJLERTAFEL,
-                    vandaag + timedelta(days=-120 + j * 60 + pijler.pk),
-                    time(10, 0),
-                    90,
-                    km,
-                    pijler=pijler,
-                    locatie="Bibliotheek, leeszaal",
-                )
-            )
+    if pijlers:
+        extra += _pijlertafels(pijlers, km, vandaag)
+    else:
+        # The pijlers app seeds after this core app; add its tables once everything
+        # is committed (seed_demo runs in one transaction), never inventing pijlers.
+        transaction.on_commit(lambda: _pijlertafels_later(ctx))
     for k in range(2):
         extra.append(
             _meeting(

@@ -9,7 +9,7 @@ RSVP except through a meeting they may see.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import django_filters
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
@@ -289,7 +289,10 @@ def mijn_open_acties(*, user, limit: int = 5):
 def figuur_gehouden(start: date, end: date) -> dict:
     rows = (
         Bijeenkomst.objects.filter(
-            start__date__gte=start, start__date__lt=end, status=Bijeenkomst.Status.GEPLAND
+            start__date__gte=start,
+            start__date__lt=end,
+            start__lt=timezone.now(),  # held: planned meetings still ahead do not count
+            status=Bijeenkomst.Status.GEPLAND,
         )
         .values("soort")
         .annotate(n=Count("pk"))
@@ -315,7 +318,7 @@ def figuur_opkomst(start: date, end: date) -> float:
 
 def figuur_acties_open(start: date, end: date) -> int:
     """Actions open at `end`: created before it and not done before it."""
-    end_dt = timezone.make_aware(timezone.datetime.combine(end, timezone.datetime.min.time()))
+    end_dt = timezone.make_aware(datetime.combine(end, datetime.min.time()))
     return (
         Actie.objects.filter(created_at__lt=end_dt)
         .filter(Q(status=Actie.Status.OPEN) | Q(gereed_op__gte=end_dt))

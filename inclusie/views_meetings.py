@@ -135,6 +135,12 @@ class BijeenkomstCreateView(AreaMixin, FormView):
     template_name = FORM_PAGE
     extra_context = {"title": gettext_lazy("Bijeenkomst plannen")}
 
+    def get_initial(self):
+        from inclusie.models.meetings import Soort
+
+        soort = self.request.GET.get("soort", "")
+        return {"soort": soort} if soort in Soort.values else {}
+
     def form_valid(self, form):
         try:
             b = svc.bijeenkomst_save(

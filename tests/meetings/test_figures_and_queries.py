@@ -38,6 +38,7 @@ def test_figures():
     start = timezone.localdate() - timedelta(days=30)
     end = timezone.localdate()
     held = BijeenkomstFactory(soort=Soort.STUURGROEP, voorbij=True)
+    BijeenkomstFactory(soort=Soort.STUURGROEP)  # still ahead: not held
     BijeenkomstFactory(soort=Soort.STUURGROEP, voorbij=True, status="geannuleerd")
     UitnodigingFactory(bijeenkomst=held, aanwezigheid="aanwezig")
     UitnodigingFactory(bijeenkomst=held, aanwezigheid="afwezig")
@@ -45,7 +46,7 @@ def test_figures():
     UitnodigingFactory(bijeenkomst=held, aanwezigheid="aanwezig")
     ActieFactory(bijeenkomst=held)
     ActieFactory(bijeenkomst=held, status="gereed", gereed_op=timezone.now() - timedelta(days=40))
-    gehouden = figure("bijeenkomsten.gehouden").compute(start, end)
+    gehouden = figure("bijeenkomsten.gehouden").compute(start, end + timedelta(days=30))
     assert gehouden["Stuurgroep"] == 1 and gehouden["Klankbordgroep"] == 0
     assert figure("bijeenkomsten.opkomst").compute(start, end) == 50.0
     assert figure("bijeenkomsten.acties_open").compute(start, end + timedelta(days=1)) == 1

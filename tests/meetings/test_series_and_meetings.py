@@ -132,3 +132,8 @@ def test_create_meeting_and_pijlertafel_needs_pijler(client_for):
     b = Bijeenkomst.objects.get()
     assert response["Location"] == b.get_absolute_url()
     assert list(pijler.bijeenkomsten.all()) == [b]
+
+
+def test_create_form_takes_the_body_from_the_link(client_for):
+    response = client_for(Role.KWARTIERMAKER).get("/bijeenkomsten/nieuw/?soort=klankbord")
+    assert response.context["form"].initial["soort"] == "klankbord"
