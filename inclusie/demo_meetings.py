@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from django.db import transaction
 from django.utils import timezone
 
 from inclusie.constants import Role
@@ -88,46 +87,6 @@ def _pijlertafels(pijlers, km, vandaag: date) -> list[Bijeenkomst]:
     return made
 
 
-def _pijlertafels_later(ctx) -> None:
-    """Pijlertafels for the pijlers seeded after the core app, with invitees and agenda."""
-    from pijlers.models import Pijler
-
-    with transaction.atomic():
-        pijlers = list(Pijler.objects.order_by("volgorde", "naam")[:3])
-        if not pijlers or Bijeenkomst.objects.filter(soort=Soort.PIJLERTAFEL).exists():
-            return
-        km = ctx.data["users"]["kwartiermaker"]
-        made = _pijlertafels(pijlers, km, timezone.localdate())
-        Bijeenkomst.objects.bulk_create(made)
-        now = timezone.now()
-        ambassadeurs = list(User.objects.filter(role=Role.AMBASSADEUR, is_active=True)[:2])
-        Uitnodiging.objects.bulk_create(
-            Uitnodiging(
-                bijeenkomst=b,
-                user=u,
-                aanwezigheid="aanwezig" if b.eind < now else "onbekend",
-                antwoord="komt" if b.eind < now else "geen",
-            )
-            for b in made
-            for u in [km, *ambassadeurs]
-        )
-        Agendapunt.objects.bulk_create(
-            Agendapunt(bijeenkomst=b, volgorde=n, titel=t, presentator=d, duur_minuten=m)
-            for b in made
-            for n, (t, d, m) in enumerate(AGENDA[Soort.PIJLERTAFEL], start=1)
-        )
-        Actie.objects.bulk_create(
-            Actie(
-                bijeenkomst=b,
-                omschrijving=ACTIES[i % len(ACTIES)],
-                eigenaar=km,
-                deadline=(b.start + timedelta(days=21)).date(),
-            )
-            for i, b in enumerate(made)
-            if b.eind < now
-        )
-
-
 def seed(ctx) -> None:
     if Bijeenkomst.objects.exists():
         ctx.log("  bijeenkomsten: al aanwezig, overgeslagen")
@@ -171,12 +130,8 @@ def seed(ctx) -> None:
             )
         )
     pijlers = list(Pijler.objects.order_by("volgorde", "naam")[:3])
-    if pijlers:
-        extra += _pijlertafels(pijlers, km, vandaag)
-    else:
-        # The pijlers app seeds after this core app; add its tables once everything
-        # is committed (seed_demo runs in one transaction), never inventing pijlers.
-        transaction.on_commit(lambda: _pijlertafels_later(ctx))
+    # seed_demo runs the pijlers step before this one (DEMO_STEPS).
+    extra += _pijlertafels(pijlers, km, vandaag)
     for k in range(2):
         extra.append(
             _meeting(

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inclusie.constants import Role
+from inclusie.forms import SafeModelMultipleChoiceField
 from inclusie.models import (
     Actie,
     Agendapunt,
@@ -21,23 +22,6 @@ from inclusie.models import (
 )
 from inclusie.models.meetings import Soort
 from inclusie.uploads import UploadValidator
-
-
-class PkMultipleChoiceField(forms.ModelMultipleChoiceField):
-    """Refuses ids that are not plausible primary keys before they reach the database
-    (SQLite raises OverflowError on a 30-digit number)."""
-
-    def _check_values(self, value):
-        for pk in value:
-            text = str(pk)
-            if not text.isdigit() or len(text) > 18:
-                raise forms.ValidationError(
-                    self.error_messages["invalid_choice"],
-                    code="invalid_choice",
-                    params={"value": pk},
-                )
-        return super()._check_values(value)
-
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -203,13 +187,13 @@ class UitnodigenForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Bijvoorbeeld alle ambassadeurs."),
     )
-    users = PkMultipleChoiceField(
+    users = SafeModelMultipleChoiceField(
         label=_("Of kies personen met een account"),
         queryset=User.objects.filter(is_active=True).order_by("naam", "email"),
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 8}),
     )
-    personen = PkMultipleChoiceField(
+    personen = SafeModelMultipleChoiceField(
         label=_("Externe genodigden (zonder account)"),
         queryset=Persoon.objects.filter(user__isnull=True).order_by("naam"),
         required=False,
