@@ -243,9 +243,15 @@ class MetingCreateView(AreaMixin, ServiceFormMixin, CreateView):
 
     def get_initial(self):
         initial = super().get_initial()
+        period = Period.last_completed()
+        initial["periode"] = period.code
         if self.request.GET.get("indicator", "").isdigit():
             initial["indicator"] = self.request.GET["indicator"]
-        initial["periode"] = Period.last_completed().code
+            indicator = Indicator.objects.filter(pk=initial["indicator"]).first()
+            computed = services.indicator_computed_value(indicator=indicator, period=period)
+            if computed is not None:
+                # Internal indicators: the portal's own figure is the starting value.
+                initial["waarde"] = computed
         return initial
 
     def form_valid(self, form):
