@@ -102,12 +102,16 @@ def seed(ctx) -> None:
     now = Period.current()
     periods = [now.previous().previous().previous(), now.previous().previous(), now.previous()]
     _spread_organisations(periods)
-    doelen = []
-    for i, (titel, doel) in enumerate(DOELEN):
-        gd, _c = GezamenlijkeDoelstelling.objects.get_or_create(
-            titel=titel, defaults={"volgorde": i, "omschrijving": doel}
-        )
-        doelen.append(gd)
+    # The Deal's demo may already have made the shared goals; use those when it did.
+    doelen = list(GezamenlijkeDoelstelling.objects.order_by("volgorde", "pk")[: len(DOELEN)])
+    if not doelen:
+        for i, (titel, doel) in enumerate(DOELEN):
+            gd, _c = GezamenlijkeDoelstelling.objects.get_or_create(
+                titel=titel, defaults={"volgorde": i, "omschrijving": doel}
+            )
+            doelen.append(gd)
+    for i, gd in enumerate(doelen):
+        doel = gd.omschrijving or DOELEN[i][1]
         vv, created = Veranderverhaal.objects.get_or_create(
             doelstelling=gd, defaults={"maatschappelijk_doel": doel}
         )
