@@ -116,14 +116,13 @@ def test_veranderverhaal_chain_is_shown_in_order(client_for):
 
 
 def test_internal_indicator_prefills_its_computed_value(client_for):
-    from tests.factories import OrganisatieFactory
-
     import datetime as dt
 
     from django.utils import timezone
 
     from inclusie.models import Organisatie
     from monitoring.periods import Period
+    from tests.factories import OrganisatieFactory
 
     OrganisatieFactory.create_batch(2)
     early = timezone.make_aware(dt.datetime.combine(Period.last_completed().start, dt.time(9)))
