@@ -264,6 +264,26 @@ class MetingCreateView(AreaMixin, ServiceFormMixin, CreateView):
         return redirect(obj.indicator.get_absolute_url())
 
 
+class MetingUpdateView(AreaMixin, ServiceFormMixin, UpdateView):
+    area, action = "monitoring", CHANGE
+    model = Meting
+    form_class = forms.MetingForm
+    template_name = "inclusie/form_page.html"
+    extra_context = {"title": _("Meting wijzigen")}
+
+    def form_valid(self, form):
+        obj = self.run_service(
+            form, lambda: services.meting_save(meting=form.save(commit=False), by=self.request.user)
+        )
+        if obj is None:
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("De meting is opgeslagen. Maak de momentopname opnieuw om haar mee te nemen."),
+        )
+        return redirect(obj.indicator.get_absolute_url())
+
+
 class MetingImportView(AreaMixin, FormView):
     area, action = "monitoring", CHANGE
     form_class = forms.MetingImportForm

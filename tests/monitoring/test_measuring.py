@@ -138,3 +138,14 @@ def test_indicator_with_unknown_figure_is_refused():
     ind = IndicatorFactory.build(figuur="bestaat.niet")
     with pytest.raises(ValidationError):
         services.indicator_save(indicator=ind)
+
+
+def test_measurement_can_be_corrected_but_not_emptied(client_for):
+    meting = MetingFactory(duiding="Eerst")
+    client = client_for("beleidsadviseur")
+    url = reverse("monitoring:meting-update", args=[meting.pk])
+    data = {"indicator": meting.indicator.pk, "periode": "2026-H1", "waarde": "43"}
+    assert "Schrijf een duiding" in client.post(url, data | {"duiding": ""}).content.decode()
+    assert client.post(url, data | {"duiding": "Bijgesteld"}).status_code == 302
+    meting.refresh_from_db()
+    assert (meting.duiding, int(meting.waarde)) == ("Bijgesteld", 43)
