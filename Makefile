@@ -29,6 +29,7 @@ system-test:
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput -v0
+	$(BIN)/python manage.py load_vragenlijsten
 
 demo: migrate
 	$(BIN)/python manage.py seed_demo

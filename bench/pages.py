@@ -26,4 +26,44 @@ def key_pages() -> list[tuple[str, str, str, float]]:
         ("openbaar", "", reverse("openbaar"), FAST_TARGET),
         ("dashboard", "wethouder", reverse("dashboard"), FAST_TARGET),
     ]
+    pages += _meeting_pages()
+    pages += deal_pages()
+    pages += verkenning_pages()
     return pages
+
+
+def deal_pages() -> list[tuple[str, str, str, float]]:
+    """The Deal's key pages; a pijler page needs a real object (the first one)."""
+    from pijlers.models import Pijler
+
+    pages = [
+        ("deal partners", "kwartiermaker", reverse("deal:partner-list"), KEY_TARGET),
+        ("deal pijplijn", "kwartiermaker", reverse("deal:pipeline"), KEY_TARGET),
+        ("openbaar deal", "", reverse("deal:openbaar"), FAST_TARGET),
+    ]
+    pijler = Pijler.objects.order_by("volgorde", "pk").first()
+    if pijler is not None:
+        pages.append(("pijler", "kwartiermaker", pijler.get_absolute_url(), KEY_TARGET))
+    return pages
+
+
+def _meeting_pages() -> list[tuple[str, str, str, float]]:
+    """The detail page of the first meeting (needs the seeded database)."""
+    from inclusie.models import Bijeenkomst
+
+    first = Bijeenkomst.objects.order_by("pk").values_list("pk", flat=True).first()
+    if first is None:
+        return []
+    return [
+        ("bijeenkomst", "kwartiermaker", reverse("bijeenkomst-detail", args=[first]), KEY_TARGET)
+    ]
+
+
+def verkenning_pages() -> list[tuple[str, str, str, float]]:
+    """The verkenning form of the first verkenning (the bench runs on demo data)."""
+    from inclusie.models import Verkenning
+
+    first = Verkenning.objects.filter(eigenaar__username="beleidsadviseur").order_by("pk").first()
+    if first is None:
+        return []
+    return [("verkenning-formulier", "beleidsadviseur", first.get_absolute_url(), KEY_TARGET)]

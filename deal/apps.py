@@ -1,5 +1,85 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DealConfig(AppConfig):
     name = "deal"
+    verbose_name = _("Inclusie Deal")
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from deal import models, selectors
+        from inclusie.constants import Role
+        from inclusie.registry import (
+            Figure,
+            HomePanel,
+            NavItem,
+            PublicLink,
+            register_figure,
+            register_nav,
+            register_panel,
+            register_public_link,
+        )
+
+        # Signatory names, contact moments and people in initiatives are personal data.
+        auditlog.register(models.Partner)
+        auditlog.register(models.Contactmoment)
+        auditlog.register(models.Initiatief, m2m_fields={"personen"})
+
+        register_nav(NavItem(_("Deal"), "deal:partner-list", "deal", order=10))
+        register_nav(NavItem(_("Initiatieven"), "deal:initiatief-list", "initiatieven", order=30))
+        register_nav(NavItem(_("Kennisbank"), "deal:kennis-list", "kennisbank", order=40))
+        register_public_link(PublicLink(_("De Inclusie Deal: wie doet mee?"), "deal:openbaar", 10))
+        register_panel(
+            HomePanel(
+                "deal/panels/opvolgen.html",
+                roles=(Role.KWARTIERMAKER,),
+                context=_opvolgen_context,
+                order=20,
+            )
+        )
+
+        register_figure(
+            Figure(
+                "deal.partners_per_stage",
+                _("Organisaties per fase van de Deal"),
+                selectors.figure_partners_per_stage,
+                order=10,
+            )
+        )
+        register_figure(
+            Figure(
+                "deal.ondertekend",
+                _("Nieuw ondertekende partners"),
+                selectors.figure_ondertekend,
+                unit=_("organisaties"),
+                order=11,
+            )
+        )
+        register_figure(
+            Figure(
+                "deal.toezeggingen",
+                _("Toezeggingen per status"),
+                selectors.figure_toezeggingen,
+                order=12,
+            )
+        )
+        register_figure(
+            Figure(
+                "deal.initiatieven",
+                _("Initiatieven in de stad"),
+                selectors.figure_initiatieven,
+                unit=_("initiatieven"),
+                order=13,
+            )
+        )
+
+
+def _opvolgen_context(request) -> dict:
+    from deal import selectors
+
+    return {
+        "opvolgen": list(selectors.partners_opvolgen()),
+        "initiatieven_los": selectors.initiatieven_los_count(),
+    }

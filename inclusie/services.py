@@ -44,11 +44,22 @@ def persoon_save(*, persoon: Persoon) -> Persoon:
     return persoon
 
 
-def notificatie_queue(*, ontvanger: User, onderwerp: str, tekst: str) -> Notificatie:
-    """Store a mail and send it from a Celery task once the transaction commits."""
+def notificatie_queue(
+    *, ontvanger: User, onderwerp: str, tekst: str, bijlagen: list[dict] | None = None
+) -> Notificatie:
+    """Store a mail and send it from a Celery task once the transaction commits.
+
+    `bijlagen`: optional small generated attachments, dicts with naam, mimetype
+    and inhoud (text), e.g. the .ics of a meeting invitation.
+    """
+    from inclusie.models import NotificatieBijlage
     from inclusie.tasks import enqueue, send_notificatie
 
     notificatie = Notificatie.objects.create(ontvanger=ontvanger, onderwerp=onderwerp, tekst=tekst)
+    if bijlagen:
+        NotificatieBijlage.objects.bulk_create(
+            NotificatieBijlage(notificatie=notificatie, **bijlage) for bijlage in bijlagen
+        )
     enqueue(send_notificatie, notificatie.pk)
     return notificatie
 
@@ -78,18 +89,35 @@ def user_invite(*, email: str, naam: str, role: str, base_url: str) -> User:
 
 def notificatie_send(*, notificatie: Notificatie) -> Notificatie:
     """Send one stored mail. Idempotent: a mail already sent is not sent again."""
-    from django.core.mail import send_mail
+    from django.core.mail import EmailMessage
 
     if notificatie.status == Notificatie.Status.VERZONDEN:
         return notificatie
-    send_mail(
-        notificatie.onderwerp,
-        notificatie.tekst,
-        settings.DEFAULT_FROM_EMAIL,
-        [notificatie.ontvanger.email],
+    # Subjects come from user input (a meeting title): no header injection.
+    onderwerp = " ".join(notificatie.onderwerp.splitlines())
+    message = EmailMessage(
+        onderwerp, notificatie.tekst, settings.DEFAULT_FROM_EMAIL, [notificatie.ontvanger.email]
     )
+    for bijlage in notificatie.bijlagen.all():
+        message.attach(_mime_part(bijlage))
+    message.send()
     notificatie.status = Notificatie.Status.VERZONDEN
     notificatie.verzonden_op = timezone.now()
     notificatie.fout = ""
     notificatie.save(update_fields=["status", "verzonden_op", "fout", "updated_at"])
     return notificatie
+
+
+def _mime_part(bijlage):
+    """A MIME part for a stored attachment; keeps parameters such as method=REQUEST."""
+    from email.mime.text import MIMEText
+
+    main, _sep, params = bijlage.mimetype.partition(";")
+    maintype, _sep, subtype = main.strip().partition("/")
+    part = MIMEText(bijlage.inhoud, subtype or "plain", "utf-8")
+    for param in params.split(";"):
+        key, _sep, value = param.strip().partition("=")
+        if key and key.lower() != "charset":
+            part.set_param(key, value)
+    part.add_header("Content-Disposition", "attachment", filename=bijlage.naam)
+    return part

@@ -209,11 +209,21 @@ CELERY_BEAT_SCHEDULE = {
         "task": "inclusie.tasks.send_waiting_notificaties",
         "schedule": 300.0,
     },
+    # Meetings: reminder mail before an action item's due date (idempotent).
+    "acties-herinneren": {
+        "task": "inclusie.tasks.send_actie_herinneringen",
+        "schedule": 3600.0,
+    },
     # Reports left queued (broker down) or running with an expired lease (worker died).
     # The twice-yearly snapshot is a PeriodicTask row the beheerder edits (monitoring/schedule.py).
     "rapporten-opnieuw-in-wachtrij": {
         "task": "monitoring.tasks.requeue_rapporten",
         "schedule": 120.0,
+    },
+    # Verkenning PDFs requested while the broker was down.
+    "verkenning-rapporten-opnieuw": {
+        "task": "inclusie.tasks.render_waiting_verkenning_rapporten",
+        "schedule": 300.0,
     },
 }
 

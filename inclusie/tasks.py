@@ -63,3 +63,45 @@ def send_waiting_notificaties() -> int:
     for pk in ids:
         send_notificatie.delay(pk)
     return len(ids)
+
+
+@shared_task
+def send_actie_herinneringen() -> int:
+    """Beat: remind owners of open action items due soon; never twice per due date."""
+    from django.conf import settings
+
+    from inclusie.services_meetings import actie_herinneringen_send
+
+    return actie_herinneringen_send(base_url=getattr(settings, "PORTAL_BASE_URL", ""))
+
+
+@shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
+def render_verkenning_rapport(self, rapport_id: int) -> str:
+    """Render a verkenning PDF; idempotent (a finished report is not rendered again)."""
+    from inclusie.models import VerkenningRapport
+    from inclusie.services_verkenning import rapport_render
+
+    rapport = VerkenningRapport.objects.filter(pk=rapport_id).first()
+    if rapport is None:
+        return "missing"
+    return rapport_render(rapport=rapport).status
+
+
+@shared_task
+def render_waiting_verkenning_rapporten() -> int:
+    """Beat: re-queue report requests still waiting (e.g. made while the broker was down)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from inclusie.models import VerkenningRapport
+
+    cutoff = timezone.now() - datetime.timedelta(minutes=2)
+    ids = list(
+        VerkenningRapport.objects.filter(
+            status=VerkenningRapport.Status.WACHTEND, created_at__lt=cutoff
+        ).values_list("pk", flat=True)[:200]
+    )
+    for pk in ids:
+        render_verkenning_rapport.delay(pk)
+    return len(ids)

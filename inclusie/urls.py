@@ -68,6 +68,13 @@ urlpatterns = [
     path("personen/<int:pk>/wijzigen/", views.PersoonUpdateView.as_view(), name="persoon-update"),
     path("admin/", admin.site.urls),
     # Feature apps add their URLs here.
+    path("", include("inclusie.urls_meetings")),
+    path("", include("ambassadeurs.urls")),
+    path("", include("klankbord.urls")),
+    path("", include("inclusie.opdracht.urls")),
+    path("", include("deal.urls")),
+    path("pijlers/", include("pijlers.urls")),
+    path("", include("inclusie.urls_verkenning")),
     path("dashboard/", include(dashboard_urlpatterns)),
     path("monitoring/", include("monitoring.urls")),
     path("openbaar/raadsmededelingen/", include(openbaar_urlpatterns)),

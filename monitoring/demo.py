@@ -24,11 +24,11 @@ from monitoring.periods import Period
 
 DOELEN = [
     (
-        "Verbinden van groepen in de stad",
+        "Verbinden groepen in de stad",
         "Inwoners met verschillende achtergronden ontmoeten elkaar vaker en voelen zich thuis in hun wijk.",
     ),
     (
-        "Delen van kennis en ervaringen",
+        "Delen kennis en ervaringen",
         "Organisaties leren van elkaar hoe ze inclusief werken, en passen dat toe.",
     ),
 ]
@@ -102,21 +102,22 @@ def seed(ctx) -> None:
     now = Period.current()
     periods = [now.previous().previous().previous(), now.previous().previous(), now.previous()]
     _spread_organisations(periods)
-    # The Deal's demo may already have made the shared goals; use those when it did.
-    doelen = list(GezamenlijkeDoelstelling.objects.order_by("volgorde", "pk")[: len(DOELEN)])
-    if not doelen:
-        for i, (titel, doel) in enumerate(DOELEN):
-            gd, _c = GezamenlijkeDoelstelling.objects.get_or_create(
-                titel=titel, defaults={"volgorde": i, "omschrijving": doel}
-            )
-            doelen.append(gd)
-    for i, gd in enumerate(doelen):
-        doel = gd.omschrijving or DOELEN[i][1]
+    doelen = []
+    # The Deal's demo made the shared goals of the chosen shape; hang a chain on each.
+    bestaande = list(GezamenlijkeDoelstelling.objects.order_by("volgorde", "pk"))
+    if not bestaande:
+        bestaande = [
+            GezamenlijkeDoelstelling.objects.create(titel=titel, volgorde=i, omschrijving=doel)
+            for i, (titel, doel) in enumerate(DOELEN)
+        ]
+    for i, gd in enumerate(bestaande):
+        doel = gd.omschrijving or DOELEN[i % len(DOELEN)][1]
+        doelen.append(gd)
         vv, created = Veranderverhaal.objects.get_or_create(
             doelstelling=gd, defaults={"maatschappelijk_doel": doel}
         )
         if created:
-            for outcome_text, outputs in KETEN[i]:
+            for outcome_text, outputs in KETEN[i % len(KETEN)]:
                 outcome = Schakel.objects.create(
                     veranderverhaal=vv, niveau=Niveau.OUTCOME, tekst=outcome_text
                 )

@@ -1,5 +1,49 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PijlersConfig(AppConfig):
     name = "pijlers"
+    verbose_name = _("Pijlers")
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from inclusie.constants import Role
+        from inclusie.registry import (
+            Figure,
+            HomePanel,
+            NavItem,
+            register_figure,
+            register_nav,
+            register_panel,
+        )
+        from pijlers import figures, models
+
+        auditlog.register(models.Lidmaatschap)
+
+        register_nav(
+            NavItem(lambda gemeente: gemeente.term_pijlers, "pijlers:list", "pijlers", order=20)
+        )
+        register_panel(
+            HomePanel(
+                "pijlers/panels/ambassadeur_regel.html",
+                roles=(Role.KWARTIERMAKER,),
+                context=_regel_context,
+                order=15,
+            )
+        )
+        register_figure(
+            Figure(
+                "pijlers.zonder_ambassadeur",
+                _("Pijlers zonder ambassadeur"),
+                figures.zonder_ambassadeur,
+                order=20,
+            )
+        )
+
+
+def _regel_context(request) -> dict:
+    from pijlers.selectors import pijlers_zonder_ambassadeur
+
+    return {"zonder_ambassadeur": pijlers_zonder_ambassadeur()}

@@ -1,7 +1,11 @@
 from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inclusie.models import TimeStampedModel
+from pijlers.constants import GemeenteRol
 
 
 class Pijler(TimeStampedModel):
@@ -11,6 +15,26 @@ class Pijler(TimeStampedModel):
     slug = models.SlugField(_("korte naam in de adresbalk"), max_length=80, unique=True)
     beschrijving = models.TextField(_("beschrijving"), blank=True)
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    # The four questions of seed 000 per pijler.
+    ambitie_wat = models.TextField(
+        _("wat zijn de ambities?"), blank=True, help_text=_("Wat willen we samen bereiken?")
+    )
+    ambitie_hoe = models.TextField(
+        _("hoe voeren we ze uit?"), blank=True, help_text=_("Wie doet wat, en hoe?")
+    )
+    ambitie_leren = models.TextField(_("wat kunnen we van elkaar leren?"), blank=True)
+    ambitie_nodig = models.TextField(_("wat hebben we nodig?"), blank=True)
+    # Arnhem's shape: an owning programme/department and the gemeente's role.
+    eigenaar = models.CharField(
+        _("eigenaar (programma of afdeling)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Het programma of de afdeling van de gemeente die eigenaar is."),
+    )
+    gemeente_rol = models.CharField(
+        _("rol van de gemeente"), max_length=20, choices=GemeenteRol.choices, blank=True
+    )
+    actief = models.BooleanField(_("actief"), default=True)
 
     class Meta:
         ordering = ["volgorde", "naam"]
@@ -19,6 +43,9 @@ class Pijler(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.naam
+
+    def get_absolute_url(self) -> str:
+        return reverse("pijlers:detail", kwargs={"slug": self.slug})
 
 
 class Lidmaatschap(TimeStampedModel):
@@ -69,3 +96,12 @@ class Lidmaatschap(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.persoon} ({self.get_rol_display()}) - {self.pijler}"
+
+    @property
+    def is_huidig(self) -> bool:
+        return self.tot is None or self.tot > timezone.localdate()
+
+
+def huidig_q(prefix: str = "") -> Q:
+    """Memberships current today: no end date or an end date in the future."""
+    return Q(**{f"{prefix}tot__isnull": True}) | Q(**{f"{prefix}tot__gt": timezone.localdate()})

@@ -38,3 +38,25 @@ class Notificatie(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.onderwerp
+
+
+class NotificatieBijlage(models.Model):
+    """A small generated attachment of a mail (e.g. the .ics of an invitation)."""
+
+    notificatie = models.ForeignKey(
+        Notificatie,
+        verbose_name=_("notificatie"),
+        on_delete=models.CASCADE,
+        related_name="bijlagen",
+    )
+    naam = models.CharField(_("bestandsnaam"), max_length=200)
+    mimetype = models.CharField(_("type"), max_length=100)
+    inhoud = models.TextField(_("inhoud"))
+
+    class Meta:
+        verbose_name = _("bijlage bij notificatie")
+        verbose_name_plural = _("bijlagen bij notificaties")
+        ordering = ["notificatie", "pk"]
+
+    def __str__(self) -> str:
+        return self.naam

@@ -82,3 +82,18 @@ def test_english_browser_still_gets_dutch_until_english_is_chosen(client):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
     assert '<html lang="nl">' in response.content.decode()
     assert response["Content-Language"] == "nl"
+
+
+def test_seed_demo_runs_every_apps_demo_module():
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from inclusie.management.commands.seed_demo import DEMO_STEPS
+
+    steps = {name for name, _title in DEMO_STEPS}
+    modules = {
+        ".".join(p.relative_to(settings.BASE_DIR).with_suffix("").parts)
+        for p in Path(settings.BASE_DIR).glob("*/demo*.py")
+    }
+    assert modules <= steps, f"demo modules missing from DEMO_STEPS: {modules - steps}"

@@ -26,8 +26,10 @@ def fake_figures():
         Figure("klankbord.reacties_te_laat", "Reacties te laat", lambda s, e: 0),
         Figure("nieuwegroep.iets", "Iets nieuws", lambda s, e: 7),
     ]
+    saved = dict(registry._figures)
     for fig in added:
         registry.register_figure(fig)
     yield added
-    for fig in added:
-        registry._figures.pop(fig.code, None)
+    # Restore the real figures the fakes replaced (e.g. pijlers.zonder_ambassadeur).
+    registry._figures.clear()
+    registry._figures.update(saved)

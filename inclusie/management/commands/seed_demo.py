@@ -1,12 +1,24 @@
 import importlib
 import time
 
-from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from inclusie.demo import DEMO_USERS, SHAPES, DemoContext
+
+# The order matters: each step may use what the earlier ones made (ctx.data).
+# Monitoring comes last, so its snapshots see every other app's demo data.
+DEMO_STEPS = [
+    ("inclusie.demo", "Gemeente, organisaties en personen"),
+    ("pijlers.demo", "Pijlers"),
+    ("deal.demo", "Inclusie Deal"),
+    ("ambassadeurs.demo", "Ambassadeurs"),
+    ("klankbord.demo", "Klankbordgroep, signalen en opdracht"),
+    ("inclusie.demo_meetings", "Bijeenkomsten"),
+    ("inclusie.demo_verkenning", "Stappenplan en verkenningen"),
+    ("monitoring.demo", "Monitoring en rapportage"),
+]
 
 
 class Command(BaseCommand):
@@ -30,17 +42,9 @@ class Command(BaseCommand):
         started = time.monotonic()
         ctx = DemoContext(scale=scale, shape=shape, log=lambda msg: self.stdout.write(msg))
         with transaction.atomic():
-            for config in apps.get_app_configs():
-                if not config.path.startswith(str(settings.BASE_DIR)):
-                    continue
-                try:
-                    module = importlib.import_module(f"{config.name}.demo")
-                except ModuleNotFoundError as exc:
-                    if exc.name != f"{config.name}.demo":
-                        raise
-                    continue
-                self.stdout.write(f"{config.verbose_name}:")
-                module.seed(ctx)
+            for module_name, title in DEMO_STEPS:
+                self.stdout.write(f"{title}:")
+                importlib.import_module(module_name).seed(ctx)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demodata klaar in {time.monotonic() - started:.1f} s (vorm {shape}, schaal {scale})."

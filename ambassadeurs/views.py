@@ -1,0 +1,540 @@
+"""Ambassadors: the kwartiermaker's pages, the ambassador's self-service, the public list."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView, TemplateView
+
+from ambassadeurs import selectors, services
+from ambassadeurs.forms import (
+    ActiviteitForm,
+    AmbassadeurForm,
+    CoachingNotitieForm,
+    EigenProfielForm,
+    KwartiermakerActiviteitForm,
+    PijlerEindeForm,
+    PijlerLidForm,
+    StatusForm,
+)
+from ambassadeurs.models import Activiteit, Ambassadeur
+from inclusie.exports import csv_response
+from inclusie.models import GemeenteProfiel
+from inclusie.permissions import CHANGE, VIEW, AreaMixin, allowed, public_view
+from inclusie.views import FilteredListView
+from inclusie.werkbank_forms import add_service_errors
+from pijlers.models import Lidmaatschap
+
+
+class WerkbankFormView(AreaMixin, FormView):
+    """A form page: title, a way back, a service call that may refuse with a clear error."""
+
+    template_name = "werkbank/form.html"
+    title = ""
+    intro = ""
+
+    def terug_url(self) -> str:
+        return ""
+
+    def verwijder_url(self) -> str:
+        return ""
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx.update(
+            title=self.title,
+            intro=self.intro,
+            terug_url=self.terug_url(),
+            verwijder_url=self.verwijder_url(),
+        )
+        return ctx
+
+    def run_service(self, form, call):
+        """Run `call()`; on a ValidationError show the form again with the errors."""
+        try:
+            return call()
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return None
+
+
+# --- kwartiermaker: ambassadors -----------------------------------------------------
+
+
+class AmbassadeurListView(FilteredListView):
+    area, action = "ambassadeurs", VIEW
+    template_name = "ambassadeurs/ambassadeur_list.html"
+    selector = staticmethod(selectors.ambassadeur_list)
+
+
+class AmbassadeurDetailView(AreaMixin, TemplateView):
+    area, action = "ambassadeurs", VIEW
+    template_name = "ambassadeurs/ambassadeur_detail.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ambassadeur = selectors.ambassadeur_detail(pk=self.kwargs["pk"])
+        ctx["ambassadeur"] = ambassadeur
+        ctx["activiteiten"] = selectors.activiteiten_van(ambassadeur=ambassadeur, limit=10)
+        ctx["statuswijzigingen"] = ambassadeur.statuswijzigingen.all()
+        # The coaching log is private to the kwartiermaker and the beheerder.
+        if allowed(self.request.user, "coaching", VIEW):
+            ctx["coachingnotities"] = ambassadeur.coachingnotities.select_related("auteur")
+        return ctx
+
+
+class AmbassadeurCreateView(WerkbankFormView):
+    area, action = "ambassadeurs", CHANGE
+    form_class = AmbassadeurForm
+    title = _("Ambassadeur aanmelden")
+    intro = _(
+        "Leg de aanmelding en het intakegesprek vast. De status begint op 'aangemeld'; "
+        "na de intake zet u de ambassadeur op actief."
+    )
+
+    def terug_url(self):
+        return reverse("ambassadeur-list")
+
+    def form_valid(self, form):
+        data = {k: form.cleaned_data[k] for k in form.Meta.fields if k != "bereik"}
+        ambassadeur = self.run_service(
+            form,
+            lambda: services.ambassadeur_create(
+                persoon=form.persoon(),
+                data=data,
+                bereik=form.cleaned_data["bereik"],
+                by=self.request.user,
+            ),
+        )
+        if ambassadeur is None:
+            return self.form_invalid(form)
+        messages.success(self.request, _("De ambassadeur is aangemeld."))
+        return redirect(ambassadeur)
+
+
+class AmbassadeurObjectMixin:
+    model = Ambassadeur
+
+    def get_ambassadeur(self) -> Ambassadeur:
+        if not hasattr(self, "_ambassadeur"):
+            self._ambassadeur = selectors.ambassadeur_detail(pk=self.kwargs["pk"])
+        return self._ambassadeur
+
+    def terug_url(self):
+        return self.get_ambassadeur().get_absolute_url()
+
+
+class AmbassadeurUpdateView(AmbassadeurObjectMixin, WerkbankFormView):
+    area, action = "ambassadeurs", CHANGE
+    form_class = AmbassadeurForm
+
+    @property
+    def title(self):
+        return _("Profiel van %(naam)s wijzigen") % {"naam": self.get_ambassadeur()}
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.get_ambassadeur()}
+
+    def form_valid(self, form):
+        ambassadeur = form.save(commit=False)
+        ambassadeur.persoon = form.persoon()
+        result = self.run_service(
+            form,
+            lambda: services.ambassadeur_update(
+                ambassadeur=ambassadeur, bereik=form.cleaned_data["bereik"]
+            ),
+        )
+        if result is None:
+            return self.form_invalid(form)
+        messages.success(self.request, _("Het profiel is opgeslagen."))
+        return redirect(result)
+
+
+class AmbassadeurStatusView(AmbassadeurObjectMixin, WerkbankFormView):
+    area, action = "ambassadeurs", CHANGE
+    form_class = StatusForm
+    knop = _("Status wijzigen")
+
+    @property
+    def title(self):
+        return _("Status van %(naam)s wijzigen") % {"naam": self.get_ambassadeur()}
+
+    @property
+    def intro(self):
+        return _("Huidige status: %(status)s.") % {
+            "status": self.get_ambassadeur().get_status_display()
+        }
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "ambassadeur": self.get_ambassadeur()}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(knop=self.knop, **kwargs)
+
+    def form_valid(self, form):
+        result = self.run_service(
+            form,
+            lambda: services.ambassadeur_status_change(
+                ambassadeur=self.get_ambassadeur(), by=self.request.user, **form.cleaned_data
+            ),
+        )
+        if result is None:
+            return self.form_invalid(form)
+        messages.success(
+            self.request, _("De status is nu: %(s)s.") % {"s": result.get_status_display()}
+        )
+        return redirect(result)
+
+
+class AmbassadeurPijlerView(AmbassadeurObjectMixin, WerkbankFormView):
+    area, action = "ambassadeurs", CHANGE
+    form_class = PijlerLidForm
+
+    @property
+    def title(self):
+        term = GemeenteProfiel.cached().term_pijler
+        return _("%(naam)s aan een %(term)s toevoegen") % {
+            "naam": self.get_ambassadeur(),
+            "term": term,
+        }
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "term": GemeenteProfiel.cached().term_pijler}
+
+    def form_valid(self, form):
+        result = self.run_service(
+            form,
+            lambda: services.ambassadeur_pijler_join(
+                ambassadeur=self.get_ambassadeur(), **form.cleaned_data
+            ),
+        )
+        if result is None:
+            return self.form_invalid(form)
+        messages.success(self.request, _("Het lidmaatschap is opgeslagen."))
+        return redirect(self.get_ambassadeur())
+
+
+class PijlerEindeView(WerkbankFormView):
+    area, action = "ambassadeurs", CHANGE
+    model = Lidmaatschap
+    form_class = PijlerEindeForm
+
+    def get_lidmaatschap(self) -> Lidmaatschap:
+        if not hasattr(self, "_lid"):
+            lid = (
+                Lidmaatschap.objects.select_related("pijler", "persoon__ambassadeurschap")
+                .filter(
+                    pk=self.kwargs["pk"],
+                    rol=Lidmaatschap.Rol.AMBASSADEUR,
+                    persoon__ambassadeurschap__isnull=False,
+                )
+                .first()
+            )
+            if lid is None:
+                raise Http404
+            self._lid = lid
+        return self._lid
+
+    @property
+    def title(self):
+        lid = self.get_lidmaatschap()
+        return _("%(naam)s stopt bij %(pijler)s") % {"naam": lid.persoon, "pijler": lid.pijler}
+
+    def terug_url(self):
+        return self.get_lidmaatschap().persoon.ambassadeurschap.get_absolute_url()
+
+    def form_valid(self, form):
+        lid = self.get_lidmaatschap()
+        result = self.run_service(
+            form,
+            lambda: services.ambassadeur_pijler_leave(
+                lidmaatschap=lid, tot=form.cleaned_data["tot"]
+            ),
+        )
+        if result is None:
+            return self.form_invalid(form)
+        messages.success(self.request, _("Het lidmaatschap is beëindigd."))
+        return redirect(self.terug_url())
+
+
+class CoachingCreateView(WerkbankFormView):
+    area, action = "coaching", CHANGE
+    form_class = CoachingNotitieForm
+    title = _("Coachingsnotitie toevoegen")
+    intro = _("Alleen de kwartiermaker en de beheerder kunnen coachingsnotities lezen.")
+
+    def get_initial(self):
+        return {"ambassadeur": self.request.GET.get("ambassadeur")}
+
+    def terug_url(self):
+        pk = self.request.GET.get("ambassadeur", "")
+        return (
+            reverse("ambassadeur-detail", args=[pk])
+            if pk.isdigit()
+            else reverse("ambassadeur-list")
+        )
+
+    def form_valid(self, form):
+        notitie = self.run_service(
+            form,
+            lambda: services.coaching_notitie_add(
+                notitie=form.save(commit=False), by=self.request.user
+            ),
+        )
+        if notitie is None:
+            return self.form_invalid(form)
+        messages.success(self.request, _("De notitie is opgeslagen."))
+        return redirect(notitie.ambassadeur)
+
+
+class ActiviteitListView(FilteredListView):
+    area, action = "ambassadeurs", VIEW
+    template_name = "ambassadeurs/activiteit_list.html"
+    selector = staticmethod(selectors.activiteit_list)
+
+
+def activiteit_export(request):
+    rows = (
+        (
+            a.datum.isoformat(),
+            a.ambassadeur.persoon.naam,
+            a.get_soort_display(),
+            a.titel,
+            a.wijk.naam if a.wijk else "",
+            a.aantal_bereikt if a.aantal_bereikt is not None else "",
+        )
+        for a in selectors.activiteit_list(params=request.GET or None).qs.iterator(chunk_size=500)
+    )
+    header = [
+        str(_("Datum")),
+        str(_("Ambassadeur")),
+        str(_("Soort")),
+        str(_("Activiteit")),
+        str(_("Wijk")),
+        str(_("Aantal bereikt")),
+    ]
+    return csv_response("activiteiten-ambassadeurs", header, rows)
+
+
+activiteit_export.permission_area = "ambassadeurs"  # type: ignore[attr-defined]
+activiteit_export.permission_action = VIEW  # type: ignore[attr-defined]
+
+
+class ActiviteitCreateView(WerkbankFormView):
+    area, action = "ambassadeurs", CHANGE
+    form_class = KwartiermakerActiviteitForm
+    title = _("Activiteit van een ambassadeur vastleggen")
+
+    def get_initial(self):
+        return {**super().get_initial(), "ambassadeur": self.request.GET.get("ambassadeur")}
+
+    def terug_url(self):
+        pk = self.request.GET.get("ambassadeur", "")
+        return (
+            reverse("ambassadeur-detail", args=[pk]) if pk.isdigit() else reverse("activiteit-list")
+        )
+
+    def form_valid(self, form):
+        activiteit = self.run_service(
+            form,
+            lambda: services.activiteit_save(
+                activiteit=form.save(commit=False), by=self.request.user
+            ),
+        )
+        if activiteit is None:
+            return self.form_invalid(form)
+        messages.success(self.request, _("De activiteit is opgeslagen."))
+        return redirect(activiteit.ambassadeur)
+
+
+class ActiviteitUpdateView(ActiviteitCreateView):
+    model = Activiteit
+    title = _("Activiteit wijzigen")
+
+    def get_form_kwargs(self):
+        activiteit = get_object_or_404(Activiteit, pk=self.kwargs["pk"])
+        return {**super().get_form_kwargs(), "instance": activiteit}
+
+    def terug_url(self):
+        return reverse("activiteit-list")
+
+    def verwijder_url(self):
+        return reverse("activiteit-delete", args=[self.kwargs["pk"]])
+
+
+# --- the ambassador's self-service ---------------------------------------------------
+
+
+class EigenMixin:
+    """Views of the signed-in ambassador's own profile."""
+
+    def eigen(self) -> Ambassadeur | None:
+        if not hasattr(self, "_eigen"):
+            self._eigen = selectors.ambassadeur_for_user(self.request.user)
+        return self._eigen
+
+    def terug_url(self):
+        return reverse("mijn-ambassadeurschap")
+
+
+class MijnAmbassadeurschapView(EigenMixin, AreaMixin, TemplateView):
+    area, action = "mijn_ambassadeurschap", VIEW
+    template_name = "ambassadeurs/mijn.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ambassadeur = self.eigen()
+        ctx["ambassadeur"] = ambassadeur
+        if ambassadeur is not None:
+            ctx["activiteiten"] = selectors.activiteiten_van(ambassadeur=ambassadeur, limit=50)
+        return ctx
+
+
+class GeenProfielMixin(EigenMixin):
+    """Without a linked profile the self-service forms explain what to do instead."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and self.eigen() is None:
+            messages.info(
+                request,
+                _(
+                    "Er is nog geen ambassadeursprofiel aan uw account gekoppeld. "
+                    "Vraag de kwartiermaker om dit te doen."
+                ),
+            )
+            return redirect("mijn-ambassadeurschap")
+        return super().dispatch(request, *args, **kwargs)
+
+
+class MijnProfielView(GeenProfielMixin, WerkbankFormView):
+    area, action = "mijn_ambassadeurschap", CHANGE
+    form_class = EigenProfielForm
+    title = _("Mijn profiel wijzigen")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.eigen()}
+
+    def form_valid(self, form):
+        ambassadeur = form.save(commit=False)
+        ambassadeur.persoon.toestemming_openbaar = form.cleaned_data["toestemming_openbaar"]
+        result = self.run_service(
+            form,
+            lambda: services.ambassadeur_update(
+                ambassadeur=ambassadeur, bereik=form.cleaned_data["bereik"]
+            ),
+        )
+        if result is None:
+            return self.form_invalid(form)
+        messages.success(self.request, _("Uw profiel is opgeslagen."))
+        return redirect("mijn-ambassadeurschap")
+
+
+class MijnActiviteitCreateView(GeenProfielMixin, WerkbankFormView):
+    area, action = "mijn_ambassadeurschap", CHANGE
+    form_class = ActiviteitForm
+    title = _("Activiteit vastleggen")
+    intro = _("Wat heeft u gedaan voor inclusie, in uw organisatie of in de wijk?")
+
+    def form_valid(self, form):
+        activiteit = form.save(commit=False)
+        activiteit.ambassadeur = self.eigen()
+        result = self.run_service(
+            form, lambda: services.activiteit_save(activiteit=activiteit, by=self.request.user)
+        )
+        if result is None:
+            return self.form_invalid(form)
+        messages.success(self.request, _("Uw activiteit is opgeslagen. Dank u wel!"))
+        return redirect("mijn-ambassadeurschap")
+
+
+class MijnActiviteitUpdateView(MijnActiviteitCreateView):
+    model = Activiteit
+    title = _("Activiteit wijzigen")
+    intro = ""
+
+    def get_form_kwargs(self):
+        # Someone else's activity is a 404, never a 403 that confirms it exists.
+        activiteit = selectors.eigen_activiteit(user=self.request.user, pk=self.kwargs["pk"])
+        return {**super().get_form_kwargs(), "instance": activiteit}
+
+    def verwijder_url(self):
+        return reverse("mijn-activiteit-delete", args=[self.kwargs["pk"]])
+
+
+# --- public ----------------------------------------------------------------------------
+
+
+@public_view
+class OpenbareAmbassadeursView(TemplateView):
+    template_name = "ambassadeurs/openbaar.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(ambassadeurs=selectors.publieke_ambassadeurs(), **kwargs)
+
+
+# --- deleting (with a confirmation page) -----------------------------------------------------
+
+
+class WerkbankDeleteView(AreaMixin, TemplateView):
+    """GET asks for confirmation, POST deletes through a service and redirects."""
+
+    template_name = "werkbank/verwijderen.html"
+    title = _("Verwijderen")
+
+    def get_object(self):
+        raise NotImplementedError
+
+    def omschrijving(self, obj) -> str:
+        return str(obj)
+
+    def delete(self, obj) -> None:
+        raise NotImplementedError
+
+    def success_url(self, obj) -> str:
+        raise NotImplementedError
+
+    def get_context_data(self, **kwargs):
+        obj = self.get_object()
+        return super().get_context_data(
+            title=self.title,
+            omschrijving=self.omschrijving(obj),
+            terug_url=self.success_url(obj),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        obj = self.get_object()
+        url = self.success_url(obj)
+        self.delete(obj)
+        messages.success(request, _("Verwijderd."))
+        return redirect(url)
+
+
+class ActiviteitDeleteView(WerkbankDeleteView):
+    area, action = "ambassadeurs", CHANGE
+    title = _("Activiteit verwijderen")
+
+    def get_object(self):
+        return get_object_or_404(
+            Activiteit.objects.select_related("ambassadeur__persoon"), pk=self.kwargs["pk"]
+        )
+
+    def delete(self, obj):
+        services.activiteit_delete(activiteit=obj)
+
+    def success_url(self, obj):
+        return obj.ambassadeur.get_absolute_url()
+
+
+class MijnActiviteitDeleteView(ActiviteitDeleteView):
+    area, action = "mijn_ambassadeurschap", CHANGE
+
+    def get_object(self):
+        return selectors.eigen_activiteit(user=self.request.user, pk=self.kwargs["pk"])
+
+    def success_url(self, obj):
+        return reverse("mijn-ambassadeurschap")

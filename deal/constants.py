@@ -1,0 +1,64 @@
+"""Choices of the Deal app."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Fase(models.TextChoices):
+    """A partner's journey into the Deal."""
+
+    VERKEND = "verkend", _("Verkend")
+    IN_GESPREK = "in_gesprek", _("In gesprek")
+    AANGEHAAKT = "aangehaakt", _("Aangehaakt")
+    ONDERTEKEND = "ondertekend", _("Ondertekend")
+    GESTOPT = "gestopt", _("Gestopt")
+
+
+# The regular route; gestopt is off the route.
+ROUTE = [Fase.VERKEND, Fase.IN_GESPREK, Fase.AANGEHAAKT, Fase.ONDERTEKEND]
+
+
+class ContactSoort(models.TextChoices):
+    GESPREK = "gesprek", _("Gesprek")
+    EMAIL = "email", _("E-mail")
+    BIJEENKOMST = "bijeenkomst", _("Bijeenkomst")
+    TELEFOON = "telefoon", _("Telefoon")
+
+
+class ToezeggingSoort(models.TextChoices):
+    """The two kinds of seed 000: towards the city, and inside the own organisation."""
+
+    STAD = "stad", _("Bijdrage aan een inclusieve stad")
+    EIGEN_ORGANISATIE = "eigen_organisatie", _("Diversiteit en inclusie in de eigen organisatie")
+
+
+class Thema(models.TextChoices):
+    """Themes of a commitment (seed 000: own organisation)."""
+
+    PERSONEEL = "personeel", _("Divers personeelsbestand")
+    ORGANISATIE = "organisatie", _("Inclusieve organisatie")
+    COMMUNICATIE = "communicatie", _("Inclusieve communicatie")
+    SAMENWERKING = "samenwerking", _("Samenwerking en verbinding")
+    KENNIS = "kennis", _("Kennis en ervaring delen")
+    TOEGANKELIJKHEID = "toegankelijkheid", _("Toegankelijkheid")
+    OVERIG = "overig", _("Overig")
+
+
+class ToezeggingStatus(models.TextChoices):
+    VOORGENOMEN = "voorgenomen", _("Voorgenomen")
+    LOPEND = "lopend", _("Loopt")
+    GEREALISEERD = "gerealiseerd", _("Gerealiseerd")
+    GESTOPT = "gestopt", _("Gestopt")
+
+
+class InitiatiefStatus(models.TextChoices):
+    IDEE = "idee", _("Idee")
+    LOPEND = "lopend", _("Loopt")
+    AFGEROND = "afgerond", _("Afgerond")
+    GESTOPT = "gestopt", _("Gestopt")
+
+
+class KennisSoort(models.TextChoices):
+    DOCUMENT = "document", _("Document")
+    LINK = "link", _("Link")
+    TRAINING = "training", _("Training")

@@ -1,0 +1,640 @@
+"""Views of the Deal: thin; they parse the request, call a service or selector, render."""
+
+from __future__ import annotations
+
+import mimetypes
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import DetailView, FormView, ListView, TemplateView, UpdateView
+
+from deal import selectors, services
+from deal.constants import ROUTE, Fase
+from deal.forms import (
+    ContactmomentForm,
+    DoelstellingForm,
+    FaseForm,
+    InitiatiefForm,
+    KennisItemForm,
+    OndertekenForm,
+    PartnerCreateForm,
+    PartnerForm,
+    PartnerImportForm,
+    ToezeggingForm,
+    VoortgangForm,
+)
+from deal.models import (
+    GezamenlijkeDoelstelling,
+    Initiatief,
+    KennisItem,
+    Partner,
+    Toezegging,
+    Voortgang,
+)
+from inclusie.exports import csv_response, xlsx_response
+from inclusie.permissions import CHANGE, VIEW, AreaMixin, public_view, requires
+
+PAGE_SIZE = 25
+
+
+def add_service_errors(form, exc: ValidationError) -> None:
+    """Put a service's ValidationError on the form: on the field when the form has it."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+class FilteredList(AreaMixin, ListView):
+    paginate_by = PAGE_SIZE
+    selector = None
+
+    def get_queryset(self):
+        self.filterset = type(self).selector(params=self.request.GET or None)
+        return self.filterset.qs
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["filter"] = self.filterset
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        ctx["querystring"] = query.urlencode()
+        return ctx
+
+
+class ServiceFormView(AreaMixin, FormView):
+    """A form whose valid data goes to one service; service errors land on the form."""
+
+    template_name = "deal/form_page.html"
+    title = ""
+    intro = ""
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx.setdefault("title", self.title)
+        ctx.setdefault("intro", self.intro)
+        ctx.setdefault("back_url", self.back_url())
+        return ctx
+
+    def back_url(self) -> str:
+        return ""
+
+    def form_valid(self, form):
+        try:
+            result = self.perform(form)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+            return self.form_invalid(form)
+        return result
+
+    def perform(self, form):  # pragma: no cover - overridden
+        raise NotImplementedError
+
+
+class PartnerObjectMixin:
+    """Views under /deal/partners/<pk>/: the partner, or 404."""
+
+    model = Partner
+
+    def dispatch(self, request, *args, **kwargs):
+        self.partner = get_object_or_404(
+            Partner.objects.select_related("organisatie"), pk=kwargs["pk"]
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def back_url(self) -> str:
+        return self.partner.get_absolute_url()
+
+
+# --- partners --------------------------------------------------------------------
+
+
+EXPORT_HEADER = [
+    gettext_lazy("Organisatie"),
+    gettext_lazy("KvK-nummer"),
+    gettext_lazy("Sector"),
+    gettext_lazy("Wijk"),
+    gettext_lazy("Fase"),
+    gettext_lazy("In fase sinds"),
+    gettext_lazy("Pijlers"),
+    gettext_lazy("Ondertekend op"),
+    gettext_lazy("Ondertekenaar"),
+    gettext_lazy("Volgende stap"),
+    gettext_lazy("Volgende stap op"),
+]
+
+
+class PartnerListView(FilteredList):
+    area, action = "deal", VIEW
+    template_name = "deal/partner_list.html"
+    selector = staticmethod(selectors.partner_list)
+
+
+@requires("deal", VIEW)
+def partner_export(request, fmt: str):
+    """The filtered list as CSV or XLSX (same selector; formulas neutralised)."""
+    qs = selectors.partner_list(params=request.GET or None).qs
+    rows = selectors.partner_export_rows(qs)
+    header = [str(h) for h in EXPORT_HEADER]
+    if fmt == "xlsx":
+        return xlsx_response("deal-partners", header, rows)
+    return csv_response("deal-partners", header, rows)
+
+
+class PipelineView(AreaMixin, TemplateView):
+    area, action = "deal", VIEW
+    template_name = "deal/pipeline.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["filter"], ctx["columns"] = selectors.pipeline(params=self.request.GET or None)
+        ctx["cap"] = selectors.PIPELINE_CARDS_PER_COLUMN
+        return ctx
+
+
+class PartnerCreateView(ServiceFormView):
+    area, action = "deal", CHANGE
+    form_class = PartnerCreateForm
+    title = gettext_lazy("Partner toevoegen")
+    intro = gettext_lazy(
+        "Neem een organisatie op in de Deal. U kunt een bestaande organisatie kiezen of een nieuwe invullen."
+    )
+
+    def back_url(self):
+        return reverse("deal:partner-list")
+
+    def perform(self, form):
+        data = form.cleaned_data
+        partner = services.partner_create(
+            organisatie=form.organisatie(),
+            door=self.request.user,
+            fase=data["fase"],
+            pijlers=data.get("pijlers") or [],
+            volgende_actie=data.get("volgende_actie") or "",
+            volgende_actie_op=data.get("volgende_actie_op"),
+        )
+        messages.success(self.request, _("%(naam)s staat nu in de Deal.") % {"naam": partner})
+        return redirect(partner)
+
+
+class PartnerImportView(ServiceFormView):
+    """Import partners from CSV: every row is checked first; one wrong row saves nothing."""
+
+    area, action = "deal", CHANGE
+    form_class = PartnerImportForm
+    template_name = "deal/partner_import.html"
+    title = gettext_lazy("Partners importeren")
+
+    def back_url(self):
+        return reverse("deal:partner-list")
+
+    def perform(self, form):
+        from deal import imports
+
+        rows = imports.parse(form.cleaned_data["bestand"])
+        try:
+            result = imports.partners_import(rows=rows, door=self.request.user)
+        except ValidationError as exc:
+            form.add_error(
+                None, _("Er is niets opgeslagen. Verbeter deze regels en probeer het opnieuw:")
+            )
+            return self.render_to_response(
+                self.get_context_data(form=form, regelfouten=exc.messages)
+            )
+        messages.success(
+            self.request,
+            _("%(n)s partners toegevoegd (%(k)s bestaande organisaties gekoppeld).")
+            % {"n": result.created + result.linked, "k": result.linked},
+        )
+        return redirect("deal:partner-list")
+
+
+class PartnerDetailView(AreaMixin, DetailView):
+    area, action = "deal", VIEW
+    template_name = "deal/partner_detail.html"
+    context_object_name = "partner"
+
+    def get_object(self, queryset=None):
+        return selectors.partner_detail(pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        partner = self.object
+        ctx["timeline"] = selectors.partner_timeline(partner=partner)
+        ctx["route"] = [{"fase": f, "label": Fase(f).label} for f in ROUTE]
+        ctx["route_index"] = ROUTE.index(partner.fase) if partner.fase in ROUTE else -1
+        return ctx
+
+
+class PartnerUpdateView(AreaMixin, UpdateView):
+    area, action = "deal", CHANGE
+    model = Partner
+    form_class = PartnerForm
+    template_name = "deal/form_page.html"
+
+    def get_queryset(self):
+        return Partner.objects.select_related("organisatie")
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["title"] = _("%(naam)s wijzigen") % {"naam": self.object}
+        ctx["back_url"] = self.object.get_absolute_url()
+        return ctx
+
+    def form_valid(self, form):
+        try:
+            services.partner_update(
+                partner=form.save(commit=False),
+                pijlers=form.cleaned_data["pijlers"],
+                contactpersonen=form.cleaned_data["contactpersonen"],
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("De gegevens zijn opgeslagen."))
+        return redirect(self.object)
+
+
+class PartnerFaseView(PartnerObjectMixin, ServiceFormView):
+    """Move a partner to another stage: from the pipeline card, the detail page or this form."""
+
+    area, action = "deal", CHANGE
+    form_class = FaseForm
+
+    def get_initial(self):
+        initial = {"naar": self.request.GET.get("naar") or self.partner.fase}
+        return initial
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["title"] = _("Fase van %(naam)s wijzigen") % {"naam": self.partner}
+        ctx["intro"] = _(
+            "Nu: %(fase)s. Eén stap vooruit kan zonder reden; een fase overslaan, teruggaan of stoppen vraagt een reden. Ondertekenen gaat via de knop Ondertekenen."
+        ) % {"fase": self.partner.get_fase_display()}
+        return ctx
+
+    def perform(self, form):
+        data = form.cleaned_data
+        services.partner_move(
+            partner=self.partner,
+            naar=data["naar"],
+            datum=data["datum"],
+            reden=data.get("reden") or "",
+            door=self.request.user,
+        )
+        messages.success(
+            self.request,
+            _("%(naam)s staat nu in fase %(fase)s.")
+            % {"naam": self.partner, "fase": Fase(data["naar"]).label},
+        )
+        target = self.request.POST.get("next")
+        if target == "pipeline":
+            return redirect(reverse("deal:pipeline") + f"#partner-{self.partner.pk}")
+        return redirect(self.partner)
+
+
+class PartnerOndertekenView(PartnerObjectMixin, ServiceFormView):
+    area, action = "deal", CHANGE
+    form_class = OndertekenForm
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["title"] = _("Ondertekening van %(naam)s vastleggen") % {"naam": self.partner}
+        ctx["intro"] = _(
+            "Vul de datum van ondertekening (niet in de toekomst) en de ondertekenaar in. Het ondertekende document is een PDF van maximaal 10 MB."
+        )
+        return ctx
+
+    def perform(self, form):
+        data = form.cleaned_data
+        services.partner_sign(
+            partner=self.partner,
+            ondertekend_op=data["ondertekend_op"],
+            ondertekenaar_naam=data["ondertekenaar_naam"],
+            ondertekenaar_functie=data.get("ondertekenaar_functie") or "",
+            document=data.get("document"),
+            reden=data.get("reden") or "",
+            door=self.request.user,
+        )
+        messages.success(
+            self.request, _("%(naam)s heeft de Deal ondertekend.") % {"naam": self.partner}
+        )
+        return redirect(self.partner)
+
+
+def _file_response(field_file, download_name: str):
+    if not field_file:
+        raise Http404
+    try:
+        handle = field_file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    name = download_name or field_file.name.rsplit("/", 1)[-1]
+    content_type = mimetypes.guess_type(field_file.name)[0] or "application/octet-stream"
+    response = FileResponse(handle, as_attachment=True, filename=name, content_type=content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@requires("deal", VIEW)
+def partner_document(request, pk: int):
+    partner = get_object_or_404(Partner.objects.select_related("organisatie"), pk=pk)
+    return _file_response(partner.ondertekend_document, f"ondertekend-{partner.pk}.pdf")
+
+
+class ContactmomentCreateView(PartnerObjectMixin, ServiceFormView):
+    area, action = "deal", CHANGE
+    form_class = ContactmomentForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "partner": self.partner}
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["title"] = _("Contactmoment met %(naam)s") % {"naam": self.partner}
+        return ctx
+
+    def perform(self, form):
+        services.contactmoment_add(
+            partner=self.partner,
+            contactmoment=form.save(commit=False),
+            door=self.request.user,
+            volgende_actie=form.cleaned_data.get("volgende_actie") or "",
+            volgende_actie_op=form.cleaned_data.get("volgende_actie_op"),
+        )
+        messages.success(self.request, _("Het contactmoment is vastgelegd."))
+        return redirect(self.partner)
+
+
+class ToezeggingCreateView(PartnerObjectMixin, ServiceFormView):
+    area, action = "deal", CHANGE
+    form_class = ToezeggingForm
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["title"] = _("Toezegging van %(naam)s") % {"naam": self.partner}
+        ctx["intro"] = _(
+            "Een toezegging is een bijdrage aan een inclusieve stad, of aan diversiteit en inclusie in de eigen organisatie."
+        )
+        return ctx
+
+    def perform(self, form):
+        toezegging = form.save(commit=False)
+        toezegging.partner = self.partner
+        services.toezegging_save(toezegging=toezegging)
+        messages.success(self.request, _("De toezegging is opgeslagen."))
+        return redirect(toezegging)
+
+
+class ToezeggingDetailView(AreaMixin, DetailView):
+    area, action = "deal", VIEW
+    template_name = "deal/toezegging_detail.html"
+    context_object_name = "toezegging"
+
+    def get_object(self, queryset=None):
+        return selectors.toezegging_detail(pk=self.kwargs["pk"])
+
+
+class ToezeggingUpdateView(AreaMixin, UpdateView):
+    area, action = "deal", CHANGE
+    model = Toezegging
+    form_class = ToezeggingForm
+    template_name = "deal/form_page.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["title"] = _("Toezegging wijzigen")
+        ctx["back_url"] = self.object.get_absolute_url()
+        return ctx
+
+    def form_valid(self, form):
+        try:
+            services.toezegging_save(toezegging=form.save(commit=False))
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("De toezegging is opgeslagen."))
+        return redirect(self.object)
+
+
+class VoortgangCreateView(ServiceFormView):
+    area, action = "deal", CHANGE
+    model = Toezegging
+    form_class = VoortgangForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.toezegging = get_object_or_404(Toezegging, pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def back_url(self):
+        return self.toezegging.get_absolute_url()
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["title"] = _("Voortgang bij: %(titel)s") % {"titel": self.toezegging}
+        ctx["intro"] = _(
+            "Beschrijf wat er is gebeurd. Voeg als bewijs een link of een bestand toe."
+        )
+        return ctx
+
+    def perform(self, form):
+        services.voortgang_add(
+            toezegging=self.toezegging, voortgang=form.save(commit=False), door=self.request.user
+        )
+        messages.success(self.request, _("De voortgang is vastgelegd."))
+        return redirect(self.toezegging)
+
+
+@requires("deal", VIEW)
+def voortgang_bestand(request, pk: int):
+    voortgang = get_object_or_404(Voortgang, pk=pk)
+    return _file_response(voortgang.bestand, "")
+
+
+# --- shared goals -------------------------------------------------------------------
+
+
+class DoelstellingListView(AreaMixin, ListView):
+    area, action = "deal", VIEW
+    template_name = "deal/doelstelling_list.html"
+    context_object_name = "doelstellingen"
+
+    def get_queryset(self):
+        return selectors.doelstellingen()
+
+
+class DoelstellingCreateView(ServiceFormView):
+    area, action = "deal", CHANGE
+    form_class = DoelstellingForm
+    title = gettext_lazy("Gezamenlijke doelstelling toevoegen")
+
+    def back_url(self):
+        return reverse("deal:doelstelling-list")
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["instance"] = self.get_instance()
+        return kwargs
+
+    def get_instance(self):
+        return None
+
+    def perform(self, form):
+        services.doelstelling_save(doelstelling=form.save(commit=False))
+        messages.success(self.request, _("De doelstelling is opgeslagen."))
+        return redirect("deal:doelstelling-list")
+
+
+class DoelstellingUpdateView(DoelstellingCreateView):
+    model = GezamenlijkeDoelstelling
+    title = gettext_lazy("Gezamenlijke doelstelling wijzigen")
+
+    def get_instance(self):
+        return get_object_or_404(GezamenlijkeDoelstelling, pk=self.kwargs["pk"])
+
+
+# --- initiatives ----------------------------------------------------------------------
+
+
+class InitiatiefListView(FilteredList):
+    area, action = "initiatieven", VIEW
+    template_name = "deal/initiatief_list.html"
+    selector = staticmethod(selectors.initiatief_list)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["aantal_los"] = selectors.initiatieven_los_count()
+        return ctx
+
+
+class InitiatiefDetailView(AreaMixin, DetailView):
+    area, action = "initiatieven", VIEW
+    template_name = "deal/initiatief_detail.html"
+    context_object_name = "initiatief"
+
+    def get_object(self, queryset=None):
+        return selectors.initiatief_detail(pk=self.kwargs["pk"])
+
+
+class InitiatiefCreateView(ServiceFormView):
+    area, action = "initiatieven", CHANGE
+    form_class = InitiatiefForm
+    title = gettext_lazy("Initiatief toevoegen")
+
+    def back_url(self):
+        return reverse("deal:initiatief-list")
+
+    def get_instance(self):
+        return None
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.get_instance()}
+
+    def perform(self, form):
+        initiatief = services.initiatief_save(
+            initiatief=form.save(commit=False),
+            personen=form.cleaned_data["personen"],
+            verbonden_met=form.cleaned_data["verbonden_met"],
+        )
+        messages.success(self.request, _("Het initiatief is opgeslagen."))
+        return redirect(initiatief)
+
+
+class InitiatiefUpdateView(InitiatiefCreateView):
+    model = Initiatief
+    title = gettext_lazy("Initiatief wijzigen")
+
+    def get_instance(self):
+        return get_object_or_404(Initiatief, pk=self.kwargs["pk"])
+
+
+# --- knowledge base -------------------------------------------------------------------
+
+
+class KennisListView(FilteredList):
+    area, action = "kennisbank", VIEW
+    template_name = "deal/kennis_list.html"
+    selector = staticmethod(selectors.kennis_list)
+
+
+class KennisDetailView(AreaMixin, DetailView):
+    area, action = "kennisbank", VIEW
+    template_name = "deal/kennis_detail.html"
+    context_object_name = "item"
+
+    def get_object(self, queryset=None):
+        return selectors.kennis_detail(pk=self.kwargs["pk"])
+
+
+class KennisCreateView(InitiatiefCreateView):
+    area, action = "kennisbank", CHANGE
+    form_class = KennisItemForm
+    title = gettext_lazy("Kennisitem toevoegen")
+
+    def back_url(self):
+        return reverse("deal:kennis-list")
+
+    def perform(self, form):
+        item = services.kennisitem_save(
+            item=form.save(commit=False),
+            pijlers=form.cleaned_data["pijlers"],
+            aspecten=form.cleaned_data["aspecten"],
+        )
+        messages.success(self.request, _("Het kennisitem is opgeslagen."))
+        return redirect(item)
+
+
+class KennisUpdateView(KennisCreateView):
+    model = KennisItem
+    title = gettext_lazy("Kennisitem wijzigen")
+
+    def get_instance(self):
+        return get_object_or_404(KennisItem, pk=self.kwargs["pk"])
+
+
+@requires("kennisbank", VIEW)
+def kennis_bestand(request, pk: int):
+    item = get_object_or_404(KennisItem, pk=pk)
+    return _file_response(item.bestand, "")
+
+
+# --- public -----------------------------------------------------------------------------
+
+
+@public_view
+class DealPublicView(TemplateView):
+    template_name = "deal/openbaar.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        # The rendered list is cached per data version (see the template); the data is
+        # only read when that fragment has to be rendered again.
+        ctx["deal"] = SimpleLazyObject(selectors.public_deal)
+        ctx["versie"] = selectors.public_version()
+        return ctx
+
+
+@login_not_required
+def deal_json(request):
+    """Open data: the same facts as the public page."""
+    from inclusie.models import GemeenteProfiel
+
+    profiel = GemeenteProfiel.cached()
+    data = selectors.public_deal()
+    body = {
+        "gemeente": profiel.naam,
+        "programma": profiel.programmanaam,
+        "hoe_aansluiten": profiel.hoe_aansluiten,
+        **data,
+    }
+    response = JsonResponse(body, json_dumps_params={"ensure_ascii": False})
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

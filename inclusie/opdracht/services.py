@@ -1,0 +1,68 @@
+"""Writes for the kwartiermaker's assignment. Keyword-only, transactional, validated."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Sum
+from django.utils.translation import gettext as _
+
+from inclusie.models import Opdracht, Uitgave, Urenregistratie
+from inclusie.models.opdracht import week_start
+
+MAX_UREN_PER_WEEK = 80
+
+
+@transaction.atomic
+def opdracht_save(*, opdracht: Opdracht) -> Opdracht:
+    opdracht.full_clean()
+    opdracht.save()
+    return opdracht
+
+
+@transaction.atomic
+def uren_save(*, registratie: Urenregistratie) -> Urenregistratie:
+    """Register hours for a week (stored as its Monday) inside the assignment's period."""
+    registratie.week = week_start(registratie.week) if registratie.week else None
+    registratie.full_clean()
+    opdracht = registratie.opdracht
+    if registratie.week < week_start(opdracht.start) or registratie.week > opdracht.eind:
+        raise ValidationError(
+            {
+                "week": _("Deze week valt buiten de looptijd van de opdracht (%(s)s - %(e)s).")
+                % {
+                    "s": opdracht.start.strftime("%d-%m-%Y"),
+                    "e": opdracht.eind.strftime("%d-%m-%Y"),
+                }
+            }
+        )
+    al = (
+        Urenregistratie.objects.filter(opdracht=opdracht, week=registratie.week)
+        .exclude(pk=registratie.pk)
+        .aggregate(s=Sum("uren"))["s"]
+        or 0
+    )
+    if al + registratie.uren > MAX_UREN_PER_WEEK:
+        raise ValidationError(
+            {
+                "uren": _("Met deze uren komt de week boven de %(max)s uur.")
+                % {"max": MAX_UREN_PER_WEEK}
+            }
+        )
+    registratie.save()
+    return registratie
+
+
+@transaction.atomic
+def uren_delete(*, registratie: Urenregistratie) -> None:
+    registratie.delete()
+
+
+@transaction.atomic
+def uitgave_save(*, uitgave: Uitgave) -> Uitgave:
+    uitgave.full_clean()
+    opdracht = uitgave.opdracht
+    if not opdracht.start <= uitgave.datum <= opdracht.eind:
+        raise ValidationError({"datum": _("Deze datum valt buiten de looptijd van de opdracht.")})
+    uitgave.save()
+    return uitgave

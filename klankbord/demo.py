@@ -1,0 +1,151 @@
+"""Fictional klankbordgroep, adviezen, signals; and the kwartiermaker's assignment."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils import timezone
+
+from inclusie.models import Persoon
+from inclusie.opdracht.demo import seed as seed_opdracht
+from klankbord.constants import (
+    AdviesSoort,
+    AdviesUitkomst,
+    KlankbordRol,
+    SignaalBron,
+    SignaalStatus,
+    SignaalThema,
+)
+from klankbord.models import Advies, KlankbordLid, Signaal
+
+# Aspects nobody in the demo group covers, so "Wie ontbreekt?" has something to show.
+NIET_GEDEKT = {"Taal en geletterdheid", "Woonsituatie"}
+
+ADVIEZEN = [
+    ("Toegankelijkheid van het stadhuis", "Huisvestingsplan stadhuis", AdviesUitkomst.OVERGENOMEN),
+    ("Inclusieve wervingsteksten gemeente", "HR-visie", AdviesUitkomst.DEELS),
+    ("Subsidieregeling buurtinitiatieven", "Subsidieverordening welzijn", AdviesUitkomst.NIET),
+    ("Eenvoudige taal in brieven", "Communicatiebeleid", AdviesUitkomst.OVERGENOMEN),
+    ("Meldpunt discriminatie beter bekend maken", "Antidiscriminatiebeleid", AdviesUitkomst.OPEN),
+    ("Sportaanbod voor ouderen in de wijk", "Sportbeleid", AdviesUitkomst.OPEN),
+]
+SIGNALEN = [
+    ("Jongeren voelen zich niet welkom in het buurthuis", SignaalThema.VRIJE_TIJD),
+    ("Brieven van de gemeente zijn moeilijk te lezen", SignaalThema.COMMUNICATIE),
+    ("Stageplekken lastig te vinden voor studenten met een beperking", SignaalThema.WERK_INKOMEN),
+    ("Bushalte niet toegankelijk met rolstoel", SignaalThema.TOEGANKELIJKHEID),
+    ("Ouders missen informatie over schoolkeuze", SignaalThema.ONDERWIJS),
+    ("Opmerkingen bij sollicitaties over naam", SignaalThema.DISCRIMINATIE),
+    ("Eenzaamheid onder ouderen in de flat", SignaalThema.ZORG_WELZIJN),
+    ("Woningzoekenden weten niet waar ze terecht kunnen", SignaalThema.WONEN),
+]
+
+
+def seed(ctx) -> None:
+    vandaag = timezone.localdate()
+    rng = ctx.rng
+    users = ctx.data.get("users", {})
+    aspecten = [a for a in ctx.data.get("aspecten", []) if a.naam not in NIET_GEDEKT]
+    wijken = ctx.data.get("wijken", [])
+    personen = list(ctx.data.get("personen", []))
+
+    if not KlankbordLid.objects.exists():
+        leden = personen[-6:]
+        eigen = Persoon.objects.filter(user=users.get("klankbordlid")).first()
+        if eigen is not None:
+            leden = [eigen, *leden[:5]]
+        start = vandaag - datetime.timedelta(days=240)
+        for i, persoon in enumerate(leden):
+            lid = KlankbordLid.objects.create(
+                persoon=persoon,
+                rol=KlankbordRol.VOORZITTER if i == 1 else KlankbordRol.LID,
+                van=start,
+                gemeenschappen="Buurtnetwerken en verenigingen in de stad.",
+            )
+            if aspecten:
+                lid.kennis.set(aspecten[(2 * i) % len(aspecten) :][:2] or aspecten[:2])
+                lid.bereik.set([aspecten[(2 * i + 1) % len(aspecten)]])
+        adviseur = Persoon.objects.filter(user=users.get("beleidsadviseur")).first()
+        if adviseur is not None:
+            KlankbordLid.objects.create(persoon=adviseur, rol=KlankbordRol.ADVISEUR_DI, van=start)
+        # A former member, so the history shows.
+        if len(personen) > 7:
+            KlankbordLid.objects.create(
+                persoon=personen[-7],
+                rol=KlankbordRol.LID,
+                van=start - datetime.timedelta(days=365),
+                tot=start - datetime.timedelta(days=1),
+            )
+
+    if not Advies.objects.exists():
+        adviezen = []
+        for i in range(len(ADVIEZEN) * ctx.scale):
+            onderwerp, beleid, uitkomst = ADVIEZEN[i % len(ADVIEZEN)]
+            datum = vandaag - datetime.timedelta(days=20 + (i * 23) % 300)
+            uiterlijk = datum + datetime.timedelta(days=42)
+            reactie = None
+            if uitkomst != AdviesUitkomst.OPEN:
+                reactie = min(
+                    vandaag, uiterlijk + datetime.timedelta(days=rng.choice([-20, -5, 0, 10]))
+                )
+            adviezen.append(
+                Advies(
+                    onderwerp=onderwerp if i < len(ADVIEZEN) else f"{onderwerp} ({i + 1})",
+                    soort=AdviesSoort.GEVRAAGD if i % 3 else AdviesSoort.ONGEVRAAGD,
+                    datum=datum,
+                    beleid=beleid,
+                    tekst="De klankbordgroep adviseert om inwoners vroeg te betrekken en de uitkomst terug te koppelen.",
+                    reactie_uiterlijk=uiterlijk,
+                    reactie_datum=reactie,
+                    reactie="De gemeente dankt de klankbordgroep voor het advies."
+                    if reactie
+                    else "",
+                    uitkomst=uitkomst,
+                    motivatie="Past niet binnen het budget van dit jaar."
+                    if uitkomst in (AdviesUitkomst.DEELS, AdviesUitkomst.NIET)
+                    else "",
+                    vastgelegd_door=users.get("kwartiermaker"),
+                )
+            )
+        Advies.objects.bulk_create(adviezen)
+
+    if not Signaal.objects.exists():
+        melders = [
+            users.get(n) for n in ("kwartiermaker", "klankbordlid", "ambassadeur") if users.get(n)
+        ]
+        bronnen = list(SignaalBron.values)
+        statussen = list(SignaalStatus.values)
+        signalen = []
+        for i in range(25 * ctx.scale):
+            titel, thema = SIGNALEN[i % len(SIGNALEN)]
+            signalen.append(
+                Signaal(
+                    titel=titel,
+                    omschrijving="Gehoord tijdens een gesprek in de wijk.",
+                    datum=vandaag - datetime.timedelta(days=(i * 11) % 330),
+                    thema=thema,
+                    wijk=wijken[i % len(wijken)] if wijken else None,
+                    bron=bronnen[i % len(bronnen)],
+                    status=statussen[i % len(statussen)],
+                    opvolging="Besproken met de beleidsadviseur." if i % 4 == 2 else "",
+                    gemeld_door=melders[i % len(melders)] if melders else None,
+                )
+            )
+        created = Signaal.objects.bulk_create(signalen)
+        alle_aspecten = ctx.data.get("aspecten", [])
+        if alle_aspecten:
+            through = Signaal.aspecten.through
+            through.objects.bulk_create(
+                [
+                    through(
+                        signaal_id=s.pk,
+                        diversiteitsaspect_id=alle_aspecten[(i * 5) % len(alle_aspecten)].pk,
+                    )
+                    for i, s in enumerate(created)
+                ]
+            )
+    ctx.log(
+        f"  klankbord {KlankbordLid.objects.count()} zetels, {Advies.objects.count()} adviezen, "
+        f"{Signaal.objects.count()} signalen"
+    )
+    seed_opdracht(ctx)

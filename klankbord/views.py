@@ -1,0 +1,355 @@
+"""The klankbordgroep (members, coverage, adviezen, wethouder talk) and signals."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+
+from ambassadeurs.views import WerkbankFormView
+from inclusie.exports import csv_response
+from inclusie.permissions import CHANGE, VIEW, AreaMixin, allowed
+from inclusie.views import FilteredListView
+from klankbord import selectors, services
+from klankbord.forms import (
+    AdviesForm,
+    KlankbordLidForm,
+    ReactieForm,
+    SignaalForm,
+    SignaalOpvolgingForm,
+)
+from klankbord.models import Advies, KlankbordLid, Signaal
+
+# --- the group ------------------------------------------------------------------------------
+
+
+class KlankbordView(AreaMixin, TemplateView):
+    area, action = "klankbord", VIEW
+    template_name = "klankbord/overzicht.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        huidige = list(selectors.leden())
+        ctx["leden"] = huidige
+        ctx["regels"] = selectors.samenstelling(huidige)
+        ctx["samenstelling_ok"] = all(r.ok for r in ctx["regels"])
+        ctx["oud_leden"] = (
+            selectors.leden(alle=True)
+            .filter(tot__lt=timezone.localdate())
+            .select_related(None)
+            .select_related("persoon")[:20]
+        )
+        ctx["open_adviezen"] = selectors.adviezen_open()[:5]
+        return ctx
+
+
+class DekkingView(AreaMixin, TemplateView):
+    """Who is missing? The intersectional check of Movisie randvoorwaarde 1."""
+
+    area, action = "klankbord", VIEW
+    template_name = "klankbord/dekking.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        huidige = list(selectors.leden())
+        rijen = selectors.dekking(huidige)
+        ctx["rijen"] = rijen
+        ctx["ontbrekend"] = [r for r in rijen if not r.gedekt]
+        return ctx
+
+
+class KlankbordLidCreateView(WerkbankFormView):
+    area, action = "klankbord", CHANGE
+    form_class = KlankbordLidForm
+    title = _("Lid van de klankbordgroep toevoegen")
+
+    def terug_url(self):
+        return reverse("klankbord")
+
+    def form_valid(self, form):
+        lid = self.run_service(
+            form,
+            lambda: services.klankbordlid_save(
+                lid=form.save(commit=False),
+                kennis=form.cleaned_data["kennis"],
+                bereik=form.cleaned_data["bereik"],
+            ),
+        )
+        if lid is None:
+            return self.form_invalid(form)
+        messages.success(self.request, _("Het lidmaatschap is opgeslagen."))
+        return redirect("klankbord")
+
+
+class KlankbordLidUpdateView(KlankbordLidCreateView):
+    model = KlankbordLid
+    title = _("Lidmaatschap wijzigen")
+
+    def get_form_kwargs(self):
+        lid = get_object_or_404(
+            KlankbordLid.objects.select_related("persoon"), pk=self.kwargs["pk"]
+        )
+        return {**super().get_form_kwargs(), "instance": lid}
+
+
+# --- adviezen -------------------------------------------------------------------------------
+
+
+class AdviesListView(FilteredListView):
+    area, action = "klankbord", VIEW
+    template_name = "klankbord/advies_list.html"
+    selector = staticmethod(selectors.advies_list)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(vandaag=timezone.localdate(), **kwargs)
+
+
+class AdviesDetailView(AreaMixin, TemplateView):
+    area, action = "klankbord", VIEW
+    template_name = "klankbord/advies_detail.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            advies=selectors.advies_detail(pk=self.kwargs["pk"]), **kwargs
+        )
+
+
+class AdviesCreateView(WerkbankFormView):
+    area, action = "klankbord", CHANGE
+    form_class = AdviesForm
+    title = _("Advies vastleggen")
+    intro = _(
+        "Leg het advies van de klankbordgroep vast en de datum waarop de gemeente moet reageren."
+    )
+
+    def terug_url(self):
+        return reverse("advies-list")
+
+    def form_valid(self, form):
+        advies = self.run_service(
+            form, lambda: services.advies_save(advies=form.save(commit=False), by=self.request.user)
+        )
+        if advies is None:
+            return self.form_invalid(form)
+        messages.success(self.request, _("Het advies is opgeslagen."))
+        return redirect(advies)
+
+
+class AdviesUpdateView(AdviesCreateView):
+    model = Advies
+    title = _("Advies wijzigen")
+    intro = ""
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "instance": selectors.advies_detail(pk=self.kwargs["pk"]),
+        }
+
+
+class AdviesReactieView(WerkbankFormView):
+    area, action = "klankbord", CHANGE
+    model = Advies
+    form_class = ReactieForm
+    title = _("Reactie van de gemeente vastleggen")
+
+    def get_advies(self) -> Advies:
+        if not hasattr(self, "_advies"):
+            self._advies = selectors.advies_detail(pk=self.kwargs["pk"])
+        return self._advies
+
+    @property
+    def intro(self):
+        advies = self.get_advies()
+        return _("Advies: %(o)s. De reactie moet uiterlijk %(d)s gegeven zijn.") % {
+            "o": advies.onderwerp,
+            "d": advies.reactie_uiterlijk.strftime("%d-%m-%Y"),
+        }
+
+    def terug_url(self):
+        return self.get_advies().get_absolute_url()
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.get_advies()}
+
+    def form_valid(self, form):
+        advies = selectors.advies_detail(pk=self.kwargs["pk"])  # fresh copy, not the form's
+        result = self.run_service(
+            form, lambda: services.advies_reactie(advies=advies, **form.cleaned_data)
+        )
+        if result is None:
+            return self.form_invalid(form)
+        messages.success(self.request, _("De reactie is opgeslagen."))
+        return redirect(result)
+
+
+class WethouderGesprekView(AreaMixin, TemplateView):
+    """Preparing the twice-yearly talk with the wethouder: open adviezen and recent signals."""
+
+    area, action = "klankbord", VIEW
+    template_name = "klankbord/wethouder_gesprek.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        vandaag = timezone.localdate()
+        sinds = vandaag - datetime.timedelta(days=183)
+        ctx["sinds"] = sinds
+        ctx["vandaag"] = vandaag
+        ctx["open_adviezen"] = selectors.adviezen_open()
+        ctx["recent_beantwoord"] = Advies.objects.filter(reactie_datum__gte=sinds).order_by(
+            "-reactie_datum"
+        )
+        per_thema = selectors.signalen_per_thema(sinds, vandaag + datetime.timedelta(days=1))
+        ctx["signalen_per_thema"] = [(k, v) for k, v in per_thema.items() if v]
+        if (
+            allowed(self.request.user, "signalen", VIEW)
+            and self.request.user.role in selectors.ALLE_SIGNALEN_ROLLEN
+        ):
+            ctx["signalen"] = selectors.recente_signalen(sinds=sinds)[:50]
+        return ctx
+
+
+# --- signals -----------------------------------------------------------------------------------
+
+
+class SignaalListView(FilteredListView):
+    area, action = "signalen", VIEW
+    template_name = "klankbord/signaal_list.html"
+
+    def get_queryset(self):
+        self.filterset = selectors.signaal_list(
+            user=self.request.user, params=self.request.GET or None
+        )
+        return self.filterset.qs
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            alle_signalen=self.request.user.role in selectors.ALLE_SIGNALEN_ROLLEN, **kwargs
+        )
+
+
+def signaal_export(request):
+    qs = selectors.signaal_list(user=request.user, params=request.GET or None).qs
+    header = [
+        str(h)
+        for h in (
+            _("Datum"),
+            _("Signaal"),
+            _("Thema"),
+            _("Wijk"),
+            _("Bron"),
+            _("Toelichting bron"),
+            _("Aspecten"),
+            _("Status"),
+            _("Opvolging"),
+        )
+    ]
+    rows = (
+        (
+            s.datum.isoformat(),
+            s.titel,
+            s.get_thema_display(),
+            s.wijk.naam if s.wijk else "",
+            s.get_bron_display(),
+            s.bron_toelichting,
+            ", ".join(a.naam for a in s.aspecten.all()),
+            s.get_status_display(),
+            s.opvolging,
+        )
+        for s in qs
+    )
+    return csv_response("signalen", header, rows)
+
+
+signaal_export.permission_area = "signalen"  # type: ignore[attr-defined]
+signaal_export.permission_action = VIEW  # type: ignore[attr-defined]
+
+
+class SignaalDetailView(AreaMixin, TemplateView):
+    area, action = "signalen", VIEW
+    template_name = "klankbord/signaal_detail.html"
+
+    def get_context_data(self, **kwargs):
+        signaal = selectors.signaal_detail(user=self.request.user, pk=self.kwargs["pk"])
+        return super().get_context_data(
+            signaal=signaal,
+            mag_opvolgen=self.request.user.role in selectors.OPVOLGING_ROLLEN,
+            mag_wijzigen=allowed(self.request.user, "signalen", CHANGE),
+            **kwargs,
+        )
+
+
+class SignaalCreateView(WerkbankFormView):
+    area, action = "signalen", CHANGE
+    form_class = SignaalForm
+    title = _("Signaal uit de stad vastleggen")
+    intro = _(
+        "Wat hoorde u in de stad? Schrijf geen namen of persoonlijke gegevens van inwoners op."
+    )
+
+    def terug_url(self):
+        return reverse("signaal-list")
+
+    def form_valid(self, form):
+        signaal = self.run_service(
+            form,
+            lambda: services.signaal_save(
+                signaal=form.save(commit=False),
+                aspecten=form.cleaned_data["aspecten"],
+                by=self.request.user,
+            ),
+        )
+        if signaal is None:
+            return self.form_invalid(form)
+        messages.success(self.request, _("Het signaal is opgeslagen. Dank u wel!"))
+        return redirect(signaal)
+
+
+class SignaalUpdateView(SignaalCreateView):
+    model = Signaal
+    title = _("Signaal wijzigen")
+    intro = ""
+
+    def get_form_kwargs(self):
+        signaal = selectors.signaal_detail(user=self.request.user, pk=self.kwargs["pk"])
+        return {**super().get_form_kwargs(), "instance": signaal}
+
+
+class SignaalOpvolgingView(WerkbankFormView):
+    area, action = "signalen", CHANGE
+    model = Signaal
+    form_class = SignaalOpvolgingForm
+    title = _("Opvolging van het signaal")
+
+    def get_signaal(self) -> Signaal:
+        if not hasattr(self, "_signaal"):
+            self._signaal = selectors.signaal_detail(user=self.request.user, pk=self.kwargs["pk"])
+            if self.request.user.role not in selectors.OPVOLGING_ROLLEN:
+                raise PermissionDenied
+        return self._signaal
+
+    @property
+    def intro(self):
+        return self.get_signaal().titel
+
+    def terug_url(self):
+        return self.get_signaal().get_absolute_url()
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.get_signaal()}
+
+    def form_valid(self, form):
+        signaal = selectors.signaal_detail(user=self.request.user, pk=self.kwargs["pk"])
+        result = self.run_service(
+            form, lambda: services.signaal_opvolging(signaal=signaal, **form.cleaned_data)
+        )
+        if result is None:
+            return self.form_invalid(form)
+        messages.success(self.request, _("De opvolging is opgeslagen."))
+        return redirect(result)

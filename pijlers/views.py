@@ -1,0 +1,139 @@
+"""Pijler pages (shown with the gemeente's own word: pijler / speerpunt / uitvoeringslijn)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.generic import DetailView, ListView
+
+from deal.views import ServiceFormView
+from inclusie.models import GemeenteProfiel
+from inclusie.permissions import CHANGE, VIEW, AreaMixin, requires
+from pijlers import selectors, services
+from pijlers.forms import LidmaatschapForm, PijlerForm
+from pijlers.models import Lidmaatschap, Pijler
+
+
+def term() -> str:
+    return GemeenteProfiel.cached().term_pijler
+
+
+class PijlerListView(AreaMixin, ListView):
+    area, action = "pijlers", VIEW
+    template_name = "pijlers/pijler_list.html"
+    context_object_name = "pijlers"
+
+    def get_queryset(self):
+        return selectors.pijler_list()
+
+
+class PijlerDetailView(AreaMixin, DetailView):
+    area, action = "pijlers", VIEW
+    template_name = "pijlers/pijler_detail.html"
+    context_object_name = "pijler"
+
+    def get_object(self, queryset=None):
+        return selectors.pijler_detail(slug=self.kwargs["slug"])
+
+    def get_context_data(self, **kwargs):
+        from deal.models import Initiatief, KennisItem, Partner, Toezegging
+
+        ctx = super().get_context_data(**kwargs)
+        pijler = self.object
+        ctx["leden"] = list(selectors.leden(pijler=pijler))
+        ctx["oud_leden"] = list(selectors.leden(pijler=pijler, huidig=False)[:20])
+        ctx["partners"] = Partner.objects.filter(pijlers=pijler).select_related("organisatie")
+        ctx["toezeggingen"] = Toezegging.objects.filter(pijler=pijler).select_related(
+            "partner__organisatie"
+        )[:50]
+        ctx["initiatieven"] = Initiatief.objects.filter(pijler=pijler).select_related("wijk")[:50]
+        ctx["kennisitems"] = KennisItem.objects.filter(pijlers=pijler)[:20]
+        return ctx
+
+
+class PijlerCreateView(ServiceFormView):
+    area, action = "pijlers", CHANGE
+    form_class = PijlerForm
+    template_name = "deal/form_page.html"
+
+    def get_instance(self):
+        return None
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.get_instance()}
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["title"] = _("Nieuwe %(term)s") % {"term": term()}
+        return ctx
+
+    def perform(self, form):
+        pijler = services.pijler_save(pijler=form.save(commit=False))
+        messages.success(self.request, _("De gegevens zijn opgeslagen."))
+        return redirect(pijler)
+
+
+class PijlerUpdateView(PijlerCreateView):
+    model = Pijler
+
+    def get_instance(self):
+        return get_object_or_404(Pijler, pk=self.kwargs["pk"])
+
+    def back_url(self):
+        return self.get_instance().get_absolute_url()
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["title"] = _("%(naam)s wijzigen") % {"naam": self.get_instance()}
+        return ctx
+
+
+class LidmaatschapCreateView(ServiceFormView):
+    area, action = "pijlers", CHANGE
+    model = Pijler
+    form_class = LidmaatschapForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.pijler = get_object_or_404(Pijler, pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        return {"rol": self.request.GET.get("rol") or Lidmaatschap.Rol.PARTNER}
+
+    def back_url(self):
+        return self.pijler.get_absolute_url()
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["title"] = _("Lid toevoegen aan %(naam)s") % {"naam": self.pijler}
+        return ctx
+
+    def perform(self, form):
+        data = form.cleaned_data
+        services.lidmaatschap_add(
+            pijler=self.pijler,
+            persoon=data["persoon"],
+            rol=data["rol"],
+            organisatie=data.get("organisatie"),
+            sinds=data["sinds"],
+        )
+        messages.success(self.request, _("%(naam)s is toegevoegd.") % {"naam": data["persoon"]})
+        return redirect(self.pijler)
+
+
+@requires("pijlers", CHANGE)
+@require_POST
+def lidmaatschap_end(request, pk: int):
+    lid = get_object_or_404(Lidmaatschap.objects.select_related("pijler", "persoon"), pk=pk)
+    try:
+        services.lidmaatschap_end(lidmaatschap=lid)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request, _("Het lidmaatschap van %(naam)s is beëindigd.") % {"naam": lid.persoon}
+        )
+    return redirect(lid.pijler)

@@ -1,0 +1,67 @@
+"""axe on every page of the stappenplan and the verkenning, including forms with errors."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from inclusie.models import Stap, Verkenning, Werkgroep
+from tests.browser.conftest import axe_violations, login
+
+pytestmark = [pytest.mark.browser]
+
+
+def check(page, url: str) -> list[str]:
+    response = page.goto(url)
+    page.wait_for_load_state("networkidle")
+    problems = []
+    if response is None or response.status >= 400:
+        return [f"{url}: HTTP {response.status if response else '-'}"]
+    if page.locator("h1").count() != 1:
+        problems.append(f"{url}: h1 count")
+    problems += [f"{url}: {v}" for v in axe_violations(page)]
+    return problems
+
+
+def test_all_stappenplan_and_verkenning_pages_pass_axe(demo_site, new_page):
+    page = new_page()
+    login(page, demo_site.url, "beleidsadviseur")
+    base = demo_site.url
+    eerste, tweede = Verkenning.objects.filter(eigenaar__username="beleidsadviseur")[:2]
+    stap = Stap.objects.get(code="verkenning")
+    werkgroep = Werkgroep.objects.first()
+    urls = [
+        reverse("verkenning-list"),
+        reverse("verkenning-start"),
+        reverse("verkenning-detail", args=[eerste.pk]),
+        reverse("verkenning-detail", args=[tweede.pk]),
+        reverse("verkenning-vergelijk") + f"?a={eerste.pk}&b={tweede.pk}",
+        reverse("verkenning-vergelijk") + f"?a={eerste.pk}&b={eerste.pk}",
+        reverse("verkenning-heropenen", args=[eerste.pk]),
+        reverse("stappenplan"),
+        reverse("stap-detail", args=[stap.pk]),
+        reverse("stap-update", args=[stap.pk]),
+        reverse("stap-actie", args=[stap.pk]),
+        reverse("stap-document", args=[stap.pk]),
+        reverse("werkgroep-list"),
+        reverse("werkgroep-create"),
+        reverse("werkgroep-detail", args=[werkgroep.pk]),
+        reverse("werkgroep-lid", args=[werkgroep.pk]),
+        reverse("participatie-list"),
+        reverse("participatie-create"),
+    ]
+    problems = []
+    for url in urls:
+        problems += check(page, base + url)
+    # A form with errors.
+    page.goto(base + reverse("verkenning-start"))
+    page.get_by_role("button", name="Verkenning starten").click()
+    page.wait_for_load_state("networkidle")
+    assert "Dit veld is verplicht" in page.content() or "verplicht" in page.content()
+    problems += [f"start (fouten): {v}" for v in axe_violations(page)]
+    page.goto(base + reverse("participatie-create"))
+    page.get_by_role("button", name="Opslaan").click()
+    page.wait_for_load_state("networkidle")
+    problems += [f"participatie (fouten): {v}" for v in axe_violations(page)]
+    assert not page.csp_errors, page.csp_errors
+    assert not problems, "\n".join(map(str, problems))

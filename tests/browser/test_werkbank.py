@@ -1,0 +1,103 @@
+"""Workbench journeys by keyboard only, with axe on every page visited."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import axe_violations, login
+
+pytestmark = [pytest.mark.browser]
+
+
+def tab_to(page, text: str, limit: int = 80) -> None:
+    """Press Tab until the focused element's text or label contains `text`."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            "() => { const e = document.activeElement;"
+            " const l = e && e.labels && e.labels[0] ? e.labels[0].textContent : '';"
+            " return ((e && e.textContent) || '') + ' ' + l; }"
+        )
+        if text in focused:
+            return
+    raise AssertionError(f"could not reach {text!r} with the keyboard")
+
+
+def submit(page) -> None:
+    """Press Enter on the focused element and wait for the next page."""
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.wait_for_load_state("networkidle")
+
+
+def assert_accessible(page) -> None:
+    assert page.locator("h1").count() == 1
+    violations = axe_violations(page)
+    assert not violations, violations
+
+
+def test_kwartiermaker_logs_an_activity_by_keyboard(demo_site, new_page):
+    from ambassadeurs.models import Activiteit, Ambassadeur
+
+    page = new_page()
+    login(page, demo_site.url, "kwartiermaker")
+    ambassadeur = Ambassadeur.objects.filter(status="actief").order_by("persoon__naam").first()
+    page.goto(f"{demo_site.url}/ambassadeurs/")
+    assert_accessible(page)
+    tab_to(page, ambassadeur.persoon.naam)
+    submit(page)
+    assert page.locator("h1").inner_text() == ambassadeur.persoon.naam
+    assert_accessible(page)
+    tab_to(page, "Activiteit vastleggen")
+    submit(page)
+    assert_accessible(page)
+    # The ambassador is already chosen and the date is today: pick the kind, type the title.
+    tab_to(page, "Soort activiteit")
+    page.keyboard.type("Training")
+    tab_to(page, "Wat heeft u gedaan?")
+    page.keyboard.type("Training inclusief werven voor het MT")
+    submit(page)
+    summary = page.locator("#foutsamenvatting")
+    assert not summary.count(), summary.inner_text()
+    assert "De activiteit is opgeslagen." in page.content()
+    assert "Training inclusief werven voor het MT" in page.content()
+    assert_accessible(page)
+    activiteit = Activiteit.objects.get(titel="Training inclusief werven voor het MT")
+    assert activiteit.ambassadeur == ambassadeur and activiteit.soort == "training"
+    assert not page.csp_errors
+
+
+def test_empty_activity_form_shows_an_error_summary(demo_site, new_page):
+    page = new_page()
+    login(page, demo_site.url, "ambassadeur")
+    page.goto(f"{demo_site.url}/mijn-ambassadeurschap/activiteiten/nieuw/")
+    tab_to(page, "Wat heeft u gedaan?")
+    submit(page)
+    summary = page.locator("#foutsamenvatting")
+    assert summary.is_visible()
+    assert "Het formulier is nog niet goed ingevuld" in summary.inner_text()
+    assert_accessible(page)
+
+
+def test_klankbord_coverage_and_signal_by_keyboard(demo_site, new_page):
+    page = new_page()
+    login(page, demo_site.url, "klankbordlid")
+    page.goto(f"{demo_site.url}/klankbord/")
+    assert_accessible(page)
+    tab_to(page, "Wie ontbreekt?")
+    submit(page)
+    assert "door niemand in de groep gedekt" in page.content()
+    assert_accessible(page)
+    page.goto(f"{demo_site.url}/signalen/nieuw/")
+    assert_accessible(page)
+    tab_to(page, "Wat hoorde u?")
+    page.keyboard.type("Ouderen missen een ontmoetingsplek")
+    tab_to(page, "Thema")
+    page.keyboard.type("Welzijn")
+    tab_to(page, "Bron")
+    page.keyboard.type("Klankbord")
+    tab_to(page, "Opslaan")
+    submit(page)
+    assert page.locator("h1").inner_text() == "Ouderen missen een ontmoetingsplek"
+    assert_accessible(page)
+    assert not page.csp_errors

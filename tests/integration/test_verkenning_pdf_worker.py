@@ -1,0 +1,41 @@
+"""The verkenning PDF is rendered by a real Celery worker through Redis."""
+
+from __future__ import annotations
+
+import pytest
+from django.apps import apps
+from django.db import transaction
+
+from inclusie import services_verkenning as services
+from inclusie.models import VerkenningRapport
+from inclusie.pdf import pdf_metadata, pdf_text
+from inclusie.vragenlijsten import load_vragenlijsten
+from tests.integration.conftest import wait_for
+from tests.verkenning.factories import VerkenningFactory, open_vraag
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
+
+
+def test_pdf_report_is_rendered_by_a_real_worker(celery_worker):
+    load_vragenlijsten(apps)  # content from migration 0005 may have been flushed
+    worker = celery_worker()
+    verkenning = VerkenningFactory(titel="Werk en inkomen 2026")
+    services.antwoord_save(
+        verkenning=verkenning,
+        vraag=open_vraag(verkenning),
+        invoer=services.AntwoordInvoer(tekst="Ruim 40.000 inwoners, zes wijken."),
+        versie=0,
+        door=verkenning.eigenaar,
+    )
+    with transaction.atomic():
+        rapport = services.rapport_request(verkenning=verkenning, door=verkenning.eigenaar)
+
+    def done():
+        rapport.refresh_from_db()
+        return rapport.status in (VerkenningRapport.Status.KLAAR, VerkenningRapport.Status.MISLUKT)
+
+    assert wait_for(done, timeout=120), worker.output()[-3000:]
+    assert rapport.status == VerkenningRapport.Status.KLAAR, rapport.fout
+    data = rapport.bestand.read()
+    assert "Ruim 40.000 inwoners" in pdf_text(data)
+    assert pdf_metadata(data)["tagged"]

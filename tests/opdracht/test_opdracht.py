@@ -1,0 +1,199 @@
+"""The kwartiermaker's assignment: hours per week, budget, warnings, figures."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from inclusie.constants import Role
+from inclusie.models import Opdracht, Uitgave, Urenregistratie
+from inclusie.models.opdracht import week_start
+from inclusie.opdracht import selectors
+from tests.opdracht.factories import OpdrachtFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_kwartiermaker_creates_the_assignment(client_for):
+    client = client_for(Role.KWARTIERMAKER)
+    start = timezone.localdate()
+    response = client.post(
+        reverse("opdracht-create"),
+        {
+            "omschrijving": "Inclusie Deal tot stand brengen",
+            "programma": "Meedoen",
+            "start": start.isoformat(),
+            "eind": (start - datetime.timedelta(days=1)).isoformat(),
+            "uren_per_week": "10",
+            "budget": "37000",
+            "uurtarief": "71",
+        },
+    )
+    assert "einddatum moet na de startdatum" in response.content.decode()
+    assert not Opdracht.objects.exists()
+    response = client.post(
+        reverse("opdracht-create"),
+        {
+            "omschrijving": "Inclusie Deal tot stand brengen",
+            "programma": "Meedoen",
+            "start": start.isoformat(),
+            "eind": (start + datetime.timedelta(days=365)).isoformat(),
+            "uren_per_week": "10",
+            "budget": "37000",
+            "uurtarief": "71",
+        },
+    )
+    assert response.status_code == 302
+    assert Opdracht.objects.get().uren_gepland == 521
+
+
+def test_hours_are_stored_per_week_inside_the_period(client_for):
+    opdracht = OpdrachtFactory()
+    client = client_for(Role.KWARTIERMAKER)
+    woensdag = week_start(timezone.localdate()) + datetime.timedelta(days=2)
+    response = client.post(
+        reverse("uren-create"),
+        {
+            "opdracht": opdracht.pk,
+            "week": woensdag.isoformat(),
+            "activiteit": "ambassadeurs",
+            "uren": "4.5",
+        },
+    )
+    assert response.status_code == 302
+    registratie = Urenregistratie.objects.get()
+    assert registratie.week == week_start(woensdag) and registratie.week.weekday() == 0
+    # outside the period
+    response = client.post(
+        reverse("uren-create"),
+        {
+            "opdracht": opdracht.pk,
+            "week": (opdracht.eind + datetime.timedelta(days=30)).isoformat(),
+            "activiteit": "stad",
+            "uren": "2",
+        },
+    )
+    assert "buiten de looptijd" in response.content.decode()
+    # more than 80 hours in one week
+    response = client.post(
+        reverse("uren-create"),
+        {"opdracht": opdracht.pk, "week": woensdag.isoformat(), "activiteit": "stad", "uren": "79"},
+    )
+    assert "boven de 80 uur" in response.content.decode()
+    assert Urenregistratie.objects.count() == 1
+
+
+def test_overview_and_home_panel_show_hours_and_budget(client_for):
+    opdracht = OpdrachtFactory()
+    week = week_start(timezone.localdate())
+    Urenregistratie.objects.create(
+        opdracht=opdracht, week=week, activiteit="stad", uren=Decimal("6")
+    )
+    Urenregistratie.objects.create(
+        opdracht=opdracht,
+        week=week - datetime.timedelta(days=7),
+        activiteit="deal",
+        uren=Decimal("10"),
+    )
+    Uitgave.objects.create(
+        opdracht=opdracht,
+        datum=timezone.localdate(),
+        omschrijving="Zaalhuur",
+        bedrag=Decimal("500"),
+    )
+    stand = selectors.stand(opdracht)
+    assert stand.uren_totaal == 16 and stand.uren_deze_week == 6
+    assert stand.besteed == Decimal("1620")  # 16 h x 70 + 500
+    client = client_for(Role.KWARTIERMAKER)
+    home = client.get(reverse("home")).content.decode()
+    assert "6 van 10" in home
+    assert "€ 1.620,00 van € 37.000,00" in home
+    page = client.get(reverse("opdracht")).content.decode()
+    assert "Zaalhuur" in page
+
+
+def test_warning_as_the_end_date_nears(client_for):
+    start = timezone.localdate() - datetime.timedelta(days=340)
+    OpdrachtFactory(start=start, eind=start + datetime.timedelta(days=365))
+    home = client_for(Role.WETHOUDER).get(reverse("home")).content.decode()
+    assert "loopt over 25 dagen af" in home and "borging" in home
+
+
+def test_wethouder_reads_but_cannot_register(client_for):
+    opdracht = OpdrachtFactory()
+    client = client_for(Role.WETHOUDER)
+    assert client.get(reverse("opdracht")).status_code == 200
+    assert client.post(reverse("uren-create"), {"opdracht": opdracht.pk}).status_code == 403
+    assert client.post(reverse("opdracht-update", args=[opdracht.pk]), {}).status_code == 403
+    for role in (Role.AMBASSADEUR, Role.KLANKBORDLID, Role.BELEIDSADVISEUR):
+        assert client_for(role).get(reverse("opdracht")).status_code == 403
+
+
+def test_figures_hours_and_money_in_period(django_assert_num_queries):
+    opdracht = OpdrachtFactory(uurtarief=Decimal("50"))
+    week = week_start(timezone.localdate())
+    Urenregistratie.objects.create(
+        opdracht=opdracht, week=week, activiteit="stad", uren=Decimal("8")
+    )
+    Urenregistratie.objects.create(
+        opdracht=opdracht,
+        week=week - datetime.timedelta(days=70),
+        activiteit="stad",
+        uren=Decimal("5"),
+    )
+    Uitgave.objects.create(
+        opdracht=opdracht, datum=timezone.localdate(), omschrijving="x", bedrag=Decimal("100")
+    )
+    start, end = week - datetime.timedelta(days=14), week + datetime.timedelta(days=7)
+    with django_assert_num_queries(1):
+        assert selectors.figuur_uren(start, end) == 8.0
+    with django_assert_num_queries(2):
+        assert selectors.figuur_budget(start, end) == 500.0
+
+
+def test_overview_query_count_is_fixed(client_for):
+    opdracht = OpdrachtFactory()
+    client = client_for(Role.KWARTIERMAKER)
+    client.get(reverse("opdracht"))
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            client.get(reverse("opdracht"))
+            client.get(reverse("home"))
+        return len(ctx.captured_queries)
+
+    week = week_start(opdracht.start)
+    Urenregistratie.objects.create(
+        opdracht=opdracht, week=week, activiteit="stad", uren=Decimal("3")
+    )
+    small = count()
+    for i in range(1, 14):
+        for act in ("stad", "deal"):
+            Urenregistratie.objects.create(
+                opdracht=opdracht,
+                week=week + datetime.timedelta(days=7 * i),
+                activiteit=act,
+                uren=Decimal("3"),
+            )
+    assert count() == small
+
+
+def test_hours_can_be_deleted_by_the_kwartiermaker_only(client_for):
+    opdracht = OpdrachtFactory()
+    registratie = Urenregistratie.objects.create(
+        opdracht=opdracht,
+        week=week_start(timezone.localdate()),
+        activiteit="stad",
+        uren=Decimal("2"),
+    )
+    url = reverse("uren-delete", args=[registratie.pk])
+    assert client_for(Role.WETHOUDER).post(url).status_code == 403
+    assert Urenregistratie.objects.exists()
+    assert client_for(Role.KWARTIERMAKER).post(url).status_code == 302
+    assert not Urenregistratie.objects.exists()
