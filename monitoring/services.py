@@ -610,7 +610,8 @@ def raadsmededeling_context(
         "teksten": texts,
         "gemeente": GemeenteProfiel.load(),
         "openbaar": public,
-        **_pdf_figures(dashboard_context(period)),
+        # The appendix has tables only (charts belong in the monitoringsrapportage).
+        **dashboard_context(period, with_charts=False),
     }
 
 
