@@ -249,7 +249,7 @@ def print_table(results: list[dict]) -> list[str]:
         pdfs = result.get("report_pdfs", {})
         for name, row in pdfs.get("reports", {}).items():
             print(
-                f"{name:<28}{result['scale']:>6}{row['pages']:>7}{row['seconds']:>8.2f}{row['plain_seconds']:>9.2f}{row['ratio']:>7.2f}{pdfs.get('peak_rss_mb', 0):>9.0f}"
+                f"{name:<28}{result['scale']:>6}{row['pages']:>7}{row['seconds']:>8.2f}{row['plain_seconds']:>9.2f}{row['ratio']:>7.2f}{row.get('ratio_tagged', 0):>9.2f}{pdfs.get('peak_rss_mb', 0):>9.0f}"
             )
         failures += [f"{f} at scale {result['scale']}" for f in pdfs.get("failures", [])]
     if len(by_scale) > 1:

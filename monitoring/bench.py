@@ -27,8 +27,8 @@ def _best(fn, repeat: int = REPEAT) -> tuple[float, bytes]:
     return best, result
 
 
-def plain_pdf(pages: int) -> bytes:
-    """A plain WeasyPrint document of `pages` A4 pages of running text."""
+def plain_pdf(pages: int, *, tagged: bool = False) -> bytes:
+    """A plain WeasyPrint document of `pages` A4 pages of running text (optionally PDF/UA)."""
     from weasyprint import HTML
 
     paragraph = "<p>" + "Dit is gewone lopende tekst voor de vergelijking. " * 20 + "</p>"
@@ -37,6 +37,8 @@ def plain_pdf(pages: int) -> bytes:
         for i in range(pages)
     )
     html = f'<html lang="nl"><head><title>Vergelijking</title></head><body>{body}</body></html>'
+    if tagged:
+        return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
     return HTML(string=html).write_pdf()
 
 
@@ -62,12 +64,14 @@ def run(period_code: str | None = None) -> dict:
 
         pages = pdf_metadata(report())["pages"]
         # Interleaved, best of REPEAT each: on a shared machine the load changes by the second.
-        seconds = plain_seconds = float("inf")
+        seconds = plain_seconds = tagged_seconds = float("inf")
         for _ in range(REPEAT):
             t, pdf = _best(report, 1)
             seconds = min(seconds, t)
             t, plain = _best(lambda pages=pages: plain_pdf(pages), 1)
             plain_seconds = min(plain_seconds, t)
+            t, _tagged = _best(lambda pages=pages: plain_pdf(pages, tagged=True), 1)
+            tagged_seconds = min(tagged_seconds, t)
         assert pdf_metadata(plain)["pages"] == pages, "plain document page count differs"
         ratio = seconds / plain_seconds
         result["reports"][str(soort)] = {
@@ -75,6 +79,9 @@ def run(period_code: str | None = None) -> dict:
             "seconds": round(seconds, 3),
             "plain_seconds": round(plain_seconds, 3),
             "ratio": round(ratio, 2),
+            # The same plain text, also tagged PDF/UA-1: what our content and layout cost.
+            "plain_tagged_seconds": round(tagged_seconds, 3),
+            "ratio_tagged": round(seconds / tagged_seconds, 2),
         }
         if soort == RapportSoort.RAADSMEDEDELING and ratio > RATIO_TARGET:
             result["failures"].append(
