@@ -243,7 +243,7 @@ def print_table(results: list[dict]) -> list[str]:
                 f"{row['page']:<28}{result['scale']:>6}{row['rps']:>9.0f}{row['ratio']:>10.2f}{row['target']:>8.2f}{row['p50_ms']:>9.1f}{row['p95_ms']:>9.1f}{row['p95_ratio']:>7.1f}{row['queries']:>9}{'' if ok else '  <-- below target'}"
             )
     print(
-        f"\n{'report PDF':<28}{'scale':>6}{'pages':>7}{'s':>8}{'plain s':>9}{'ratio':>7}{'peak MB':>9}"
+        f"\n{'report PDF':<28}{'scale':>6}{'pages':>7}{'s':>8}{'plain s':>9}{'ratio':>7}{'x tagged':>9}{'peak MB':>9}"
     )
     for result in results:
         pdfs = result.get("report_pdfs", {})
