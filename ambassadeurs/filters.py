@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from ambassadeurs.constants import ActiviteitSoort, AmbassadeurStatus
 from ambassadeurs.models import Activiteit, Ambassadeur
 from inclusie.filtering import PortalFilterSet
-from inclusie.models import Wijk
+from inclusie.models import GemeenteProfiel, Wijk
 from pijlers.models import Pijler
 
 
@@ -30,6 +30,15 @@ class AmbassadeurFilter(PortalFilterSet):
     class Meta:
         model = Ambassadeur
         fields = ["q", "status", "wijk", "pijler"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The gemeente's own word: pijler, speerpunt or uitvoeringslijn.
+        term = GemeenteProfiel.cached().term_pijler
+        self.filters["pijler"].label = term.capitalize()
+        self.filters["pijler"].extra["empty_label"] = (
+            _("Alle") + " " + GemeenteProfiel.cached().term_pijlers
+        )
 
     def search(self, queryset, name, value):
         return queryset.filter(

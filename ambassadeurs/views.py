@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView, TemplateView
+from django.views.generic import TemplateView
 
 from ambassadeurs import selectors, services
 from ambassadeurs.forms import (
@@ -26,41 +25,8 @@ from inclusie.exports import csv_response
 from inclusie.models import GemeenteProfiel
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, allowed, public_view
 from inclusie.views import FilteredListView
-from inclusie.werkbank_forms import add_service_errors
+from inclusie.werkbank_views import WerkbankDeleteView, WerkbankFormView
 from pijlers.models import Lidmaatschap
-
-
-class WerkbankFormView(AreaMixin, FormView):
-    """A form page: title, a way back, a service call that may refuse with a clear error."""
-
-    template_name = "werkbank/form.html"
-    title = ""
-    intro = ""
-
-    def terug_url(self) -> str:
-        return ""
-
-    def verwijder_url(self) -> str:
-        return ""
-
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        ctx.update(
-            title=self.title,
-            intro=self.intro,
-            terug_url=self.terug_url(),
-            verwijder_url=self.verwijder_url(),
-        )
-        return ctx
-
-    def run_service(self, form, call):
-        """Run `call()`; on a ValidationError show the form again with the errors."""
-        try:
-            return call()
-        except ValidationError as error:
-            add_service_errors(form, error)
-            return None
-
 
 # --- kwartiermaker: ambassadors -----------------------------------------------------
 
@@ -474,44 +440,6 @@ class OpenbareAmbassadeursView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(ambassadeurs=selectors.publieke_ambassadeurs(), **kwargs)
-
-
-# --- deleting (with a confirmation page) -----------------------------------------------------
-
-
-class WerkbankDeleteView(AreaMixin, TemplateView):
-    """GET asks for confirmation, POST deletes through a service and redirects."""
-
-    template_name = "werkbank/verwijderen.html"
-    title = _("Verwijderen")
-
-    def get_object(self):
-        raise NotImplementedError
-
-    def omschrijving(self, obj) -> str:
-        return str(obj)
-
-    def delete(self, obj) -> None:
-        raise NotImplementedError
-
-    def success_url(self, obj) -> str:
-        raise NotImplementedError
-
-    def get_context_data(self, **kwargs):
-        obj = self.get_object()
-        return super().get_context_data(
-            title=self.title,
-            omschrijving=self.omschrijving(obj),
-            terug_url=self.success_url(obj),
-            **kwargs,
-        )
-
-    def post(self, request, *args, **kwargs):
-        obj = self.get_object()
-        url = self.success_url(obj)
-        self.delete(obj)
-        messages.success(request, _("Verwijderd."))
-        return redirect(url)
 
 
 class ActiviteitDeleteView(WerkbankDeleteView):

@@ -10,10 +10,14 @@ from inclusie.models import Wijk
 from pijlers.models import Pijler
 
 
-def _pijler_label():
+def term_pijler() -> str:
     from inclusie.models import GemeenteProfiel
 
-    return GemeenteProfiel.cached().term_pijler.capitalize()
+    return GemeenteProfiel.cached().term_pijler
+
+
+def _pijler_label():
+    return term_pijler().capitalize()
 
 
 class TermMixin:
@@ -24,6 +28,10 @@ class TermMixin:
         if "pijler" in self.filters:
             self.filters["pijler"].label = _pijler_label()
             self.filters["pijler"].extra["empty_label"] = _("Alle")
+        if "los" in self.filters:
+            self.filters["los"].label = _("Verbonden met partner of %(term)s") % {
+                "term": term_pijler()
+            }
 
 
 class PartnerFilter(TermMixin, PortalFilterSet):
@@ -82,10 +90,11 @@ class InitiatiefFilter(TermMixin, PortalFilterSet):
     wijk = django_filters.ModelChoiceFilter(
         label=_("Wijk"), queryset=Wijk.objects.all(), empty_label=_("Alle wijken")
     )
-    los = django_filters.BooleanFilter(
-        label=_("Nog niet verbonden"),
+    los = django_filters.ChoiceFilter(
+        label=_("Verbonden met partner of pijler"),
         method="filter_los",
-        widget=django_filters.widgets.BooleanWidget(),
+        choices=[("true", _("Nog niet verbonden")), ("false", _("Wel verbonden"))],
+        empty_label=_("Alle"),
     )
 
     class Meta:
@@ -98,7 +107,7 @@ class InitiatiefFilter(TermMixin, PortalFilterSet):
     def filter_los(self, queryset, name, value):
         from deal.selectors import los_q
 
-        return queryset.filter(los_q()) if value else queryset.exclude(los_q())
+        return queryset.filter(los_q()) if value == "true" else queryset.exclude(los_q())
 
 
 class KennisFilter(TermMixin, PortalFilterSet):

@@ -7,9 +7,10 @@ import uuid
 from collections import Counter
 
 from django.core.cache import cache
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import ExtractYear
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Window
+from django.db.models.functions import ExtractYear, RowNumber
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 
 from deal.constants import ROUTE, Fase, ToezeggingStatus
@@ -26,7 +27,7 @@ from deal.models import (
 )
 from pijlers.models import Pijler
 
-PIPELINE_CARDS_PER_COLUMN = 30
+PIPELINE_CARDS_PER_COLUMN = 15
 PUBLIC_CACHE_SECONDS = 60
 
 
@@ -70,13 +71,26 @@ def pipeline(*, params=None) -> tuple[PartnerFilter, list[dict]]:
     filterset = PartnerFilter(params, queryset=Partner.objects.select_related("organisatie"))
     qs = filterset.qs
     counts = dict(qs.order_by().values_list("fase").annotate(n=Count("pk")))
-    cards = list(qs.order_by("fase", "-fase_sinds", "organisatie__naam"))
+    # At most PIPELINE_CARDS_PER_COLUMN cards per stage, capped in the database.
+    rang = Window(
+        RowNumber(),
+        partition_by=[F("fase")],
+        order_by=[F("fase_sinds").desc(), F("organisatie__naam").asc()],
+    )
+    cards = (
+        qs.annotate(rang=rang)
+        .filter(rang__lte=PIPELINE_CARDS_PER_COLUMN)
+        .order_by("fase", "-fase_sinds", "organisatie__naam")
+    )
+    # One reverse() instead of several per card: the page renders many cards.
+    base = reverse("deal:partner-detail", args=[0])[: -len("0/")]
     by_fase: dict[str, list] = {f: [] for f in Fase.values}
     for card in cards:
-        if len(by_fase[card.fase]) < PIPELINE_CARDS_PER_COLUMN:
-            by_fase[card.fase].append(card)
+        card.url = f"{base}{card.pk}/"
+        by_fase[card.fase].append(card)
+    order = [*ROUTE, Fase.GESTOPT]
     columns = []
-    for fase in [*ROUTE, Fase.GESTOPT]:
+    for fase in order:
         index = ROUTE.index(fase) if fase in ROUTE else None
         volgende = ROUTE[index + 1] if index is not None and index + 1 < len(ROUTE) else None
         columns.append(
@@ -88,6 +102,8 @@ def pipeline(*, params=None) -> tuple[PartnerFilter, list[dict]]:
                 "vorige": ROUTE[index - 1] if index else None,
                 "volgende": volgende,
                 "volgende_label": Fase(volgende).label if volgende else "",
+                # Where a card in this column can be moved with the select (signing has its own form).
+                "doelen": [(f, Fase(f).label) for f in order if f not in (fase, Fase.ONDERTEKEND)],
             }
         )
     return filterset, columns

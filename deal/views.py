@@ -270,8 +270,16 @@ class PartnerFaseView(PartnerObjectMixin, ServiceFormView):
     form_class = FaseForm
 
     def get_initial(self):
-        initial = {"naar": self.request.GET.get("naar") or self.partner.fase}
-        return initial
+        return {"naar": self.request.GET.get("naar") or self.partner.fase}
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        # The pipeline card's "Naar <volgende fase>" button sends its stage as `snel`.
+        if "data" in kwargs and kwargs["data"].get("snel"):
+            data = kwargs["data"].copy()
+            data["naar"] = data["snel"]
+            kwargs["data"] = data
+        return kwargs
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

@@ -31,7 +31,7 @@ class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
     def _check_values(self, value):
         for pk in value:
             text = str(pk)
-            if not text.isdigit() or int(text) > MAX_PK:
+            if not (text.isascii() and text.isdigit()) or int(text) > MAX_PK:
                 raise ValidationError(
                     self.error_messages["invalid_choice"],
                     code="invalid_choice",

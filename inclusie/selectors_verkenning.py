@@ -246,6 +246,8 @@ def vergelijking(*, a: Verkenning, b: Verkenning) -> list[dict]:
                 "vraag": vraag,
                 "a": item_a,
                 "b": item_b,
+                "verschilt": (item_a.weergave if item_a else "", item_a.staat if item_a else "")
+                != (item_b.weergave if item_b else "", item_b.staat if item_b else ""),
             }
         )
     return rows

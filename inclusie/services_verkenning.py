@@ -85,7 +85,11 @@ def clean_invoer(*, vraag: Vraag, invoer: AntwoordInvoer) -> AntwoordInvoer:
     if soort == Vraag.Soort.LEVENSDOMEIN and tekst and tekst not in Levensdomein.values:
         errors["tekst"] = _("Kies een van de zes levensdomeinen uit de lijst.")
     if soort == Vraag.Soort.WIJK and tekst:
-        if not tekst.isdigit() or not Wijk.objects.filter(pk=int(tekst)).exists():
+        if (
+            not (tekst.isascii() and tekst.isdigit())
+            or len(tekst) > 18
+            or not Wijk.objects.filter(pk=int(tekst)).exists()
+        ):
             errors["tekst"] = _("Deze wijk of kern bestaat niet. Kies er een uit de lijst.")
     if soort == Vraag.Soort.KEUZE and tekst and tekst not in vraag.opties:
         errors["tekst"] = _("Kies een van de mogelijkheden uit de lijst.")

@@ -338,6 +338,10 @@ def rapport_download(request, pk: int):
     )
 
 
+def _is_id(text: str) -> bool:
+    return text.isascii() and text.isdigit() and len(text) < 19
+
+
 class VergelijkView(AreaMixin, TemplateView):
     area, action = "verkenning", VIEW
     template_name = "verkenning/vergelijk.html"
@@ -348,7 +352,7 @@ class VergelijkView(AreaMixin, TemplateView):
         params = self.request.GET.copy()
         if params.get("a") and not params.get("b"):
             # Suggest last year's verkenning of the same levensdomein (or the newest other one).
-            a = qs.filter(pk=params["a"]).first() if params["a"].isdigit() else None
+            a = qs.filter(pk=params["a"]).first() if _is_id(params["a"]) else None
             if a is not None:
                 other = qs.exclude(pk=a.pk)
                 suggestie = (

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -38,7 +38,22 @@ def leden(*, op: datetime.date | None = None, alle: bool = False) -> QuerySet:
     if not alle:
         op = op or timezone.localdate()
         qs = qs.filter(Q(tot__isnull=True) | Q(tot__gte=op), van__lte=op)
-    return qs.order_by("rol", "persoon__naam")
+    # Voorzitter first, then the members, then the advisers.
+    volgorde = Case(
+        *(
+            When(rol=rol, then=Value(i))
+            for i, rol in enumerate(
+                (
+                    KlankbordRol.VOORZITTER,
+                    KlankbordRol.LID,
+                    KlankbordRol.ADVISEUR_DI,
+                    KlankbordRol.ADVISEUR_ONDERWERP,
+                )
+            )
+        ),
+        output_field=IntegerField(),
+    )
+    return qs.annotate(rol_volgorde=volgorde).order_by("rol_volgorde", "persoon__naam")
 
 
 @dataclass

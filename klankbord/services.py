@@ -117,11 +117,31 @@ def signaal_save(*, signaal: Signaal, aspecten=None, by: User | None = None) -> 
 
 
 @transaction.atomic
-def signaal_opvolging(*, signaal: Signaal, status: str, opvolging: str) -> Signaal:
+def signaal_opvolging(
+    *, signaal: Signaal, status: str, opvolging: str, by: User | None = None
+) -> Signaal:
+    """Record the follow-up; whoever logged the signal hears by mail what became of it."""
+    oude_status = signaal.status
     signaal.status = status
     signaal.opvolging = opvolging
     signaal.full_clean()
     signaal.save(update_fields=["status", "opvolging", "updated_at"])
+    melder = signaal.gemeld_door
+    if status != oude_status and melder is not None and melder != by and melder.is_active:
+        notificatie_queue(
+            ontvanger=melder,
+            onderwerp=_("Uw signaal: %(t)s") % {"t": signaal.titel[:150]},
+            tekst=_(
+                "Beste %(naam)s,\n\nU gaf een signaal door: '%(titel)s'. De status is nu: %(status)s.\n"
+                "%(opvolging)s\n\nDank u wel voor het doorgeven.\nDe kwartiermaker"
+            )
+            % {
+                "naam": melder.get_short_name(),
+                "titel": signaal.titel,
+                "status": signaal.get_status_display().lower(),
+                "opvolging": opvolging,
+            },
+        )
     return signaal
 
 

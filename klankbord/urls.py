@@ -14,6 +14,7 @@ urlpatterns = [
         name="klankbordlid-update",
     ),
     path("klankbord/adviezen/", views.AdviesListView.as_view(), name="advies-list"),
+    path("klankbord/adviezen/export.csv", views.advies_export, name="advies-export"),
     path("klankbord/adviezen/nieuw/", views.AdviesCreateView.as_view(), name="advies-create"),
     path("klankbord/adviezen/<int:pk>/", views.AdviesDetailView.as_view(), name="advies-detail"),
     path(

@@ -12,10 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from ambassadeurs.views import WerkbankFormView
 from inclusie.exports import csv_response
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, allowed
 from inclusie.views import FilteredListView
+from inclusie.werkbank_views import WerkbankFormView
 from klankbord import selectors, services
 from klankbord.forms import (
     AdviesForm,
@@ -347,9 +347,47 @@ class SignaalOpvolgingView(WerkbankFormView):
     def form_valid(self, form):
         signaal = selectors.signaal_detail(user=self.request.user, pk=self.kwargs["pk"])
         result = self.run_service(
-            form, lambda: services.signaal_opvolging(signaal=signaal, **form.cleaned_data)
+            form,
+            lambda: services.signaal_opvolging(
+                signaal=signaal, by=self.request.user, **form.cleaned_data
+            ),
         )
         if result is None:
             return self.form_invalid(form)
         messages.success(self.request, _("De opvolging is opgeslagen."))
         return redirect(result)
+
+
+def advies_export(request):
+    qs = selectors.advies_list(params=request.GET or None).qs
+    header = [
+        str(h)
+        for h in (
+            _("Datum"),
+            _("Onderwerp"),
+            _("Soort"),
+            _("Over welk beleid"),
+            _("Reactie uiterlijk"),
+            _("Datum reactie"),
+            _("Uitkomst"),
+            _("Motivatie"),
+        )
+    ]
+    rows = (
+        (
+            a.datum.isoformat(),
+            a.onderwerp,
+            a.get_soort_display(),
+            a.beleid,
+            a.reactie_uiterlijk.isoformat(),
+            a.reactie_datum.isoformat() if a.reactie_datum else "",
+            a.get_uitkomst_display(),
+            a.motivatie,
+        )
+        for a in qs
+    )
+    return csv_response("adviezen-klankbordgroep", header, rows)
+
+
+advies_export.permission_area = "klankbord"  # type: ignore[attr-defined]
+advies_export.permission_action = VIEW  # type: ignore[attr-defined]

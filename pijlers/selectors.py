@@ -31,9 +31,7 @@ def pijler_detail(*, slug: str) -> Pijler:
 
 
 def leden(*, pijler: Pijler, huidig: bool = True):
-    qs = Lidmaatschap.objects.filter(pijler=pijler).select_related(
-        "persoon", "organisatie", "persoon__organisatie"
-    )
+    qs = Lidmaatschap.objects.filter(pijler=pijler).select_related("persoon", "organisatie")
     qs = qs.filter(huidig_q()) if huidig else qs.exclude(huidig_q())
     return qs.order_by("rol", "persoon__naam")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
@@ -15,6 +16,8 @@ from inclusie.permissions import CHANGE, VIEW, AreaMixin, requires
 from pijlers import selectors, services
 from pijlers.forms import LidmaatschapForm, PijlerForm
 from pijlers.models import Lidmaatschap, Pijler
+
+LIMIT = 30
 
 
 def term() -> str:
@@ -45,13 +48,56 @@ class PijlerDetailView(AreaMixin, DetailView):
         pijler = self.object
         ctx["leden"] = list(selectors.leden(pijler=pijler))
         ctx["oud_leden"] = list(selectors.leden(pijler=pijler, huidig=False)[:20])
-        ctx["partners"] = Partner.objects.filter(pijlers=pijler).select_related("organisatie")
-        ctx["toezeggingen"] = Toezegging.objects.filter(pijler=pijler).select_related(
-            "partner__organisatie"
-        )[:50]
-        ctx["initiatieven"] = Initiatief.objects.filter(pijler=pijler).select_related("wijk")[:50]
-        ctx["kennisitems"] = KennisItem.objects.filter(pijlers=pijler)[:20]
+        # Capped lists with only the columns shown; the full lists are one link away.
+        partners = Partner.objects.filter(pijlers=pijler)
+        ctx["aantal_partners"] = partners.count()
+        ctx["partners"] = (
+            partners.select_related("organisatie")
+            .only("pk", "fase", "organisatie__naam")
+            .order_by("organisatie__naam")[:LIMIT]
+        )
+        ctx["toezeggingen"] = (
+            Toezegging.objects.filter(pijler=pijler)
+            .select_related("partner__organisatie")
+            .only("pk", "titel", "status", "partner__organisatie__naam")
+            .order_by("titel")[:LIMIT]
+        )
+        ctx["initiatieven"] = (
+            Initiatief.objects.filter(pijler=pijler)
+            .select_related("wijk")
+            .only("pk", "naam", "wijk__naam")
+            .order_by("naam")[:LIMIT]
+        )
+        ctx["kennisitems"] = KennisItem.objects.filter(pijlers=pijler).only("pk", "titel")[:LIMIT]
+        ctx["bijeenkomsten"] = self.komende_bijeenkomsten(pijler)
+        # Plain URL prefixes: one reverse() per list instead of one per row.
+        ctx["url"] = {
+            name: reverse("deal:" + name.replace("_", "-"), args=[0])[: -len("0/")]
+            for name in (
+                "partner_detail",
+                "toezegging_detail",
+                "initiatief_detail",
+                "kennis_detail",
+            )
+        }
         return ctx
+
+    def komende_bijeenkomsten(self, pijler: Pijler) -> list:
+        """Upcoming meetings of this pijler that this user may see (the meetings' own rule)."""
+        from django.utils import timezone
+
+        from inclusie.models import Bijeenkomst
+        from inclusie.permissions import allowed
+        from inclusie.selectors_meetings import bijeenkomsten_zichtbaar
+
+        user = self.request.user
+        if not allowed(user, "bijeenkomsten", VIEW):
+            return []
+        return list(
+            bijeenkomsten_zichtbaar(user)
+            .filter(pijler=pijler, eind__gte=timezone.now(), status=Bijeenkomst.Status.GEPLAND)
+            .order_by("start")[:10]
+        )
 
 
 class PijlerCreateView(ServiceFormView):

@@ -1,36 +1,49 @@
 """Template helpers of the workbench pages.
 
-``{% bijeenkomsten_slot "ambassadeurs" persoon=... %}`` is the slot where the
-meetings feature (Bijeenkomst, built separately) shows the meetings of a body
-or of one person. It renders ``bijeenkomsten/slot_<orgaan>.html`` or
-``bijeenkomsten/slot.html`` when the meetings app provides one, and nothing
-otherwise, so these pages work before and after that feature lands.
+``{% bijeenkomsten_slot "ambassadeurs" persoon=... %}`` shows the upcoming
+meetings of a body (a meeting type) or of one person, limited to the meetings
+the signed-in user may see, with a link to the meetings list.
 """
 
 from __future__ import annotations
 
 from django import template
-from django.template.loader import select_template
+from django.template.loader import render_to_string
+from django.utils import timezone
 
 register = template.Library()
 
-ORGANEN = {"ambassadeurs", "klankbord", "klankbord_wethouder", "persoon"}
+SLOT_LIMIT = 5
 
 
 @register.simple_tag(takes_context=True)
 def bijeenkomsten_slot(context, orgaan: str, persoon=None, titel: str = "") -> str:
-    try:
-        tmpl = select_template([f"bijeenkomsten/slot_{orgaan}.html", "bijeenkomsten/slot.html"])
-    except template.TemplateDoesNotExist:
-        return ""
+    from inclusie.models import Bijeenkomst, Uitnodiging
+    from inclusie.selectors_meetings import bijeenkomsten_zichtbaar
+
     request = context.get("request")
-    return tmpl.render(
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return ""
+    qs = bijeenkomsten_zichtbaar(user).filter(
+        eind__gte=timezone.now(), status=Bijeenkomst.Status.GEPLAND
+    )
+    if orgaan == "persoon":
+        if persoon is None or not persoon.user_id:
+            qs = qs.none()
+        else:
+            qs = qs.filter(
+                pk__in=Uitnodiging.objects.filter(user_id=persoon.user_id).values("bijeenkomst")
+            )
+    else:
+        qs = qs.filter(soort=orgaan)
+    return render_to_string(
+        "bijeenkomsten/slot.html",
         {
             "orgaan": orgaan,
-            "persoon": persoon,
             "titel": titel,
-            "user": getattr(request, "user", None),
-            "can": context.get("can"),
+            "bijeenkomsten": list(qs.order_by("start")[:SLOT_LIMIT]),
+            "soort": orgaan if orgaan != "persoon" else "",
         },
         request,
     )

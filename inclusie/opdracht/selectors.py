@@ -155,3 +155,12 @@ def figuur_budget(start: datetime.date, end: datetime.date) -> float:
         "s"
     ]
     return round(float((uren or 0) + (uitgaven or 0)), 2)
+
+
+def uren_van_week(opdracht: Opdracht, week: datetime.date) -> dict[str, Decimal]:
+    return dict(
+        Urenregistratie.objects.filter(opdracht=opdracht, week=week_start(week))
+        .values_list("activiteit")
+        .annotate(s=Sum("uren"))
+        .values_list("activiteit", "s")
+    )

@@ -9,11 +9,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from ambassadeurs.views import WerkbankDeleteView, WerkbankFormView
 from inclusie.models import Opdracht, Uitgave, Urenregistratie
 from inclusie.opdracht import selectors, services
-from inclusie.opdracht.forms import OpdrachtForm, UitgaveForm, UrenForm
+from inclusie.opdracht.forms import OpdrachtForm, UitgaveForm, UrenForm, UrenWeekForm
 from inclusie.permissions import CHANGE, VIEW, AreaMixin
+from inclusie.werkbank_views import WerkbankDeleteView, WerkbankFormView
 
 
 class OpdrachtView(AreaMixin, TemplateView):
@@ -163,3 +163,49 @@ class UrenDeleteView(WerkbankDeleteView):
 
     def success_url(self, obj):
         return reverse("opdracht")
+
+
+class UrenWeekView(WerkbankFormView):
+    """Register a whole week at once (the usual Friday-afternoon task)."""
+
+    area, action = "opdracht", CHANGE
+    form_class = UrenWeekForm
+    title = _("Uren van een week registreren")
+    intro = _(
+        "Vul per onderdeel de uren van die week in. Eerder ingevulde uren van die week worden vervangen."
+    )
+
+    def get_initial(self):
+        """Prefill the week asked for (?week=YYYY-MM-DD) with the hours already registered."""
+        import datetime
+
+        opdracht = selectors.huidige_opdracht()
+        initial = {"opdracht": opdracht.pk if opdracht else None}
+        try:
+            week = datetime.date.fromisoformat(self.request.GET.get("week", ""))
+        except ValueError:
+            return initial
+        initial["week"] = week
+        if opdracht is not None:
+            for activiteit, uren in selectors.uren_van_week(opdracht, week).items():
+                initial[f"uren_{activiteit}"] = uren
+        return initial
+
+    def terug_url(self):
+        return reverse("opdracht")
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        result = self.run_service(
+            form,
+            lambda: services.uren_week_save(
+                opdracht=data["opdracht"],
+                week=data["week"],
+                uren=form.uren(),
+                toelichting=data["toelichting"],
+            ),
+        )
+        if result is None:
+            return self.form_invalid(form)
+        messages.success(self.request, _("De uren van de week zijn opgeslagen."))
+        return redirect("opdracht")

@@ -34,9 +34,8 @@
       if (!dragged) { return; }
       var fase = column.dataset.fase;
       if (fase === "ondertekend") {
-        var link = dragged.querySelector("a[href*='ondertekenen']");
         var detail = dragged.querySelector("a");
-        window.location.href = link ? link.href : detail.href.replace(/\/$/, "/") + "ondertekenen/";
+        window.location.href = detail.href + "ondertekenen/";
         return;
       }
       var form = dragged.querySelector("form.deal-verplaats");

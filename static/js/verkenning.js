@@ -17,7 +17,9 @@
   var forms = Array.prototype.slice.call(document.querySelectorAll("form.antwoord-form"));
   var states = new Map();
 
-  function storageKey(form) { return "verkenning:" + verkenningId + ":" + form.getAttribute("data-vraag"); }
+  // Keyed per user, so a colleague on the same computer never gets someone else's draft.
+  var userId = statusEl.getAttribute("data-gebruiker");
+  function storageKey(form) { return "verkenning:" + userId + ":" + verkenningId + ":" + form.getAttribute("data-vraag"); }
 
   function store() {
     try { return window.localStorage; } catch (e) { return null; }

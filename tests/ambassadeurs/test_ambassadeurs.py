@@ -403,3 +403,48 @@ def test_ambassador_deletes_own_activity_only_after_confirmation(client):
     assert not Activiteit.objects.filter(pk=eigen.pk).exists()
     assert client.post(reverse("mijn-activiteit-delete", args=[ander.pk])).status_code == 404
     assert Activiteit.objects.filter(pk=ander.pk).exists()
+
+
+def test_pijler_filter_uses_the_gemeente_term(client_for):
+    from inclusie.models import GemeenteProfiel
+
+    profiel = GemeenteProfiel.load()
+    profiel.term_pijler, profiel.term_pijlers = "speerpunt", "speerpunten"
+    profiel.save()
+    page = client_for(Role.KWARTIERMAKER).get(reverse("ambassadeur-list")).content.decode()
+    assert "Speerpunt" in page and "Alle speerpunten" in page
+
+
+def test_kwartiermaker_home_lists_quiet_ambassadors_and_coaching_appointments(client_for):
+    stil = AmbassadeurFactory(actief=True, persoon=PersoonFactory(naam="Stille Ambassadeur"))
+    ActiviteitFactory(ambassadeur=stil, datum=timezone.localdate() - datetime.timedelta(days=200))
+    bezig = AmbassadeurFactory(actief=True, persoon=PersoonFactory(naam="Bezige Ambassadeur"))
+    ActiviteitFactory(ambassadeur=bezig)
+    CoachingNotitieFactory(
+        ambassadeur=bezig, vervolgafspraak=timezone.localdate() + datetime.timedelta(days=2)
+    )
+    page = client_for(Role.KWARTIERMAKER).get(reverse("home")).content.decode()
+    assert "90 dagen geen activiteit" in page
+    quiet = page.split("90 dagen geen activiteit")[1]
+    assert "Stille Ambassadeur" in quiet and "Bezige Ambassadeur" not in quiet.split("</ul>")[0]
+    assert "Coachingsafspraken deze week" in page
+
+
+def test_demo_links_the_demo_accounts_and_figures_compute():
+    import datetime as dt
+
+    from django.core.management import call_command
+
+    from inclusie.registry import figures
+    from klankbord.models import KlankbordLid
+
+    call_command("seed_demo", "--scale", "2", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert Ambassadeur.objects.get(persoon__user__username="ambassadeur").status == "actief"
+    assert KlankbordLid.objects.filter(persoon__user__username="klankbordlid").exists()
+    end = timezone.localdate() + dt.timedelta(days=1)
+    start = end - dt.timedelta(days=365)
+    for figure in figures():
+        if figure.group in {"ambassadeurs", "klankbord", "signalen", "opdracht"}:
+            value = figure.compute(start, end)
+            assert isinstance(value, int | float | dict), figure.code
+    assert Activiteit.objects.filter(datum__gte=start).exists()

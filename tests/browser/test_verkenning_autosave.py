@@ -58,7 +58,8 @@ def test_server_errors_keep_the_answer_visible_and_it_is_saved_later(demo_site, 
     expect(status).to_have_attribute("data-staat", "fout")
     expect(page.locator(f"#vraag-{vraag.pk} .vraag-status")).to_contain_text("Niet opgeslagen")
     assert field.input_value() == tekst
-    draft = page.evaluate(f"localStorage.getItem('verkenning:{verkenning.pk}:{vraag.pk}')")
+    key = f"verkenning:{verkenning.eigenaar_id}:{verkenning.pk}:{vraag.pk}"
+    draft = page.evaluate(f"localStorage.getItem('{key}')")
     assert tekst in draft
     assert stored(verkenning, vraag) != tekst
     assert not axe_violations(page), axe_violations(page)
@@ -67,7 +68,7 @@ def test_server_errors_keep_the_answer_visible_and_it_is_saved_later(demo_site, 
     failing["on"] = False
     expect(status).to_have_text("Alle antwoorden zijn opgeslagen.", timeout=20000)
     assert stored(verkenning, vraag) == tekst
-    assert page.evaluate(f"localStorage.getItem('verkenning:{verkenning.pk}:{vraag.pk}')") is None
+    assert page.evaluate(f"localStorage.getItem('{key}')") is None
     assert not page.csp_errors
 
 

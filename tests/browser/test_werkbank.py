@@ -101,3 +101,61 @@ def test_klankbord_coverage_and_signal_by_keyboard(demo_site, new_page):
     assert page.locator("h1").inner_text() == "Ouderen missen een ontmoetingsplek"
     assert_accessible(page)
     assert not page.csp_errors
+
+
+def test_every_workbench_page_passes_axe(demo_site, new_page):
+    """Forms and detail pages the navigation crawl may not reach, as kwartiermaker."""
+    from django.urls import reverse
+
+    from ambassadeurs.models import Activiteit, Ambassadeur
+    from inclusie.models import Opdracht, Urenregistratie
+    from klankbord.models import Advies, KlankbordLid, Signaal
+    from pijlers.models import Lidmaatschap
+
+    ambassadeur = Ambassadeur.objects.filter(status="actief").first()
+    seat = Lidmaatschap.objects.filter(
+        rol="ambassadeur", persoon__ambassadeurschap__isnull=False
+    ).first()
+    paths = [
+        reverse("ambassadeur-create"),
+        reverse("ambassadeur-update", args=[ambassadeur.pk]),
+        reverse("ambassadeur-status", args=[ambassadeur.pk]),
+        reverse("ambassadeur-pijler", args=[ambassadeur.pk]),
+        reverse("ambassadeur-pijler-einde", args=[seat.pk]),
+        reverse("coaching-create") + f"?ambassadeur={ambassadeur.pk}",
+        reverse("activiteit-update", args=[Activiteit.objects.first().pk]),
+        reverse("activiteit-delete", args=[Activiteit.objects.first().pk]),
+        reverse("klankbordlid-create"),
+        reverse("klankbordlid-update", args=[KlankbordLid.objects.first().pk]),
+        reverse("advies-create"),
+        reverse("advies-reactie", args=[Advies.objects.first().pk]),
+        reverse("klankbord-wethouder"),
+        reverse("signaal-opvolging", args=[Signaal.objects.first().pk]),
+        reverse("signaal-update", args=[Signaal.objects.first().pk]),
+        reverse("opdracht-update", args=[Opdracht.objects.first().pk]),
+        reverse("uren-create"),
+        reverse("uren-week"),
+        reverse("uren-delete", args=[Urenregistratie.objects.first().pk]),
+        reverse("uitgave-create"),
+        reverse("openbaar-ambassadeurs"),
+    ]
+    page = new_page()
+    login(page, demo_site.url, "kwartiermaker")
+    problems = []
+    for path in paths:
+        response = page.goto(demo_site.url + path)
+        page.wait_for_load_state("networkidle")
+        if response.status != 200:
+            problems.append(f"{path}: HTTP {response.status}")
+            continue
+        if page.locator("h1").count() != 1:
+            problems.append(f"{path}: not exactly one h1")
+        problems += [f"{path}: {v}" for v in axe_violations(page)]
+    # A refused form shows its error summary accessibly too.
+    page.goto(demo_site.url + reverse("advies-create"))
+    page.locator("#id_onderwerp").fill("")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Opslaan").click()
+    problems += [f"advies-create with errors: {v}" for v in axe_violations(page)]
+    assert not problems, "\n".join(problems)
+    assert not page.csp_errors

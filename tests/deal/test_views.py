@@ -339,3 +339,26 @@ def test_csv_import_refuses_a_disguised_file(client_for):
     assert response.status_code == 200
     assert "UTF-8" in response.content.decode()
     assert Partner.objects.count() == 0
+
+
+def test_pipeline_caps_cards_per_column_in_the_database(client_for, monkeypatch):
+    from deal import selectors
+
+    monkeypatch.setattr(selectors, "PIPELINE_CARDS_PER_COLUMN", 2)
+    for _i in range(4):
+        PartnerFactory()
+    PartnerFactory(fase=Fase.IN_GESPREK)
+    _filter, columns = selectors.pipeline()
+    verkend = next(c for c in columns if c["fase"] == "verkend")
+    assert verkend["count"] == 4 and len(verkend["cards"]) == 2
+    html = client_for(Role.KWARTIERMAKER).get(reverse("deal:pipeline")).content.decode()
+    assert "Alle 4 in deze fase bekijken" in html
+
+
+def test_deal_pages_are_translated_to_english(client_for):
+    client = client_for(Role.KWARTIERMAKER)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    html = client.get(reverse("deal:pipeline")).content.decode()
+    assert "Deal pipeline" in html and "Pijplijn van de Deal" not in html
+    public = client.get(reverse("deal:openbaar")).content.decode()
+    assert "How to join?" in public

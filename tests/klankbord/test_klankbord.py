@@ -333,3 +333,9 @@ def test_reminder_task_is_scheduled():
 
     entry = settings.CELERY_BEAT_SCHEDULE["klankbord-reactie-herinneringen"]
     assert entry["task"] == "klankbord.tasks.herinner_reacties"
+
+
+def test_adviezen_export_neutralises_formulas(client_for):
+    AdviesFactory(onderwerp='=HYPERLINK("http://evil.example")', beleid="@SUM(1+1)")
+    csv = client_for(Role.WETHOUDER).get(reverse("advies-export")).content.decode()
+    assert "'=HYPERLINK" in csv and "'@SUM" in csv

@@ -53,15 +53,22 @@ def test_klankbordlid_logs_a_signal_and_sees_only_own(client_for, user_for_role)
     assert client.get(reverse("signaal-opvolging", args=[eigen.pk])).status_code == 403
 
 
-def test_kwartiermaker_sees_all_and_records_follow_up(client_for, user_for_role):
-    signaal = SignaalFactory(gemeld_door=user_for_role(Role.AMBASSADEUR))
+def test_kwartiermaker_sees_all_and_records_follow_up(
+    client_for, user_for_role, mailoutbox, django_capture_on_commit_callbacks
+):
+    melder = user_for_role(Role.AMBASSADEUR)
+    signaal = SignaalFactory(gemeld_door=melder)
     client = client_for(Role.KWARTIERMAKER)
     assert client.get(signaal.get_absolute_url()).status_code == 200
-    response = client.post(
-        reverse("signaal-opvolging", args=[signaal.pk]),
-        {"status": "opgevolgd", "opvolging": "Besproken met de wijkregisseur."},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("signaal-opvolging", args=[signaal.pk]),
+            {"status": "opgevolgd", "opvolging": "Besproken met de wijkregisseur."},
+        )
     assert response.status_code == 302
+    # The person who logged it hears what became of it.
+    assert [m.to for m in mailoutbox] == [[melder.email]]
+    assert "wijkregisseur" in mailoutbox[0].body
     signaal.refresh_from_db()
     assert signaal.status == "opgevolgd" and "wijkregisseur" in signaal.opvolging
     assert "wijkregisseur" in client.get(signaal.get_absolute_url()).content.decode()

@@ -197,3 +197,40 @@ def test_hours_can_be_deleted_by_the_kwartiermaker_only(client_for):
     assert Urenregistratie.objects.exists()
     assert client_for(Role.KWARTIERMAKER).post(url).status_code == 302
     assert not Urenregistratie.objects.exists()
+
+
+def test_a_whole_week_in_one_form_replaces_that_week(client_for):
+    opdracht = OpdrachtFactory()
+    week = week_start(timezone.localdate())
+    Urenregistratie.objects.create(
+        opdracht=opdracht, week=week, activiteit="stad", uren=Decimal("9")
+    )
+    client = client_for(Role.KWARTIERMAKER)
+    page = client.get(reverse("uren-week") + f"?week={week.isoformat()}").content.decode()
+    assert 'value="9' in page  # the week's hours are prefilled
+    response = client.post(
+        reverse("uren-week"),
+        {
+            "opdracht": opdracht.pk,
+            "week": (week + datetime.timedelta(days=3)).isoformat(),
+            "uren_stad": "4",
+            "uren_ambassadeurs": "3.5",
+            "uren_deal": "",
+            "uren_klankbord": "0",
+        },
+    )
+    assert response.status_code == 302
+    assert selectors.uren_van_week(opdracht, week) == {
+        "stad": Decimal("4"),
+        "ambassadeurs": Decimal("3.5"),
+    }
+    # More than 80 hours in the week: refused, the week stays as it was.
+    response = client.post(
+        reverse("uren-week"),
+        {"opdracht": opdracht.pk, "week": week.isoformat(), "uren_stad": "50", "uren_deal": "40"},
+    )
+    assert "boven de 80 uur" in response.content.decode()
+    assert selectors.uren_van_week(opdracht, week) == {
+        "stad": Decimal("4"),
+        "ambassadeurs": Decimal("3.5"),
+    }

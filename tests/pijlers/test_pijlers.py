@@ -101,3 +101,16 @@ def test_pijler_detail_has_constant_queries(client_for, django_assert_max_num_qu
             client.get(pijler.get_absolute_url())
         counts.append(len(captured.captured_queries))
     assert counts[0] == counts[1]
+
+
+def test_pijler_page_lists_only_meetings_the_viewer_may_see(client_for, user_for_role):
+    from tests.meetings.factories import BijeenkomstFactory, UitnodigingFactory
+
+    pijler = PijlerFactory()
+    BijeenkomstFactory(pijler=pijler, titel="Tafel werk, besloten")
+    open_ = BijeenkomstFactory(pijler=pijler, titel="Tafel werk, open")
+    UitnodigingFactory(bijeenkomst=open_, user=user_for_role(Role.AMBASSADEUR))
+    kwm = client_for(Role.KWARTIERMAKER).get(pijler.get_absolute_url()).content.decode()
+    assert "Tafel werk, besloten" in kwm and "Tafel werk, open" in kwm
+    amb = client_for(Role.AMBASSADEUR).get(pijler.get_absolute_url()).content.decode()
+    assert "Tafel werk, open" in amb and "Tafel werk, besloten" not in amb

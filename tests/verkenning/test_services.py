@@ -82,7 +82,12 @@ def test_skipped_is_different_from_empty():
 
 @pytest.mark.parametrize(
     ("soort_nummer", "tekst", "veld"),
-    [(("1", 1), "x" * 10001, "tekst"), (("1", 2), "maan", "tekst"), (("2", 2), "999999", "tekst")],
+    [
+        (("1", 1), "x" * 10001, "tekst"),
+        (("1", 2), "maan", "tekst"),
+        (("2", 2), "999999", "tekst"),
+        (("2", 2), "9" * 30, "tekst"),
+    ],
 )
 def test_bad_input_is_refused_and_nothing_stored(soort_nummer, tekst, veld):
     v = VerkenningFactory()

@@ -174,3 +174,26 @@ def test_waiting_reports_are_swept(django_capture_on_commit_callbacks):
     assert render_waiting_verkenning_rapporten() == 1
     r.refresh_from_db()
     assert r.status == VerkenningRapport.Status.KLAAR
+
+
+def test_evidence_document_upload_download_and_fake_pdf_refused(client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from inclusie.models import StapDocument
+
+    stap = Stap.objects.get(code="verkenning")
+    client.force_login(AdviseurFactory())
+    url = reverse("stap-document", args=[stap.pk])
+    fake = SimpleUploadedFile(
+        "rapport.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf"
+    )
+    r = client.post(url, {"titel": "Nep", "bestand": fake})
+    assert r.status_code == 200 and not StapDocument.objects.exists()
+    echt = SimpleUploadedFile("notulen.pdf", b"%PDF-1.4\n%test\n", content_type="application/pdf")
+    assert client.post(url, {"titel": "Notulen werkgroep", "bestand": echt}).status_code == 302
+    document = StapDocument.objects.get()
+    response = client.get(reverse("stap-document-download", args=[document.pk]))
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    assert stap.gebeurtenissen.filter(tekst__contains="Notulen werkgroep").exists()
+    client.force_login(AdviseurFactory(role=Role.AMBASSADEUR))
+    assert client.get(reverse("stap-document-download", args=[document.pk])).status_code == 403

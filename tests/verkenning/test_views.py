@@ -190,6 +190,7 @@ def test_compare_two_verkenningen(client):
     r = client.get(reverse("verkenning-vergelijk"), {"a": a.pk, "b": b.pk})
     html = r.content.decode()
     assert "vorig jaar" in html and "dit jaar" in html
+    assert r.context["rijen"][0]["verschilt"] and not r.context["rijen"][1]["verschilt"]
     other = VerkenningFactory()
     r = client.get(reverse("verkenning-vergelijk"), {"a": a.pk, "b": other.pk})
     assert "Kies een verkenning uit de lijst" in r.content.decode()
@@ -256,3 +257,39 @@ def test_list_filters_and_garbage_filters(client):
     assert r.status_code == 200
     r = client.get(reverse("participatie-list"), {"wijk": "9" * 40, "soort": "x"})
     assert r.status_code == 200
+
+
+def test_form_query_count_is_the_same_for_a_small_and_a_large_questionnaire(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from inclusie.models import Vragenlijst
+
+    groot = VerkenningFactory()  # Bijlage 1: 32 questions
+    klein = VerkenningFactory(
+        vragenlijst=Vragenlijst.objects.get(code="bijlage-2"),
+        levensdomein="",
+        eigenaar=groot.eigenaar,
+    )
+    _fill(groot, 32)
+    _fill(klein, 4)
+    client.force_login(groot.eigenaar)
+    counts = []
+    for v in (groot, klein):
+        client.get(v.get_absolute_url())
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(v.get_absolute_url()).status_code == 200
+        counts.append(len(ctx.captured_queries))
+    # Bijlage 1 has a wijk question (one query for the wijk names); otherwise equal.
+    assert counts[0] - counts[1] <= 1, counts
+
+
+def test_regression_superscript_digits_are_not_ids(client):
+    """'²'.isdigit() is True but int('²') fails: it gave a 500 on the participation form."""
+    client.force_login(AdviseurFactory())
+    r = client.post(reverse("participatie-create"), {"titel": "x", "bereikt": "²"})
+    assert r.status_code == 200
+    v = VerkenningFactory()
+    client.force_login(v.eigenaar)
+    assert post_answer(client, v, open_vraag(v, "2", 2), "²").status_code == 400
+    assert client.get(reverse("verkenning-vergelijk"), {"a": "³"}).status_code == 200
