@@ -31,7 +31,10 @@ class MonitoringConfig(AppConfig):
             register_panel,
             register_public_link,
         )
-        from monitoring import schedule
+
+        # Register the Celery tasks now, while the app is active: a task module first
+        # imported after `app.close()` (which deregisters the app) would stay unknown.
+        from monitoring import schedule, tasks  # noqa: F401
 
         register_figure(
             Figure("relaties.organisaties", _("Organisaties in beeld"), _organisaties, order=50)

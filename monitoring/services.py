@@ -66,6 +66,22 @@ def indicator_save(*, indicator: Indicator) -> Indicator:
     return indicator
 
 
+def indicator_computed_value(*, indicator: Indicator | None, period: Period):
+    """The value of an internal indicator from the portal's own figures, if it has one."""
+    from inclusie.registry import figure
+
+    fig = figure(indicator.figuur) if indicator is not None and indicator.figuur else None
+    if fig is None:
+        return None
+    try:
+        value = fig.compute(period.start, period.end)
+    except Exception:  # noqa: BLE001 - a prefill must never break the form
+        return None
+    if isinstance(value, dict):
+        value = sum(v for v in value.values() if isinstance(v, int | float))
+    return _number(value) if isinstance(value, int | float) else None
+
+
 @transaction.atomic
 def meting_save(*, meting: Meting, by: User | None = None) -> Meting:
     """Store a measurement; the duiding is mandatory (a number alone says too little)."""
@@ -594,7 +610,8 @@ def raadsmededeling_context(
         "teksten": texts,
         "gemeente": GemeenteProfiel.load(),
         "openbaar": public,
-        **_pdf_figures(dashboard_context(period)),
+        # The appendix has tables only (charts belong in the monitoringsrapportage).
+        **dashboard_context(period, with_charts=False),
     }
 
 

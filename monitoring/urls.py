@@ -36,6 +36,7 @@ urlpatterns = [
     ),
     path("metingen/", views.MetingListView.as_view(), name="meting-list"),
     path("metingen/nieuw/", views.MetingCreateView.as_view(), name="meting-create"),
+    path("metingen/<int:pk>/wijzigen/", views.MetingUpdateView.as_view(), name="meting-update"),
     path("metingen/export/", views.meting_export, name="meting-export"),
     path("metingen/import/", views.MetingImportView.as_view(), name="meting-import"),
     path("verhalen/", views.VerhaalListView.as_view(), name="verhaal-list"),

@@ -243,9 +243,15 @@ class MetingCreateView(AreaMixin, ServiceFormMixin, CreateView):
 
     def get_initial(self):
         initial = super().get_initial()
+        period = Period.last_completed()
+        initial["periode"] = period.code
         if self.request.GET.get("indicator", "").isdigit():
             initial["indicator"] = self.request.GET["indicator"]
-        initial["periode"] = Period.last_completed().code
+            indicator = Indicator.objects.filter(pk=initial["indicator"]).first()
+            computed = services.indicator_computed_value(indicator=indicator, period=period)
+            if computed is not None:
+                # Internal indicators: the portal's own figure is the starting value.
+                initial["waarde"] = computed
         return initial
 
     def form_valid(self, form):
@@ -255,6 +261,26 @@ class MetingCreateView(AreaMixin, ServiceFormMixin, CreateView):
         if obj is None:
             return self.form_invalid(form)
         messages.success(self.request, _("De meting is opgeslagen."))
+        return redirect(obj.indicator.get_absolute_url())
+
+
+class MetingUpdateView(AreaMixin, ServiceFormMixin, UpdateView):
+    area, action = "monitoring", CHANGE
+    model = Meting
+    form_class = forms.MetingForm
+    template_name = "inclusie/form_page.html"
+    extra_context = {"title": _("Meting wijzigen")}
+
+    def form_valid(self, form):
+        obj = self.run_service(
+            form, lambda: services.meting_save(meting=form.save(commit=False), by=self.request.user)
+        )
+        if obj is None:
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("De meting is opgeslagen. Maak de momentopname opnieuw om haar mee te nemen."),
+        )
         return redirect(obj.indicator.get_absolute_url())
 
 

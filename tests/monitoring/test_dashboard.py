@@ -137,3 +137,23 @@ def test_snapshot_schedule_is_a_periodic_task_the_beheerder_edits(client_for):
         reverse("monitoring:planning"), {"dag": 5, "maanden": "13", "uur": 7, "minuut": 0}
     )
     assert "maandnummers" in bad.content.decode()
+
+
+def test_remade_snapshot_shows_on_the_cached_dashboard(client_for):
+    client = client_for("wethouder")
+    meting = MetingFactory(indicator__naam="Thuis in de wijk", duiding="Eerste duiding.")
+    services.snapshot_make(period=H1)
+    url = reverse("dashboard") + "?periode=2026-H1"
+    assert "Eerste duiding." in client.get(url).content.decode()
+    meting.duiding = "Bijgestelde duiding."
+    meting.save()
+    assert "Eerste duiding." in client.get(url).content.decode()  # frozen until remade
+    services.snapshot_make(period=H1)
+    assert "Bijgestelde duiding." in client.get(url).content.decode()
+
+
+def test_wethouder_home_links_to_dashboard_and_drafts(client_for):
+    services.raadsmededeling_draft(period=H1)
+    page = client_for("wethouder").get(reverse("home")).content.decode()
+    assert "Halfjaarcijfers" in page and "?periode=2026-H1" in page
+    assert "Raadsmededelingen in concept" in page

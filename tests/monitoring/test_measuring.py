@@ -113,3 +113,39 @@ def test_veranderverhaal_chain_is_shown_in_order(client_for):
     )
     page = client.get(vv.get_absolute_url()).content.decode()
     assert page.index("Meer ontmoeting") < page.index("Tien buurttafels") < page.index("Uitnodigen")
+
+
+def test_internal_indicator_prefills_its_computed_value(client_for):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from inclusie.models import Organisatie
+    from monitoring.periods import Period
+    from tests.factories import OrganisatieFactory
+
+    OrganisatieFactory.create_batch(2)
+    early = timezone.make_aware(dt.datetime.combine(Period.last_completed().start, dt.time(9)))
+    Organisatie.objects.update(created_at=early)
+    ind = IndicatorFactory(bron="intern", figuur="relaties.organisaties")
+    response = client_for("beleidsadviseur").get(
+        reverse("monitoring:meting-create") + f"?indicator={ind.pk}"
+    )
+    assert response.context["form"].initial["waarde"] == 2
+
+
+def test_indicator_with_unknown_figure_is_refused():
+    ind = IndicatorFactory.build(figuur="bestaat.niet")
+    with pytest.raises(ValidationError):
+        services.indicator_save(indicator=ind)
+
+
+def test_measurement_can_be_corrected_but_not_emptied(client_for):
+    meting = MetingFactory(duiding="Eerst")
+    client = client_for("beleidsadviseur")
+    url = reverse("monitoring:meting-update", args=[meting.pk])
+    data = {"indicator": meting.indicator.pk, "periode": "2026-H1", "waarde": "43"}
+    assert "Schrijf een duiding" in client.post(url, data | {"duiding": ""}).content.decode()
+    assert client.post(url, data | {"duiding": "Bijgesteld"}).status_code == 302
+    meting.refresh_from_db()
+    assert (meting.duiding, int(meting.waarde)) == ("Bijgesteld", 43)

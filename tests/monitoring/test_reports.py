@@ -262,3 +262,12 @@ def test_generate_report_command(tmp_path, capsys):
 
     with pytest.raises(CommandError, match="geen bestaande periode"):
         call_command("generate_report", "monitoring", "--period", "2026-H9", "--output", str(out))
+
+
+def test_redaction_matches_whole_names_only():
+    texts, counts = services.redact(
+        {"a": "Jan Jansen en Jansenstraat; JAN JANSEN. Jan Jansens"}, ["Jan Jansen"]
+    )
+    assert texts["a"] == "[gelakt: 5.1.2e] en Jansenstraat; [gelakt: 5.1.2e]. Jan Jansens"
+    assert counts == {"Jan Jansen": 2}
+    assert services.redact({"a": "niets"}, []) == ({"a": "niets"}, {})

@@ -112,3 +112,24 @@ def test_failed_report_can_be_retried(client_for, django_capture_on_commit_callb
         client_for("beleidsadviseur").post(f"/monitoring/rapporten/{rapport.pk}/opnieuw/")
     rapport.refresh_from_db()
     assert rapport.status == RapportStatus.DONE
+
+
+def test_twice_yearly_beat_task_drafts_both_reports_and_mails_the_wethouder(
+    user_for_role, django_capture_on_commit_callbacks, mailoutbox
+):
+    from monitoring.models import Raadsmededeling
+    from monitoring.tasks import make_snapshot
+
+    user_for_role("wethouder")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert make_snapshot.delay("2026-H1").get() == "2026-H1"
+    assert Raadsmededeling.objects.filter(periode="2026-H1").count() == 1
+    assert set(Rapport.objects.values_list("soort", "status")) == {
+        (RapportSoort.RAADSMEDEDELING, RapportStatus.DONE),
+        (RapportSoort.MONITORING, RapportStatus.DONE),
+    }
+    subjects = sorted(m.subject for m in mailoutbox)
+    assert subjects == [
+        "Monitoringsrapportage 2026-H1 staat klaar",
+        "Raadsmededeling 2026-H1 staat klaar",
+    ]
