@@ -39,18 +39,10 @@ from deal.models import (
     Voortgang,
 )
 from inclusie.exports import csv_response, xlsx_response
+from inclusie.forms import add_service_errors
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, public_view, requires
 
 PAGE_SIZE = 25
-
-
-def add_service_errors(form, exc: ValidationError) -> None:
-    """Put a service's ValidationError on the form: on the field when the form has it."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 class FilteredList(AreaMixin, ListView):

@@ -23,6 +23,7 @@ from django.views.generic import FormView, ListView, TemplateView
 from inclusie import ics
 from inclusie import selectors_meetings as sel
 from inclusie import services_meetings as svc
+from inclusie.forms import add_service_errors
 from inclusie.forms_meetings import (
     AanwezigheidForm,
     ActieForm,
@@ -149,7 +150,7 @@ class BijeenkomstCreateView(AreaMixin, FormView):
                 base_url=_base_url(self.request),
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("De bijeenkomst is gepland. Voeg nu agendapunten toe."))
         return redirect(b)
@@ -170,7 +171,7 @@ class BijeenkomstUpdateView(BijeenkomstMixin, FormView):
                 base_url=_base_url(self.request),
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("De bijeenkomst is opgeslagen."))
         return redirect(self.get_success_url())
@@ -196,7 +197,7 @@ class ReeksCreateView(AreaMixin, FormView):
                 rollen=form.cleaned_data["rollen"],
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("%(n)d bijeenkomsten gepland.") % {"n": len(made)})
         return redirect(reverse("bijeenkomst-list") + "?wanneer=komend")
@@ -239,7 +240,7 @@ class AgendapuntCreateView(BijeenkomstMixin, FormView):
         try:
             svc.agendapunt_save(agendapunt=punt)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("Het agendapunt is toegevoegd."))
         return redirect(self.get_success_url() + "#agenda")
@@ -277,7 +278,7 @@ class AgendapuntUpdateView(AreaMixin, FormView):
         try:
             svc.agendapunt_save(agendapunt=form.save(commit=False))
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("Het agendapunt is opgeslagen."))
         return redirect(self.punt.bijeenkomst.get_absolute_url() + "#agenda")
@@ -380,7 +381,7 @@ class AanwezigheidView(BijeenkomstMixin, FormView):
         try:
             svc.aanwezigheid_save(bijeenkomst=self.bijeenkomst, waarden=form.waarden())
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("De aanwezigheid is opgeslagen."))
         return redirect(self.get_success_url() + "#deelnemers")
@@ -438,7 +439,7 @@ class ActieCreateView(BijeenkomstMixin, FormView):
         try:
             svc.actie_save(actie=actie)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("Het actiepunt is toegevoegd."))
         return redirect(self.get_success_url() + "#acties")
@@ -478,7 +479,7 @@ class ActieUpdateView(AreaMixin, FormView):
         try:
             svc.actie_save(actie=actie)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("Het actiepunt is opgeslagen."))
         return redirect(actie.bijeenkomst.get_absolute_url() + "#acties")
@@ -501,7 +502,7 @@ class VaststellenView(BijeenkomstMixin, FormView):
         try:
             svc.verslag_vaststellen(bijeenkomst=self.bijeenkomst, op=form.cleaned_data["op"])
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("Het verslag is vastgesteld."))
         return redirect(self.get_success_url() + "#verslag")
@@ -629,7 +630,7 @@ class RsvpView(AreaMixin, FormView):
                 uitnodiging=self.uitnodiging, antwoord=form.cleaned_data["antwoord"]
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("Bedankt, uw antwoord is opgeslagen."))
         nxt = self.request.POST.get("next", "")

@@ -43,14 +43,3 @@ def apply_dates(form: forms.BaseForm) -> None:
             field.widget = DateInput()
         elif type(field) is forms.ModelMultipleChoiceField:
             field.__class__ = SafeModelMultipleChoiceField
-
-
-def add_service_errors(form: forms.BaseForm, error) -> None:
-    """Put a service's ValidationError on the form: on the field it names, else on top."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            target = field if field in form.fields else None
-            for e in errors:
-                form.add_error(target, e)
-    else:
-        form.add_error(None, error)

@@ -8,8 +8,8 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
+from inclusie.forms import add_service_errors
 from inclusie.permissions import AreaMixin
-from inclusie.werkbank_forms import add_service_errors
 
 
 class WerkbankFormView(AreaMixin, FormView):

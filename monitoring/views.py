@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView, UpdateView
 from django.views.generic.edit import CreateView
 
+from inclusie.forms import add_service_errors
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, public_view, requires
 from monitoring import forms, schedule, selectors, services
 from monitoring.constants import RapportStatus
@@ -29,14 +30,6 @@ from monitoring.periods import Period
 PAGE_SIZE = 25
 
 
-def _form_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
-
-
 class ServiceFormMixin:
     """Run the service; a ValidationError lands on the form instead of a 500."""
 
@@ -44,7 +37,7 @@ class ServiceFormMixin:
         try:
             return call()
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
             return None
 
 

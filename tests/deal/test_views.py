@@ -361,4 +361,4 @@ def test_deal_pages_are_translated_to_english(client_for):
     html = client.get(reverse("deal:pipeline")).content.decode()
     assert "Deal pipeline" in html and "Pijplijn van de Deal" not in html
     public = client.get(reverse("deal:openbaar")).content.decode()
-    assert "How to join?" in public
+    assert "How can you take part?" in public and "Hoe doet u mee?" not in public
