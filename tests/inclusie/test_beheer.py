@@ -130,12 +130,28 @@ def test_lists_filter_and_paginate_in_the_database(client_for, django_assert_max
     assert len(response.context["object_list"]) == 25
 
 
+def _project_row_counts() -> dict[str, int]:
+    from django.apps import apps
+
+    local = {"inclusie", "pijlers", "deal", "ambassadeurs", "klankbord", "monitoring"}
+    return {
+        model._meta.label: model.objects.count()
+        for model in apps.get_models()
+        if model._meta.app_label in local
+    }
+
+
 @pytest.mark.django_db
 def test_seed_demo_is_idempotent_and_scales():
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     counts = (User.objects.count(), Organisatie.objects.count(), Persoon.objects.count())
+    rows = _project_row_counts()
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert (User.objects.count(), Organisatie.objects.count(), Persoon.objects.count()) == counts
+    # `make run` seeds on every start: a second run must not duplicate anything.
+    again = _project_row_counts()
+    grown = {label: (rows[label], n) for label, n in again.items() if n != rows[label]}
+    assert grown == {}, grown
     assert set(User.objects.values_list("username", flat=True)) >= {
         "kwartiermaker",
         "beleidsadviseur",
