@@ -173,3 +173,19 @@ def test_demo_users_sign_in_with_the_demo_password(client, settings):
     )
     assert response.status_code == 302
     assert client.get("/").context["user"].username == "beheerder"
+
+
+@pytest.mark.django_db
+def test_person_list_filters_by_organisation_name_without_listing_every_organisation(
+    client_for,
+):
+    from tests.factories import OrganisatieFactory
+
+    PersoonFactory(naam="Sanne Smit", organisatie=OrganisatieFactory(naam="Bibliotheek Oost"))
+    PersoonFactory(naam="Tom Tol", organisatie=OrganisatieFactory(naam="Sportclub West"))
+    OrganisatieFactory.create_batch(30)
+    client = client_for("kwartiermaker")
+    html = client.get(reverse("persoon-list"), {"organisatie": "biblio"}).content.decode()
+    assert "Sanne Smit" in html and "Tom Tol" not in html
+    # The page size does not depend on how many organisations exist.
+    assert html.count("<option") < 10
