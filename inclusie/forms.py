@@ -24,6 +24,17 @@ def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
+class ServiceFormMixin:
+    """For form views: run a service; its ValidationError lands on the form instead of a 500."""
+
+    def run_service(self, form, call):
+        try:
+            return call()
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+            return None
+
+
 class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
     """Refuses non-numeric or out-of-range ids with the normal Dutch message.
 

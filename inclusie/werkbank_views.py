@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
-from inclusie.forms import add_service_errors
+from inclusie.forms import ServiceFormMixin
 from inclusie.permissions import AreaMixin
 
 
-class WerkbankFormView(AreaMixin, FormView):
+class WerkbankFormView(AreaMixin, ServiceFormMixin, FormView):
     """A form page: title, a way back, a service call that may refuse with a clear error."""
 
     template_name = "werkbank/form.html"
@@ -34,14 +33,6 @@ class WerkbankFormView(AreaMixin, FormView):
             verwijder_url=self.verwijder_url(),
         )
         return ctx
-
-    def run_service(self, form, call):
-        """Run `call()`; on a ValidationError show the form again with the errors."""
-        try:
-            return call()
-        except ValidationError as error:
-            add_service_errors(form, error)
-            return None
 
 
 class WerkbankDeleteView(AreaMixin, TemplateView):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView, UpdateView
 from django.views.generic.edit import CreateView
 
-from inclusie.forms import add_service_errors
+from inclusie.forms import ServiceFormMixin
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, public_view, requires
 from monitoring import forms, schedule, selectors, services
 from monitoring.constants import RapportStatus
@@ -28,17 +28,6 @@ from monitoring.models import (
 from monitoring.periods import Period
 
 PAGE_SIZE = 25
-
-
-class ServiceFormMixin:
-    """Run the service; a ValidationError lands on the form instead of a 500."""
-
-    def run_service(self, form, call):
-        try:
-            return call()
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return None
 
 
 # --- dashboard -----------------------------------------------------------------------
