@@ -49,7 +49,7 @@ def deal_pages() -> list[tuple[str, str, str, float]]:
 
 def _meeting_pages() -> list[tuple[str, str, str, float]]:
     """The detail page of the first meeting (needs the seeded database)."""
-    from inclusie.models import Bijeenkomst
+    from bijeenkomsten.models import Bijeenkomst
 
     first = Bijeenkomst.objects.order_by("pk").values_list("pk", flat=True).first()
     if first is None:
@@ -61,7 +61,7 @@ def _meeting_pages() -> list[tuple[str, str, str, float]]:
 
 def verkenning_pages() -> list[tuple[str, str, str, float]]:
     """The verkenning form of the first verkenning (the bench runs on demo data)."""
-    from inclusie.models import Verkenning
+    from stappenplan.models import Verkenning
 
     first = Verkenning.objects.filter(eigenaar__username="beleidsadviseur").order_by("pk").first()
     if first is None:

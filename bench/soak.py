@@ -43,11 +43,13 @@ def targets() -> dict:
     from django.urls import reverse
     from django.utils import timezone
 
+    from bijeenkomsten.models import Bijeenkomst, Uitnodiging
     from deal.constants import Fase
     from deal.models import Contactmoment, FaseWijziging, Partner
-    from inclusie.models import Antwoord, Bijeenkomst, Persoon, Uitnodiging, User, Verkenning
-    from inclusie.models.verkenning import Vraag
+    from inclusie.models import Persoon, User
     from pijlers.models import Pijler
+    from stappenplan.models import Antwoord, Verkenning
+    from stappenplan.models.verkenning import Vraag
 
     meetings = {}
     for b in Bijeenkomst.objects.order_by("pk"):

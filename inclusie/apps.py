@@ -19,23 +19,9 @@ class InclusieConfig(AppConfig):
         auditlog.register(models.Persoon)
         auditlog.register(models.Organisatie)
         auditlog.register(models.GemeenteProfiel)
-        auditlog.register(models.Opdracht)
-        auditlog.register(models.Urenregistratie)
-
-        from inclusie.opdracht.registration import register as register_opdracht
-
-        register_opdracht()
 
         register_nav(NavItem(_("Home"), "home", "home", order=0))
         register_nav(NavItem(_("Organisaties"), "organisatie-list", "relaties", order=80))
         register_nav(NavItem(_("Personen"), "persoon-list", "relaties", order=81))
         register_nav(NavItem(_("Beheer"), "beheer", "beheer", order=900))
         register_panel(HomePanel("inclusie/panels/beheer.html", roles=(Role.BEHEERDER,), order=900))
-
-        from inclusie.meetings_registry import register_meetings
-
-        register_meetings()
-
-        from inclusie.verkenning_registry import register as register_verkenning
-
-        register_verkenning()

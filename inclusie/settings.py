@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     "ambassadeurs",
     "klankbord",
     "monitoring",
+    "bijeenkomsten",
+    "stappenplan",
+    "opdracht",
 ]
 
 MIDDLEWARE = [
@@ -211,7 +214,7 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Meetings: reminder mail before an action item's due date (idempotent).
     "acties-herinneren": {
-        "task": "inclusie.tasks.send_actie_herinneringen",
+        "task": "bijeenkomsten.tasks.send_actie_herinneringen",
         "schedule": 3600.0,
     },
     # Reports left queued (broker down) or running with an expired lease (worker died).
@@ -222,7 +225,7 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Verkenning PDFs requested while the broker was down.
     "verkenning-rapporten-opnieuw": {
-        "task": "inclusie.tasks.render_waiting_verkenning_rapporten",
+        "task": "stappenplan.tasks.render_waiting_verkenning_rapporten",
         "schedule": 300.0,
     },
 }

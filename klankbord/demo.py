@@ -7,7 +7,6 @@ import datetime
 from django.utils import timezone
 
 from inclusie.models import Persoon
-from inclusie.opdracht.demo import seed as seed_opdracht
 from klankbord.constants import (
     AdviesSoort,
     AdviesUitkomst,
@@ -17,6 +16,7 @@ from klankbord.constants import (
     SignaalThema,
 )
 from klankbord.models import Advies, KlankbordLid, Signaal
+from opdracht.demo import seed as seed_opdracht
 
 # Aspects nobody in the demo group covers, so "Wie ontbreekt?" has something to show.
 NIET_GEDEKT = {"Taal en geletterdheid", "Woonsituatie"}

@@ -86,9 +86,9 @@ class PijlerDetailView(AreaMixin, DetailView):
         """Upcoming meetings of this pijler that this user may see (the meetings' own rule)."""
         from django.utils import timezone
 
-        from inclusie.models import Bijeenkomst
+        from bijeenkomsten.models import Bijeenkomst
+        from bijeenkomsten.selectors import bijeenkomsten_zichtbaar
         from inclusie.permissions import allowed
-        from inclusie.selectors_meetings import bijeenkomsten_zichtbaar
 
         user = self.request.user
         if not allowed(user, "bijeenkomsten", VIEW):

@@ -35,17 +35,17 @@ from tests.test_url_role_matrix import SKIP_NAMESPACES, walk
 
 # Views that take an id but have no `model` on their class: the model of that id.
 ID_MODELS = {
-    "actie-gereed": "inclusie.Actie",
-    "bijlage-download": "inclusie.Bijlage",
-    "bijeenkomst-detail": "inclusie.Bijeenkomst",
-    "bijeenkomst-pdf": "inclusie.Bijeenkomst",
-    "bijeenkomst-ics": "inclusie.Bijeenkomst",
+    "actie-gereed": "bijeenkomsten.Actie",
+    "bijlage-download": "bijeenkomsten.Bijlage",
+    "bijeenkomst-detail": "bijeenkomsten.Bijeenkomst",
+    "bijeenkomst-pdf": "bijeenkomsten.Bijeenkomst",
+    "bijeenkomst-ics": "bijeenkomsten.Bijeenkomst",
     "ambassadeur-detail": "ambassadeurs.Ambassadeur",
     "activiteit-delete": "ambassadeurs.Activiteit",
     "mijn-activiteit-delete": "ambassadeurs.Activiteit",
     "advies-detail": "klankbord.Advies",
     "signaal-detail": "klankbord.Signaal",
-    "uren-delete": "inclusie.Urenregistratie",
+    "uren-delete": "opdracht.Urenregistratie",
     "deal:partner-detail": "deal.Partner",
     "deal:partner-document": "deal.Partner",
     "deal:toezegging-detail": "deal.Toezegging",
@@ -55,17 +55,17 @@ ID_MODELS = {
     "deal:kennis-bestand": "deal.KennisItem",
     "pijlers:lid-end": "pijlers.Lidmaatschap",
     "pijlers:detail": "pijlers.Pijler",
-    "verkenning-detail": "inclusie.Verkenning",
-    "verkenning-antwoord": "inclusie.Verkenning",
-    "verkenning-indienen": "inclusie.Verkenning",
-    "verkenning-csv": "inclusie.Verkenning",
-    "verkenning-pdf": "inclusie.Verkenning",
-    "verkenning-rapport-status": "inclusie.VerkenningRapport",
-    "verkenning-rapport-download": "inclusie.VerkenningRapport",
-    "stap-detail": "inclusie.Stap",
-    "stap-actie-afronden": "inclusie.StapActie",
-    "stap-document-download": "inclusie.StapDocument",
-    "werkgroep-detail": "inclusie.Werkgroep",
+    "verkenning-detail": "stappenplan.Verkenning",
+    "verkenning-antwoord": "stappenplan.Verkenning",
+    "verkenning-indienen": "stappenplan.Verkenning",
+    "verkenning-csv": "stappenplan.Verkenning",
+    "verkenning-pdf": "stappenplan.Verkenning",
+    "verkenning-rapport-status": "stappenplan.VerkenningRapport",
+    "verkenning-rapport-download": "stappenplan.VerkenningRapport",
+    "stap-detail": "stappenplan.Stap",
+    "stap-actie-afronden": "stappenplan.StapActie",
+    "stap-document-download": "stappenplan.StapDocument",
+    "werkgroep-detail": "stappenplan.Werkgroep",
     "monitoring:rapport-retry": "monitoring.Rapport",
     "monitoring:rapport-pdf": "monitoring.Rapport",
     "openbaar-raadsmededeling-pdf": "monitoring.Raadsmededeling",
@@ -185,16 +185,10 @@ def demo(django_db_setup, django_db_blocker):
 
 
 def _extra_rows() -> None:
-    from inclusie.models import (
-        Agendapunt,
-        Bijlage,
-        Stap,
-        StapDocument,
-        Verkenning,
-        VerkenningRapport,
-    )
+    from bijeenkomsten.models import Agendapunt, Bijlage
     from monitoring.constants import RapportSoort
     from monitoring.models import Rapport
+    from stappenplan.models import Stap, StapDocument, Verkenning, VerkenningRapport
 
     punt = Agendapunt.objects.order_by("pk").first()
     Bijlage.objects.create(agendapunt=punt, naam="Geheime begroting", bestand="bijlagen/x.pdf")
@@ -301,7 +295,7 @@ def walk_objects(client, who, objects: dict, only: set[str] | None = None) -> in
 
 
 def not_invited(who):
-    from inclusie.models import Bijeenkomst
+    from bijeenkomsten.models import Bijeenkomst
 
     return (
         Bijeenkomst.objects.exclude(uitnodigingen__user=who)
@@ -315,7 +309,7 @@ def not_invited(who):
     "role", [Role.BELEIDSADVISEUR, Role.WETHOUDER, Role.KLANKBORDLID, Role.AMBASSADEUR]
 )
 def test_a_meeting_one_is_not_invited_to_is_not_shown(demo, db, client, role):
-    from inclusie.models import Bijeenkomst, Bijlage
+    from bijeenkomsten.models import Bijeenkomst, Bijlage
 
     who = user(role)
     meeting = not_invited(who)
@@ -329,7 +323,7 @@ def test_a_meeting_one_is_not_invited_to_is_not_shown(demo, db, client, role):
 
 @pytest.mark.parametrize("role", Role.values)
 def test_nobody_answers_or_sees_someone_elses_invitation(demo, db, client, role):
-    from inclusie.models import Uitnodiging
+    from bijeenkomsten.models import Uitnodiging
 
     who = user(role)
     other = Uitnodiging.objects.exclude(user=who).exclude(user=None).order_by("pk").first()
@@ -348,7 +342,7 @@ def test_nobody_answers_or_sees_someone_elses_invitation(demo, db, client, role)
     "role", [Role.BELEIDSADVISEUR, Role.WETHOUDER, Role.KLANKBORDLID, Role.AMBASSADEUR]
 )
 def test_only_the_owner_marks_an_action_done(demo, db, client, role):
-    from inclusie.models import Actie
+    from bijeenkomsten.models import Actie
 
     who = user(role)
     actie = Actie.objects.exclude(eigenaar=who).filter(status=Actie.Status.OPEN).first()
@@ -403,7 +397,7 @@ def test_the_coaching_log_stays_with_the_kwartiermaker(demo, db, client, role):
 
 
 def test_a_beleidsadviseur_cannot_open_a_verkenning_not_shared_with_them(demo, db, client):
-    from inclusie.models import Verkenning, VerkenningRapport
+    from stappenplan.models import Verkenning, VerkenningRapport
 
     who = user("beleidsadviseur2")
     assert who.role == Role.BELEIDSADVISEUR
@@ -453,8 +447,8 @@ def test_an_unpublished_raadsmededeling_is_not_on_the_public_site(demo, db, clie
 
 def test_a_klankbordlid_without_consent_is_not_shown_to_fellow_invitees(demo, db, client):
     """Being seen at a klankbord meeting can reveal lived experience: consent first."""
-    from inclusie.models import AanwezigheidToestemming, Uitnodiging
-    from tests.meetings.factories import BijeenkomstFactory
+    from bijeenkomsten.models import AanwezigheidToestemming, Uitnodiging
+    from tests.bijeenkomsten.factories import BijeenkomstFactory
 
     ambassadeur, lid = user(Role.AMBASSADEUR), user(Role.KLANKBORDLID)
     AanwezigheidToestemming.objects.filter(user=lid).delete()

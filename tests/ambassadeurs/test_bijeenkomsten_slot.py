@@ -8,12 +8,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from bijeenkomsten.models import Bijeenkomst, Soort
 from inclusie.constants import Role
-from inclusie.models import Bijeenkomst
-from inclusie.models.meetings import Soort
 from tests.ambassadeurs.factories import AmbassadeurFactory
+from tests.bijeenkomsten.factories import BijeenkomstFactory, UitnodigingFactory
 from tests.factories import PersoonFactory
-from tests.meetings.factories import BijeenkomstFactory, UitnodigingFactory
 
 pytestmark = pytest.mark.django_db
 

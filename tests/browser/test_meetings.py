@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from inclusie.models import Bijeenkomst, Uitnodiging, User
+from bijeenkomsten.models import Bijeenkomst, Uitnodiging
+from inclusie.models import User
 from tests.browser.conftest import axe_violations, login
 
 pytestmark = [pytest.mark.browser]

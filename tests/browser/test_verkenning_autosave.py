@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from inclusie.models import Antwoord, Verkenning, Vraag
+from stappenplan.models import Antwoord, Verkenning, Vraag
 from tests.browser.conftest import axe_violations, login
 
 pytestmark = [pytest.mark.browser]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from inclusie.models import Antwoord, Verkenning
+from stappenplan.models import Antwoord, Verkenning
 from tests.browser.conftest import login
 
 pytestmark = [pytest.mark.browser]

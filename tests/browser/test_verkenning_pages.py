@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from inclusie.models import Stap, Verkenning, Werkgroep
+from stappenplan.models import Stap, Verkenning, Werkgroep
 from tests.browser.conftest import axe_violations, login
 
 pytestmark = [pytest.mark.browser]

@@ -108,8 +108,8 @@ def test_every_workbench_page_passes_axe(demo_site, new_page):
     from django.urls import reverse
 
     from ambassadeurs.models import Activiteit, Ambassadeur
-    from inclusie.models import Opdracht, Urenregistratie
     from klankbord.models import Advies, KlankbordLid, Signaal
+    from opdracht.models import Opdracht, Urenregistratie
     from pijlers.models import Lidmaatschap
 
     ambassadeur = Ambassadeur.objects.filter(status="actief").first()

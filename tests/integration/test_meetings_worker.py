@@ -9,11 +9,11 @@ import pytest
 from django.db import transaction
 from django.utils import timezone
 
-from inclusie import services_meetings as svc
+from bijeenkomsten import services as svc
 from inclusie.models import Notificatie
+from tests.bijeenkomsten.factories import ActieFactory, BijeenkomstFactory, UitnodigingFactory
 from tests.factories import UserFactory
 from tests.integration.conftest import wait_for
-from tests.meetings.factories import ActieFactory, BijeenkomstFactory, UitnodigingFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
@@ -25,7 +25,7 @@ def test_invitation_with_ics_and_reminder_via_real_worker(celery_worker, tmp_pat
     ActieFactory(deadline=timezone.localdate() + timedelta(days=1))
     with transaction.atomic():
         assert svc.uitnodigingen_send(bijeenkomst=b, base_url="https://portaal.example") == 1
-    from inclusie.tasks import send_actie_herinneringen
+    from bijeenkomsten.tasks import send_actie_herinneringen
 
     send_actie_herinneringen.delay()
 

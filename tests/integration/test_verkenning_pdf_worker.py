@@ -6,12 +6,12 @@ import pytest
 from django.apps import apps
 from django.db import transaction
 
-from inclusie import services_verkenning as services
-from inclusie.models import VerkenningRapport
 from inclusie.pdf import pdf_metadata, pdf_text
-from inclusie.vragenlijsten import load_vragenlijsten
+from stappenplan import services
+from stappenplan.models import VerkenningRapport
+from stappenplan.vragenlijsten import load_vragenlijsten
 from tests.integration.conftest import wait_for
-from tests.verkenning.factories import VerkenningFactory, open_vraag
+from tests.stappenplan.factories import VerkenningFactory, open_vraag
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 

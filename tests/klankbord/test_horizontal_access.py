@@ -20,7 +20,7 @@ from tests.test_url_role_matrix import walk
 
 pytestmark = pytest.mark.django_db
 
-MODULES = ("ambassadeurs.", "klankbord.", "inclusie.opdracht.")
+MODULES = ("ambassadeurs.", "klankbord.", "opdracht.")
 
 
 def workbench_patterns():
@@ -42,7 +42,7 @@ PATTERNS = workbench_patterns()
 @pytest.fixture
 def objects():
     """One object of every kind, all belonging to somebody else."""
-    from inclusie.models import Uitgave, Urenregistratie
+    from opdracht.models import Uitgave, Urenregistratie
 
     ander = UserFactory(role=Role.AMBASSADEUR)
     activiteit = ActiviteitFactory()

@@ -5,7 +5,7 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from inclusie.models import Opdracht
+from opdracht.models import Opdracht
 
 
 class OpdrachtFactory(DjangoModelFactory):

@@ -12,9 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from inclusie.constants import Role
-from inclusie.models import Opdracht, Uitgave, Urenregistratie
-from inclusie.models.opdracht import week_start
-from inclusie.opdracht import selectors
+from opdracht import selectors
+from opdracht.models import Opdracht, Uitgave, Urenregistratie, week_start
 from tests.opdracht.factories import OpdrachtFactory
 
 pytestmark = pytest.mark.django_db

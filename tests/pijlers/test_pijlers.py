@@ -104,7 +104,7 @@ def test_pijler_detail_has_constant_queries(client_for, django_assert_max_num_qu
 
 
 def test_pijler_page_lists_only_meetings_the_viewer_may_see(client_for, user_for_role):
-    from tests.meetings.factories import BijeenkomstFactory, UitnodigingFactory
+    from tests.bijeenkomsten.factories import BijeenkomstFactory, UitnodigingFactory
 
     pijler = PijlerFactory()
     BijeenkomstFactory(pijler=pijler, titel="Tafel werk, besloten")

@@ -15,8 +15,8 @@ DEMO_STEPS = [
     ("deal.demo", "Inclusie Deal"),
     ("ambassadeurs.demo", "Ambassadeurs"),
     ("klankbord.demo", "Klankbordgroep, signalen en opdracht"),
-    ("inclusie.demo_meetings", "Bijeenkomsten"),
-    ("inclusie.demo_verkenning", "Stappenplan en verkenningen"),
+    ("bijeenkomsten.demo", "Bijeenkomsten"),
+    ("stappenplan.demo", "Stappenplan en verkenningen"),
     ("monitoring.demo", "Monitoring en rapportage"),
 ]
 

@@ -1,0 +1,271 @@
+"""Fictional demo meetings: the monthly ambassador series, klankbordgroep (also with the
+wethouder), pijlertafels and a stuurgroep; past ones with attendance, minutes and actions.
+
+Grows with --scale: a longer ambassador series history, more external invitees.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from django.utils import timezone
+
+from bijeenkomsten.models import (
+    Actie,
+    Agendapunt,
+    Besluit,
+    Bijeenkomst,
+    BijeenkomstReeks,
+    Soort,
+    Uitnodiging,
+)
+from bijeenkomsten.services import reeks_create
+from inclusie.constants import Role
+from inclusie.models import User
+
+AGENDA = {
+    Soort.AMBASSADEURS: [
+        ("Opening en voorstelrondje", "Kwartiermaker", 10),
+        ("Wat hoorden jullie in de wijken?", "Ambassadeurs", 30),
+        ("Training inclusieve communicatie", "Gastspreker", 30),
+        ("Rondvraag en afsluiting", "", 10),
+    ],
+    Soort.KLANKBORD: [
+        ("Opening door de voorzitter", "Voorzitter", 10),
+        ("Advies over het armoedebeleid", "Beleidsadviseur", 40),
+        ("Signalen uit de gemeenschappen", "Leden", 30),
+    ],
+    Soort.PIJLERTAFEL: [
+        ("Stand van de ambities", "Trekker", 20),
+        ("Wat leren we van elkaar?", "Alle deelnemers", 40),
+        ("Wat is er nodig?", "Kwartiermaker", 20),
+    ],
+    Soort.STUURGROEP: [
+        ("Opening en actualiteiten/mededelingen", "Voorzitter", 15),
+        ("Stand van zaken externe opdrachten", "Programmamanager", 20),
+        ("Hoe inzetten stuurgroep en leervragen", "Alle leden", 40),
+        ("Indicatoren voor maatregelen en sancties", "Beleidsadviseur", 15),
+    ],
+}
+ACTIES = [
+    "Uitnodiging training doorsturen naar collega's",
+    "Contact leggen met het buurthuis over een wijkgesprek",
+    "Verslag delen met de eigen organisatie",
+    "Voorstel voor de volgende bijeenkomst uitwerken",
+    "Cijfers over deelname opvragen",
+]
+
+
+def _meeting(titel, soort, day: date, at: time, minutes: int, organisator, **extra) -> Bijeenkomst:
+    start = timezone.make_aware(datetime.combine(day, at))
+    return Bijeenkomst(
+        titel=titel,
+        soort=soort,
+        start=start,
+        eind=start + timedelta(minutes=minutes),
+        organisator=organisator,
+        **extra,
+    )
+
+
+def _pijlertafels(pijlers, km, vandaag: date) -> list[Bijeenkomst]:
+    made = []
+    for pijler in pijlers:
+        for j in range(3):
+            made.append(
+                _meeting(
+                    f"Pijlertafel {pijler.naam}",
+                    Soort.PIJLERTAFEL,
+                    vandaag + timedelta(days=-120 + j * 60 + pijler.pk % 7),
+                    time(10, 0),
+                    90,
+                    km,
+                    pijler=pijler,
+                    locatie="Bibliotheek, leeszaal",
+                )
+            )
+    return made
+
+
+def seed(ctx) -> None:
+    if Bijeenkomst.objects.exists():
+        ctx.log("  bijeenkomsten: al aanwezig, overgeslagen")
+        return
+    from pijlers.models import Pijler
+
+    rng = ctx.rng
+    users = ctx.data["users"]
+    km = users["kwartiermaker"]
+    vandaag = timezone.localdate()
+    now = timezone.now()
+
+    # The monthly ambassador series: first Tuesday, starting some months back.
+    maanden_terug = min(6 * ctx.scale, 40)
+    eerste = (vandaag.replace(day=1) - timedelta(days=31 * maanden_terug)).replace(day=1)
+    reeks = BijeenkomstReeks(
+        titel="Maandelijkse ambassadeursbijeenkomst",
+        soort=Soort.AMBASSADEURS,
+        eerste_datum=eerste,
+        aantal=min(maanden_terug + 6, 52),
+        begintijd=time(19, 30),
+        duur_minuten=120,
+        locatie="Buurthuis De Schakel, zaal 1",
+        organisator=km,
+    )
+    meetings = reeks_create(reeks=reeks, door=km)
+
+    extra: list[Bijeenkomst] = []
+    for i in range(4):
+        day = vandaag + timedelta(days=-200 + i * 91)
+        met_wethouder = i % 2 == 1
+        extra.append(
+            _meeting(
+                "Klankbordgroep met de wethouder" if met_wethouder else "Klankbordgroep",
+                Soort.KLANKBORD_WETHOUDER if met_wethouder else Soort.KLANKBORD,
+                day,
+                time(16, 0),
+                90,
+                km,
+                locatie="Stadhuis, kamer 2.14",
+            )
+        )
+    pijlers = list(Pijler.objects.order_by("volgorde", "naam")[:3])
+    # seed_demo runs the pijlers step before this one (DEMO_STEPS).
+    extra += _pijlertafels(pijlers, km, vandaag)
+    for k in range(2):
+        extra.append(
+            _meeting(
+                "Stuurgroep Inclusie en Diversiteit",
+                Soort.STUURGROEP,
+                vandaag + timedelta(days=-40 + k * 70),
+                time(15, 30),
+                90,
+                km,
+                locatie="2.C.4",
+            )
+        )
+    extra.append(
+        _meeting(
+            "Stadsgesprek: samen in de wijk",
+            Soort.STADSGESPREK,
+            vandaag + timedelta(days=25),
+            time(19, 0),
+            120,
+            km,
+            locatie="Theater aan de Rivier",
+        )
+    )
+    for b in extra:
+        b.full_clean()
+    Bijeenkomst.objects.bulk_create(extra)
+    alle = list(Bijeenkomst.objects.order_by("start"))
+
+    # Invitees per body.
+    ambassadeurs = list(User.objects.filter(role=Role.AMBASSADEUR, is_active=True))
+    klankbord = list(User.objects.filter(role=Role.KLANKBORDLID, is_active=True))
+    externen = ctx.data.get("personen", [])[: min(4 * ctx.scale, 40)]
+    invitees = {
+        Soort.AMBASSADEURS: [km, *ambassadeurs],
+        Soort.KLANKBORD: [km, users["beleidsadviseur"], *klankbord],
+        Soort.KLANKBORD_WETHOUDER: [km, users["beleidsadviseur"], users["wethouder"], *klankbord],
+        Soort.PIJLERTAFEL: [km, *ambassadeurs[:2]],
+        Soort.STUURGROEP: [km, users["beleidsadviseur"], users["wethouder"]],
+        Soort.STADSGESPREK: [km, users["wethouder"], *ambassadeurs, *klankbord],
+    }
+    rows: list[Uitnodiging] = []
+    for b in alle:
+        voorbij = b.eind < now
+        for user in invitees.get(b.soort, [km]):
+            antwoord = rng.choice(["komt", "komt", "misschien", "komt_niet"]) if voorbij else "geen"
+            aanwezig = "onbekend"
+            if voorbij:
+                aanwezig = {
+                    "komt": "aanwezig",
+                    "misschien": "afwezig",
+                    "komt_niet": "afwezig_bericht",
+                }[antwoord]
+            rows.append(
+                Uitnodiging(
+                    bijeenkomst=b,
+                    user=user,
+                    antwoord=antwoord,
+                    aanwezigheid=aanwezig,
+                    verzonden_op=b.start - timedelta(days=14)
+                    if b.start - timedelta(days=14) < now
+                    else None,
+                )
+            )
+        if b.soort == Soort.AMBASSADEURS:
+            for persoon in externen:
+                rows.append(
+                    Uitnodiging(
+                        bijeenkomst=b,
+                        persoon=persoon,
+                        aanwezigheid=rng.choice(["aanwezig", "afwezig"]) if voorbij else "onbekend",
+                    )
+                )
+    Uitnodiging.objects.bulk_create(rows, batch_size=500)
+
+    # Agenda items for all meetings; minutes, decisions and actions for past ones.
+    punten: list[Agendapunt] = []
+    for b in alle:
+        items = AGENDA.get(Soort.KLANKBORD if b.soort == Soort.KLANKBORD_WETHOUDER else b.soort)
+        items = items or AGENDA[Soort.AMBASSADEURS]
+        for n, (titel, door, duur) in enumerate(items, start=1):
+            punten.append(
+                Agendapunt(
+                    bijeenkomst=b,
+                    volgorde=n,
+                    titel=titel,
+                    presentator=door,
+                    duur_minuten=duur,
+                    aantekeningen=(
+                        "Goed gesprek; iedereen kwam aan het woord. Twee ideeën gaan mee "
+                        "naar de volgende keer."
+                        if b.eind < now and n == 2
+                        else ""
+                    ),
+                )
+            )
+    Agendapunt.objects.bulk_create(punten, batch_size=500)
+
+    besluiten: list[Besluit] = []
+    acties: list[Actie] = []
+    for b in alle:
+        if b.eind >= now:
+            continue
+        b.verslag_status = Bijeenkomst.VerslagStatus.VASTGESTELD
+        b.verslag_vastgesteld_op = min((b.start + timedelta(days=28)).date(), vandaag)
+        besluiten.append(
+            Besluit(bijeenkomst=b, tekst="Het verslag van de vorige keer is vastgesteld.")
+        )
+        owners = invitees.get(b.soort, [km])
+        for m in range(2):
+            deadline = (b.start + timedelta(days=21 + m * 7)).date()
+            done = deadline < vandaag - timedelta(days=20) and rng.random() < 0.8
+            acties.append(
+                Actie(
+                    bijeenkomst=b,
+                    omschrijving=ACTIES[(b.pk + m) % len(ACTIES)],
+                    eigenaar=owners[(b.pk + m) % len(owners)],
+                    deadline=deadline,
+                    status=Actie.Status.GEREED if done else Actie.Status.OPEN,
+                    gereed_op=now if done else None,
+                )
+            )
+    Bijeenkomst.objects.bulk_update(
+        [b for b in alle if b.eind < now], ["verslag_status", "verslag_vastgesteld_op"]
+    )
+    # The most recent past meeting's minutes are still a draft.
+    last_past = [b for b in alle if b.eind < now]
+    if last_past:
+        Bijeenkomst.objects.filter(pk=last_past[-1].pk).update(
+            verslag_status=Bijeenkomst.VerslagStatus.CONCEPT, verslag_vastgesteld_op=None
+        )
+    Besluit.objects.bulk_create(besluiten)
+    Actie.objects.bulk_create(acties)
+    ctx.data["bijeenkomsten"] = alle
+    ctx.log(
+        f"  {len(alle)} bijeenkomsten ({len(meetings)} in de ambassadeursreeks), "
+        f"{len(rows)} uitnodigingen, {len(acties)} actiepunten"
+    )

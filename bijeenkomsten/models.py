@@ -1,0 +1,463 @@
+"""Meetings (bijeenkomsten) of every body: agenda, invitations, attendance, minutes, actions.
+
+One model serves the monthly ambassador meeting, the klankbordgroep (also with the
+wethouder), the pijlertafels, the stuurgroep, a werkgroep and city meetings. The
+body a meeting belongs to is its `soort` plus, for pijlertafels, the `pijler`.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from inclusie.models.base import TimeStampedModel
+from inclusie.uploads import UploadValidator
+
+
+class Soort(models.TextChoices):
+    AMBASSADEURS = "ambassadeurs", _("Ambassadeursbijeenkomst")
+    KLANKBORD = "klankbord", _("Klankbordgroep")
+    KLANKBORD_WETHOUDER = "klankbord_wethouder", _("Klankbordgroep met wethouder")
+    PIJLERTAFEL = "pijlertafel", _("Pijlertafel")
+    STUURGROEP = "stuurgroep", _("Stuurgroep")
+    WERKGROEP = "werkgroep", _("Werkgroep")
+    STADSGESPREK = "stadsgesprek", _("Startbijeenkomst of stadsgesprek")
+
+
+# The body ("orgaan") whose open actions carry over from meeting to meeting:
+# the klankbordgroep is one body whether or not the wethouder joins.
+ORGAAN = {
+    Soort.KLANKBORD_WETHOUDER: Soort.KLANKBORD,
+}
+
+
+def orgaan_soorten(soort: str) -> list[str]:
+    """All meeting types that belong to the same body as `soort`."""
+    body = ORGAAN.get(soort, soort)
+    return [s for s in Soort.values if ORGAAN.get(s, s) == body]
+
+
+class BijeenkomstReeks(TimeStampedModel):
+    """A recurring series (e.g. the monthly ambassador meeting).
+
+    The series produces individual meetings once; after that each meeting lives
+    on its own, so one can be moved or cancelled without touching the rest.
+    """
+
+    class Patroon(models.TextChoices):
+        MAANDELIJKS = "maandelijks", _("Elke maand op een vaste weekdag (bijv. eerste dinsdag)")
+        WEKELIJKS = "wekelijks", _("Elke zoveel weken")
+
+    class Weekdag(models.IntegerChoices):
+        MAANDAG = 0, _("maandag")
+        DINSDAG = 1, _("dinsdag")
+        WOENSDAG = 2, _("woensdag")
+        DONDERDAG = 3, _("donderdag")
+        VRIJDAG = 4, _("vrijdag")
+        ZATERDAG = 5, _("zaterdag")
+        ZONDAG = 6, _("zondag")
+
+    class WeekVanMaand(models.IntegerChoices):
+        EERSTE = 1, _("eerste")
+        TWEEDE = 2, _("tweede")
+        DERDE = 3, _("derde")
+        VIERDE = 4, _("vierde")
+        LAATSTE = -1, _("laatste")
+
+    titel = models.CharField(_("titel"), max_length=200)
+    soort = models.CharField(_("soort"), max_length=32, choices=Soort.choices)
+    pijler = models.ForeignKey(
+        "pijlers.Pijler",
+        verbose_name=_("pijler"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="bijeenkomstreeksen",
+    )
+    patroon = models.CharField(
+        _("herhaling"), max_length=16, choices=Patroon.choices, default=Patroon.MAANDELIJKS
+    )
+    weekdag = models.PositiveSmallIntegerField(
+        _("weekdag"), choices=Weekdag.choices, default=Weekdag.DINSDAG
+    )
+    week_van_maand = models.SmallIntegerField(
+        _("welke week van de maand"), choices=WeekVanMaand.choices, default=WeekVanMaand.EERSTE
+    )
+    interval_weken = models.PositiveSmallIntegerField(
+        _("om de hoeveel weken"), default=4, help_text=_("Alleen bij 'elke zoveel weken'.")
+    )
+    eerste_datum = models.DateField(_("vanaf"))
+    aantal = models.PositiveSmallIntegerField(
+        _("aantal bijeenkomsten"), default=12, help_text=_("Tussen 1 en 52.")
+    )
+    begintijd = models.TimeField(_("begintijd"))
+    duur_minuten = models.PositiveSmallIntegerField(_("duur in minuten"), default=90)
+    locatie = models.CharField(_("locatie"), max_length=200, blank=True)
+    online_link = models.URLField(_("link voor online deelname"), blank=True)
+    organisator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("organisator"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("reeks bijeenkomsten")
+        verbose_name_plural = _("reeksen bijeenkomsten")
+        ordering = ["titel"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(aantal__gte=1, aantal__lte=52), name="reeks_aantal_1_52"
+            ),
+            models.CheckConstraint(condition=Q(interval_weken__gte=1), name="reeks_interval_pos"),
+        ]
+
+    def __str__(self) -> str:
+        return self.titel
+
+
+class Bijeenkomst(TimeStampedModel):
+    class Status(models.TextChoices):
+        GEPLAND = "gepland", _("Gepland")
+        GEANNULEERD = "geannuleerd", _("Geannuleerd")
+
+    class VerslagStatus(models.TextChoices):
+        CONCEPT = "concept", _("Concept")
+        VASTGESTELD = "vastgesteld", _("Vastgesteld")
+
+    titel = models.CharField(_("titel"), max_length=200)
+    soort = models.CharField(_("soort"), max_length=32, choices=Soort.choices)
+    pijler = models.ForeignKey(
+        "pijlers.Pijler",
+        verbose_name=_("pijler"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="bijeenkomsten",
+        help_text=_("Alleen voor een pijlertafel."),
+    )
+    reeks = models.ForeignKey(
+        BijeenkomstReeks,
+        verbose_name=_("reeks"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="bijeenkomsten",
+    )
+    start = models.DateTimeField(_("begint om"))
+    eind = models.DateTimeField(_("eindigt om"))
+    locatie = models.CharField(_("locatie"), max_length=200, blank=True)
+    online_link = models.URLField(_("link voor online deelname"), blank=True)
+    organisator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("organisator"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="georganiseerde_bijeenkomsten",
+    )
+    omschrijving = models.TextField(_("omschrijving"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.GEPLAND
+    )
+    annuleringsreden = models.CharField(_("reden van annuleren"), max_length=300, blank=True)
+    verplaatst = models.BooleanField(
+        _("verplaatst"), default=False, help_text=_("Wijkt af van de vaste datum van de reeks.")
+    )
+    volgnummer = models.PositiveIntegerField(
+        _("versie voor agenda's"),
+        default=0,
+        editable=False,
+        help_text=_("Telt op bij elke wijziging, zodat agenda-apps de nieuwe versie tonen."),
+    )
+    verslag_status = models.CharField(
+        _("status verslag"),
+        max_length=16,
+        choices=VerslagStatus.choices,
+        default=VerslagStatus.CONCEPT,
+    )
+    verslag_vastgesteld_op = models.DateField(_("verslag vastgesteld op"), null=True, blank=True)
+    verslag_algemeen = models.TextField(_("algemene aantekeningen"), blank=True)
+
+    class Meta:
+        verbose_name = _("bijeenkomst")
+        verbose_name_plural = _("bijeenkomsten")
+        ordering = ["start"]
+        indexes = [models.Index(fields=["soort", "start"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(eind__gt=F("start")),
+                name="bijeenkomst_eind_na_start",
+                violation_error_message=_("De bijeenkomst moet eindigen na het begin."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.titel} ({timezone.localtime(self.start):%d-%m-%Y})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("bijeenkomst-detail", args=[self.pk])
+
+    @property
+    def is_geannuleerd(self) -> bool:
+        return self.status == self.Status.GEANNULEERD
+
+    @property
+    def is_voorbij(self) -> bool:
+        return self.eind < timezone.now()
+
+    @property
+    def ics_uid(self) -> str:
+        return f"bijeenkomst-{self.pk}@inclusieportaal"
+
+
+class Agendapunt(TimeStampedModel):
+    bijeenkomst = models.ForeignKey(
+        Bijeenkomst,
+        verbose_name=_("bijeenkomst"),
+        on_delete=models.CASCADE,
+        related_name="agendapunten",
+    )
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    titel = models.CharField(_("onderwerp"), max_length=200)
+    toelichting = models.TextField(_("toelichting"), blank=True)
+    presentator = models.CharField(_("wie brengt het in"), max_length=200, blank=True)
+    duur_minuten = models.PositiveSmallIntegerField(_("duur in minuten"), null=True, blank=True)
+    aantekeningen = models.TextField(
+        _("aantekeningen (verslag)"), blank=True, help_text=_("Wat is er besproken?")
+    )
+
+    class Meta:
+        verbose_name = _("agendapunt")
+        verbose_name_plural = _("agendapunten")
+        ordering = ["bijeenkomst", "volgorde", "pk"]
+
+    def __str__(self) -> str:
+        return self.titel
+
+
+def bijlage_pad(instance: Bijlage, filename: str) -> str:
+    return f"bijeenkomsten/{instance.agendapunt.bijeenkomst_id}/{filename}"
+
+
+class Bijlage(TimeStampedModel):
+    """An attachment to an agenda item, kept in private storage."""
+
+    agendapunt = models.ForeignKey(
+        Agendapunt, verbose_name=_("agendapunt"), on_delete=models.CASCADE, related_name="bijlagen"
+    )
+    naam = models.CharField(_("naam"), max_length=200)
+    bestand = models.FileField(
+        _("bestand"), upload_to=bijlage_pad, validators=[UploadValidator()], max_length=300
+    )
+    geupload_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("geüpload door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("bijlage")
+        verbose_name_plural = _("bijlagen")
+        ordering = ["agendapunt", "naam"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Uitnodiging(TimeStampedModel):
+    """An invitee of a meeting (a user, or an external person), with RSVP and attendance."""
+
+    class Antwoord(models.TextChoices):
+        GEEN = "geen", _("Nog geen antwoord")
+        KOMT = "komt", _("Komt")
+        KOMT_NIET = "komt_niet", _("Komt niet")
+        MISSCHIEN = "misschien", _("Misschien")
+
+    class Aanwezigheid(models.TextChoices):
+        ONBEKEND = "onbekend", _("Nog niet ingevuld")
+        AANWEZIG = "aanwezig", _("Aanwezig")
+        AFWEZIG_MET_BERICHT = "afwezig_bericht", _("Afwezig met bericht")
+        AFWEZIG = "afwezig", _("Afwezig")
+
+    bijeenkomst = models.ForeignKey(
+        Bijeenkomst,
+        verbose_name=_("bijeenkomst"),
+        on_delete=models.CASCADE,
+        related_name="uitnodigingen",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("genodigde"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="uitnodigingen",
+    )
+    persoon = models.ForeignKey(
+        "inclusie.Persoon",
+        verbose_name=_("externe genodigde"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="uitnodigingen",
+    )
+    antwoord = models.CharField(
+        _("antwoord"), max_length=16, choices=Antwoord.choices, default=Antwoord.GEEN
+    )
+    beantwoord_op = models.DateTimeField(_("beantwoord op"), null=True, blank=True)
+    aanwezigheid = models.CharField(
+        _("aanwezigheid"),
+        max_length=16,
+        choices=Aanwezigheid.choices,
+        default=Aanwezigheid.ONBEKEND,
+    )
+    verzonden_op = models.DateTimeField(_("uitnodiging verzonden op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("uitnodiging")
+        verbose_name_plural = _("uitnodigingen")
+        ordering = ["bijeenkomst", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(user__isnull=False) & Q(persoon__isnull=True))
+                | (Q(user__isnull=True) & Q(persoon__isnull=False)),
+                name="uitnodiging_user_of_persoon",
+            ),
+            models.UniqueConstraint(
+                fields=["bijeenkomst", "user"],
+                condition=Q(user__isnull=False),
+                name="uitnodiging_uniek_user",
+            ),
+            models.UniqueConstraint(
+                fields=["bijeenkomst", "persoon"],
+                condition=Q(persoon__isnull=False),
+                name="uitnodiging_uniek_persoon",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.genodigde_naam} - {self.bijeenkomst.titel}"
+
+    @property
+    def genodigde_naam(self) -> str:
+        return str(self.user or self.persoon)
+
+    @property
+    def email(self) -> str:
+        return self.user.email if self.user_id else (self.persoon.email or "")
+
+
+class Besluit(TimeStampedModel):
+    bijeenkomst = models.ForeignKey(
+        Bijeenkomst,
+        verbose_name=_("bijeenkomst"),
+        on_delete=models.CASCADE,
+        related_name="besluiten",
+    )
+    agendapunt = models.ForeignKey(
+        Agendapunt,
+        verbose_name=_("bij agendapunt"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="besluiten",
+    )
+    tekst = models.TextField(_("besluit"))
+
+    class Meta:
+        verbose_name = _("besluit")
+        verbose_name_plural = _("besluiten")
+        ordering = ["bijeenkomst", "pk"]
+
+    def __str__(self) -> str:
+        return self.tekst[:80]
+
+
+class Actie(TimeStampedModel):
+    """An action item from the minutes, followed until done."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        GEREED = "gereed", _("Gereed")
+
+    bijeenkomst = models.ForeignKey(
+        Bijeenkomst, verbose_name=_("bijeenkomst"), on_delete=models.CASCADE, related_name="acties"
+    )
+    agendapunt = models.ForeignKey(
+        Agendapunt,
+        verbose_name=_("bij agendapunt"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="acties",
+    )
+    omschrijving = models.CharField(_("wat moet er gebeuren"), max_length=500)
+    eigenaar = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("wie doet het"),
+        on_delete=models.PROTECT,
+        related_name="acties",
+    )
+    deadline = models.DateField(_("klaar op"))
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.OPEN
+    )
+    gereed_op = models.DateTimeField(_("gereed gemeld op"), null=True, blank=True)
+    herinnering_voor = models.DateField(
+        _("herinnering verstuurd voor deadline"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("De deadline waarvoor al een herinnering is verstuurd."),
+    )
+
+    class Meta:
+        verbose_name = _("actiepunt")
+        verbose_name_plural = _("actiepunten")
+        ordering = ["deadline", "pk"]
+        indexes = [models.Index(fields=["status", "deadline"])]
+
+    def __str__(self) -> str:
+        return self.omschrijving
+
+    @property
+    def is_te_laat(self) -> bool:
+        return self.status == self.Status.OPEN and self.deadline < timezone.localdate()
+
+
+class AanwezigheidToestemming(TimeStampedModel):
+    """A member's consent to show their attendance to other participants.
+
+    Separate from Persoon.toestemming_openbaar (public pages): being seen at a
+    klankbordgroep meeting can reveal lived experience, so this is its own,
+    dated and revocable consent, given by the person themselves.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gebruiker"),
+        on_delete=models.CASCADE,
+        related_name="aanwezigheid_toestemming",
+    )
+    zichtbaar = models.BooleanField(
+        _("andere deelnemers mogen zien dat ik aanwezig was"), default=False
+    )
+    vastgelegd_op = models.DateTimeField(_("vastgelegd op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("toestemming tonen aanwezigheid")
+        verbose_name_plural = _("toestemmingen tonen aanwezigheid")
+        ordering = ["user"]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {'ja' if self.zichtbaar else 'nee'}"

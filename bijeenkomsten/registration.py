@@ -1,0 +1,81 @@
+"""Hooks the meetings capability into the shell: navigation, home panels, figures, audit."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+
+def _panel_komend(request) -> dict:
+    from bijeenkomsten import selectors as sel
+
+    return {"bijeenkomsten": sel.komende_bijeenkomsten(user=request.user)}
+
+
+def _panel_acties(request) -> dict:
+    from django.utils import timezone
+
+    from bijeenkomsten import selectors as sel
+
+    return {"acties": sel.mijn_open_acties(user=request.user), "vandaag": timezone.localdate()}
+
+
+def register() -> None:
+    from auditlog.registry import auditlog
+
+    from bijeenkomsten import models
+    from bijeenkomsten import selectors as sel
+    from inclusie.constants import Role
+    from inclusie.registry import (
+        Figure,
+        HomePanel,
+        NavItem,
+        register_figure,
+        register_nav,
+        register_panel,
+    )
+
+    # Personal data: who is invited, who answered what, who was there, consent.
+    auditlog.register(models.Uitnodiging)
+    auditlog.register(models.AanwezigheidToestemming)
+    auditlog.register(models.Actie)
+
+    register_nav(NavItem(_("Bijeenkomsten"), "bijeenkomst-list", "bijeenkomsten", order=20))
+    register_nav(NavItem(_("Mijn agenda"), "mijn-agenda", "agenda", order=21))
+
+    everyone = tuple(Role.values)
+    register_panel(
+        HomePanel(
+            "bijeenkomsten/panels/komend.html", roles=everyone, context=_panel_komend, order=10
+        )
+    )
+    register_panel(
+        HomePanel(
+            "bijeenkomsten/panels/acties.html", roles=everyone, context=_panel_acties, order=11
+        )
+    )
+
+    register_figure(
+        Figure(
+            code="bijeenkomsten.gehouden",
+            label=_("Bijeenkomsten gehouden, per soort"),
+            compute=sel.figuur_gehouden,
+            order=40,
+        )
+    )
+    register_figure(
+        Figure(
+            code="bijeenkomsten.opkomst",
+            label=_("Opkomst: deel van de genodigden dat aanwezig was"),
+            compute=sel.figuur_opkomst,
+            unit="%",
+            order=41,
+        )
+    )
+    register_figure(
+        Figure(
+            code="bijeenkomsten.acties_open",
+            label=_("Open actiepunten aan het eind van de periode"),
+            compute=sel.figuur_acties_open,
+            order=42,
+        )
+    )

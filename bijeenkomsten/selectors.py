@@ -1,0 +1,334 @@
+"""Read queries for meetings, shared by views, the PDF, the feed, panels and figures.
+
+Visibility (decided here, enforced by 404): people who may change meetings
+(kwartiermaker, beheerder) see every meeting; everyone else sees only the
+meetings they are invited to or organise. So an ambassador never sees a
+stuurgroep meeting they are not invited to, and nobody sees another person's
+RSVP except through a meeting they may see.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import django_filters
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from bijeenkomsten.models import (
+    Actie,
+    Agendapunt,
+    Bijeenkomst,
+    Bijlage,
+    Soort,
+    Uitnodiging,
+    orgaan_soorten,
+)
+from inclusie.constants import Role
+from inclusie.filtering import PortalFilterSet
+from inclusie.models import User
+from inclusie.permissions import CHANGE, allowed
+
+
+def beheert_bijeenkomsten(user) -> bool:
+    return allowed(user, "bijeenkomsten", CHANGE)
+
+
+def bijeenkomsten_zichtbaar(user):
+    qs = Bijeenkomst.objects.all()
+    if beheert_bijeenkomsten(user):
+        return qs
+    invited = Uitnodiging.objects.filter(bijeenkomst=OuterRef("pk"), user=user)
+    return qs.filter(Q(Exists(invited)) | Q(organisator=user))
+
+
+class BijeenkomstFilter(PortalFilterSet):
+    q = django_filters.CharFilter(label=_("Zoeken"), method="search")
+    soort = django_filters.ChoiceFilter(
+        label=_("Soort"), choices=Soort.choices, empty_label=_("Alle soorten")
+    )
+    wanneer = django_filters.ChoiceFilter(
+        label=_("Wanneer"),
+        choices=(("komend", _("Komend")), ("voorbij", _("Voorbij"))),
+        empty_label=_("Alle"),
+        method="filter_wanneer",
+    )
+
+    class Meta:
+        model = Bijeenkomst
+        fields = ["q", "soort", "wanneer"]
+
+    def search(self, queryset, name, value):
+        return queryset.filter(Q(titel__icontains=value) | Q(locatie__icontains=value))
+
+    def filter_wanneer(self, queryset, name, value):
+        now = timezone.now()
+        if value == "komend":
+            return queryset.filter(eind__gte=now).order_by("start")
+        return queryset.filter(eind__lt=now).order_by("-start")
+
+
+def _count(qs):
+    from django.db.models import IntegerField, Subquery
+    from django.db.models.functions import Coalesce
+
+    counted = qs.order_by().values("bijeenkomst").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def bijeenkomst_list(*, user, params=None):
+    qs = (
+        bijeenkomsten_zichtbaar(user)
+        .select_related("pijler")
+        .annotate(
+            n_genodigden=Count("uitnodigingen", distinct=True),
+            n_open_acties=Count(
+                "acties", filter=Q(acties__status=Actie.Status.OPEN), distinct=True
+            ),
+        )
+        .order_by("-start")
+    )
+    return BijeenkomstFilter(params, queryset=qs)
+
+
+def bijeenkomst_get(*, user, pk) -> Bijeenkomst:
+    """A meeting the user may see, without related rows (for forms and actions)."""
+    obj = bijeenkomsten_zichtbaar(user).filter(pk=pk).select_related("pijler").first()
+    if obj is None:
+        raise Http404
+    return obj
+
+
+def bijeenkomst_detail(*, user, pk) -> Bijeenkomst:
+    """A meeting with agenda, attachments, invitees, decisions and actions, in fixed queries."""
+    obj = (
+        bijeenkomsten_zichtbaar(user)
+        .filter(pk=pk)
+        .select_related("pijler", "organisator", "reeks")
+        .prefetch_related(
+            Prefetch(
+                "agendapunten",
+                queryset=Agendapunt.objects.prefetch_related(
+                    Prefetch("bijlagen", queryset=Bijlage.objects.order_by("naam"))
+                ),
+            ),
+            Prefetch(
+                "uitnodigingen",
+                queryset=Uitnodiging.objects.select_related(
+                    "user", "user__aanwezigheid_toestemming", "persoon"
+                ).order_by("user__naam", "persoon__naam", "pk"),
+            ),
+            "besluiten",
+            Prefetch("acties", queryset=Actie.objects.select_related("eigenaar", "agendapunt")),
+        )
+        .first()
+    )
+    if obj is None:
+        raise Http404
+    return obj
+
+
+def open_acties_eerder(bijeenkomst: Bijeenkomst):
+    """Open actions of earlier meetings of the same body: they go on this agenda."""
+    return (
+        Actie.objects.filter(
+            status=Actie.Status.OPEN,
+            bijeenkomst__soort__in=orgaan_soorten(bijeenkomst.soort),
+            bijeenkomst__pijler_id=bijeenkomst.pijler_id,
+            bijeenkomst__start__lt=bijeenkomst.start,
+        )
+        .exclude(bijeenkomst_id=bijeenkomst.pk)
+        .select_related("eigenaar", "bijeenkomst")
+        .order_by("deadline", "pk")
+    )
+
+
+def vorige_bijeenkomst(bijeenkomst: Bijeenkomst) -> Bijeenkomst | None:
+    """The previous held meeting of the same body (its minutes are approved at this one)."""
+    return (
+        Bijeenkomst.objects.filter(
+            soort__in=orgaan_soorten(bijeenkomst.soort),
+            pijler_id=bijeenkomst.pijler_id,
+            start__lt=bijeenkomst.start,
+            status=Bijeenkomst.Status.GEPLAND,
+        )
+        .order_by("-start")
+        .first()
+    )
+
+
+def aanwezigheid_tonen(uitnodiging: Uitnodiging, viewer) -> bool:
+    """May `viewer` see this invitee's name with RSVP and attendance?
+
+    Klankbord members are chosen for lived experience; their presence is shown
+    to other participants only with their own consent. Organisers (who may
+    change meetings) and the person themselves always see it.
+    """
+    if uitnodiging.user_id is None or uitnodiging.user.role != Role.KLANKBORDLID:
+        return True
+    if uitnodiging.user_id == viewer.pk or beheert_bijeenkomsten(viewer):
+        return True
+    toestemming = getattr(uitnodiging.user, "aanwezigheid_toestemming", None)
+    return bool(toestemming and toestemming.zichtbaar)
+
+
+def deelnemers_voor(bijeenkomst: Bijeenkomst, viewer) -> tuple[list[Uitnodiging], int]:
+    """Invitees the viewer may see, and how many are hidden for lack of consent."""
+    shown, hidden = [], 0
+    for u in bijeenkomst.uitnodigingen.all():
+        if aanwezigheid_tonen(u, viewer):
+            shown.append(u)
+        else:
+            hidden += 1
+    return shown, hidden
+
+
+def mijn_uitnodigingen(*, user, voorbij: bool = False):
+    now = timezone.now()
+    qs = Uitnodiging.objects.filter(user=user).select_related("bijeenkomst", "bijeenkomst__pijler")
+    if voorbij:
+        return qs.filter(bijeenkomst__eind__lt=now).order_by("-bijeenkomst__start")
+    return qs.filter(bijeenkomst__eind__gte=now).order_by("bijeenkomst__start")
+
+
+def uitnodiging_van(*, user, pk) -> Uitnodiging:
+    """The user's own invitation, else 404 (nobody answers for someone else)."""
+    obj = (
+        Uitnodiging.objects.filter(pk=pk, user=user)
+        .select_related("bijeenkomst", "bijeenkomst__pijler")
+        .first()
+    )
+    if obj is None:
+        raise Http404
+    return obj
+
+
+def feed_user(token: str) -> User:
+    user = User.objects.filter(calendar_token=token, is_active=True).first() if token else None
+    if user is None:
+        raise Http404
+    return user
+
+
+def feed_bijeenkomsten(user: User):
+    """Meetings for the personal feed: invited or organising, from 90 days back."""
+    since = timezone.now() - timedelta(days=90)
+    invited = Uitnodiging.objects.filter(bijeenkomst=OuterRef("pk"), user=user).exclude(
+        antwoord=Uitnodiging.Antwoord.KOMT_NIET
+    )
+    return (
+        Bijeenkomst.objects.filter(Q(Exists(invited)) | Q(organisator=user), eind__gte=since)
+        .select_related("organisator")
+        .order_by("start")[:500]
+    )
+
+
+class ActieFilter(PortalFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=Actie.Status.choices, empty_label=_("Alle")
+    )
+    eigenaar = django_filters.ModelChoiceFilter(
+        label=_("Wie"),
+        queryset=User.objects.filter(is_active=True).order_by("naam"),
+        empty_label=_("Iedereen"),
+    )
+
+    class Meta:
+        model = Actie
+        fields = ["status", "eigenaar"]
+
+
+def actie_list(*, user, params=None):
+    qs = Actie.objects.select_related("eigenaar", "bijeenkomst").order_by("status", "deadline")
+    if not beheert_bijeenkomsten(user):
+        qs = qs.filter(eigenaar=user)
+    if params is None:
+        params = {"status": Actie.Status.OPEN}
+    return ActieFilter(params, queryset=qs)
+
+
+def actie_voor(*, user, pk) -> Actie:
+    """An action the user may mark done: their own, or any for organisers."""
+    qs = Actie.objects.select_related("bijeenkomst")
+    if not beheert_bijeenkomsten(user):
+        qs = qs.filter(eigenaar=user)
+    obj = qs.filter(pk=pk).first()
+    if obj is None:
+        raise Http404
+    return obj
+
+
+def bijlage_voor(*, user, pk) -> Bijlage:
+    visible = bijeenkomsten_zichtbaar(user).values("pk")
+    obj = (
+        Bijlage.objects.filter(pk=pk, agendapunt__bijeenkomst__in=visible)
+        .select_related("agendapunt")
+        .first()
+    )
+    if obj is None:
+        raise Http404
+    return obj
+
+
+# --- home panels --------------------------------------------------------------
+
+
+def komende_bijeenkomsten(*, user, limit: int = 5):
+    return list(
+        bijeenkomsten_zichtbaar(user)
+        .filter(eind__gte=timezone.now(), status=Bijeenkomst.Status.GEPLAND)
+        .order_by("start")[:limit]
+    )
+
+
+def mijn_open_acties(*, user, limit: int = 5):
+    return list(
+        Actie.objects.filter(eigenaar=user, status=Actie.Status.OPEN)
+        .select_related("bijeenkomst")
+        .order_by("deadline")[:limit]
+    )
+
+
+# --- monitoring figures (fixed query counts) ------------------------------------
+
+
+def figuur_gehouden(start: date, end: date) -> dict:
+    rows = (
+        Bijeenkomst.objects.filter(
+            start__date__gte=start,
+            start__date__lt=end,
+            start__lt=timezone.now(),  # held: planned meetings still ahead do not count
+            status=Bijeenkomst.Status.GEPLAND,
+        )
+        .values("soort")
+        .annotate(n=Count("pk"))
+    )
+    counts = {row["soort"]: row["n"] for row in rows}
+    return {str(label): counts.get(value, 0) for value, label in Soort.choices}
+
+
+def figuur_opkomst(start: date, end: date) -> float:
+    totals = Uitnodiging.objects.filter(
+        bijeenkomst__start__date__gte=start,
+        bijeenkomst__start__date__lt=end,
+        bijeenkomst__status=Bijeenkomst.Status.GEPLAND,
+        bijeenkomst__eind__lt=timezone.now(),
+    ).aggregate(
+        genodigd=Count("pk"),
+        aanwezig=Count("pk", filter=Q(aanwezigheid=Uitnodiging.Aanwezigheid.AANWEZIG)),
+    )
+    if not totals["genodigd"]:
+        return 0.0
+    return round(100 * totals["aanwezig"] / totals["genodigd"], 1)
+
+
+def figuur_acties_open(start: date, end: date) -> int:
+    """Actions open at `end`: created before it and not done before it."""
+    end_dt = timezone.make_aware(datetime.combine(end, datetime.min.time()))
+    return (
+        Actie.objects.filter(created_at__lt=end_dt)
+        .filter(Q(status=Actie.Status.OPEN) | Q(gereed_op__gte=end_dt))
+        .count()
+    )

@@ -1,0 +1,500 @@
+"""Writes and rules for meetings: series, invitations, RSVP, attendance, minutes, actions.
+
+Keyword-only, transactional, validated with full_clean() before save. Mails go
+through notificatie_queue (stored first, sent by Celery after commit).
+"""
+
+from __future__ import annotations
+
+import calendar as pycalendar
+import re
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import get_valid_filename
+from django.utils.translation import gettext as _
+
+from bijeenkomsten import ics
+from bijeenkomsten.models import (
+    AanwezigheidToestemming,
+    Actie,
+    Agendapunt,
+    Besluit,
+    Bijeenkomst,
+    BijeenkomstReeks,
+    Bijlage,
+    Uitnodiging,
+)
+from inclusie.models import Persoon, User
+from inclusie.services import notificatie_queue
+
+HERINNERING_DAGEN = 3
+
+
+# --- series -----------------------------------------------------------------
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date | None:
+    days = [
+        d
+        for d in pycalendar.Calendar().itermonthdates(year, month)
+        if d.month == month and d.weekday() == weekday
+    ]
+    if n == -1:
+        return days[-1]
+    return days[n - 1] if n - 1 < len(days) else None
+
+
+def reeks_datums(reeks: BijeenkomstReeks) -> list[date]:
+    """The dates a series produces, in order (`aantal` of them, from `eerste_datum`)."""
+    result: list[date] = []
+    if reeks.patroon == BijeenkomstReeks.Patroon.MAANDELIJKS:
+        year, month = reeks.eerste_datum.year, reeks.eerste_datum.month
+        while len(result) < reeks.aantal:
+            day = _nth_weekday(year, month, reeks.weekdag, reeks.week_van_maand)
+            if day and day >= reeks.eerste_datum:
+                result.append(day)
+            month += 1
+            if month > 12:
+                year, month = year + 1, 1
+    else:
+        day = reeks.eerste_datum + timedelta(
+            days=(reeks.weekdag - reeks.eerste_datum.weekday()) % 7
+        )
+        while len(result) < reeks.aantal:
+            result.append(day)
+            day += timedelta(weeks=reeks.interval_weken)
+    return result
+
+
+def _aware(day: date, at) -> datetime:
+    return timezone.make_aware(datetime.combine(day, at))
+
+
+@transaction.atomic
+def reeks_create(
+    *, reeks: BijeenkomstReeks, door: User | None, rollen: Iterable[str] = ()
+) -> list[Bijeenkomst]:
+    """Save a series and create its meetings; each is independent afterwards.
+
+    `rollen`: invite everyone with these roles (e.g. all ambassadors) to every
+    meeting of the series; the mail goes out per meeting, when the organiser
+    sends it.
+    """
+    reeks.organisator = reeks.organisator or door
+    reeks.full_clean()
+    reeks.save()
+    made = []
+    for day in reeks_datums(reeks):
+        start = _aware(day, reeks.begintijd)
+        bijeenkomst = Bijeenkomst(
+            titel=reeks.titel,
+            soort=reeks.soort,
+            pijler=reeks.pijler,
+            reeks=reeks,
+            start=start,
+            eind=start + timedelta(minutes=reeks.duur_minuten),
+            locatie=reeks.locatie,
+            online_link=reeks.online_link,
+            organisator=reeks.organisator,
+        )
+        bijeenkomst.full_clean()
+        made.append(bijeenkomst)
+    Bijeenkomst.objects.bulk_create(made)
+    rollen = list(rollen)
+    if rollen:
+        user_ids = list(
+            User.objects.filter(role__in=rollen, is_active=True).values_list("pk", flat=True)
+        )
+        Uitnodiging.objects.bulk_create(
+            [Uitnodiging(bijeenkomst=b, user_id=pk) for b in made for pk in user_ids],
+            batch_size=500,
+        )
+    return made
+
+
+# --- a single meeting -------------------------------------------------------
+
+
+@transaction.atomic
+def bijeenkomst_save(
+    *, bijeenkomst: Bijeenkomst, door: User | None, base_url: str = ""
+) -> Bijeenkomst:
+    """Create or change a meeting. A change of time or place bumps the calendar
+    version, marks a series meeting as moved and sends invitees who already got
+    the invitation an updated one."""
+    previous = (
+        Bijeenkomst.objects.filter(pk=bijeenkomst.pk).values("start", "eind", "locatie").first()
+        if bijeenkomst.pk
+        else None
+    )
+    if bijeenkomst.pk is None and bijeenkomst.organisator_id is None:
+        bijeenkomst.organisator = door
+    changed = bool(
+        previous
+        and (
+            previous["start"] != bijeenkomst.start
+            or previous["eind"] != bijeenkomst.eind
+            or previous["locatie"] != bijeenkomst.locatie
+        )
+    )
+    if changed:
+        bijeenkomst.volgnummer += 1
+        if bijeenkomst.reeks_id and previous["start"] != bijeenkomst.start:
+            bijeenkomst.verplaatst = True
+    bijeenkomst.full_clean()
+    bijeenkomst.save()
+    if changed:
+        _mail_verzonden(
+            bijeenkomst,
+            onderwerp=_("Gewijzigd: %(titel)s") % {"titel": bijeenkomst.titel},
+            inleiding=_("De bijeenkomst is gewijzigd. De nieuwe gegevens staan hieronder."),
+            base_url=base_url,
+        )
+    return bijeenkomst
+
+
+@transaction.atomic
+def bijeenkomst_cancel(
+    *, bijeenkomst: Bijeenkomst, reden: str, door: User | None, base_url: str = ""
+) -> Bijeenkomst:
+    """Cancel one meeting (also one of a series); the rest of the series stays."""
+    if bijeenkomst.is_geannuleerd:
+        return bijeenkomst
+    bijeenkomst.status = Bijeenkomst.Status.GEANNULEERD
+    bijeenkomst.annuleringsreden = reden
+    bijeenkomst.volgnummer += 1
+    bijeenkomst.full_clean()
+    bijeenkomst.save()
+    _mail_verzonden(
+        bijeenkomst,
+        onderwerp=_("Geannuleerd: %(titel)s") % {"titel": bijeenkomst.titel},
+        inleiding=_("Deze bijeenkomst gaat niet door.") + (f" {reden}" if reden else ""),
+        base_url=base_url,
+        method="CANCEL",
+    )
+    return bijeenkomst
+
+
+# --- invitations, RSVP and attendance ---------------------------------------
+
+
+@transaction.atomic
+def uitnodigingen_add(
+    *,
+    bijeenkomst: Bijeenkomst,
+    users: Iterable[User] = (),
+    personen: Iterable[Persoon] = (),
+    rollen: Iterable[str] = (),
+) -> int:
+    """Invite users, external persons, and/or everyone with a role. Returns the number added."""
+    user_ids = {u.pk for u in users}
+    rollen = list(rollen)
+    if rollen:
+        user_ids |= set(
+            User.objects.filter(role__in=rollen, is_active=True).values_list("pk", flat=True)
+        )
+    persoon_ids = {p.pk for p in personen}
+    have_users = set(
+        bijeenkomst.uitnodigingen.filter(user__isnull=False).values_list("user_id", flat=True)
+    )
+    have_personen = set(
+        bijeenkomst.uitnodigingen.filter(persoon__isnull=False).values_list("persoon_id", flat=True)
+    )
+    new = [Uitnodiging(bijeenkomst=bijeenkomst, user_id=pk) for pk in sorted(user_ids - have_users)]
+    new += [
+        Uitnodiging(bijeenkomst=bijeenkomst, persoon_id=pk)
+        for pk in sorted(persoon_ids - have_personen)
+    ]
+    Uitnodiging.objects.bulk_create(new)
+    return len(new)
+
+
+def _ics_bijlage(bijeenkomst: Bijeenkomst, *, url: str, method: str) -> dict:
+    return {
+        "naam": "uitnodiging.ics",
+        "mimetype": f"text/calendar; method={method}",
+        "inhoud": ics.calendar([bijeenkomst], method=method, url_for=lambda _b: url),
+    }
+
+
+def _mail_text(bijeenkomst: Bijeenkomst, inleiding: str, url: str) -> str:
+    start = timezone.localtime(bijeenkomst.start)
+    eind = timezone.localtime(bijeenkomst.eind)
+    waar = bijeenkomst.locatie or bijeenkomst.online_link or _("nog niet bekend")
+    return _(
+        "%(inleiding)s\n\n%(titel)s\nWanneer: %(dag)s, %(van)s - %(tot)s uur\nWaar: %(waar)s\n\n"
+        "Bekijk de agenda en geef door of u komt:\n%(url)s\n\n"
+        "Met vriendelijke groet,\nHet programmateam"
+    ) % {
+        "inleiding": inleiding,
+        "titel": bijeenkomst.titel,
+        "dag": start.strftime("%d-%m-%Y"),
+        "van": start.strftime("%H:%M"),
+        "tot": eind.strftime("%H:%M"),
+        "waar": waar,
+        "url": url,
+    }
+
+
+def _url(base_url: str, bijeenkomst: Bijeenkomst) -> str:
+    return base_url.rstrip("/") + bijeenkomst.get_absolute_url() if base_url else ""
+
+
+def _mail_verzonden(
+    bijeenkomst: Bijeenkomst, *, onderwerp: str, inleiding: str, base_url: str, method="REQUEST"
+) -> int:
+    """Mail invitees who already received the invitation (an update or cancellation)."""
+    url = _url(base_url, bijeenkomst)
+    sent = 0
+    for uitnodiging in bijeenkomst.uitnodigingen.filter(
+        verzonden_op__isnull=False, user__isnull=False
+    ).select_related("user"):
+        notificatie_queue(
+            ontvanger=uitnodiging.user,
+            onderwerp=onderwerp,
+            tekst=_mail_text(bijeenkomst, inleiding, url),
+            bijlagen=[_ics_bijlage(bijeenkomst, url=url, method=method)],
+        )
+        sent += 1
+    return sent
+
+
+@transaction.atomic
+def uitnodigingen_send(*, bijeenkomst: Bijeenkomst, base_url: str) -> int:
+    """Mail the invitation with an .ics attachment to invitees not yet mailed.
+
+    External persons without an account are listed on the meeting but get no
+    mail from the portal (a Notificatie needs an account); the organiser sees
+    them marked "niet per mail".
+    """
+    if bijeenkomst.is_geannuleerd:
+        raise ValidationError(_("Een geannuleerde bijeenkomst kunt u niet versturen."))
+    url = _url(base_url, bijeenkomst)
+    bijlage = _ics_bijlage(bijeenkomst, url=url, method="REQUEST")
+    todo = list(
+        bijeenkomst.uitnodigingen.filter(verzonden_op__isnull=True, user__isnull=False)
+        .select_related("user")
+        .select_for_update(of=("self",))
+    )
+    inleiding = _("U bent uitgenodigd voor een bijeenkomst.")
+    for uitnodiging in todo:
+        notificatie_queue(
+            ontvanger=uitnodiging.user,
+            onderwerp=_("Uitnodiging: %(titel)s") % {"titel": bijeenkomst.titel},
+            tekst=_mail_text(bijeenkomst, inleiding, url),
+            bijlagen=[bijlage],
+        )
+    Uitnodiging.objects.filter(pk__in=[u.pk for u in todo]).update(verzonden_op=timezone.now())
+    return len(todo)
+
+
+@transaction.atomic
+def uitnodiging_rsvp(*, uitnodiging: Uitnodiging, antwoord: str) -> Uitnodiging:
+    """The invitee answers: komt / komt niet / misschien."""
+    if uitnodiging.bijeenkomst.is_geannuleerd:
+        raise ValidationError(_("Deze bijeenkomst is geannuleerd."))
+    uitnodiging.antwoord = antwoord
+    uitnodiging.beantwoord_op = timezone.now()
+    uitnodiging.full_clean()
+    uitnodiging.save(update_fields=["antwoord", "beantwoord_op", "updated_at"])
+    return uitnodiging
+
+
+@transaction.atomic
+def aanwezigheid_save(*, bijeenkomst: Bijeenkomst, waarden: dict[int, str]) -> int:
+    """Record attendance for invitees of this meeting. Everything or nothing:
+    an id that is not an invitation of this meeting is refused."""
+    valid = set(Uitnodiging.Aanwezigheid.values)
+    rows = {u.pk: u for u in bijeenkomst.uitnodigingen.select_for_update()}
+    unknown = set(waarden) - set(rows)
+    if unknown:
+        raise ValidationError(_("U kunt alleen aanwezigheid invullen voor genodigden."))
+    if any(v not in valid for v in waarden.values()):
+        raise ValidationError(_("Kies voor iedereen een geldige aanwezigheid."))
+    changed = []
+    for pk, value in waarden.items():
+        row = rows[pk]
+        if row.aanwezigheid != value:
+            row.aanwezigheid = value
+            changed.append(row)
+    # Saved one by one so the audit log records each person's change.
+    for row in changed:
+        row.save(update_fields=["aanwezigheid", "updated_at"])
+    return len(changed)
+
+
+@transaction.atomic
+def toestemming_set(*, user: User, zichtbaar: bool) -> AanwezigheidToestemming:
+    obj, _created = AanwezigheidToestemming.objects.select_for_update().get_or_create(user=user)
+    if _created or obj.zichtbaar != zichtbaar:
+        obj.zichtbaar = zichtbaar
+        obj.vastgelegd_op = timezone.now()
+        obj.full_clean()
+        obj.save()
+    return obj
+
+
+@transaction.atomic
+def agenda_token_reset(*, user: User) -> User:
+    """Revoke the personal calendar feed URL by issuing a new secret token."""
+    user.reset_calendar_token()
+    return user
+
+
+# --- agenda and minutes -------------------------------------------------------
+
+
+@transaction.atomic
+def agendapunt_save(*, agendapunt: Agendapunt) -> Agendapunt:
+    if agendapunt.pk is None and not agendapunt.volgorde:
+        last = (
+            Agendapunt.objects.filter(bijeenkomst=agendapunt.bijeenkomst)
+            .order_by("-volgorde")
+            .values_list("volgorde", flat=True)
+            .first()
+        )
+        agendapunt.volgorde = (last or 0) + 1
+    agendapunt.full_clean()
+    agendapunt.save()
+    return agendapunt
+
+
+def _clean_filename(name: str) -> str:
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    base = re.sub(r"[\x00-\x1f\x7f]", "", base)
+    try:
+        cleaned = get_valid_filename(base)
+    except Exception:  # noqa: BLE001 - SuspiciousFileOperation for names like ".."
+        cleaned = ""
+    return cleaned[-120:] or "bijlage"
+
+
+@transaction.atomic
+def bijlage_add(*, agendapunt: Agendapunt, bestand, door: User | None) -> Bijlage:
+    """Store an attachment (type and size checked by UploadValidator; name sanitised)."""
+    naam = _clean_filename(getattr(bestand, "name", "") or "bijlage")
+    bestand.name = naam
+    bijlage = Bijlage(agendapunt=agendapunt, naam=naam, bestand=bestand, geupload_door=door)
+    bijlage.full_clean()
+    bijlage.save()
+    return bijlage
+
+
+@transaction.atomic
+def besluit_add(*, besluit: Besluit) -> Besluit:
+    besluit.full_clean()
+    besluit.save()
+    return besluit
+
+
+@transaction.atomic
+def actie_save(*, actie: Actie) -> Actie:
+    """Create or change an action item. An owner is required (the model enforces it)."""
+    actie.full_clean()
+    actie.save()
+    return actie
+
+
+@transaction.atomic
+def actie_gereed(*, actie: Actie) -> Actie:
+    if actie.status != Actie.Status.GEREED:
+        actie.status = Actie.Status.GEREED
+        actie.gereed_op = timezone.now()
+        actie.save(update_fields=["status", "gereed_op", "updated_at"])
+    return actie
+
+
+@transaction.atomic
+def verslag_vaststellen(*, bijeenkomst: Bijeenkomst, op: date) -> Bijeenkomst:
+    """Mark the minutes as approved (usually at the next meeting)."""
+    if not bijeenkomst.is_voorbij and bijeenkomst.start.date() > op:
+        raise ValidationError(_("Een verslag kunt u pas vaststellen na de bijeenkomst."))
+    bijeenkomst.verslag_status = Bijeenkomst.VerslagStatus.VASTGESTELD
+    bijeenkomst.verslag_vastgesteld_op = op
+    bijeenkomst.save(update_fields=["verslag_status", "verslag_vastgesteld_op", "updated_at"])
+    return bijeenkomst
+
+
+def actie_herinneringen_send(
+    *, vandaag: date | None = None, dagen_vooraf: int = HERINNERING_DAGEN, base_url: str = ""
+) -> int:
+    """Mail owners of open actions due within `dagen_vooraf` days.
+
+    Idempotent: `herinnering_voor` records the deadline a reminder was sent for,
+    so a second run (or a second worker) never mails twice for one deadline; a
+    moved deadline gets its own reminder.
+    """
+    from django.db.models import F, Q
+
+    vandaag = vandaag or timezone.localdate()
+    sent = 0
+    with transaction.atomic():
+        due = (
+            Actie.objects.select_for_update(skip_locked=True, of=("self",))
+            .filter(
+                status=Actie.Status.OPEN,
+                deadline__gte=vandaag,
+                deadline__lte=vandaag + timedelta(days=dagen_vooraf),
+            )
+            .filter(Q(herinnering_voor__isnull=True) | ~Q(herinnering_voor=F("deadline")))
+            .select_related("eigenaar", "bijeenkomst")
+        )
+        for actie in due:
+            notificatie_queue(
+                ontvanger=actie.eigenaar,
+                onderwerp=_("Herinnering actiepunt: klaar op %(datum)s")
+                % {"datum": actie.deadline.strftime("%d-%m-%Y")},
+                tekst=_(
+                    "Beste %(naam)s,\n\nHet actiepunt '%(actie)s' uit '%(bijeenkomst)s' "
+                    "moet klaar zijn op %(datum)s.\nIs het al gedaan? Meld het gereed in het "
+                    "portaal: %(url)s\n\nMet vriendelijke groet,\nHet programmateam"
+                )
+                % {
+                    "naam": actie.eigenaar.get_short_name(),
+                    "actie": actie.omschrijving,
+                    "bijeenkomst": actie.bijeenkomst.titel,
+                    "datum": actie.deadline.strftime("%d-%m-%Y"),
+                    "url": (base_url.rstrip("/") + "/bijeenkomsten/acties/") if base_url else "",
+                },
+            )
+            actie.herinnering_voor = actie.deadline
+            actie.save(update_fields=["herinnering_voor", "updated_at"])
+            sent += 1
+    return sent
+
+
+@transaction.atomic
+def agendapunt_delete(*, agendapunt: Agendapunt) -> None:
+    """Remove an agenda item with its attachments (files too, after commit)."""
+    files = [b.bestand.name for b in agendapunt.bijlagen.all() if b.bestand]
+    agendapunt.delete()
+    transaction.on_commit(lambda: _delete_files(files))
+
+
+@transaction.atomic
+def bijlage_delete(*, bijlage: Bijlage) -> None:
+    name = bijlage.bestand.name
+    bijlage.delete()
+    transaction.on_commit(lambda: _delete_files([name]))
+
+
+def _delete_files(names: list[str]) -> None:
+    from django.core.files.storage import default_storage
+
+    for name in names:
+        if name:
+            default_storage.delete(name)
+
+
+@transaction.atomic
+def uitnodiging_delete(*, uitnodiging: Uitnodiging) -> None:
+    """Take someone off the list (before the meeting; attendance stays history after)."""
+    if uitnodiging.aanwezigheid != Uitnodiging.Aanwezigheid.ONBEKEND:
+        raise ValidationError(
+            _("Voor deze genodigde is de aanwezigheid al ingevuld; die blijft bewaard.")
+        )
+    uitnodiging.delete()

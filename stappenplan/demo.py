@@ -1,0 +1,193 @@
+"""Demo data for the stappenplan and the verkenning (fictional).
+
+The questionnaires and steps themselves are content loaded by migration 0005;
+this only fills in verkenningen, step statuses, a werkgroep and activities.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils import timezone
+
+from inclusie.constants import Levensdomein, Role
+from inclusie.models import DiversiteitsAspect, User
+from stappenplan import services
+from stappenplan.models import (
+    Antwoord,
+    ParticipatieActiviteit,
+    Stap,
+    StapActie,
+    Verkenning,
+    Vraag,
+    Vragenlijst,
+    Werkgroep,
+    WerkgroepLid,
+)
+
+ANTWOORDEN = [
+    "We hebben hier al over gesproken met het team Werk en Inkomen.",
+    "Er is steun in de raad; een motie uit vorig jaar vraagt om een plan.",
+    "Het buurthuis en de bibliotheek zijn belangrijke partners.",
+    "Nog onduidelijk; we vragen het na bij de wijkteams.",
+]
+STATUSSEN = {
+    "verkenning": Stap.Status.BEZIG,
+    "agenderen": Stap.Status.DOORLOPEND,
+    "visie": Stap.Status.NIET_GESTART,
+    "uitvoeren": Stap.Status.NIET_GESTART,
+    "evalueren": Stap.Status.NIET_GESTART,
+    "vlechtwerk": Stap.Status.DOORLOPEND,
+    "werkgroep": Stap.Status.BEZIG,
+    "participatie": Stap.Status.BEZIG,
+}
+
+
+def _fill(verkenning: Verkenning, door: User, fraction: float, rng) -> None:
+    vragen = list(
+        Vraag.objects.filter(deel__vragenlijst=verkenning.vragenlijst, soort="open").order_by(
+            "deel__nummer", "volgorde"
+        )
+    )
+    for i, vraag in enumerate(vragen[: int(len(vragen) * fraction)]):
+        skip = i % 7 == 6
+        Antwoord.objects.update_or_create(
+            verkenning=verkenning,
+            vraag=vraag,
+            defaults={
+                "tekst": "" if skip else rng.choice(ANTWOORDEN),
+                "overgeslagen": skip,
+                "tip": "Navragen bij de collega's van het wijkteam." if skip else "",
+                "versie": 1,
+                "gewijzigd_door": door,
+            },
+        )
+
+
+def seed(ctx) -> None:
+    # Content normally comes from migration 0005; a flushed test database lacks it.
+    from django.apps import apps
+
+    from stappenplan.vragenlijsten import load_vragenlijsten
+
+    load_vragenlijsten(apps)
+    users = ctx.data.get("users", {})
+    adviseur = (
+        users.get("beleidsadviseur") or User.objects.filter(role=Role.BELEIDSADVISEUR).first()
+    )
+    if adviseur is None:
+        return
+    collega, _ = User.objects.get_or_create(
+        username="beleidsadviseur2",
+        defaults={
+            "email": "beleidsadviseur2@demo.inclusie.nl",
+            "naam": "Bo Beleid",
+            "role": Role.BELEIDSADVISEUR,
+        },
+    )
+    from django.conf import settings
+
+    collega.set_password(settings.DEMO_PASSWORD)
+    collega.save(update_fields=["password"])
+
+    bijlage1 = Vragenlijst.objects.filter(code="bijlage-1", actief=True).first()
+    foto = Vragenlijst.objects.filter(code="foto-per-speerpunt", actief=True).first()
+    jaar = timezone.localdate().year
+    wijken = ctx.data.get("wijken", [])
+    verkenningen = []
+    plan = [
+        (
+            bijlage1,
+            f"Verkenning werk en inkomen {jaar - 1}",
+            jaar - 1,
+            Levensdomein.WERK_INKOMEN,
+            1.0,
+            True,
+        ),
+        (
+            bijlage1,
+            f"Verkenning werk en inkomen {jaar}",
+            jaar,
+            Levensdomein.WERK_INKOMEN,
+            0.5,
+            False,
+        ),
+        (bijlage1, f"Verkenning vrije tijd {jaar}", jaar, Levensdomein.VRIJE_TIJD, 0.3, False),
+        (foto, f"Foto speerpunt taal {jaar}", jaar, "", 0.6, False),
+    ]
+    for n in range(ctx.scale - 1):
+        plan.append(
+            (bijlage1, f"Verkenning thuis {jaar} ({n + 2})", jaar, Levensdomein.THUIS, 0.4, False)
+        )
+    for i, (vragenlijst, titel, j, domein, fraction, submit) in enumerate(plan):
+        if vragenlijst is None:
+            continue
+        bestaand = Verkenning.objects.filter(titel=titel).first()
+        if bestaand:
+            verkenningen.append(bestaand)
+            continue
+        verkenning = services.verkenning_create(
+            vragenlijst=vragenlijst,
+            titel=titel,
+            jaar=j,
+            levensdomein=domein,
+            wijk=wijken[i % len(wijken)] if wijken and i % 2 else None,
+            eigenaar=adviseur,
+            gedeeld_met=[collega] if i < 2 else [],
+        )
+        _fill(verkenning, adviseur, fraction, ctx.rng)
+        if submit:
+            services.verkenning_submit(verkenning=verkenning, door=adviseur)
+        verkenningen.append(verkenning)
+
+    for code, status in STATUSSEN.items():
+        Stap.objects.filter(code=code).update(status=status)
+    stap1 = Stap.objects.filter(code="verkenning").first()
+    if stap1 and verkenningen:
+        Stap.objects.filter(pk=stap1.pk).update(verkenning=verkenningen[0])
+        if not stap1.acties.exists():
+            StapActie.objects.create(
+                stap=stap1,
+                omschrijving="Verkenning vrije tijd afmaken met het team Sport",
+                deadline=timezone.localdate() + datetime.timedelta(days=21),
+            )
+
+    aspecten = list(DiversiteitsAspect.objects.order_by("volgorde"))
+    personen = ctx.data.get("personen", [])
+    werkgroep, _ = Werkgroep.objects.get_or_create(
+        naam="Werkgroep inclusief beleid",
+        defaults={
+            "doel": Werkgroep.Doel.AANJAGEN,
+            "omschrijving": "Aanjagers uit zes domeinen; we komen elke zes weken bij elkaar.",
+        },
+    )
+    domeinen = ["Werk en inkomen", "Onderwijs", "Wonen", "Zorg", "Sport", "Communicatie", "HR"]
+    for i, persoon in enumerate(personen[:7]):
+        lid, created = WerkgroepLid.objects.get_or_create(
+            werkgroep=werkgroep,
+            persoon=persoon,
+            defaults={"domein": domeinen[i % len(domeinen)], "rol": "aanjager"},
+        )
+        if created and aspecten:
+            lid.kennis.set(aspecten[i % 5 : i % 5 + 2])
+
+    soorten = list(ParticipatieActiviteit.Soort)
+    for i in range(6 * ctx.scale):
+        titel = f"{soorten[i % len(soorten)].label} {i + 1}"
+        activiteit, created = ParticipatieActiviteit.objects.get_or_create(
+            titel=titel,
+            defaults={
+                "soort": soorten[i % len(soorten)],
+                "datum": timezone.localdate() - datetime.timedelta(days=20 * i + 3),
+                "wijk": wijken[i % len(wijken)] if wijken else None,
+                "deelnemers": 8 + (i * 7) % 40,
+                "geleerd": "Inwoners willen vaker persoonlijk contact en minder formulieren.",
+                "stap": Stap.objects.filter(code="participatie").first(),
+            },
+        )
+        if created and aspecten:
+            activiteit.bereikt.set(aspecten[i % 6 : i % 6 + 3])
+    ctx.log(
+        f"  {len(verkenningen)} verkenningen, werkgroep met {werkgroep.leden.count()} leden, "
+        f"{ParticipatieActiviteit.objects.count()} participatieactiviteiten"
+    )

@@ -1,0 +1,79 @@
+"""Navigation, home panels and monitoring figures of the stappenplan and the verkenning."""
+
+from django.utils.translation import gettext_lazy as _
+
+from inclusie.constants import Role
+from inclusie.registry import (
+    Figure,
+    HomePanel,
+    NavItem,
+    register_figure,
+    register_nav,
+    register_panel,
+)
+
+
+def _panel_verkenningen(request) -> dict:
+    from stappenplan import selectors as sel
+    from stappenplan.models import Verkenning
+
+    qs = sel.verkenningen_visible(user=request.user).filter(status=Verkenning.Status.CONCEPT)
+    return {"verkenningen": list(qs.order_by("-updated_at")[:5])}
+
+
+def _panel_stappenplan(request) -> dict:
+    from stappenplan import selectors as sel
+
+    return {"stappen": [s for s in sel.stappen() if s.soort == "stap"]}
+
+
+def register() -> None:
+    register_nav(NavItem(_("Stappenplan"), "stappenplan", "stappenplan", order=40))
+    register_nav(NavItem(_("Verkenningen"), "verkenning-list", "verkenning", order=41))
+    register_panel(
+        HomePanel(
+            "stappenplan/verkenning/panels/verkenningen.html",
+            roles=(Role.BELEIDSADVISEUR,),
+            context=_panel_verkenningen,
+            order=10,
+        )
+    )
+    register_panel(
+        HomePanel(
+            "stappenplan/panels/status.html",
+            roles=(Role.BELEIDSADVISEUR, Role.KWARTIERMAKER, Role.WETHOUDER),
+            context=_panel_stappenplan,
+            order=20,
+        )
+    )
+    from stappenplan import selectors as sel
+
+    register_figure(
+        Figure(
+            code="stappenplan.status",
+            label=_("Stappen van het stappenplan per status"),
+            compute=sel.figure_stappenplan_status,
+        )
+    )
+    register_figure(
+        Figure(
+            code="verkenning.ingediend",
+            label=_("Ingediende verkenningen"),
+            compute=sel.figure_verkenning_ingediend,
+        )
+    )
+    register_figure(
+        Figure(
+            code="participatie.bereik",
+            label=_("Deelnemers aan participatieactiviteiten"),
+            compute=sel.figure_participatie_bereik,
+            unit=_("deelnemers"),
+        )
+    )
+    register_figure(
+        Figure(
+            code="participatie.activiteiten",
+            label=_("Participatieactiviteiten per soort"),
+            compute=sel.figure_participatie_activiteiten,
+        )
+    )

@@ -1,0 +1,468 @@
+"""Writes for the verkenning and the stappenplan. Keyword-only, transactional, validated.
+
+The heart is :func:`antwoord_save`: every answer carries a version number, and a
+save based on an older version than the stored one is refused with
+:class:`AntwoordConflict` (optimistic locking), so two advisers never silently
+overwrite each other. Retrying a save that already landed is not a conflict.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from inclusie.constants import Levensdomein
+from inclusie.models import User, Wijk
+from stappenplan.models import (
+    Antwoord,
+    Deel,
+    ParticipatieActiviteit,
+    Stap,
+    StapActie,
+    StapDocument,
+    StapGebeurtenis,
+    Verkenning,
+    VerkenningGebeurtenis,
+    VerkenningRapport,
+    Vraag,
+    Vragenlijst,
+    Werkgroep,
+    WerkgroepLid,
+)
+from stappenplan.models.verkenning import MAX_ANTWOORD
+
+
+class AntwoordConflict(Exception):  # noqa: N818 - a domain term, not an error class name
+    """The answer changed since the adviser loaded it; `current` is the stored answer."""
+
+    def __init__(self, current: Antwoord) -> None:
+        super().__init__("conflict")
+        self.current = current
+
+
+@dataclass(frozen=True)
+class AntwoordInvoer:
+    tekst: str = ""
+    keuzes: tuple[str, ...] = ()
+    overgeslagen: bool = False
+    tip: str = ""
+
+
+def _log(verkenning: Verkenning, actie: str, door: User | None, toelichting: str = "") -> None:
+    VerkenningGebeurtenis.objects.create(
+        verkenning=verkenning, actie=actie, door=door, toelichting=toelichting
+    )
+
+
+def ensure_editable(*, verkenning: Verkenning) -> None:
+    if verkenning.is_ingediend:
+        raise ValidationError(
+            _("Deze verkenning is ingediend en kan niet meer worden gewijzigd. Heropen haar eerst.")
+        )
+
+
+def clean_invoer(*, vraag: Vraag, invoer: AntwoordInvoer) -> AntwoordInvoer:
+    """Validate an answer against its question; raises ValidationError with Dutch messages."""
+    errors: dict[str, str] = {}
+    tekst = (invoer.tekst or "").replace("\x00", "")
+    tip = (invoer.tip or "").replace("\x00", "")
+    keuzes = tuple(invoer.keuzes)
+    if len(tekst) > MAX_ANTWOORD:
+        errors["tekst"] = _("Het antwoord is te lang: maximaal %(max)s tekens (nu %(n)s).") % {
+            "max": MAX_ANTWOORD,
+            "n": len(tekst),
+        }
+    if len(tip) > MAX_ANTWOORD:
+        errors["tip"] = _("De toelichting is te lang: maximaal %(max)s tekens.") % {
+            "max": MAX_ANTWOORD
+        }
+    soort = vraag.soort
+    if soort == Vraag.Soort.LEVENSDOMEIN and tekst and tekst not in Levensdomein.values:
+        errors["tekst"] = _("Kies een van de zes levensdomeinen uit de lijst.")
+    if soort == Vraag.Soort.WIJK and tekst:
+        if (
+            not (tekst.isascii() and tekst.isdigit())
+            or len(tekst) > 18
+            or not Wijk.objects.filter(pk=int(tekst)).exists()
+        ):
+            errors["tekst"] = _("Deze wijk of kern bestaat niet. Kies er een uit de lijst.")
+    if soort == Vraag.Soort.KEUZE and tekst and tekst not in vraag.opties:
+        errors["tekst"] = _("Kies een van de mogelijkheden uit de lijst.")
+    if soort == Vraag.Soort.MEERKEUZE:
+        wrong = [k for k in keuzes if k not in vraag.opties]
+        if wrong:
+            errors["keuzes"] = _("Kies alleen uit de mogelijkheden in de lijst.")
+        keuzes = tuple(o for o in vraag.opties if o in keuzes)
+    else:
+        keuzes = ()
+    if errors:
+        raise ValidationError(errors)
+    return AntwoordInvoer(
+        tekst=tekst, keuzes=keuzes, overgeslagen=bool(invoer.overgeslagen), tip=tip.strip()
+    )
+
+
+def _same(antwoord: Antwoord, invoer: AntwoordInvoer) -> bool:
+    return (
+        antwoord.tekst == invoer.tekst
+        and list(antwoord.keuzes) == list(invoer.keuzes)
+        and antwoord.overgeslagen == invoer.overgeslagen
+        and antwoord.tip == invoer.tip
+    )
+
+
+@transaction.atomic
+def antwoord_save(
+    *, verkenning: Verkenning, vraag: Vraag, invoer: AntwoordInvoer, versie: int, door: User
+) -> Antwoord:
+    """Store one answer if `versie` is the stored version (0 for a first answer).
+
+    Raises ValidationError for bad input or a submitted verkenning, and
+    AntwoordConflict when someone else saved in between. Nothing is stored then.
+    """
+    locked = Verkenning.objects.select_for_update().get(pk=verkenning.pk)
+    ensure_editable(verkenning=locked)
+    if vraag.deel.vragenlijst_id != locked.vragenlijst_id:
+        raise ValidationError(_("Deze vraag hoort niet bij deze verkenning."))
+    invoer = clean_invoer(vraag=vraag, invoer=invoer)
+    antwoord = Antwoord.objects.select_for_update().filter(verkenning=locked, vraag=vraag).first()
+    if antwoord is None:
+        antwoord = Antwoord(verkenning=locked, vraag=vraag, versie=0)
+    if antwoord.versie != versie:
+        if _same(antwoord, invoer):
+            return antwoord  # a retry of a save that already landed
+        raise AntwoordConflict(antwoord)
+    if antwoord.pk and _same(antwoord, invoer):
+        return antwoord
+    antwoord.tekst = invoer.tekst
+    antwoord.keuzes = list(invoer.keuzes)
+    antwoord.overgeslagen = invoer.overgeslagen
+    antwoord.tip = invoer.tip
+    antwoord.versie = versie + 1
+    antwoord.gewijzigd_door = door
+    antwoord.full_clean(exclude=["verkenning", "vraag", "gewijzigd_door"])
+    try:
+        with transaction.atomic():
+            antwoord.save()
+    except IntegrityError:
+        # A colleague created the first answer at the same moment.
+        raise AntwoordConflict(Antwoord.objects.get(verkenning=locked, vraag=vraag)) from None
+    # The levensdomein and wijk questions also set the verkenning's own fields.
+    changes: dict = {"updated_at": timezone.now()}
+    if vraag.soort == Vraag.Soort.LEVENSDOMEIN and invoer.tekst:
+        changes["levensdomein"] = invoer.tekst
+    elif vraag.soort == Vraag.Soort.WIJK:
+        changes["wijk_id"] = int(invoer.tekst) if invoer.tekst and not invoer.overgeslagen else None
+    Verkenning.objects.filter(pk=locked.pk).update(**changes)
+    return antwoord
+
+
+@transaction.atomic
+def verkenning_create(
+    *,
+    vragenlijst: Vragenlijst,
+    titel: str,
+    jaar: int,
+    eigenaar: User,
+    levensdomein: str = "",
+    wijk: Wijk | None = None,
+    gedeeld_met: list[User] | tuple = (),
+) -> Verkenning:
+    """Start a verkenning with the questionnaire's current version."""
+    if vragenlijst.vraagt_levensdomein and not levensdomein:
+        raise ValidationError({"levensdomein": _("Kies een levensdomein voor deze verkenning.")})
+    verkenning = Verkenning(
+        vragenlijst=vragenlijst,
+        titel=titel,
+        jaar=jaar,
+        levensdomein=levensdomein,
+        wijk=wijk,
+        eigenaar=eigenaar,
+    )
+    verkenning.full_clean()
+    verkenning.save()
+    # Deel 2 of Bijlage 1 starts with the choice made here.
+    for vraag in Vraag.objects.filter(
+        deel__vragenlijst=vragenlijst, soort__in=[Vraag.Soort.LEVENSDOMEIN, Vraag.Soort.WIJK]
+    ):
+        waarde = levensdomein if vraag.soort == Vraag.Soort.LEVENSDOMEIN else wijk
+        if waarde:
+            Antwoord.objects.create(
+                verkenning=verkenning,
+                vraag=vraag,
+                tekst=str(waarde.pk if isinstance(waarde, Wijk) else waarde),
+                versie=1,
+                gewijzigd_door=eigenaar,
+            )
+    _log(verkenning, VerkenningGebeurtenis.Actie.AANGEMAAKT, eigenaar)
+    if gedeeld_met:
+        verkenning_share(verkenning=verkenning, met=list(gedeeld_met), door=eigenaar)
+    return verkenning
+
+
+@transaction.atomic
+def verkenning_share(*, verkenning: Verkenning, met: list[User], door: User) -> Verkenning:
+    from inclusie.constants import Role
+
+    nieuw = [u for u in met if u.pk != verkenning.eigenaar_id]
+    if any(u.role != Role.BELEIDSADVISEUR for u in nieuw):
+        raise ValidationError(_("U kunt een verkenning alleen delen met beleidsadviseurs."))
+    verkenning.gedeeld_met.add(*nieuw)
+    if nieuw:
+        _log(
+            verkenning,
+            VerkenningGebeurtenis.Actie.GEDEELD,
+            door,
+            ", ".join(u.get_full_name() for u in nieuw),
+        )
+    return verkenning
+
+
+@transaction.atomic
+def verkenning_share_set(*, verkenning: Verkenning, met: list[User], door: User) -> Verkenning:
+    """Set exactly who co-edits; additions and removals are logged."""
+    from inclusie.constants import Role
+
+    gewenst = {u.pk: u for u in met if u.pk != verkenning.eigenaar_id}
+    if any(u.role != Role.BELEIDSADVISEUR for u in gewenst.values()):
+        raise ValidationError(_("U kunt een verkenning alleen delen met beleidsadviseurs."))
+    huidig = {u.pk: u for u in verkenning.gedeeld_met.all()}
+    weg = [u for pk, u in huidig.items() if pk not in gewenst]
+    erbij = [u for pk, u in gewenst.items() if pk not in huidig]
+    if weg:
+        verkenning.gedeeld_met.remove(*weg)
+        _log(
+            verkenning,
+            VerkenningGebeurtenis.Actie.GEDEELD,
+            door,
+            _("niet meer gedeeld met %(namen)s")
+            % {"namen": ", ".join(u.get_full_name() for u in weg)},
+        )
+    if erbij:
+        verkenning_share(verkenning=verkenning, met=erbij, door=door)
+    return verkenning
+
+
+@transaction.atomic
+def verkenning_submit(*, verkenning: Verkenning, door: User) -> Verkenning:
+    locked = Verkenning.objects.select_for_update().get(pk=verkenning.pk)
+    ensure_editable(verkenning=locked)
+    locked.status = Verkenning.Status.INGEDIEND
+    locked.ingediend_op = timezone.now()
+    locked.save(update_fields=["status", "ingediend_op", "updated_at"])
+    _log(locked, VerkenningGebeurtenis.Actie.INGEDIEND, door)
+    return locked
+
+
+@transaction.atomic
+def verkenning_reopen(*, verkenning: Verkenning, door: User, reden: str) -> Verkenning:
+    """Make a submitted verkenning editable again; the reason is logged."""
+    locked = Verkenning.objects.select_for_update().get(pk=verkenning.pk)
+    if not locked.is_ingediend:
+        raise ValidationError(_("Deze verkenning is niet ingediend; heropenen is niet nodig."))
+    reden = (reden or "").strip()
+    if not reden:
+        raise ValidationError({"reden": _("Schrijf kort op waarom u de verkenning heropent.")})
+    locked.status = Verkenning.Status.CONCEPT
+    locked.ingediend_op = None
+    locked.save(update_fields=["status", "ingediend_op", "updated_at"])
+    _log(locked, VerkenningGebeurtenis.Actie.HEROPEND, door, reden[:2000])
+    return locked
+
+
+@transaction.atomic
+def vraag_wijzigen(*, vraag: Vraag, tekst: str, hulptekst: str = "") -> Vraag:
+    """Change a question's text. In use? Then the questionnaire gets a new version."""
+    vragenlijst = vraag.deel.vragenlijst
+    if not Verkenning.objects.filter(vragenlijst=vragenlijst).exists():
+        vraag.tekst, vraag.hulptekst = tekst, hulptekst
+        vraag.full_clean()
+        vraag.save()
+        return vraag
+    nieuwe = vragenlijst_nieuwe_versie(vragenlijst=vragenlijst)
+    kopie = Vraag.objects.get(
+        deel__vragenlijst=nieuwe, nummer=vraag.nummer, deel__nummer=vraag.deel.nummer
+    )
+    kopie.tekst, kopie.hulptekst = tekst, hulptekst
+    kopie.full_clean()
+    kopie.save()
+    return kopie
+
+
+@transaction.atomic
+def vragenlijst_nieuwe_versie(*, vragenlijst: Vragenlijst) -> Vragenlijst:
+    """Copy a questionnaire to version n+1; the copy becomes the active version."""
+    latest = Vragenlijst.objects.filter(code=vragenlijst.code).order_by("-versie").first()
+    Vragenlijst.objects.filter(code=vragenlijst.code).update(actief=False)
+    nieuwe = Vragenlijst.objects.create(
+        code=vragenlijst.code,
+        versie=latest.versie + 1,
+        titel=vragenlijst.titel,
+        inleiding=vragenlijst.inleiding,
+        bron=vragenlijst.bron,
+        vraagt_levensdomein=vragenlijst.vraagt_levensdomein,
+        volgorde=vragenlijst.volgorde,
+        actief=True,
+    )
+    for deel in vragenlijst.delen.all():
+        kopie = Deel.objects.create(
+            vragenlijst=nieuwe, nummer=deel.nummer, titel=deel.titel, toelichting=deel.toelichting
+        )
+        mapping: dict[int, Vraag] = {}
+        for vraag in deel.vragen.order_by("volgorde"):
+            mapping[vraag.pk] = Vraag.objects.create(
+                deel=kopie,
+                hoofdvraag=mapping.get(vraag.hoofdvraag_id),
+                nummer=vraag.nummer,
+                tekst=vraag.tekst,
+                hulptekst=vraag.hulptekst,
+                soort=vraag.soort,
+                opties=vraag.opties,
+                volgorde=vraag.volgorde,
+            )
+    return nieuwe
+
+
+# --- reports ------------------------------------------------------------------
+
+
+@transaction.atomic
+def rapport_request(*, verkenning: Verkenning, door: User) -> VerkenningRapport:
+    """A PDF request is a row first; the Celery task renders it after commit."""
+    from inclusie.tasks import enqueue
+    from stappenplan.tasks import render_verkenning_rapport
+
+    rapport = VerkenningRapport.objects.create(verkenning=verkenning, aangevraagd_door=door)
+    enqueue(render_verkenning_rapport, rapport.pk)
+    return rapport
+
+
+def rapport_render(*, rapport: VerkenningRapport) -> VerkenningRapport:
+    """Render the PDF for a request. Idempotent: a finished report is left alone."""
+    from django.core.files.base import ContentFile
+
+    from inclusie.pdf import render_to_pdf
+    from stappenplan import selectors as sel
+
+    if rapport.status == VerkenningRapport.Status.KLAAR and rapport.bestand:
+        return rapport
+    VerkenningRapport.objects.filter(pk=rapport.pk).update(status=VerkenningRapport.Status.BEZIG)
+    verkenning = sel.verkenning_with_related(pk=rapport.verkenning_id)
+    try:
+        data = render_to_pdf(
+            "pdf/verkenning.html",
+            {"verkenning": verkenning, "delen": sel.verkenning_structuur(verkenning=verkenning)},
+            title=_("Verkenning: %(titel)s") % {"titel": verkenning.titel},
+        )
+    except Exception as exc:
+        VerkenningRapport.objects.filter(pk=rapport.pk).update(
+            status=VerkenningRapport.Status.MISLUKT, fout=str(exc)[:2000]
+        )
+        raise
+    rapport.bestand.save(
+        f"verkenning-{verkenning.pk}-{rapport.pk}.pdf", ContentFile(data), save=False
+    )
+    rapport.status = VerkenningRapport.Status.KLAAR
+    rapport.fout = ""
+    rapport.antwoorden_stand = verkenning.updated_at
+    rapport.save(update_fields=["bestand", "status", "fout", "antwoorden_stand", "updated_at"])
+    return rapport
+
+
+# --- stappenplan ----------------------------------------------------------------
+
+
+@transaction.atomic
+def stap_update(
+    *, stap: Stap, status: str, notities: str, verkenning: Verkenning | None, door: User
+) -> Stap:
+    """Change a step's status, notes or linked verkenning; each change goes into its history."""
+    previous = Stap.objects.select_for_update().get(pk=stap.pk)
+    stap.status, stap.notities, stap.verkenning = status, notities, verkenning
+    stap.full_clean()
+    stap.save()
+    if previous.status != stap.status:
+        StapGebeurtenis.objects.create(
+            stap=stap,
+            door=door,
+            tekst=_("Status gewijzigd van '%(oud)s' naar '%(nieuw)s'.")
+            % {"oud": previous.get_status_display(), "nieuw": stap.get_status_display()},
+        )
+    if previous.notities != stap.notities:
+        StapGebeurtenis.objects.create(stap=stap, door=door, tekst=_("Notities bijgewerkt."))
+    if previous.verkenning_id != stap.verkenning_id:
+        StapGebeurtenis.objects.create(
+            stap=stap,
+            door=door,
+            tekst=_("Gekoppelde verkenning: %(v)s.") % {"v": verkenning or _("geen")},
+        )
+    return stap
+
+
+@transaction.atomic
+def stap_actie_add(*, actie: StapActie, door: User) -> StapActie:
+    actie.full_clean()
+    actie.save()
+    StapGebeurtenis.objects.create(
+        stap=actie.stap,
+        door=door,
+        tekst=(_("Actie toegevoegd: %(a)s") % {"a": actie.omschrijving})[:300],
+    )
+    return actie
+
+
+@transaction.atomic
+def stap_actie_afronden(*, actie: StapActie, door: User) -> StapActie:
+    """Tick off a next action (idempotent); the step's history records it."""
+    if actie.afgerond:
+        return actie
+    actie.afgerond = True
+    actie.save(update_fields=["afgerond", "updated_at"])
+    StapGebeurtenis.objects.create(
+        stap=actie.stap,
+        door=door,
+        tekst=(_("Actie afgerond: %(a)s") % {"a": actie.omschrijving})[:300],
+    )
+    return actie
+
+
+@transaction.atomic
+def stap_document_add(*, document: StapDocument, door: User) -> StapDocument:
+    document.door = door
+    document.full_clean()
+    document.save()
+    StapGebeurtenis.objects.create(
+        stap=document.stap,
+        door=door,
+        tekst=(_("Bewijsstuk toegevoegd: %(t)s") % {"t": document.titel})[:300],
+    )
+    return document
+
+
+@transaction.atomic
+def werkgroep_save(*, werkgroep: Werkgroep) -> Werkgroep:
+    werkgroep.full_clean()
+    werkgroep.save()
+    return werkgroep
+
+
+@transaction.atomic
+def werkgroep_lid_add(*, lid: WerkgroepLid, kennis) -> WerkgroepLid:
+    if WerkgroepLid.objects.filter(werkgroep=lid.werkgroep, persoon=lid.persoon).exists():
+        raise ValidationError({"persoon": _("Deze persoon zit al in de werkgroep.")})
+    lid.full_clean()
+    lid.save()
+    lid.kennis.set(kennis)
+    return lid
+
+
+@transaction.atomic
+def participatie_save(*, activiteit: ParticipatieActiviteit, bereikt) -> ParticipatieActiviteit:
+    activiteit.full_clean()
+    activiteit.save()
+    activiteit.bereikt.set(bereikt)
+    return activiteit

@@ -1,0 +1,370 @@
+"""Views of the verkenning questionnaire. Thin: parse, call a selector or service, render."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from django.views.generic import FormView, TemplateView
+
+from inclusie.constants import Levensdomein
+from inclusie.exports import csv_response
+from inclusie.models import Wijk
+from inclusie.permissions import CHANGE, VIEW, AreaMixin, allowed, requires
+from stappenplan import selectors as sel
+from stappenplan import services
+from stappenplan.forms import (
+    AntwoordForm,
+    DelenForm,
+    HeropenForm,
+    VergelijkForm,
+    VerkenningStartForm,
+)
+from stappenplan.models import Antwoord, Stap, Verkenning, VerkenningRapport, Vraag
+
+PAGE_SIZE = 25
+MAX_KEUZES = 50
+
+
+class SafeJSONEncoder(DjangoJSONEncoder):
+    """Escapes < > & so an answer echoed in JSON can never be read as markup."""
+
+    def encode(self, o):
+        return (
+            super()
+            .encode(o)
+            .replace("<", "\\u003c")
+            .replace(">", "\\u003e")
+            .replace("&", "\\u0026")
+        )
+
+
+def json_response(payload: dict, status: int = 200) -> JsonResponse:
+    return JsonResponse(payload, status=status, encoder=SafeJSONEncoder)
+
+
+class VerkenningListView(AreaMixin, TemplateView):
+    area, action = "verkenning", VIEW
+    template_name = "stappenplan/verkenning/list.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        filterset = sel.verkenning_list(user=self.request.user, params=self.request.GET)
+        page = Paginator(filterset.qs, PAGE_SIZE).get_page(self.request.GET.get("page"))
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        ctx.update(
+            filter=filterset,
+            page_obj=page,
+            is_paginated=page.has_other_pages(),
+            paginator=page.paginator,
+            verkenningen=page.object_list,
+            querystring=query.urlencode(),
+        )
+        return ctx
+
+
+class VerkenningStartView(AreaMixin, FormView):
+    area, action = "verkenning", CHANGE
+    template_name = "stappenplan/verkenning/start.html"
+    form_class = VerkenningStartForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            verkenning = services.verkenning_create(
+                vragenlijst=data["vragenlijst"],
+                titel=data["titel"],
+                jaar=data["jaar"],
+                levensdomein=data["levensdomein"],
+                wijk=data["wijk"],
+                gedeeld_met=list(data["gedeeld_met"]),
+                eigenaar=self.request.user,
+            )
+        except ValidationError as exc:
+            for field_name, errors in exc.message_dict.items():
+                form.add_error(field_name if field_name in form.fields else None, errors)
+            return self.form_invalid(form)
+        messages.success(
+            self.request, _("De verkenning is gestart. Uw antwoorden worden vanzelf bewaard.")
+        )
+        return redirect(verkenning)
+
+
+class VerkenningDetailView(AreaMixin, TemplateView):
+    """The questionnaire: editable for the owner and co-editors, read-only for others."""
+
+    area, action = "verkenning", VIEW
+    template_name = "stappenplan/verkenning/detail.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        verkenning = sel.verkenning_for_view(user=self.request.user, pk=kwargs["pk"])
+        mag_wijzigen = sel.can_edit(user=self.request.user, verkenning=verkenning)
+        ctx.update(
+            verkenning=verkenning,
+            delen=sel.verkenning_structuur(verkenning=verkenning),
+            mag_wijzigen=mag_wijzigen,
+            bewerkbaar=mag_wijzigen and not verkenning.is_ingediend,
+            levensdomeinen=Levensdomein.choices,
+            wijken=list(Wijk.objects.order_by("naam").values_list("pk", "naam")),
+            gebeurtenissen=verkenning.gebeurtenissen.select_related("door")[:10],
+            gedeeld_met=list(verkenning.gedeeld_met.all()),
+            rapport=verkenning.rapporten.first(),
+            heropen_form=HeropenForm(),
+            stap_verkenning=Stap.objects.filter(code="verkenning").only("pk").first()
+            if allowed(self.request.user, "stappenplan")
+            else None,
+        )
+        return ctx
+
+
+def _antwoord_json(antwoord: Antwoord) -> dict:
+    door = antwoord.gewijzigd_door
+    return {
+        "versie": antwoord.versie,
+        "tekst": antwoord.tekst,
+        "keuzes": antwoord.keuzes,
+        "overgeslagen": antwoord.overgeslagen,
+        "tip": antwoord.tip,
+        "staat": antwoord.staat,
+        "door": door.get_full_name() if door else "",
+        "op": formats.date_format(timezone.localtime(antwoord.gewijzigd_op), "j F H:i")
+        if antwoord.gewijzigd_op
+        else "",
+    }
+
+
+@requires("verkenning", CHANGE)
+@require_POST
+def antwoord_opslaan(request, pk: int):
+    """Autosave endpoint: JSON for the page's script, a redirect for a plain form post."""
+    verkenning = sel.verkenning_for_edit(user=request.user, pk=pk)
+    wants_json = "application/json" in request.headers.get("Accept", "")
+    form = AntwoordForm(request.POST)
+
+    def fail(status: int, payload: dict):
+        if wants_json:
+            return json_response(payload, status=status)
+        messages.error(request, payload.get("melding", _("Het antwoord is niet opgeslagen.")))
+        return redirect(verkenning)
+
+    if not form.is_valid():
+        fouten = {k: " ".join(v) for k, v in form.errors.items()}
+        return fail(400, {"fouten": fouten, "melding": " ".join(fouten.values())})
+    vraag = (
+        Vraag.objects.select_related("deel")
+        .filter(pk=form.cleaned_data["vraag"], deel__vragenlijst_id=verkenning.vragenlijst_id)
+        .first()
+    )
+    if vraag is None:
+        raise Http404
+    keuzes = tuple(k[:500] for k in request.POST.getlist("keuzes")[:MAX_KEUZES])
+    invoer = services.AntwoordInvoer(
+        tekst=form.cleaned_data["tekst"],
+        keuzes=keuzes,
+        overgeslagen=form.cleaned_data["overgeslagen"],
+        tip=form.cleaned_data["tip"],
+    )
+    try:
+        antwoord = services.antwoord_save(
+            verkenning=verkenning,
+            vraag=vraag,
+            invoer=invoer,
+            versie=form.cleaned_data["versie"],
+            door=request.user,
+        )
+    except services.AntwoordConflict as conflict:
+        return fail(
+            409,
+            {
+                "conflict": _antwoord_json(conflict.current),
+                "melding": _(
+                    "Een collega heeft dit antwoord intussen gewijzigd. Kies welke tekst blijft."
+                ),
+            },
+        )
+    except ValidationError as exc:
+        fouten = (
+            {k: " ".join(v) for k, v in exc.message_dict.items()}
+            if hasattr(exc, "error_dict")
+            else {"__all__": " ".join(exc.messages)}
+        )
+        return fail(400, {"fouten": fouten, "melding": " ".join(fouten.values())})
+    if not wants_json:
+        messages.success(request, _("Het antwoord is opgeslagen."))
+        return redirect(f"{verkenning.get_absolute_url()}#vraag-{vraag.pk}")
+    return json_response(
+        {
+            **_antwoord_json(antwoord),
+            "deel": vraag.deel_id,
+            "voortgang": sel.deel_voortgang(verkenning=verkenning, deel_id=vraag.deel_id),
+        }
+    )
+
+
+@requires("verkenning", CHANGE)
+@require_POST
+def verkenning_indienen(request, pk: int):
+    verkenning = sel.verkenning_for_edit(user=request.user, pk=pk)
+    try:
+        services.verkenning_submit(verkenning=verkenning, door=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("De verkenning is ingediend. Ze is nu alleen nog te lezen."))
+    return redirect(verkenning)
+
+
+class VerkenningHeropenView(AreaMixin, FormView):
+    area, action = "verkenning", CHANGE
+    model = Verkenning
+    form_class = HeropenForm
+    template_name = "inclusie/form_page.html"
+    extra_context = {"title": gettext_lazy("Verkenning heropenen")}
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.verkenning = sel.verkenning_for_edit(user=request.user, pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            services.verkenning_reopen(
+                verkenning=self.verkenning, door=self.request.user, reden=form.cleaned_data["reden"]
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc.messages)
+            return self.form_invalid(form)
+        messages.success(self.request, _("De verkenning is heropend en kan weer worden bewerkt."))
+        return redirect(self.verkenning)
+
+
+class VerkenningDelenView(AreaMixin, FormView):
+    area, action = "verkenning", CHANGE
+    model = Verkenning
+    form_class = DelenForm
+    template_name = "inclusie/form_page.html"
+    extra_context = {"title": gettext_lazy("Verkenning delen met collega's")}
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.verkenning = sel.verkenning_for_edit(user=request.user, pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "verkenning": self.verkenning}
+
+    def form_valid(self, form):
+        try:
+            services.verkenning_share_set(
+                verkenning=self.verkenning,
+                met=list(form.cleaned_data["gedeeld_met"]),
+                door=self.request.user,
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc.messages)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Opgeslagen wie de verkenning samen met u invult."))
+        return redirect(self.verkenning)
+
+
+@requires("verkenning", VIEW)
+def verkenning_csv(request, pk: int):
+    verkenning = sel.verkenning_for_view(user=request.user, pk=pk)
+    rows = []
+    for deel in sel.verkenning_structuur(verkenning=verkenning):
+        for item in deel.items:
+            for it in [item, *item.deelvragen]:
+                antwoord = it.antwoord
+                rows.append(
+                    [
+                        deel.deel.nummer,
+                        it.vraag.nummer,
+                        it.vraag.tekst,
+                        str(Antwoord.Staat(it.staat).label),
+                        it.weergave,
+                        antwoord.tip if antwoord and antwoord.overgeslagen else "",
+                    ]
+                )
+    return csv_response(
+        f"verkenning-{verkenning.pk}",
+        [
+            _("Deel"),
+            _("Vraag"),
+            _("Vraagtekst"),
+            _("Staat"),
+            _("Antwoord"),
+            _("Hoe vinden we het antwoord?"),
+        ],
+        rows,
+    )
+
+
+@requires("verkenning", VIEW)
+@require_POST
+def rapport_aanvragen(request, pk: int):
+    verkenning = sel.verkenning_for_view(user=request.user, pk=pk)
+    services.rapport_request(verkenning=verkenning, door=request.user)
+    messages.info(request, _("Het PDF-rapport wordt gemaakt. Dit duurt meestal enkele seconden."))
+    return redirect(f"{verkenning.get_absolute_url()}#rapport")
+
+
+@requires("verkenning", VIEW)
+def rapport_status(request, pk: int):
+    rapport = sel.rapport_for_user(user=request.user, pk=pk)
+    return render(request, "stappenplan/verkenning/_rapport_status.html", {"rapport": rapport})
+
+
+@requires("verkenning", VIEW)
+def rapport_download(request, pk: int):
+    rapport = sel.rapport_for_user(user=request.user, pk=pk)
+    if rapport.status != VerkenningRapport.Status.KLAAR or not rapport.bestand:
+        raise Http404
+    return FileResponse(
+        rapport.bestand.open("rb"),
+        as_attachment=True,
+        filename=f"verkenning-{rapport.verkenning_id}.pdf",
+        content_type="application/pdf",
+    )
+
+
+def _is_id(text: str) -> bool:
+    return text.isascii() and text.isdigit() and len(text) < 19
+
+
+class VergelijkView(AreaMixin, TemplateView):
+    area, action = "verkenning", VIEW
+    template_name = "stappenplan/verkenning/vergelijk.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        qs = sel.verkenningen_visible(user=self.request.user).order_by("-jaar", "titel")
+        params = self.request.GET.copy()
+        if params.get("a") and not params.get("b"):
+            # Suggest last year's verkenning of the same levensdomein (or the newest other one).
+            a = qs.filter(pk=params["a"]).first() if _is_id(params["a"]) else None
+            if a is not None:
+                other = qs.exclude(pk=a.pk)
+                suggestie = (
+                    other.filter(levensdomein=a.levensdomein, jaar__lt=a.jaar).first()
+                    or other.first()
+                )
+                if suggestie is not None:
+                    params["b"] = str(suggestie.pk)
+        form = VergelijkForm(params or None, queryset=qs)
+        ctx["form"] = form
+        if form.is_bound and form.is_valid():
+            ctx["a"], ctx["b"] = form.cleaned_data["a"], form.cleaned_data["b"]
+            ctx["rijen"] = sel.vergelijking(a=ctx["a"], b=ctx["b"])
+        return ctx
