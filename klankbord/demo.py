@@ -16,7 +16,6 @@ from klankbord.constants import (
     SignaalThema,
 )
 from klankbord.models import Advies, KlankbordLid, Signaal
-from opdracht.demo import seed as seed_opdracht
 
 # Aspects nobody in the demo group covers, so "Wie ontbreekt?" has something to show.
 NIET_GEDEKT = {"Taal en geletterdheid", "Woonsituatie"}
@@ -148,4 +147,3 @@ def seed(ctx) -> None:
         f"  klankbord {KlankbordLid.objects.count()} zetels, {Advies.objects.count()} adviezen, "
         f"{Signaal.objects.count()} signalen"
     )
-    seed_opdracht(ctx)

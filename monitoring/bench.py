@@ -44,23 +44,23 @@ def plain_pdf(pages: int, *, tagged: bool = False) -> bytes:
 
 def run(period_code: str | None = None) -> dict:
     from inclusie.pdf import pdf_metadata
-    from monitoring import services
     from monitoring.constants import RapportSoort
     from monitoring.models import Raadsmededeling, Snapshot
     from monitoring.periods import Period
+    from monitoring.services import raadsmededeling, reports, snapshots
 
     code = period_code or Snapshot.objects.values_list("periode", flat=True).first()
     period = Period.parse(code) if code else Period.last_completed()
-    services.snapshot_ensure(period=period)
+    snapshots.snapshot_ensure(period=period)
     mededeling = Raadsmededeling.objects.filter(periode=period.code).first()
     if mededeling is None:
-        mededeling = services.raadsmededeling_draft(period=period)
+        mededeling = raadsmededeling.raadsmededeling_draft(period=period)
     plain_pdf(1)  # warm up fonts and imports
     result: dict = {"period": period.code, "reports": {}, "failures": []}
     for soort in (RapportSoort.RAADSMEDEDELING, RapportSoort.MONITORING):
 
         def report(soort=soort) -> bytes:
-            return services.render_report_pdf(soort=soort, period=period, mededeling=mededeling)
+            return reports.render_report_pdf(soort=soort, period=period, mededeling=mededeling)
 
         pages = pdf_metadata(report())["pages"]
         # Interleaved, best of REPEAT each: on a shared machine the load changes by the second.

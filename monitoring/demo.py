@@ -9,7 +9,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from deal.models import GezamenlijkeDoelstelling
-from monitoring import services
 from monitoring.constants import Bron, DoelType, IndicatorSoort, Niveau, Richting, VerhaalSoort
 from monitoring.models import (
     Indicator,
@@ -21,6 +20,7 @@ from monitoring.models import (
     Verhaal,
 )
 from monitoring.periods import Period
+from monitoring.services import raadsmededeling, snapshots
 
 DOELEN = [
     (
@@ -185,9 +185,9 @@ def seed(ctx) -> None:
             naam=wethouder.naam, defaults={"functie": "wethouder"}
         )
     for period in periods:
-        services.snapshot_make(period=period)
+        snapshots.snapshot_make(period=period)
     if not Raadsmededeling.objects.filter(periode=periods[-1].code).exists():
-        services.raadsmededeling_draft(period=periods[-1])
+        raadsmededeling.raadsmededeling_draft(period=periods[-1])
     ctx.log(
         f"  {len(INDICATOREN)} indicatoren, momentopnamen {', '.join(p.code for p in periods)}, 1 concept-raadsmededeling"
     )

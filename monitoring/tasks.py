@@ -28,20 +28,20 @@ MAX_ATTEMPTS = 4
 
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=MAX_ATTEMPTS)
 def render_rapport(self, rapport_id: int) -> str:
-    from monitoring import services
+    from monitoring.services import reports
 
-    token = services.rapport_claim(rapport_id=rapport_id)
+    token = reports.rapport_claim(rapport_id=rapport_id)
     if token is None:
         return "skipped"  # done, or another worker holds a live lease
     try:
-        done = services.rapport_render(rapport_id=rapport_id, token=token)
+        done = reports.rapport_render(rapport_id=rapport_id, token=token)
     except Exception as exc:
         from monitoring.models import Rapport
 
         attempts = Rapport.objects.filter(pk=rapport_id).values_list("pogingen", flat=True).first()
         retry = isinstance(exc, OSError | OperationalError) and (attempts or 0) < MAX_ATTEMPTS
         logger.exception("Report %s failed (attempt %s)", rapport_id, attempts)
-        services.rapport_fail(
+        reports.rapport_fail(
             rapport_id=rapport_id, token=token, error=f"{type(exc).__name__}: {exc}", retry=retry
         )
         if retry:
@@ -53,7 +53,7 @@ def render_rapport(self, rapport_id: int) -> str:
 @shared_task
 def requeue_rapporten(min_age_seconds: float | None = None) -> int:
     """Beat: publish reports still queued (broker was down) or stuck running (worker died)."""
-    from monitoring.services import rapporten_to_requeue
+    from monitoring.services.reports import rapporten_to_requeue
 
     ids = rapporten_to_requeue(min_age_seconds=min_age_seconds)
     for pk in ids:
@@ -64,12 +64,12 @@ def requeue_rapporten(min_age_seconds: float | None = None) -> int:
 @shared_task
 def make_snapshot(period: str | None = None, draft_reports: bool = True) -> str:
     """Beat (twice a year): freeze the half year that just ended and draft both reports."""
-    from monitoring import services
     from monitoring.constants import RapportSoort
+    from monitoring.services import reports, snapshots
 
     chosen = Period.parse(period) if period else Period.last_completed()
-    services.snapshot_make(period=chosen)
+    snapshots.snapshot_make(period=chosen)
     if draft_reports:
         for soort in (RapportSoort.RAADSMEDEDELING, RapportSoort.MONITORING):
-            services.rapport_request(soort=soort, period=chosen)
+            reports.rapport_request(soort=soort, period=chosen)
     return chosen.code

@@ -14,7 +14,7 @@ from django.views.generic.edit import CreateView
 
 from inclusie.forms import ServiceFormMixin
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, public_view, requires
-from monitoring import forms, schedule, selectors, services
+from monitoring import forms, schedule, selectors
 from monitoring.constants import RapportStatus
 from monitoring.models import (
     Indicator,
@@ -26,6 +26,7 @@ from monitoring.models import (
     Verhaal,
 )
 from monitoring.periods import Period
+from monitoring.services import imports, measurements, raadsmededeling, reports, snapshots
 
 PAGE_SIZE = 25
 
@@ -119,7 +120,7 @@ class VeranderverhaalCreateView(AreaMixin, ServiceFormMixin, CreateView):
 
     def form_valid(self, form):
         obj = self.run_service(
-            form, lambda: services.veranderverhaal_save(veranderverhaal=form.save(commit=False))
+            form, lambda: measurements.veranderverhaal_save(veranderverhaal=form.save(commit=False))
         )
         if obj is None:
             return self.form_invalid(form)
@@ -146,7 +147,9 @@ class SchakelCreateView(AreaMixin, ServiceFormMixin, FormView):
         return {**super().get_form_kwargs(), "veranderverhaal": self.veranderverhaal}
 
     def form_valid(self, form):
-        obj = self.run_service(form, lambda: services.schakel_save(schakel=form.save(commit=False)))
+        obj = self.run_service(
+            form, lambda: measurements.schakel_save(schakel=form.save(commit=False))
+        )
         if obj is None:
             return self.form_invalid(form)
         messages.success(self.request, _("De schakel is toegevoegd."))
@@ -183,7 +186,7 @@ class IndicatorCreateView(AreaMixin, ServiceFormMixin, CreateView):
 
     def form_valid(self, form):
         obj = self.run_service(
-            form, lambda: services.indicator_save(indicator=form.save(commit=False))
+            form, lambda: measurements.indicator_save(indicator=form.save(commit=False))
         )
         if obj is None:
             return self.form_invalid(form)
@@ -230,7 +233,7 @@ class MetingCreateView(AreaMixin, ServiceFormMixin, CreateView):
         if self.request.GET.get("indicator", "").isdigit():
             initial["indicator"] = self.request.GET["indicator"]
             indicator = Indicator.objects.filter(pk=initial["indicator"]).first()
-            computed = services.indicator_computed_value(indicator=indicator, period=period)
+            computed = measurements.indicator_computed_value(indicator=indicator, period=period)
             if computed is not None:
                 # Internal indicators: the portal's own figure is the starting value.
                 initial["waarde"] = computed
@@ -238,7 +241,8 @@ class MetingCreateView(AreaMixin, ServiceFormMixin, CreateView):
 
     def form_valid(self, form):
         obj = self.run_service(
-            form, lambda: services.meting_save(meting=form.save(commit=False), by=self.request.user)
+            form,
+            lambda: measurements.meting_save(meting=form.save(commit=False), by=self.request.user),
         )
         if obj is None:
             return self.form_invalid(form)
@@ -255,7 +259,8 @@ class MetingUpdateView(AreaMixin, ServiceFormMixin, UpdateView):
 
     def form_valid(self, form):
         obj = self.run_service(
-            form, lambda: services.meting_save(meting=form.save(commit=False), by=self.request.user)
+            form,
+            lambda: measurements.meting_save(meting=form.save(commit=False), by=self.request.user),
         )
         if obj is None:
             return self.form_invalid(form)
@@ -274,7 +279,7 @@ class MetingImportView(AreaMixin, FormView):
     def form_valid(self, form):
         upload = form.cleaned_data["bestand"]
         upload.seek(0)
-        result = services.metingen_import_csv(data=upload.read(), by=self.request.user)
+        result = imports.metingen_import_csv(data=upload.read(), by=self.request.user)
         if result.errors:
             return self.render_to_response(
                 self.get_context_data(form=form, import_fouten=result.errors)
@@ -300,7 +305,9 @@ class VerhaalCreateView(AreaMixin, ServiceFormMixin, CreateView):
     extra_context = {"title": _("Verhaal toevoegen")}
 
     def form_valid(self, form):
-        obj = self.run_service(form, lambda: services.verhaal_save(verhaal=form.save(commit=False)))
+        obj = self.run_service(
+            form, lambda: measurements.verhaal_save(verhaal=form.save(commit=False))
+        )
         if obj is None:
             return self.form_invalid(form)
         messages.success(self.request, _("Het verhaal is opgeslagen."))
@@ -328,7 +335,7 @@ class SnapshotView(AreaMixin, FormView):
 
     def form_valid(self, form):
         period = Period.parse(form.cleaned_data["periode"])
-        services.snapshot_make(period=period, by=self.request.user)
+        snapshots.snapshot_make(period=period, by=self.request.user)
         messages.success(
             self.request, _("De momentopname van %(p)s is gemaakt.") % {"p": period.code}
         )
@@ -384,7 +391,7 @@ class RapportRequestView(AreaMixin, FormView):
     extra_context = {"title": _("Rapport aanvragen")}
 
     def form_valid(self, form):
-        rapport = services.rapport_request(
+        rapport = reports.rapport_request(
             soort=form.cleaned_data["soort"],
             period=Period.parse(form.cleaned_data["periode"]),
             by=self.request.user,
@@ -414,7 +421,7 @@ class RapportDetailView(AreaMixin, DetailView):
 def rapport_opnieuw(request, pk: int):
     rapport = get_object_or_404(Rapport, pk=pk)
     if request.method == "POST" and rapport.status == RapportStatus.FAILED:
-        services.rapport_retry(rapport=rapport)
+        reports.rapport_retry(rapport=rapport)
         messages.info(request, _("Het rapport staat opnieuw in de wachtrij."))
     return redirect(rapport.get_absolute_url())
 
@@ -455,7 +462,7 @@ class RaadsmededelingDraftView(AreaMixin, ServiceFormMixin, FormView):
     def form_valid(self, form):
         period = Period.parse(form.cleaned_data["periode"])
         obj = self.run_service(
-            form, lambda: services.raadsmededeling_draft(period=period, by=self.request.user)
+            form, lambda: raadsmededeling.raadsmededeling_draft(period=period, by=self.request.user)
         )
         if obj is None:
             return self.form_invalid(form)
@@ -491,7 +498,7 @@ class RaadsmededelingUpdateView(AreaMixin, ServiceFormMixin, UpdateView):
     def form_valid(self, form):
         obj = self.run_service(
             form,
-            lambda: services.raadsmededeling_update(
+            lambda: raadsmededeling.raadsmededeling_update(
                 mededeling=self.object, data=form.cleaned_data, by=self.request.user
             ),
         )
@@ -515,7 +522,7 @@ class RaadsmededelingGoedkeurenView(AreaMixin, ServiceFormMixin, FormView):
     def form_valid(self, form):
         obj = self.run_service(
             form,
-            lambda: services.raadsmededeling_approve(
+            lambda: raadsmededeling.raadsmededeling_approve(
                 mededeling=self.mededeling,
                 bw_datum=form.cleaned_data["bw_datum"],
                 by=self.request.user,
@@ -541,7 +548,7 @@ class RaadsmededelingPublicerenView(AreaMixin, ServiceFormMixin, FormView):
     def form_valid(self, form):
         obj = self.run_service(
             form,
-            lambda: services.raadsmededeling_publish(
+            lambda: raadsmededeling.raadsmededeling_publish(
                 mededeling=self.mededeling, by=self.request.user
             ),
         )

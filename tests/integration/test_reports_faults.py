@@ -132,9 +132,9 @@ def test_report_requested_while_redis_is_stopped_is_made_exactly_once(own_redis,
 def test_worker_killed_mid_render_produces_the_report_once(use_broker, celery_worker, monkeypatch):
     import redis
 
-    from monitoring import services
     from monitoring.constants import RapportSoort
     from monitoring.periods import Period
+    from monitoring.services import reports
     from monitoring.tasks import render_rapport, requeue_rapporten
 
     redis.Redis.from_url(use_broker).flushdb()
@@ -143,7 +143,7 @@ def test_worker_killed_mid_render_produces_the_report_once(use_broker, celery_wo
     monkeypatch.setenv("RAPPORT_RENDER_DELAY", "60")
     monkeypatch.setenv("RAPPORT_LEASE_SECONDS", "8")
     first = celery_worker()
-    rapport = services.rapport_request(
+    rapport = reports.rapport_request(
         soort=RapportSoort.MONITORING, period=Period.parse("2026-H1"), by=user
     )
 
@@ -158,7 +158,7 @@ def test_worker_killed_mid_render_produces_the_report_once(use_broker, celery_wo
     assert rapport.status == RapportStatus.RUNNING and not rapport.bestand and ready_mails() == 0
 
     # While the dead worker's lease is live, nobody may take the report over.
-    assert services.rapport_claim(rapport_id=rapport.pk) is None
+    assert reports.rapport_claim(rapport_id=rapport.pk) is None
 
     monkeypatch.setenv("RAPPORT_RENDER_DELAY", "0")
     monkeypatch.delenv("RAPPORT_LEASE_SECONDS")

@@ -6,8 +6,8 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from monitoring import services
 from monitoring.models import Meting
+from monitoring.services import imports
 from tests.monitoring.factories import IndicatorFactory, MetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -58,7 +58,7 @@ def test_a_bad_row_imports_nothing_and_names_the_row(client_for):
 
 def test_duplicate_rows_within_the_file_are_refused():
     IndicatorFactory(naam="A")
-    result = services.metingen_import_csv(
+    result = imports.metingen_import_csv(
         data=b"indicator;periode;waarde;duiding\nA;2026-H1;1;x\nA;2026-H1;2;y\n"
     )
     assert result.created == 0 and "Regel 3" in result.errors[0]
@@ -108,7 +108,7 @@ def test_hypothesis_import_never_breaks_or_half_saves(client_for, rows, header):
     before = Meting.objects.count()
     lines = (["indicator;periode;waarde;duiding"] if header else []) + [";".join(r) for r in rows]
     data = "\n".join(lines).encode("utf-8", errors="replace")
-    result = services.metingen_import_csv(data=data)
+    result = imports.metingen_import_csv(data=data)
     after = Meting.objects.count()
     if result.errors:
         assert after == before

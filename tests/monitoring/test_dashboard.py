@@ -6,9 +6,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from inclusie.models import Organisatie
-from monitoring import services
 from monitoring.models import Snapshot
 from monitoring.periods import Period
+from monitoring.services import raadsmededeling, snapshots
 from tests.factories import OrganisatieFactory
 from tests.monitoring.factories import MetingFactory, VerhaalFactory
 
@@ -18,7 +18,7 @@ H1 = Period.parse("2026-H1")
 
 def test_snapshot_freezes_every_registered_figure(fake_figures):
     OrganisatieFactory.create_batch(3)
-    snap = services.snapshot_make(period=H1)
+    snap = snapshots.snapshot_make(period=H1)
     codes = {f["code"] for f in snap.data["figures"]}
     assert {"deal.partners_per_stage", "nieuwegroep.iets", "relaties.organisaties"} <= codes
     Organisatie.objects.all().delete()  # later changes do not alter the frozen numbers
@@ -32,7 +32,7 @@ def test_a_broken_figure_does_not_block_the_snapshot():
 
     registry.register_figure(registry.Figure("kapot.cijfer", "Kapot", lambda s, e: 1 / 0))
     try:
-        snap = services.snapshot_make(period=H1)
+        snap = snapshots.snapshot_make(period=H1)
     finally:
         registry._figures.pop("kapot.cijfer")
     broken = next(f for f in snap.data["figures"] if f["code"] == "kapot.cijfer")
@@ -48,8 +48,8 @@ def test_dashboard_shows_sections_warnings_duiding_and_stories(client_for, fake_
     meting = MetingFactory(indicator__naam="Thuis in de wijk", duiding="Stijging in Noord.")
     MetingFactory(indicator=meting.indicator, periode="2025-H2", waarde=30)
     VerhaalFactory(indicator=meting.indicator, tekst="Ik voel me welkom bij de buurttafel.")
-    services.snapshot_make(period=H1.previous())
-    services.snapshot_make(period=H1)
+    snapshots.snapshot_make(period=H1.previous())
+    snapshots.snapshot_make(period=H1)
     page = client_for("wethouder").get(reverse("dashboard") + "?periode=2026-H1").content.decode()
     assert "Groei van de Inclusie Deal" in page
     assert page.index("Groei van de Inclusie Deal") < page.index("Organisaties en contacten")
@@ -86,15 +86,15 @@ def test_dashboard_query_count_does_not_grow_with_data(client_for, fake_figures)
     OrganisatieFactory.create_batch(3)
     for i in range(2):
         MetingFactory(indicator__naam=f"Indicator klein {i}")
-    services.snapshot_make(period=H1.previous())
-    services.snapshot_make(period=H1)
+    snapshots.snapshot_make(period=H1.previous())
+    snapshots.snapshot_make(period=H1)
     small = _dashboard_queries(client)
     OrganisatieFactory.create_batch(30)
     for i in range(20):
         MetingFactory(indicator__naam=f"Indicator groot {i}")
         VerhaalFactory()
-    services.snapshot_make(period=H1.previous())
-    services.snapshot_make(period=H1)
+    snapshots.snapshot_make(period=H1.previous())
+    snapshots.snapshot_make(period=H1)
     large = _dashboard_queries(client)
     assert small == large, (small, large)
     assert small <= 6
@@ -142,18 +142,18 @@ def test_snapshot_schedule_is_a_periodic_task_the_beheerder_edits(client_for):
 def test_remade_snapshot_shows_on_the_cached_dashboard(client_for):
     client = client_for("wethouder")
     meting = MetingFactory(indicator__naam="Thuis in de wijk", duiding="Eerste duiding.")
-    services.snapshot_make(period=H1)
+    snapshots.snapshot_make(period=H1)
     url = reverse("dashboard") + "?periode=2026-H1"
     assert "Eerste duiding." in client.get(url).content.decode()
     meting.duiding = "Bijgestelde duiding."
     meting.save()
     assert "Eerste duiding." in client.get(url).content.decode()  # frozen until remade
-    services.snapshot_make(period=H1)
+    snapshots.snapshot_make(period=H1)
     assert "Bijgestelde duiding." in client.get(url).content.decode()
 
 
 def test_wethouder_home_links_to_dashboard_and_drafts(client_for):
-    services.raadsmededeling_draft(period=H1)
+    raadsmededeling.raadsmededeling_draft(period=H1)
     page = client_for("wethouder").get(reverse("home")).content.decode()
     assert "Halfjaarcijfers" in page and "?periode=2026-H1" in page
     assert "Raadsmededelingen in concept" in page

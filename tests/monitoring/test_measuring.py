@@ -4,10 +4,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from monitoring import services
 from monitoring.constants import Niveau
 from monitoring.models import Meting, Schakel, Verhaal
 from monitoring.periods import Period
+from monitoring.services import measurements
 from tests.monitoring.factories import IndicatorFactory, MetingFactory, VeranderverhaalFactory
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +45,9 @@ def test_measurement_without_duiding_is_refused(client_for):
     assert "Schrijf een duiding" in response.content.decode()
     assert Meting.objects.count() == 0
     with pytest.raises(ValidationError):
-        services.meting_save(meting=Meting(indicator=ind, periode="2026-H1", waarde=1, duiding=""))
+        measurements.meting_save(
+            meting=Meting(indicator=ind, periode="2026-H1", waarde=1, duiding="")
+        )
 
 
 def test_duplicate_measurement_is_refused_clearly(client_for):
@@ -137,7 +139,7 @@ def test_internal_indicator_prefills_its_computed_value(client_for):
 def test_indicator_with_unknown_figure_is_refused():
     ind = IndicatorFactory.build(figuur="bestaat.niet")
     with pytest.raises(ValidationError):
-        services.indicator_save(indicator=ind)
+        measurements.indicator_save(indicator=ind)
 
 
 def test_measurement_can_be_corrected_but_not_emptied(client_for):

@@ -9,10 +9,10 @@ from django.urls import reverse
 
 from inclusie.models import GemeenteProfiel
 from inclusie.pdf import pdf_metadata, pdf_text
-from monitoring import services
 from monitoring.constants import MededelingStatus, RapportSoort, RapportStatus
 from monitoring.models import Lakregel, OpenbaarAmbtsdrager, Raadsmededeling, Rapport, Snapshot
 from monitoring.periods import Period
+from monitoring.services import raadsmededeling, redaction, reports
 from tests.factories import PersoonFactory
 from tests.monitoring.factories import MetingFactory, VeranderverhaalFactory, VerhaalFactory
 
@@ -34,19 +34,19 @@ def gemeente():
 
 
 def test_numbering_is_per_year_in_the_form_yyyy_nnnnnn(gemeente):
-    first = services.raadsmededeling_draft(period=H1)
-    second = services.raadsmededeling_draft(period=H1)
+    first = raadsmededeling.raadsmededeling_draft(period=H1)
+    second = raadsmededeling.raadsmededeling_draft(period=H1)
     year = dt.date.today().year
     assert first.nummer == f"{year}-000001" and second.nummer == f"{year}-000002"
     Raadsmededeling.objects.filter(pk=first.pk).update(jaar=year - 1)
     Raadsmededeling.objects.filter(pk=second.pk).update(jaar=year - 1, volgnummer=7)
-    assert services.raadsmededeling_draft(period=H1).nummer == f"{year}-000001"
+    assert raadsmededeling.raadsmededeling_draft(period=H1).nummer == f"{year}-000001"
 
 
 def test_draft_is_made_from_the_snapshot_which_is_made_first(gemeente):
     MetingFactory(indicator__naam="Thuis in de wijk", waarde=74, duiding="Lichte stijging.")
     assert not Snapshot.objects.exists()
-    mededeling = services.raadsmededeling_draft(period=H1)
+    mededeling = raadsmededeling.raadsmededeling_draft(period=H1)
     assert Snapshot.objects.filter(periode="2026-H1").exists()
     assert "eerste halfjaar 2026" in mededeling.onderwerp
     assert "Thuis in de wijk: 74 %. Lichte stijging." in mededeling.toelichting
@@ -54,7 +54,7 @@ def test_draft_is_made_from_the_snapshot_which_is_made_first(gemeente):
 
 
 def test_edits_keep_versions_and_approval_locks_the_text(client_for, gemeente):
-    mededeling = services.raadsmededeling_draft(period=H1)
+    mededeling = raadsmededeling.raadsmededeling_draft(period=H1)
     client = client_for("beleidsadviseur")
     data = {
         "onderwerp": "Nieuw onderwerp",
@@ -86,11 +86,11 @@ def test_edits_keep_versions_and_approval_locks_the_text(client_for, gemeente):
     )
     assert "al goedgekeurd" in response.content.decode()
     with pytest.raises(ValidationError):
-        services.raadsmededeling_approve(mededeling=mededeling, bw_datum=None, by=None)
+        raadsmededeling.raadsmededeling_approve(mededeling=mededeling, bw_datum=None, by=None)
 
 
 def test_beleidsadviseur_cannot_approve(client_for, gemeente):
-    mededeling = services.raadsmededeling_draft(period=H1)
+    mededeling = raadsmededeling.raadsmededeling_draft(period=H1)
     response = client_for("beleidsadviseur").post(
         reverse("monitoring:raadsmededeling-approve", args=[mededeling.pk]),
         {"bw_datum": "2026-07-14"},
@@ -100,8 +100,8 @@ def test_beleidsadviseur_cannot_approve(client_for, gemeente):
 
 def test_raadsmededeling_pdf_text_language_title_and_tags(gemeente):
     MetingFactory(indicator__naam="Thuis in de wijk", waarde=74)
-    mededeling = services.raadsmededeling_draft(period=H1)
-    pdf = services.render_report_pdf(
+    mededeling = raadsmededeling.raadsmededeling_draft(period=H1)
+    pdf = reports.render_report_pdf(
         soort=RapportSoort.RAADSMEDEDELING, period=H1, mededeling=mededeling
     )
     meta = pdf_metadata(pdf)
@@ -132,7 +132,7 @@ def test_monitoringsrapportage_has_indicators_duiding_chain_and_stories(gemeente
     MetingFactory(indicator=meting.indicator, periode="2025-H2", waarde=40)
     VerhaalFactory(titel="Buurttafel", tekst="Hier hoor ik erbij.")
     VeranderverhaalFactory(maatschappelijk_doel="Iedereen hoort erbij")
-    pdf = services.render_report_pdf(soort=RapportSoort.MONITORING, period=H1, mededeling=None)
+    pdf = reports.render_report_pdf(soort=RapportSoort.MONITORING, period=H1, mededeling=None)
     text = pdf_text(pdf)
     for expected in (
         "Thuis in de wijk",
@@ -157,19 +157,19 @@ def test_monitoringsrapportage_has_indicators_duiding_chain_and_stories(gemeente
 
 def test_script_injection_is_inert_in_the_pdf(gemeente):
     MetingFactory(indicator__naam=SCRIPT, duiding=SCRIPT)
-    mededeling = services.raadsmededeling_draft(period=H1)
-    services.raadsmededeling_update(mededeling=mededeling, data={"kern": SCRIPT}, by=None)
+    mededeling = raadsmededeling.raadsmededeling_draft(period=H1)
+    raadsmededeling.raadsmededeling_update(mededeling=mededeling, data={"kern": SCRIPT}, by=None)
     mededeling.refresh_from_db()
     for soort in (RapportSoort.RAADSMEDEDELING, RapportSoort.MONITORING):
-        text = pdf_text(services.render_report_pdf(soort=soort, period=H1, mededeling=mededeling))
+        text = pdf_text(reports.render_report_pdf(soort=soort, period=H1, mededeling=mededeling))
         assert "<script>alert('xss')</script>" in text.replace("\n", "")  # shown as text, not run
 
 
 def test_publication_redacts_names_except_office_holders(client_for, gemeente):
     PersoonFactory(naam="Fatima Zandbergen")
     OpenbaarAmbtsdrager.objects.create(naam="Wil Wethouder")
-    mededeling = services.raadsmededeling_draft(period=H1)
-    services.raadsmededeling_update(
+    mededeling = raadsmededeling.raadsmededeling_draft(period=H1)
+    raadsmededeling.raadsmededeling_update(
         mededeling=mededeling,
         data={"kern": "Fatima Zandbergen sprak met Wil Wethouder. fatima zandbergen opnieuw."},
         by=None,
@@ -197,13 +197,13 @@ def test_publication_redacts_names_except_office_holders(client_for, gemeente):
     assert "[gelakt: 5.1.2e]" in text and "Wil Wethouder" in text
     # immutable once published
     with pytest.raises(ValidationError):
-        services.raadsmededeling_publish(mededeling=mededeling, by=None)
+        raadsmededeling.raadsmededeling_publish(mededeling=mededeling, by=None)
     with pytest.raises(ValidationError):
-        services.raadsmededeling_update(mededeling=mededeling, data={"kern": "x"}, by=None)
+        raadsmededeling.raadsmededeling_update(mededeling=mededeling, data={"kern": "x"}, by=None)
 
 
 def test_unpublished_raadsmededeling_is_not_public(client):
-    mededeling = services.raadsmededeling_draft(period=H1)
+    mededeling = raadsmededeling.raadsmededeling_draft(period=H1)
     assert (
         client.get(reverse("openbaar-raadsmededeling-pdf", args=[mededeling.pk])).status_code == 404
     )
@@ -240,7 +240,7 @@ def test_queued_report_page_polls_with_htmx(client_for):
 
 
 def test_report_for_half_year_without_snapshot_makes_it_first():
-    rapport = services.rapport_request(
+    rapport = reports.rapport_request(
         soort=RapportSoort.RAADSMEDEDELING, period=H1, enqueue_task=False
     )
     assert Snapshot.objects.filter(periode="2026-H1").exists()
@@ -265,9 +265,9 @@ def test_generate_report_command(tmp_path, capsys):
 
 
 def test_redaction_matches_whole_names_only():
-    texts, counts = services.redact(
+    texts, counts = redaction.redact(
         {"a": "Jan Jansen en Jansenstraat; JAN JANSEN. Jan Jansens"}, ["Jan Jansen"]
     )
     assert texts["a"] == "[gelakt: 5.1.2e] en Jansenstraat; [gelakt: 5.1.2e]. Jan Jansens"
     assert counts == {"Jan Jansen": 2}
-    assert services.redact({"a": "niets"}, []) == ({"a": "niets"}, {})
+    assert redaction.redact({"a": "niets"}, []) == ({"a": "niets"}, {})

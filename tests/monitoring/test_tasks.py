@@ -6,9 +6,9 @@ import pytest
 from django.utils import timezone
 
 from inclusie.models import Notificatie
-from monitoring import services
 from monitoring.constants import RapportSoort, RapportStatus
 from monitoring.models import Rapport
+from monitoring.services import reports
 from monitoring.tasks import render_rapport, requeue_rapporten
 
 pytestmark = pytest.mark.django_db
@@ -20,15 +20,15 @@ def queued() -> Rapport:
 
 def test_claim_is_exclusive_until_the_lease_expires():
     rapport = queued()
-    token = services.rapport_claim(rapport_id=rapport.pk)
+    token = reports.rapport_claim(rapport_id=rapport.pk)
     assert token
-    assert services.rapport_claim(rapport_id=rapport.pk) is None  # a duplicate message
+    assert reports.rapport_claim(rapport_id=rapport.pk) is None  # a duplicate message
     Rapport.objects.filter(pk=rapport.pk).update(lease_tot=timezone.now() - timedelta(seconds=1))
-    second = services.rapport_claim(rapport_id=rapport.pk)  # the first worker died
+    second = reports.rapport_claim(rapport_id=rapport.pk)  # the first worker died
     assert second and second != token
     # the first worker's late result is discarded: its claim no longer holds
-    assert services.rapport_render(rapport_id=rapport.pk, token=token) is False
-    assert services.rapport_render(rapport_id=rapport.pk, token=second) is True
+    assert reports.rapport_render(rapport_id=rapport.pk, token=token) is False
+    assert reports.rapport_render(rapport_id=rapport.pk, token=second) is True
     rapport.refresh_from_db()
     assert rapport.status == RapportStatus.DONE and rapport.pogingen == 2 and rapport.paginas >= 1
 
@@ -49,7 +49,7 @@ def test_failure_is_recorded_on_the_row(monkeypatch):
     def boom(**kwargs):
         raise ValueError("template kapot")
 
-    monkeypatch.setattr(services, "render_report_pdf", boom)
+    monkeypatch.setattr(reports, "render_report_pdf", boom)
     assert render_rapport.delay(rapport.pk).get() == "failed"
     rapport.refresh_from_db()
     assert rapport.status == RapportStatus.FAILED and "template kapot" in rapport.fout
@@ -63,7 +63,7 @@ def test_transient_errors_go_back_to_the_queue_with_retry(monkeypatch):
     def flaky(**kwargs):
         raise OSError("disk vol")
 
-    monkeypatch.setattr(services, "render_report_pdf", flaky)
+    monkeypatch.setattr(reports, "render_report_pdf", flaky)
     monkeypatch.setattr(render_rapport, "retry", lambda **kw: Retry("retry"))
     with pytest.raises(Retry):
         render_rapport.run(rapport.pk)
@@ -90,8 +90,8 @@ def test_sweep_requeues_old_queued_and_expired_running_rows_only(monkeypatch):
         updated_at=long_ago,
     )
     Rapport.objects.filter(pk=done.pk).update(status=RapportStatus.DONE, updated_at=long_ago)
-    assert set(services.rapporten_to_requeue()) == {old.pk, stuck.pk}
-    assert fresh.pk not in services.rapporten_to_requeue()
+    assert set(reports.rapporten_to_requeue()) == {old.pk, stuck.pk}
+    assert fresh.pk not in reports.rapporten_to_requeue()
     published = []
     monkeypatch.setattr(render_rapport, "delay", lambda pk: published.append(pk))
     assert requeue_rapporten() == 2

@@ -173,16 +173,16 @@ def test_admin_shows_a_definition_in_use_read_only(client, user_for_role):
     beheerder.is_superuser = True  # model permissions: the admin checks them as usual
     beheerder.save()
     client.force_login(beheerder)
-    url = reverse("admin:inclusie_vragenlijst_change", args=[v.vragenlijst_id])
+    url = reverse("admin:stappenplan_vragenlijst_change", args=[v.vragenlijst_id])
     page = client.get(url)
     assert page.status_code == 200
     assert 'name="titel"' not in page.content.decode()  # read-only
     response = client.post(
-        reverse("admin:inclusie_vragenlijst_changelist"),
+        reverse("admin:stappenplan_vragenlijst_changelist"),
         {"action": "nieuwe_versie", "_selected_action": [v.vragenlijst_id]},
     )
     assert response.status_code == 302
     nieuw = Vragenlijst.objects.get(code="bijlage-1", actief=True)
     assert nieuw.versie == 2
-    edit = client.get(reverse("admin:inclusie_vragenlijst_change", args=[nieuw.pk]))
+    edit = client.get(reverse("admin:stappenplan_vragenlijst_change", args=[nieuw.pk]))
     assert 'name="titel"' in edit.content.decode()

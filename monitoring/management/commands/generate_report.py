@@ -3,10 +3,10 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from monitoring import services
 from monitoring.constants import RapportSoort
 from monitoring.models import Raadsmededeling
 from monitoring.periods import Period
+from monitoring.services import raadsmededeling, reports, snapshots
 
 SOORTEN = {"raadsmededeling": RapportSoort.RAADSMEDEDELING, "monitoring": RapportSoort.MONITORING}
 
@@ -32,19 +32,19 @@ class Command(BaseCommand):
             raise CommandError(" ".join(exc.messages)) from exc
         kind = SOORTEN[soort]
         if queue:
-            rapport = services.rapport_request(soort=kind, period=chosen)
+            rapport = reports.rapport_request(soort=kind, period=chosen)
             self.stdout.write(str(rapport.pk))
             return
         if not output:
             raise CommandError("Geef --output BESTAND.pdf, of gebruik --queue.")
-        services.snapshot_ensure(period=chosen)
+        snapshots.snapshot_ensure(period=chosen)
         mededeling = None
         if kind == RapportSoort.RAADSMEDEDELING:
             mededeling = (
                 Raadsmededeling.objects.filter(periode=chosen.code)
                 .order_by("-jaar", "-volgnummer")
                 .first()
-            ) or services.raadsmededeling_draft(period=chosen)
-        pdf = services.render_report_pdf(soort=kind, period=chosen, mededeling=mededeling)
+            ) or raadsmededeling.raadsmededeling_draft(period=chosen)
+        pdf = reports.render_report_pdf(soort=kind, period=chosen, mededeling=mededeling)
         Path(output).write_bytes(pdf)
         self.stdout.write(self.style.SUCCESS(f"{output}: {len(pdf)} bytes"))
