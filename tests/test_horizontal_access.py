@@ -472,11 +472,21 @@ def _count_checks(n: int) -> None:
     CHECKS["n"] += n
 
 
-def test_number_of_checks_report(capsys):
-    """Not a check of its own: prints how many URL x role x object checks ran above."""
-    with capsys.disabled():
-        print(
-            f"\nhorizontal access: {CHECKS['n']} URL x role x object requests refused; "
-            f"object name absent in {CHECKS['names']}, not checkable (too short or on "
-            f"every page) in {CHECKS['names_not_checkable']}"
-        )
+def test_the_walk_covers_every_refused_url_role_pair():
+    """The walk above is not vacuous: every id URL that needs sign-in is walked, and the
+    URL x role pairs it must refuse (anonymous plus every role the map refuses) number
+    at least as many as when this floor was set (97 URLs, 400 pairs on 30 November
+    2026). A URL or role that drops out of the walk without a decision fails here.
+
+    The counts of requests actually refused are printed in the terminal summary
+    (tests/conftest.py, pytest_terminal_summary)."""
+    walked = [(n, p) for n, p in WALKED if not is_public(p.callback)]
+    pairs = 0
+    for name, pattern in walked:
+        declared = declared_permission(pattern.callback)
+        assert declared is not None, f"{name} declares no permission area"
+        area, action = declared
+        refusing = [r for r in Role.values if action not in PERMISSION_MAP[area].get(r, ())]
+        pairs += 1 + len(refusing)  # anonymous + every refused role
+    assert len(walked) >= 97
+    assert pairs >= 400
