@@ -41,3 +41,12 @@ class Levensdomein(models.TextChoices):
     VRIJE_TIJD = "vrije_tijd", _("Vrije tijd")
     VERVOER = "vervoer", _("Vervoer")
     WELZIJN = "welzijn", _("Welzijn, gezondheid en ondersteuning")
+
+
+class ReportStatus(models.TextChoices):
+    """The life of a background report row (inclusie.models.ReportRow)."""
+
+    QUEUED = "queued", _("In de wachtrij")
+    RUNNING = "running", _("Wordt gemaakt")
+    DONE = "done", _("Klaar")
+    FAILED = "failed", _("Mislukt")

@@ -217,16 +217,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "bijeenkomsten.tasks.send_actie_herinneringen",
         "schedule": 3600.0,
     },
-    # Reports left queued (broker down) or running with an expired lease (worker died).
-    # The twice-yearly snapshot is a PeriodicTask row the beheerder edits (monitoring/schedule.py).
+    # Report rows (monitoring and verkenning) left queued (broker down) or running with an
+    # expired lease (worker died). The twice-yearly snapshot is a PeriodicTask row the
+    # beheerder edits (monitoring/schedule.py).
     "rapporten-opnieuw-in-wachtrij": {
-        "task": "monitoring.tasks.requeue_rapporten",
+        "task": "inclusie.tasks.requeue_reports",
         "schedule": 120.0,
-    },
-    # Verkenning PDFs requested while the broker was down.
-    "verkenning-rapporten-opnieuw": {
-        "task": "stappenplan.tasks.render_waiting_verkenning_rapporten",
-        "schedule": 300.0,
     },
 }
 

@@ -63,6 +63,12 @@ class MonitoringConfig(AppConfig):
         )
         post_migrate.connect(schedule.ensure_schedule, sender=self)
 
+        from inclusie.reports import ReportKind, register_report_kind
+        from monitoring.models import Rapport
+        from monitoring.services.reports import rapport_ready, rapport_render
+
+        register_report_kind(ReportKind(Rapport, render=rapport_render, on_done=rapport_ready))
+
 
 def _panel_context(request):
     from monitoring.constants import MededelingStatus

@@ -46,13 +46,6 @@ class RapportSoort(models.TextChoices):
     MONITORING = "monitoring", _("Monitoringsrapportage")
 
 
-class RapportStatus(models.TextChoices):
-    QUEUED = "queued", _("In de wachtrij")
-    RUNNING = "running", _("Wordt gemaakt")
-    DONE = "done", _("Klaar")
-    FAILED = "failed", _("Mislukt")
-
-
 class MededelingStatus(models.TextChoices):
     CONCEPT = "concept", _("Concept")
     GOEDGEKEURD = "goedgekeurd", _("Goedgekeurd door B&W")

@@ -9,7 +9,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from inclusie.models import TimeStampedModel
+from inclusie.models import ReportRow, TimeStampedModel
 
 from .constants import (
     WOO_GROND_PERSOONSGEGEVENS,
@@ -19,7 +19,6 @@ from .constants import (
     MededelingStatus,
     Niveau,
     RapportSoort,
-    RapportStatus,
     Richting,
     VerhaalSoort,
 )
@@ -429,8 +428,10 @@ class Lakregel(models.Model):
         return f"{self.grond}: {self.tekst}"
 
 
-class Rapport(TimeStampedModel):
-    """A report request: a row first, rendered by a Celery task (idempotent, leased)."""
+class Rapport(ReportRow):
+    """A monitoring report request: a row first, rendered by the core's report pipeline."""
+
+    mails_when_ready = True
 
     soort = models.CharField(_("soort"), max_length=20, choices=RapportSoort.choices)
     periode = models.CharField(_("periode"), max_length=7, validators=[validate_period])
@@ -442,30 +443,10 @@ class Rapport(TimeStampedModel):
         on_delete=models.CASCADE,
         related_name="rapporten",
     )
-    status = models.CharField(
-        _("status"), max_length=16, choices=RapportStatus.choices, default=RapportStatus.QUEUED
-    )
-    aangevraagd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("aangevraagd door"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    claim = models.CharField(_("claim"), max_length=64, blank=True, editable=False)
-    lease_tot = models.DateTimeField(_("bezig tot uiterlijk"), null=True, blank=True)
-    pogingen = models.PositiveSmallIntegerField(_("pogingen"), default=0)
-    bestand = models.FileField(_("PDF"), upload_to="rapporten/", blank=True)
-    paginas = models.PositiveSmallIntegerField(_("pagina's"), null=True, blank=True)
-    rendertijd = models.FloatField(_("rendertijd (s)"), null=True, blank=True)
-    fout = models.TextField(_("foutmelding"), blank=True)
-    klaar_op = models.DateTimeField(_("klaar op"), null=True, blank=True)
 
-    class Meta:
+    class Meta(ReportRow.Meta):
         verbose_name = _("rapport")
         verbose_name_plural = _("rapporten")
-        ordering = ["-created_at"]
         indexes = [models.Index(fields=["status", "updated_at"], name="rapport_status_idx")]
 
     def __str__(self) -> str:
@@ -474,6 +455,11 @@ class Rapport(TimeStampedModel):
     def get_absolute_url(self) -> str:
         return reverse("monitoring:rapport-detail", args=[self.pk])
 
-    @property
-    def bezig(self) -> bool:
-        return self.status in (RapportStatus.QUEUED, RapportStatus.RUNNING)
+    def status_url(self) -> str:
+        return self.get_absolute_url()
+
+    def download_url(self) -> str:
+        return reverse("monitoring:rapport-pdf", args=[self.pk])
+
+    def retry_url(self) -> str | None:
+        return reverse("monitoring:rapport-retry", args=[self.pk])

@@ -12,10 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView, UpdateView
 from django.views.generic.edit import CreateView
 
+from inclusie.constants import ReportStatus
 from inclusie.forms import ServiceFormMixin
-from inclusie.permissions import CHANGE, VIEW, AreaMixin, public_view, requires
+from inclusie.permissions import CHANGE, VIEW, AreaMixin, allowed, public_view, requires
 from monitoring import forms, schedule, selectors
-from monitoring.constants import RapportStatus
 from monitoring.models import (
     Indicator,
     Meting,
@@ -413,14 +413,20 @@ class RapportDetailView(AreaMixin, DetailView):
 
     def get_template_names(self):
         if self.request.headers.get("HX-Request"):
-            return ["monitoring/_rapport_status.html"]
+            return ["inclusie/_report_status.html"]
         return [self.template_name]
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["report"] = self.object
+        ctx["can_retry"] = allowed(self.request.user, "rapporten", CHANGE)
+        return ctx
 
 
 @requires("rapporten", CHANGE)
 def rapport_opnieuw(request, pk: int):
     rapport = get_object_or_404(Rapport, pk=pk)
-    if request.method == "POST" and rapport.status == RapportStatus.FAILED:
+    if request.method == "POST" and rapport.status == ReportStatus.FAILED:
         reports.rapport_retry(rapport=rapport)
         messages.info(request, _("Het rapport staat opnieuw in de wachtrij."))
     return redirect(rapport.get_absolute_url())
@@ -428,7 +434,7 @@ def rapport_opnieuw(request, pk: int):
 
 @requires("rapporten", VIEW)
 def rapport_pdf(request, pk: int):
-    rapport = get_object_or_404(Rapport, pk=pk, status=RapportStatus.DONE)
+    rapport = get_object_or_404(Rapport, pk=pk, status=ReportStatus.DONE)
     if not rapport.bestand:
         raise Http404
     return FileResponse(

@@ -28,6 +28,11 @@ def _panel_stappenplan(request) -> dict:
 
 
 def register() -> None:
+    from inclusie.reports import ReportKind, register_report_kind
+    from stappenplan.models import VerkenningRapport
+    from stappenplan.services import rapport_render
+
+    register_report_kind(ReportKind(VerkenningRapport, render=rapport_render))
     register_nav(NavItem(_("Stappenplan"), "stappenplan", "stappenplan", order=40))
     register_nav(NavItem(_("Verkenningen"), "verkenning-list", "verkenning", order=41))
     register_panel(

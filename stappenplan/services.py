@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from inclusie.constants import Levensdomein
 from inclusie.models import User, Wijk
+from inclusie.reports import Rendered
 from stappenplan.models import (
     Antwoord,
     Deel,
@@ -332,45 +333,32 @@ def vragenlijst_nieuwe_versie(*, vragenlijst: Vragenlijst) -> Vragenlijst:
 
 @transaction.atomic
 def rapport_request(*, verkenning: Verkenning, door: User) -> VerkenningRapport:
-    """A PDF request is a row first; the Celery task renders it after commit."""
-    from inclusie.tasks import enqueue
-    from stappenplan.tasks import render_verkenning_rapport
+    """A PDF request is a row first; the core's report pipeline renders it after commit."""
+    from inclusie.reports import report_enqueue
 
-    rapport = VerkenningRapport.objects.create(verkenning=verkenning, aangevraagd_door=door)
-    enqueue(render_verkenning_rapport, rapport.pk)
+    rapport = VerkenningRapport(verkenning=verkenning, aangevraagd_door=door)
+    rapport.full_clean()
+    rapport.save()
+    report_enqueue(rapport)
     return rapport
 
 
-def rapport_render(*, rapport: VerkenningRapport) -> VerkenningRapport:
-    """Render the PDF for a request. Idempotent: a finished report is left alone."""
-    from django.core.files.base import ContentFile
-
+def rapport_render(rapport: VerkenningRapport) -> Rendered:
+    """The renderer registered for VerkenningRapport rows (stappenplan/registration.py)."""
     from inclusie.pdf import render_to_pdf
     from stappenplan import selectors as sel
 
-    if rapport.status == VerkenningRapport.Status.KLAAR and rapport.bestand:
-        return rapport
-    VerkenningRapport.objects.filter(pk=rapport.pk).update(status=VerkenningRapport.Status.BEZIG)
     verkenning = sel.verkenning_with_related(pk=rapport.verkenning_id)
-    try:
-        data = render_to_pdf(
-            "pdf/verkenning.html",
-            {"verkenning": verkenning, "delen": sel.verkenning_structuur(verkenning=verkenning)},
-            title=_("Verkenning: %(titel)s") % {"titel": verkenning.titel},
-        )
-    except Exception as exc:
-        VerkenningRapport.objects.filter(pk=rapport.pk).update(
-            status=VerkenningRapport.Status.MISLUKT, fout=str(exc)[:2000]
-        )
-        raise
-    rapport.bestand.save(
-        f"verkenning-{verkenning.pk}-{rapport.pk}.pdf", ContentFile(data), save=False
+    data = render_to_pdf(
+        "pdf/verkenning.html",
+        {"verkenning": verkenning, "delen": sel.verkenning_structuur(verkenning=verkenning)},
+        title=_("Verkenning: %(titel)s") % {"titel": verkenning.titel},
     )
-    rapport.status = VerkenningRapport.Status.KLAAR
-    rapport.fout = ""
-    rapport.antwoorden_stand = verkenning.updated_at
-    rapport.save(update_fields=["bestand", "status", "fout", "antwoorden_stand", "updated_at"])
-    return rapport
+    return Rendered(
+        pdf=data,
+        filename=f"verkenning-{verkenning.pk}-{rapport.pk}.pdf",
+        fields={"antwoorden_stand": verkenning.updated_at},
+    )
 
 
 # --- stappenplan ----------------------------------------------------------------

@@ -3,6 +3,7 @@ from .base import TimeStampedModel
 from .gemeente import DiversiteitsAspect, GemeenteProfiel, Wijk
 from .notifications import Notificatie, NotificatieBijlage
 from .people import Organisatie, Persoon
+from .reports import ReportRow
 
 __all__ = [
     "NotificatieBijlage",
@@ -11,6 +12,7 @@ __all__ = [
     "Notificatie",
     "Organisatie",
     "Persoon",
+    "ReportRow",
     "TimeStampedModel",
     "User",
     "Wijk",

@@ -1,27 +1,14 @@
-"""Report rows and PDF rendering: request, claim with a lease, render, fail, requeue."""
+"""Monitoring report rows: request and render; the pipeline itself is inclusie/reports.py."""
 
 from __future__ import annotations
 
-import time
-import uuid
-from datetime import timedelta
-
-from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import F, Q
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inclusie.models import GemeenteProfiel, User
-from monitoring import conf
-from monitoring.constants import (
-    RapportSoort,
-    RapportStatus,
-)
-from monitoring.models import (
-    Raadsmededeling,
-    Rapport,
-)
+from inclusie.reports import Rendered, report_enqueue, report_retry
+from monitoring.constants import RapportSoort
+from monitoring.models import Raadsmededeling, Rapport
 from monitoring.periods import Period
 from monitoring.services.raadsmededeling import raadsmededeling_context, raadsmededeling_draft
 from monitoring.services.snapshots import snapshot_ensure
@@ -92,66 +79,23 @@ def rapport_request(
     rapport.full_clean()
     rapport.save()
     if enqueue_task:
-        from inclusie.tasks import enqueue
-        from monitoring.tasks import render_rapport
-
-        enqueue(render_rapport, rapport.pk)
+        report_enqueue(rapport)
     return rapport
 
 
-def rapport_claim(*, rapport_id: int) -> str | None:
-    """Atomically take a report for rendering; None if it is done or someone else holds it.
-
-    One conditional UPDATE: a queued row, or a running row whose lease has expired
-    (its worker died). A redelivered task therefore never renders twice.
-    """
-    now = timezone.now()
-    token = uuid.uuid4().hex
-    taken = (
-        Rapport.objects.filter(pk=rapport_id)
-        .filter(Q(status=RapportStatus.QUEUED) | Q(status=RapportStatus.RUNNING, lease_tot__lt=now))
-        .update(
-            status=RapportStatus.RUNNING,
-            claim=token,
-            lease_tot=now + timedelta(seconds=conf.lease_seconds()),
-            pogingen=F("pogingen") + 1,
-            updated_at=now,
-        )
-    )
-    return token if taken else None
-
-
-def rapport_render(*, rapport_id: int, token: str) -> bool:
-    """Render a claimed report and finish it, if our claim still holds. Returns True if done."""
-    rapport = Rapport.objects.select_related("raadsmededeling").get(pk=rapport_id)
-    started = time.monotonic()
-    delay = conf.render_delay_seconds()
-    if delay:
-        time.sleep(delay)
+def rapport_render(rapport: Rapport) -> Rendered:
+    """The renderer registered for Rapport rows (monitoring/apps.py)."""
     pdf = render_report_pdf(
         soort=rapport.soort,
         period=Period.parse(rapport.periode),
         mededeling=rapport.raadsmededeling,
     )
-    seconds = time.monotonic() - started
-    from inclusie.pdf import pdf_metadata
+    return Rendered(pdf=pdf, filename=f"{rapport.soort}-{rapport.periode}-{rapport.pk}.pdf")
 
-    pages = pdf_metadata(pdf)["pages"]
-    with transaction.atomic():
-        locked = Rapport.objects.select_for_update().filter(pk=rapport_id, claim=token).first()
-        if locked is None or locked.status != RapportStatus.RUNNING:
-            return False  # our lease expired and another worker took over
-        name = f"{locked.soort}-{locked.periode}-{locked.pk}.pdf"
-        locked.bestand.save(name, ContentFile(pdf), save=False)
-        locked.status = RapportStatus.DONE
-        locked.paginas = pages
-        locked.rendertijd = round(seconds, 3)
-        locked.klaar_op = timezone.now()
-        locked.fout = ""
-        locked.lease_tot = None
-        locked.save()
-        _notify_ready(locked)
-    return True
+
+def rapport_ready(rapport: Rapport) -> None:
+    """Called once, in the transaction that finishes the row."""
+    _notify_ready(rapport)
 
 
 def _notify_ready(rapport: Rapport) -> None:
@@ -175,38 +119,7 @@ def _notify_ready(rapport: Rapport) -> None:
         )
 
 
-def rapport_fail(*, rapport_id: int, token: str, error: str, retry: bool) -> None:
-    """Record a failure; with `retry` the row goes back to the queue for the next attempt."""
-    Rapport.objects.filter(pk=rapport_id, claim=token, status=RapportStatus.RUNNING).update(
-        status=RapportStatus.QUEUED if retry else RapportStatus.FAILED,
-        fout=error[:2000],
-        lease_tot=None,
-        updated_at=timezone.now(),
-    )
-
-
-def rapporten_to_requeue(*, min_age_seconds: float | None = None) -> list[int]:
-    """Rows queued longer than the requeue interval, or running with an expired lease."""
-    now = timezone.now()
-    age = conf.requeue_after_seconds() if min_age_seconds is None else min_age_seconds
-    return list(
-        Rapport.objects.filter(
-            Q(status=RapportStatus.QUEUED, updated_at__lte=now - timedelta(seconds=age))
-            | Q(status=RapportStatus.RUNNING, lease_tot__lt=now)
-        ).values_list("pk", flat=True)[:200]
-    )
-
-
 def rapport_retry(*, rapport: Rapport) -> Rapport:
     """Put a failed report back in the queue (from the report page)."""
-    from inclusie.tasks import enqueue
-    from monitoring.tasks import render_rapport
-
-    with transaction.atomic():
-        updated = Rapport.objects.filter(pk=rapport.pk, status=RapportStatus.FAILED).update(
-            status=RapportStatus.QUEUED, fout="", updated_at=timezone.now()
-        )
-        if updated:
-            enqueue(render_rapport, rapport.pk)
-    rapport.refresh_from_db()
+    report_retry(row=rapport)
     return rapport

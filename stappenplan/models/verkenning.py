@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from inclusie.constants import Levensdomein
 from inclusie.models.base import TimeStampedModel
+from inclusie.models.reports import ReportRow
 
 MAX_ANTWOORD = 10000  # characters; a sane limit for one answer
 
@@ -256,34 +257,25 @@ class VerkenningGebeurtenis(models.Model):
         return f"{self.get_actie_display()} - {self.verkenning}"
 
 
-class VerkenningRapport(TimeStampedModel):
-    """A PDF report request: a row first, rendered by a Celery task."""
+class VerkenningRapport(ReportRow):
+    """A verkenning PDF request: a row first, rendered by the core's report pipeline."""
 
-    class Status(models.TextChoices):
-        WACHTEND = "wachtend", _("In de wachtrij")
-        BEZIG = "bezig", _("Wordt gemaakt")
-        KLAAR = "klaar", _("Klaar")
-        MISLUKT = "mislukt", _("Mislukt")
+    upload_dir = "verkenningen"
 
     verkenning = models.ForeignKey(
         Verkenning, on_delete=models.CASCADE, related_name="rapporten", verbose_name=_("verkenning")
     )
-    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.WACHTEND)
-    bestand = models.FileField(_("bestand"), upload_to="verkenningen/", blank=True)
-    fout = models.TextField(_("foutmelding"), blank=True)
-    aangevraagd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name=_("aangevraagd door"),
-    )
     antwoorden_stand = models.DateTimeField(_("stand van de antwoorden"), null=True, blank=True)
 
-    class Meta:
-        ordering = ["-created_at"]
+    class Meta(ReportRow.Meta):
         verbose_name = _("verkenningsrapport")
         verbose_name_plural = _("verkenningsrapporten")
 
     def __str__(self) -> str:
         return f"{self.verkenning} ({self.get_status_display()})"
+
+    def status_url(self) -> str:
+        return reverse("verkenning-rapport-status", args=[self.pk])
+
+    def download_url(self) -> str:
+        return reverse("verkenning-rapport-download", args=[self.pk])

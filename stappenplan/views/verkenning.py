@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView
 
-from inclusie.constants import Levensdomein
+from inclusie.constants import Levensdomein, ReportStatus
 from inclusie.exports import csv_response
 from inclusie.models import Wijk
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, allowed, requires
@@ -27,7 +27,7 @@ from stappenplan.forms import (
     VergelijkForm,
     VerkenningStartForm,
 )
-from stappenplan.models import Antwoord, Stap, Verkenning, VerkenningRapport, Vraag
+from stappenplan.models import Antwoord, Stap, Verkenning, Vraag
 
 PAGE_SIZE = 25
 MAX_KEUZES = 50
@@ -323,13 +323,13 @@ def rapport_aanvragen(request, pk: int):
 @requires("verkenning", VIEW)
 def rapport_status(request, pk: int):
     rapport = sel.rapport_for_user(user=request.user, pk=pk)
-    return render(request, "stappenplan/verkenning/_rapport_status.html", {"rapport": rapport})
+    return render(request, "inclusie/_report_status.html", {"report": rapport})
 
 
 @requires("verkenning", VIEW)
 def rapport_download(request, pk: int):
     rapport = sel.rapport_for_user(user=request.user, pk=pk)
-    if rapport.status != VerkenningRapport.Status.KLAAR or not rapport.bestand:
+    if rapport.status != ReportStatus.DONE or not rapport.bestand:
         raise Http404
     return FileResponse(
         rapport.bestand.open("rb"),

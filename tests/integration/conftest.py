@@ -110,9 +110,10 @@ def use_broker(redis_url):
 
 
 class Worker:
-    def __init__(self, broker: str, mail_dir: str):
+    def __init__(self, broker: str, mail_dir: str, settings_module: str = "inclusie.settings"):
         self.broker = broker
         self.mail_dir = mail_dir
+        self.settings_module = settings_module
         self.proc: subprocess.Popen | None = None
         self.log = tempfile.NamedTemporaryFile(prefix="celery-worker-", suffix=".log", delete=False)
 
@@ -122,7 +123,7 @@ class Worker:
             "DATABASE_URL": database_url(),
             "REDIS_URL": self.broker,
             "EMAIL_URL": f"filemail:///{self.mail_dir}",  # django-environ drops one slash
-            "DJANGO_SETTINGS_MODULE": "inclusie.settings",
+            "DJANGO_SETTINGS_MODULE": self.settings_module,
         }
         self.proc = subprocess.Popen(
             [
@@ -170,8 +171,8 @@ def celery_worker(use_broker, tmp_path):
     """Start a real worker against the real broker and the test database."""
     workers: list[Worker] = []
 
-    def start() -> Worker:
-        worker = Worker(use_broker, str(tmp_path / "mail")).start()
+    def start(settings_module: str = "inclusie.settings") -> Worker:
+        worker = Worker(use_broker, str(tmp_path / "mail"), settings_module).start()
         workers.append(worker)
         return worker
 

@@ -17,9 +17,10 @@ import time
 import pytest
 from django.urls import reverse
 
-from inclusie.constants import Role
+from inclusie import reports as pipeline
+from inclusie.constants import ReportStatus, Role
 from inclusie.models import Notificatie
-from monitoring.constants import RapportStatus
+from inclusie.tasks import render_report, requeue_reports
 from monitoring.models import Rapport
 from tests.factories import UserFactory
 from tests.integration.conftest import Worker, _ping, free_port, point_celery_at, wait_for
@@ -89,8 +90,6 @@ def ready_mails() -> int:
 
 
 def test_report_requested_while_redis_is_stopped_is_made_exactly_once(own_redis, client, worker_on):
-    from monitoring.tasks import render_rapport, requeue_rapporten
-
     user = UserFactory(role=Role.BELEIDSADVISEUR)
     client.force_login(user)
     own_redis.stop()
@@ -105,22 +104,22 @@ def test_report_requested_while_redis_is_stopped_is_made_exactly_once(own_redis,
     assert response.status_code == 200
     assert "in de wachtrij" in response.content.decode()
     rapport = Rapport.objects.get()
-    assert rapport.status == RapportStatus.QUEUED
+    assert rapport.status == ReportStatus.QUEUED
 
     own_redis.start()  # Redis is back (empty: the message never reached it)
     worker = worker_on(own_redis.url)
     # The beat sweep picks the row up (min age 0 here; in production the requeue interval).
-    assert requeue_rapporten(min_age_seconds=0) == 1
+    assert requeue_reports(min_age_seconds=0) == 1
 
     def done():
         rapport.refresh_from_db()
-        return rapport.status == RapportStatus.DONE
+        return rapport.status == ReportStatus.DONE
 
     assert wait_for(done, timeout=120), worker.output()[-4000:]
     assert rapport.pogingen == 1 and rapport.bestand
     # A second sweep and a duplicate message change nothing.
-    assert requeue_rapporten(min_age_seconds=0) == 0
-    render_rapport.delay(rapport.pk)
+    assert requeue_reports(min_age_seconds=0) == 0
+    render_report.delay("monitoring.rapport", rapport.pk)
     time.sleep(3)
     rapport.refresh_from_db()
     assert rapport.pogingen == 1
@@ -135,46 +134,45 @@ def test_worker_killed_mid_render_produces_the_report_once(use_broker, celery_wo
     from monitoring.constants import RapportSoort
     from monitoring.periods import Period
     from monitoring.services import reports
-    from monitoring.tasks import render_rapport, requeue_rapporten
 
     redis.Redis.from_url(use_broker).flushdb()
     user = UserFactory(role=Role.BELEIDSADVISEUR)
-    # First worker: a slow render (fault hook) and a short lease, so the test need not wait minutes.
-    monkeypatch.setenv("RAPPORT_RENDER_DELAY", "60")
+    # First worker: a slow render (a test-only settings module puts a template that pauses
+    # in front of the report; production has no such hook) and a short lease, so the test
+    # need not wait minutes.
     monkeypatch.setenv("RAPPORT_LEASE_SECONDS", "8")
-    first = celery_worker()
+    first = celery_worker(settings_module="tests.integration.settings_slow_render")
     rapport = reports.rapport_request(
         soort=RapportSoort.MONITORING, period=Period.parse("2026-H1"), by=user
     )
 
     def running():
         rapport.refresh_from_db()
-        return rapport.status == RapportStatus.RUNNING
+        return rapport.status == ReportStatus.RUNNING
 
     assert wait_for(running, timeout=90), first.output()[-4000:]
     first.kill()  # SIGKILL in the middle of the render
     assert first.proc.returncode == -9
     rapport.refresh_from_db()
-    assert rapport.status == RapportStatus.RUNNING and not rapport.bestand and ready_mails() == 0
+    assert rapport.status == ReportStatus.RUNNING and not rapport.bestand and ready_mails() == 0
 
     # While the dead worker's lease is live, nobody may take the report over.
-    assert reports.rapport_claim(rapport_id=rapport.pk) is None
+    assert pipeline.report_claim(model=Rapport, pk=rapport.pk) is None
 
-    monkeypatch.setenv("RAPPORT_RENDER_DELAY", "0")
     monkeypatch.delenv("RAPPORT_LEASE_SECONDS")
     second = celery_worker()
     # The sweep publishes the row again once the lease has expired.
-    assert wait_for(lambda: requeue_rapporten(), timeout=30, interval=1) == 1
+    assert wait_for(lambda: requeue_reports(), timeout=30, interval=1) == 1
 
     def done():
         rapport.refresh_from_db()
-        return rapport.status == RapportStatus.DONE
+        return rapport.status == ReportStatus.DONE
 
     assert wait_for(done, timeout=120), second.output()[-4000:]
     assert rapport.pogingen == 2  # one killed attempt, one that finished
 
     # The killed worker's message comes back one day (visibility timeout): still once.
-    render_rapport.delay(rapport.pk)
+    render_report.delay("monitoring.rapport", rapport.pk)
     time.sleep(3)
     rapport.refresh_from_db()
     assert rapport.pogingen == 2

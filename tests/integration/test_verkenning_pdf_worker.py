@@ -6,9 +6,9 @@ import pytest
 from django.apps import apps
 from django.db import transaction
 
+from inclusie.constants import ReportStatus
 from inclusie.pdf import pdf_metadata, pdf_text
 from stappenplan import services
-from stappenplan.models import VerkenningRapport
 from stappenplan.vragenlijsten import load_vragenlijsten
 from tests.integration.conftest import wait_for
 from tests.stappenplan.factories import VerkenningFactory, open_vraag
@@ -32,10 +32,11 @@ def test_pdf_report_is_rendered_by_a_real_worker(celery_worker):
 
     def done():
         rapport.refresh_from_db()
-        return rapport.status in (VerkenningRapport.Status.KLAAR, VerkenningRapport.Status.MISLUKT)
+        return rapport.status in (ReportStatus.DONE, ReportStatus.FAILED)
 
     assert wait_for(done, timeout=120), worker.output()[-3000:]
-    assert rapport.status == VerkenningRapport.Status.KLAAR, rapport.fout
+    assert rapport.status == ReportStatus.DONE, rapport.fout
+    assert rapport.pogingen == 1 and rapport.paginas >= 1 and rapport.lease_tot is None
     data = rapport.bestand.read()
     assert "Ruim 40.000 inwoners" in pdf_text(data)
     assert pdf_metadata(data)["tagged"]

@@ -7,9 +7,10 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
 
+from inclusie.constants import ReportStatus
 from inclusie.models import GemeenteProfiel
 from inclusie.pdf import pdf_metadata, pdf_text
-from monitoring.constants import MededelingStatus, RapportSoort, RapportStatus
+from monitoring.constants import MededelingStatus, RapportSoort
 from monitoring.models import Lakregel, OpenbaarAmbtsdrager, Raadsmededeling, Rapport, Snapshot
 from monitoring.periods import Period
 from monitoring.services import raadsmededeling, redaction, reports
@@ -222,7 +223,7 @@ def test_report_request_page_flow(
         )
     rapport = Rapport.objects.get()
     assert response["Location"] == rapport.get_absolute_url()
-    assert rapport.status == RapportStatus.DONE  # eager in unit tests
+    assert rapport.status == ReportStatus.DONE  # eager in unit tests
     page = client.get(rapport.get_absolute_url()).content.decode()
     assert "Het rapport is klaar" in page
     pdf = client.get(reverse("monitoring:rapport-pdf", args=[rapport.pk]))

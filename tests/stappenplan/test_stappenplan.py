@@ -154,21 +154,52 @@ def test_tick_off_an_action_is_logged(client):
 
 
 def test_waiting_reports_are_swept(django_capture_on_commit_callbacks):
+    """The verkenning report uses the core's report-row pipeline: one sweep for all kinds."""
     import datetime
 
     from django.utils import timezone
 
+    from inclusie.constants import ReportStatus
+    from inclusie.tasks import requeue_reports
     from stappenplan.models import VerkenningRapport
-    from stappenplan.tasks import render_waiting_verkenning_rapporten
 
     v = VerkenningFactory()
     r = VerkenningRapport.objects.create(verkenning=v)
+    fresh = VerkenningRapport.objects.create(verkenning=v)
     VerkenningRapport.objects.filter(pk=r.pk).update(
-        created_at=timezone.now() - datetime.timedelta(minutes=10)
+        updated_at=timezone.now() - datetime.timedelta(hours=1)
     )
-    assert render_waiting_verkenning_rapporten() == 1
+    assert requeue_reports() == 1
     r.refresh_from_db()
-    assert r.status == VerkenningRapport.Status.KLAAR
+    fresh.refresh_from_db()
+    assert r.status == ReportStatus.DONE and r.pogingen == 1 and r.paginas >= 1
+    assert r.antwoorden_stand == v.updated_at
+    assert fresh.status == ReportStatus.QUEUED  # too young for the sweep
+
+
+def test_verkenning_report_claim_is_leased_and_a_duplicate_does_not_render_twice():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from inclusie import reports as pipeline
+    from inclusie.constants import ReportStatus
+    from inclusie.tasks import render_report
+    from stappenplan.models import VerkenningRapport
+
+    r = VerkenningRapport.objects.create(verkenning=VerkenningFactory())
+    token = pipeline.report_claim(model=VerkenningRapport, pk=r.pk)
+    assert token and pipeline.report_claim(model=VerkenningRapport, pk=r.pk) is None
+    r.refresh_from_db()
+    assert r.status == ReportStatus.RUNNING and r.lease_tot > timezone.now()
+    # the worker died: once the lease has expired the task takes it over
+    VerkenningRapport.objects.filter(pk=r.pk).update(lease_tot=timezone.now() - timedelta(1))
+    assert render_report.delay("stappenplan.verkenningrapport", r.pk).get() == "done"
+    assert render_report.delay("stappenplan.verkenningrapport", r.pk).get() == "skipped"
+    r.refresh_from_db()
+    assert r.status == ReportStatus.DONE and r.pogingen == 2 and r.bestand
+    # the dead worker's late result is discarded
+    assert pipeline.report_render(model=VerkenningRapport, pk=r.pk, token=token) is False
 
 
 def test_evidence_document_upload_download_and_fake_pdf_refused(client):

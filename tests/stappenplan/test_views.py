@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from inclusie.constants import Role
+from inclusie.constants import ReportStatus, Role
 from inclusie.pdf import pdf_metadata, pdf_text
 from stappenplan.models import Antwoord, Verkenning, VerkenningRapport, Vraag
 from tests.stappenplan.factories import AdviseurFactory, VerkenningFactory, open_vraag
@@ -162,7 +162,7 @@ def test_script_injection_is_inert_in_html_csv_and_pdf(client, django_capture_on
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("verkenning-pdf", args=[v.pk]))
     rapport = VerkenningRapport.objects.get(verkenning=v)
-    assert rapport.status == VerkenningRapport.Status.KLAAR
+    assert rapport.status == ReportStatus.DONE
     data = client.get(reverse("verkenning-rapport-download", args=[rapport.pk]))
     pdf = b"".join(data.streaming_content)
     text = pdf_text(pdf)
