@@ -1,102 +1,150 @@
-"""iCalendar (RFC 5545) output for meetings: invitation attachments and personal feeds.
+"""iCalendar files for meetings, built with the `icalendar` library.
 
-Written by hand because it is small: what matters is that nothing a user types
-can break out of a property. Text values are escaped (backslash, semicolon,
-comma, newline), control characters are dropped, and lines are folded at 75
-octets, so a title with a newline can never start a new property such as
-ATTENDEE or a second VEVENT.
+Two uses, two iTIP methods (RFC 5546):
+- PUBLISH (the personal feed /agenda/<token>.ics and the download on a meeting page):
+  ORGANIZER, no ATTENDEE - a published calendar lists nobody.
+- REQUEST and CANCEL (the attachment of an invitation, change or cancellation mail):
+  ORGANIZER and exactly one ATTENDEE, the person the mail goes to. Each mail carries
+  its own file, so invitees never learn each other's addresses (a klankbordlid's
+  presence is shown only with consent). SEQUENCE is the meeting's `volgnummer`, which
+  the services raise on every change of time or place and on cancellation, so a
+  calendar replaces the old entry instead of adding a second one.
+
+The library escapes TEXT values and quotes parameters; control characters are dropped
+here first, so nothing a user types can start a property such as ATTENDEE or a second
+VEVENT.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from datetime import UTC, datetime
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC
+from email.utils import parseaddr
 
+from django.conf import settings
 from django.utils import timezone
+from icalendar import Calendar, Event, vCalAddress
 
 PRODID = "-//Inclusie Portaal//Bijeenkomsten//NL"
+PUBLISH, REQUEST, CANCEL = "PUBLISH", "REQUEST", "CANCEL"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
+# Uitnodiging.Antwoord -> PARTSTAT (RFC 5545 3.2.12)
+PARTSTAT = {"komt": "ACCEPTED", "komt_niet": "DECLINED", "misschien": "TENTATIVE"}
 
-def escape_text(value: object) -> str:
-    """Escape a TEXT value (RFC 5545 section 3.3.11)."""
+
+@dataclass(frozen=True)
+class Attendee:
+    email: str
+    name: str
+    partstat: str = "NEEDS-ACTION"
+
+    @classmethod
+    def for_uitnodiging(cls, uitnodiging) -> Attendee:
+        user = uitnodiging.user
+        return cls(
+            email=user.email,
+            name=str(user),
+            partstat=PARTSTAT.get(uitnodiging.antwoord, "NEEDS-ACTION"),
+        )
+
+
+def _text(value: object) -> str:
     text = str(value or "").replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub("", text)
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-
-
-def _uri(value: str) -> str:
-    """A URI value may not contain line breaks or control characters at all."""
-    return _CONTROL.sub("", str(value or "").replace("\r", "").replace("\n", ""))
+    return _CONTROL.sub("", text)
 
 
 def _param(value: object) -> str:
-    """A quoted parameter value (RFC 5545 3.2): no quotes or control characters inside."""
+    """A parameter value: one line, no double quotes (they would end a quoted value)."""
     text = _CONTROL.sub("", str(value or "").replace("\r", " ").replace("\n", " "))
-    return '"' + text.replace('"', "'") + '"'
+    return text.replace('"', "'")
 
 
-def fold(line: str) -> str:
-    """Fold a content line at 75 octets, never splitting a UTF-8 character."""
-    out: list[str] = []
-    current = ""
-    size = 0
-    limit = 75
-    for char in line:
-        width = len(char.encode())
-        if size + width > limit:
-            out.append(current)
-            current, size, limit = " ", 1, 75
-        current += char
-        size += width
-    out.append(current)
-    return "\r\n".join(out)
+def _uri(value: str) -> str:
+    return _CONTROL.sub("", str(value or "").replace("\r", "").replace("\n", ""))
 
 
-def _dt(value: datetime) -> str:
-    return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+def _address(email: str, name: str, **params: str) -> vCalAddress:
+    address = vCalAddress(f"mailto:{_uri(email)}")
+    address.params["CN"] = _param(name)
+    for key, value in params.items():
+        address.params[key] = value
+    return address
 
 
-def vevent_lines(bijeenkomst, *, url: str = "", method: str = "PUBLISH") -> list[str]:
-    cancelled = bijeenkomst.is_geannuleerd or method == "CANCEL"
-    description = bijeenkomst.omschrijving
-    if url:
-        description = f"{description}\n\n{url}".strip()
-    lines = [
-        "BEGIN:VEVENT",
-        f"UID:{bijeenkomst.ics_uid}",
-        f"SEQUENCE:{bijeenkomst.volgnummer}",
-        f"DTSTAMP:{_dt(timezone.now())}",
-        f"DTSTART:{_dt(bijeenkomst.start)}",
-        f"DTEND:{_dt(bijeenkomst.eind)}",
-        f"SUMMARY:{escape_text(bijeenkomst.titel)}",
-        f"STATUS:{'CANCELLED' if cancelled else 'CONFIRMED'}",
-    ]
+def _organizer(bijeenkomst) -> vCalAddress:
+    """The organiser; the portal's sender address when they have no e-mail address.
+
+    RFC 5546 requires an ORGANIZER on REQUEST and CANCEL, and on PUBLISH."""
     organisator = getattr(bijeenkomst, "organisator", None)
     if organisator is not None and organisator.email:
-        lines.append(f"ORGANIZER;CN={_param(organisator)}:mailto:{_uri(organisator.email)}")
+        return _address(organisator.email, str(organisator))
+    name, email = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    return _address(email, name or "Inclusie Portaal")
+
+
+def event(bijeenkomst, *, method: str = PUBLISH, url: str = "", attendee: Attendee | None = None):
+    cancelled = bijeenkomst.is_geannuleerd or method == CANCEL
+    description = _text(bijeenkomst.omschrijving)
+    if url:
+        description = f"{description}\n\n{url}".strip()
+    vevent = Event()
+    vevent.add("uid", bijeenkomst.ics_uid)
+    vevent.add("sequence", bijeenkomst.volgnummer)
+    vevent.add("dtstamp", timezone.now().astimezone(UTC))
+    vevent.add("dtstart", bijeenkomst.start.astimezone(UTC))
+    vevent.add("dtend", bijeenkomst.eind.astimezone(UTC))
+    vevent.add("summary", _text(bijeenkomst.titel))
+    vevent.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    vevent.add("organizer", _organizer(bijeenkomst))
+    if attendee is not None:
+        vevent.add(
+            "attendee",
+            _address(
+                attendee.email,
+                attendee.name,
+                ROLE="REQ-PARTICIPANT",
+                PARTSTAT=attendee.partstat,
+                # Answers go through the portal, where attendance and consent are kept.
+                RSVP="FALSE",
+            ),
+        )
     location = bijeenkomst.locatie or bijeenkomst.online_link
     if location:
-        lines.append(f"LOCATION:{escape_text(location)}")
+        vevent.add("location", _text(location))
     if description:
-        lines.append(f"DESCRIPTION:{escape_text(description)}")
+        vevent.add("description", description)
     if url:
-        lines.append(f"URL:{_uri(url)}")
-    lines.append("END:VEVENT")
-    return lines
+        vevent.add("url", _uri(url))
+    return vevent
 
 
 def calendar(
-    bijeenkomsten: Iterable, *, method: str = "PUBLISH", naam: str = "", url_for=None
+    bijeenkomsten: Iterable,
+    *,
+    method: str = PUBLISH,
+    naam: str = "",
+    url_for: Callable | None = None,
+    attendee: Attendee | None = None,
 ) -> str:
-    """A VCALENDAR with one VEVENT per meeting, as a CRLF-terminated string."""
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN"]
-    lines.append(f"METHOD:{method}")
+    """A VCALENDAR with one VEVENT per meeting, as a CRLF-terminated string.
+
+    REQUEST and CANCEL need the one `attendee` the file is for; PUBLISH takes none.
+    """
+    if method in (REQUEST, CANCEL) and attendee is None:
+        raise ValueError(f"METHOD:{method} needs the attendee it is sent to (RFC 5546)")
+    if method == PUBLISH and attendee is not None:
+        raise ValueError("METHOD:PUBLISH lists no attendees (RFC 5546)")
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", method)
     if naam:
-        lines.append(f"X-WR-CALNAME:{escape_text(naam)}")
+        cal.add("x-wr-calname", _text(naam))
     for bijeenkomst in bijeenkomsten:
         url = url_for(bijeenkomst) if url_for else ""
-        lines += vevent_lines(bijeenkomst, url=url, method=method)
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) + "\r\n" for line in lines)
+        cal.add_component(event(bijeenkomst, method=method, url=url, attendee=attendee))
+    return cal.to_ical().decode()

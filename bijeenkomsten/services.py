@@ -213,12 +213,30 @@ def uitnodigingen_add(
     return len(new)
 
 
-def _ics_bijlage(bijeenkomst: Bijeenkomst, *, url: str, method: str) -> dict:
+def _ics_bijlage(
+    bijeenkomst: Bijeenkomst, *, url: str, method: str, uitnodiging: Uitnodiging
+) -> dict:
+    """The calendar file of one invitee's mail: ORGANIZER and that invitee as ATTENDEE."""
     return {
         "naam": "uitnodiging.ics",
         "mimetype": f"text/calendar; method={method}",
-        "inhoud": ics.calendar([bijeenkomst], method=method, url_for=lambda _b: url),
+        "inhoud": ics.calendar(
+            [bijeenkomst],
+            method=method,
+            url_for=lambda _b: url,
+            attendee=ics.Attendee.for_uitnodiging(uitnodiging),
+        ),
     }
+
+
+def _mailed_invitations(bijeenkomst: Bijeenkomst):
+    """Invitations that get calendar mail: users other than the organiser.
+
+    The organiser made the meeting; RFC 5546 has no REQUEST or CANCEL to oneself."""
+    qs = bijeenkomst.uitnodigingen.filter(user__isnull=False)
+    if bijeenkomst.organisator_id:
+        qs = qs.exclude(user_id=bijeenkomst.organisator_id)
+    return qs
 
 
 def _mail_text(bijeenkomst: Bijeenkomst, inleiding: str, url: str) -> str:
@@ -250,14 +268,14 @@ def _mail_verzonden(
     """Mail invitees who already received the invitation (an update or cancellation)."""
     url = _url(base_url, bijeenkomst)
     sent = 0
-    for uitnodiging in bijeenkomst.uitnodigingen.filter(
-        verzonden_op__isnull=False, user__isnull=False
-    ).select_related("user"):
+    for uitnodiging in (
+        _mailed_invitations(bijeenkomst).filter(verzonden_op__isnull=False).select_related("user")
+    ):
         notificatie_queue(
             ontvanger=uitnodiging.user,
             onderwerp=onderwerp,
             tekst=_mail_text(bijeenkomst, inleiding, url),
-            bijlagen=[_ics_bijlage(bijeenkomst, url=url, method=method)],
+            bijlagen=[_ics_bijlage(bijeenkomst, url=url, method=method, uitnodiging=uitnodiging)],
         )
         sent += 1
     return sent
@@ -274,9 +292,9 @@ def uitnodigingen_send(*, bijeenkomst: Bijeenkomst, base_url: str) -> int:
     if bijeenkomst.is_geannuleerd:
         raise ValidationError(_("Een geannuleerde bijeenkomst kunt u niet versturen."))
     url = _url(base_url, bijeenkomst)
-    bijlage = _ics_bijlage(bijeenkomst, url=url, method="REQUEST")
     todo = list(
-        bijeenkomst.uitnodigingen.filter(verzonden_op__isnull=True, user__isnull=False)
+        _mailed_invitations(bijeenkomst)
+        .filter(verzonden_op__isnull=True)
         .select_related("user")
         .select_for_update(of=("self",))
     )
@@ -286,7 +304,9 @@ def uitnodigingen_send(*, bijeenkomst: Bijeenkomst, base_url: str) -> int:
             ontvanger=uitnodiging.user,
             onderwerp=_("Uitnodiging: %(titel)s") % {"titel": bijeenkomst.titel},
             tekst=_mail_text(bijeenkomst, inleiding, url),
-            bijlagen=[bijlage],
+            bijlagen=[
+                _ics_bijlage(bijeenkomst, url=url, method="REQUEST", uitnodiging=uitnodiging)
+            ],
         )
     Uitnodiging.objects.filter(pk__in=[u.pk for u in todo]).update(verzonden_op=timezone.now())
     return len(todo)
