@@ -136,7 +136,8 @@ def open_acties_eerder(bijeenkomst: Bijeenkomst):
         Actie.objects.filter(
             status=Actie.Status.OPEN,
             bijeenkomst__soort__in=orgaan_soorten(bijeenkomst.soort),
-            bijeenkomst__pijler_id=bijeenkomst.pijler_id,
+            # None matches meetings without a pijler (IS NULL), which the stubs do not model.
+            bijeenkomst__pijler_id=bijeenkomst.pijler_id,  # type: ignore[misc]
             bijeenkomst__start__lt=bijeenkomst.start,
         )
         .exclude(bijeenkomst_id=bijeenkomst.pk)
@@ -150,7 +151,7 @@ def vorige_bijeenkomst(bijeenkomst: Bijeenkomst) -> Bijeenkomst | None:
     return (
         Bijeenkomst.objects.filter(
             soort__in=orgaan_soorten(bijeenkomst.soort),
-            pijler_id=bijeenkomst.pijler_id,
+            pijler_id=bijeenkomst.pijler_id,  # type: ignore[misc]  # None: IS NULL
             start__lt=bijeenkomst.start,
             status=Bijeenkomst.Status.GEPLAND,
         )
@@ -166,7 +167,8 @@ def aanwezigheid_tonen(uitnodiging: Uitnodiging, viewer) -> bool:
     to other participants only with their own consent. Organisers (who may
     change meetings) and the person themselves always see it.
     """
-    if uitnodiging.user_id is None or uitnodiging.user.role != Role.KLANKBORDLID:
+    invitee = uitnodiging.user if uitnodiging.user_id is not None else None
+    if invitee is None or invitee.role != Role.KLANKBORDLID:
         return True
     if uitnodiging.user_id == viewer.pk or beheert_bijeenkomsten(viewer):
         return True

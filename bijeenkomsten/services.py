@@ -141,7 +141,7 @@ def bijeenkomst_save(
             or previous["locatie"] != bijeenkomst.locatie
         )
     )
-    if changed:
+    if changed and previous is not None:
         bijeenkomst.volgnummer += 1
         if bijeenkomst.reeks_id and previous["start"] != bijeenkomst.start:
             bijeenkomst.verplaatst = True

@@ -15,7 +15,7 @@ class Fase(models.TextChoices):
 
 
 # The regular route; gestopt is off the route.
-ROUTE = [Fase.VERKEND, Fase.IN_GESPREK, Fase.AANGEHAAKT, Fase.ONDERTEKEND]
+ROUTE: list[str] = [Fase.VERKEND, Fase.IN_GESPREK, Fase.AANGEHAAKT, Fase.ONDERTEKEND]
 
 
 class ContactSoort(models.TextChoices):

@@ -196,6 +196,7 @@ def partner_sign(
         )
     if errors:
         raise ValidationError(errors)
+    assert ondertekend_op is not None  # checked above
     van = partner.fase
     partner.fase = Fase.ONDERTEKEND
     partner.fase_sinds = ondertekend_op

@@ -129,8 +129,9 @@ def is_public(view_func: Callable) -> bool:
 def declared_permission(view_func: Callable) -> tuple[str, str] | None:
     """The (area, action) a view declares, or None."""
     cls = getattr(view_func, "view_class", None)
-    if cls is not None and getattr(cls, "area", ""):
-        return cls.area, getattr(cls, "action", VIEW)
+    area: str = getattr(cls, "area", "") if cls is not None else ""
+    if area:
+        return area, getattr(cls, "action", VIEW)
     area = getattr(view_func, "permission_area", "")
     if area:
         return area, getattr(view_func, "permission_action", VIEW)

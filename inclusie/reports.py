@@ -75,8 +75,8 @@ def report_kind(label: str) -> ReportKind:
 def _number(name: str, default: float) -> float:
     value = getattr(settings, name, None)
     if value is None:
-        value = os.environ.get(name, default)
-    return float(value)
+        value = os.environ.get(name)
+    return default if value is None else float(value)
 
 
 def lease_seconds() -> float:

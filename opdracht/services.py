@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
@@ -22,7 +24,8 @@ def opdracht_save(*, opdracht: Opdracht) -> Opdracht:
 @transaction.atomic
 def uren_save(*, registratie: Urenregistratie) -> Urenregistratie:
     """Register hours for a week (stored as its Monday) inside the assignment's period."""
-    registratie.week = week_start(registratie.week) if registratie.week else None
+    if registratie.week:
+        registratie.week = week_start(registratie.week)
     registratie.full_clean()
     opdracht = registratie.opdracht
     if registratie.week < week_start(opdracht.start) or registratie.week > opdracht.eind:
@@ -69,7 +72,7 @@ def uitgave_save(*, uitgave: Uitgave) -> Uitgave:
 
 @transaction.atomic
 def uren_week_save(
-    *, opdracht: Opdracht, week, uren: dict[str, object], toelichting: str = ""
+    *, opdracht: Opdracht, week, uren: dict[str, Decimal | None], toelichting: str = ""
 ) -> list[Urenregistratie]:
     """Set a whole week at once: per activity the hours of that week (empty or 0 clears it).
 

@@ -301,7 +301,7 @@ def vragenlijst_nieuwe_versie(*, vragenlijst: Vragenlijst) -> Vragenlijst:
     Vragenlijst.objects.filter(code=vragenlijst.code).update(actief=False)
     nieuwe = Vragenlijst.objects.create(
         code=vragenlijst.code,
-        versie=latest.versie + 1,
+        versie=(latest or vragenlijst).versie + 1,
         titel=vragenlijst.titel,
         inleiding=vragenlijst.inleiding,
         bron=vragenlijst.bron,
@@ -317,7 +317,7 @@ def vragenlijst_nieuwe_versie(*, vragenlijst: Vragenlijst) -> Vragenlijst:
         for vraag in deel.vragen.order_by("volgorde"):
             mapping[vraag.pk] = Vraag.objects.create(
                 deel=kopie,
-                hoofdvraag=mapping.get(vraag.hoofdvraag_id),
+                hoofdvraag=mapping.get(vraag.hoofdvraag_id) if vraag.hoofdvraag_id else None,
                 nummer=vraag.nummer,
                 tekst=vraag.tekst,
                 hulptekst=vraag.hulptekst,

@@ -118,6 +118,8 @@ def metingen_import_csv(*, data: bytes, by: User | None = None) -> ImportResult:
                 _("Regel %(n)s: %(problems)s.") % {"n": number, "problems": "; ".join(problems)}
             )
             continue
+        # No problems: every value parsed.
+        assert indicator is not None and periode is not None and waarde is not None
         meting = Meting(
             indicator=indicator,
             periode=periode,

@@ -104,8 +104,9 @@ def _notify_ready(rapport: Rapport) -> None:
     from inclusie.services import notificatie_queue
 
     recipients = {u.pk: u for u in User.objects.filter(role=Role.WETHOUDER, is_active=True)}
-    if rapport.aangevraagd_door_id and rapport.aangevraagd_door.is_active:
-        recipients[rapport.aangevraagd_door_id] = rapport.aangevraagd_door
+    requester = rapport.aangevraagd_door
+    if requester is not None and requester.is_active:
+        recipients[requester.pk] = requester
     for user in recipients.values():
         notificatie_queue(
             ontvanger=user,
