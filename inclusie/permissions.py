@@ -41,6 +41,8 @@ K, B, W, L, A, H = (
 )
 
 # area -> role -> allowed actions. A role missing from an area has no access.
+# The product decision behind it is the hand-written table docs/roles.md; a test
+# (tests/test_roles_table.py) keeps the two the same.
 PERMISSION_MAP: dict[str, dict[str, frozenset[str]]] = {
     # Own home page and account: everyone signed in.
     "home": {K: VC, B: VC, W: VC, L: VC, A: VC, H: VC},
@@ -83,8 +85,10 @@ PERMISSION_MAP: dict[str, dict[str, frozenset[str]]] = {
     "dashboard": {K: V, B: V, W: V, H: V},
     # Reports (raadsmededeling, monitoringsrapportage): drafting.
     "rapporten": {K: V, B: VC, W: V, H: VC},
-    # Approving a raadsmededeling (B&W date) and publishing it.
-    "rapporten_goedkeuren": {W: VC, H: VC},
+    # Approving a raadsmededeling (B&W date) and publishing it: a B&W decision recorded
+    # by the wethouder. The beheerder configures the portal and does not approve council
+    # communications (docs/roles.md).
+    "rapporten_goedkeuren": {W: VC},
     # Audit trail of personal-data changes.
     "audit": {H: V},
 }

@@ -194,10 +194,16 @@ def test_garbage_in_dynamic_attendance_and_minutes_fields(client_for):
         assert r.status_code == 200 and script not in r.content.decode()
     u.refresh_from_db()
     assert u.aanwezigheid == "onbekend"
+    verslag_before, notes_before = b.verslag_algemeen, punt.aantekeningen
     r = client.post(
         reverse("bijeenkomst-verslag", args=[b.pk]),
         {f"punt_{punt.pk}": script + "a" * 20000, "verslag_algemeen": "\x00"},
     )
-    assert r.status_code in (200, 302)
+    # A NUL character is not text: the form is shown again with the error, nothing is saved.
+    assert r.status_code == 200
+    assert "Null-tekens zijn niet toegestaan" in r.content.decode()
+    b.refresh_from_db()
+    punt.refresh_from_db()
+    assert (b.verslag_algemeen, punt.aantekeningen) == (verslag_before, notes_before)
     page = client.get(reverse("bijeenkomst-detail", args=[b.pk])).content.decode()
     assert script not in page

@@ -70,7 +70,17 @@ def test_dashboard_without_snapshot_says_so(client_for):
 
 
 def test_dashboard_bad_period_falls_back(client_for):
-    assert client_for("wethouder").get(reverse("dashboard") + "?periode=<x>").status_code == 200
+    """A period that does not parse shows the last completed half year, as no period does."""
+    last = Period.last_completed()
+    snapshots.snapshot_make(period=last)
+    client = client_for("wethouder")
+    response = client.get(reverse("dashboard") + "?periode=<x>")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert f"<h1>Dashboard: {last.label}</h1>" in page
+    assert f"Halfjaar {last.code} vergeleken met {last.previous().code}." in page
+    assert "nog geen momentopname" not in page  # the snapshot of that half year is shown
+    assert "<x>" not in page
 
 
 def _dashboard_queries(client) -> int:

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.forms.models import model_to_dict
 from django.urls import reverse
 
 from inclusie.constants import ReportStatus
@@ -90,13 +91,28 @@ def test_edits_keep_versions_and_approval_locks_the_text(client_for, gemeente):
         raadsmededeling.raadsmededeling_approve(mededeling=mededeling, bw_datum=None, by=None)
 
 
-def test_beleidsadviseur_cannot_approve(client_for, gemeente):
+@pytest.mark.parametrize("role", ["beleidsadviseur", "beheerder", "kwartiermaker"])
+def test_only_the_wethouder_may_approve_or_publish(client_for, gemeente, role):
+    """Approval is a B&W decision (docs/roles.md); a refused attempt changes nothing."""
     mededeling = raadsmededeling.raadsmededeling_draft(period=H1)
-    response = client_for("beleidsadviseur").post(
+    before = model_to_dict(Raadsmededeling.objects.get(pk=mededeling.pk))
+    versions = mededeling.versies.count()
+    client = client_for(role)
+    response = client.post(
         reverse("monitoring:raadsmededeling-approve", args=[mededeling.pk]),
         {"bw_datum": "2026-07-14"},
     )
     assert response.status_code == 403
+    response = client.post(
+        reverse("monitoring:raadsmededeling-publish", args=[mededeling.pk]), {"bevestig": "on"}
+    )
+    assert response.status_code == 403
+    mededeling.refresh_from_db()
+    assert mededeling.status == MededelingStatus.CONCEPT and mededeling.bw_datum is None
+    assert model_to_dict(mededeling) == before
+    assert mededeling.versies.count() == versions
+    page = client.get(mededeling.get_absolute_url()).content.decode()
+    assert reverse("monitoring:raadsmededeling-approve", args=[mededeling.pk]) not in page
 
 
 def test_raadsmededeling_pdf_text_language_title_and_tags(gemeente):

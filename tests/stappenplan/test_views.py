@@ -105,6 +105,7 @@ def test_horizontal_access(client):
     client.force_login(AdviseurFactory())
     assert client.get(v.get_absolute_url()).status_code == 404
     assert post_answer(client, v, vraag, "overschreven", versie=1).status_code == 404
+    assert Antwoord.objects.get(verkenning=v, vraag=vraag).tekst == "geheim"
     assert client.get(reverse("verkenning-csv", args=[v.pk])).status_code == 404
     assert "geheim" not in client.get(reverse("verkenning-list")).content.decode()
     # A question from another questionnaire cannot be answered through this one.
@@ -121,6 +122,7 @@ def test_horizontal_access(client):
     v.gedeeld_met.add(collega)
     client.force_login(collega)
     assert post_answer(client, v, vraag, "samen", versie=1).status_code == 200
+    assert Antwoord.objects.get(verkenning=v, vraag=vraag).tekst == "samen"
 
 
 def test_question_of_another_questionnaire_is_404(client):
@@ -233,6 +235,7 @@ def test_share_and_unshare_with_a_colleague(client):
     client.force_login(v.eigenaar)
     r = client.post(url, {"gedeeld_met": [kwartiermaker.pk]})
     assert r.status_code == 200 and "Kies collega" in r.content.decode()
+    assert not v.gedeeld_met.exists()  # the refused choice changed nothing
 
 
 def test_compare_suggests_last_years_verkenning(client):
@@ -244,7 +247,12 @@ def test_compare_suggests_last_years_verkenning(client):
     client.force_login(a.eigenaar)
     r = client.get(reverse("verkenning-vergelijk"), {"a": a.pk})
     assert r.context["b"] == vorig
-    assert client.get(reverse("verkenning-vergelijk"), {"a": "x' OR 1=1"}).status_code == 200
+    assert "Werk 2026 naast Werk 2025" in r.content.decode()
+    # A non-id is no verkenning: the empty choice is shown, nothing is compared.
+    r = client.get(reverse("verkenning-vergelijk"), {"a": "x' OR 1=1"})
+    assert r.status_code == 200 and "rijen" not in r.context
+    assert "Kies een verkenning uit de lijst" in r.content.decode()
+    assert "<caption>" not in r.content.decode()  # no comparison table
 
 
 def test_list_filters_and_garbage_filters(client):
@@ -255,8 +263,11 @@ def test_list_filters_and_garbage_filters(client):
     assert "Thuis 2026" in html and "Werk 2026" not in html
     r = client.get(reverse("verkenning-list"), {"jaar": "9" * 40, "status": "<x>"})
     assert r.status_code == 200
+    html = r.content.decode()
+    assert "<x>" not in html
+    assert "Werk 2026" not in html and "Thuis 2026" not in html  # no match, no crash
     r = client.get(reverse("participatie-list"), {"wijk": "9" * 40, "soort": "x"})
-    assert r.status_code == 200
+    assert r.status_code == 200 and "Nog geen activiteiten." in r.content.decode()
 
 
 def test_form_query_count_is_the_same_for_a_small_and_a_large_questionnaire(client):
@@ -286,10 +297,18 @@ def test_form_query_count_is_the_same_for_a_small_and_a_large_questionnaire(clie
 
 def test_regression_superscript_digits_are_not_ids(client):
     """'²'.isdigit() is True but int('²') fails: it gave a 500 on the participation form."""
+    from stappenplan.models import ParticipatieActiviteit
+
     client.force_login(AdviseurFactory())
     r = client.post(reverse("participatie-create"), {"titel": "x", "bereikt": "²"})
     assert r.status_code == 200
+    assert r.context["form"].errors["bereikt"]
+    assert "Dit veld is verplicht." in r.content.decode()  # the form is shown again
+    assert not ParticipatieActiviteit.objects.exists()
     v = VerkenningFactory()
     client.force_login(v.eigenaar)
-    assert post_answer(client, v, open_vraag(v, "2", 2), "²").status_code == 400
-    assert client.get(reverse("verkenning-vergelijk"), {"a": "³"}).status_code == 200
+    r = post_answer(client, v, open_vraag(v, "2", 2), "²")
+    assert r.status_code == 400 and r.json()["melding"]
+    assert not Antwoord.objects.filter(verkenning=v).exists()
+    r = client.get(reverse("verkenning-vergelijk"), {"a": "³"})
+    assert r.status_code == 200 and "rijen" not in r.context
