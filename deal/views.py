@@ -389,7 +389,7 @@ class ToezeggingCreateView(PartnerObjectMixin, ServiceFormView):
     def perform(self, form):
         toezegging = form.save(commit=False)
         toezegging.partner = self.partner
-        services.toezegging_save(toezegging=toezegging)
+        services.toezegging_save(toezegging=toezegging, by=self.request.user)
         messages.success(self.request, _("De toezegging is opgeslagen."))
         return redirect(toezegging)
 
@@ -417,7 +417,7 @@ class ToezeggingUpdateView(AreaMixin, UpdateView):
 
     def form_valid(self, form):
         try:
-            services.toezegging_save(toezegging=form.save(commit=False))
+            services.toezegging_save(toezegging=form.save(commit=False), by=self.request.user)
         except ValidationError as exc:
             add_service_errors(form, exc)
             return self.form_invalid(form)
