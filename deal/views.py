@@ -363,7 +363,7 @@ class ToezeggingCreateView(PartnerObjectMixin, ServiceFormView):
     def perform(self, form):
         toezegging = form.save(commit=False)
         toezegging.partner = self.partner
-        return services.toezegging_save(toezegging=toezegging)
+        return services.toezegging_save(toezegging=toezegging, by=self.request.user)
 
 
 class ToezeggingDetailView(AreaMixin, DetailView):
@@ -390,8 +390,7 @@ class ToezeggingUpdateView(ServiceFormView):
 
     def perform(self, form):
         toezegging = form.save(commit=False)
-        services.toezegging_save(toezegging=toezegging)
-        return toezegging
+        return services.toezegging_save(toezegging=toezegging, by=self.request.user)
 
 
 class VoortgangCreateView(ServiceFormView):

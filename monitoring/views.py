@@ -44,6 +44,10 @@ class DashboardView(AreaMixin, TemplateView):
         except ValidationError:
             return Period.last_completed()
 
+    def get_versie(self) -> int | None:
+        raw = self.request.GET.get("versie", "")
+        return int(raw) if raw.isascii() and raw.isdigit() and 0 < int(raw) < 10_000 else None
+
     def get_context_data(self, **kwargs):
         period = self.get_period()
         ctx = super().get_context_data(**kwargs)
@@ -56,26 +60,31 @@ class DashboardView(AreaMixin, TemplateView):
             te_besluiten=selectors.raadsmededelingen_te_besluiten(),
         )
         if period.code in index:
-            ctx["inhoud"] = self.body(period, index)
+            versies = selectors.snapshot_versions(period)
+            gekozen = self.get_versie()
+            getoond = next((v for v in versies if v.versie == gekozen), versies[0])
+            ctx.update(versies=versies, getoonde_versie=getoond, nieuwste=versies[0])
+            ctx["inhoud"] = self.body(period, index, getoond)
         return ctx
 
-    def body(self, period: Period, index: dict[str, str]) -> str:
+    def body(self, period: Period, index: dict[str, str], snapshot: Snapshot) -> str:
         """The figures part of the page, rendered once per snapshot version and language.
 
-        Snapshots are immutable until remade (which changes the key), and the part
-        holds nothing user-specific, so every visitor shares one rendering.
+        Snapshots are frozen (a new version is a new row, which changes the key), and
+        the part holds nothing user-specific, so every visitor shares one rendering.
         """
         from django.core.cache import cache
         from django.template.loader import render_to_string
         from django.utils.translation import get_language
 
         key = "dashboard:{}:{}:{}:{}".format(
-            period.code, index[period.code], index.get(period.previous().code, "-"), get_language()
+            period.code, snapshot.pk, index.get(period.previous().code, "-"), get_language()
         )
         html = cache.get(key)
         if html is None:
             html = render_to_string(
-                "monitoring/_dashboard_body.html", selectors.dashboard_context(period)
+                "monitoring/_dashboard_body.html",
+                selectors.dashboard_context(period, versie=snapshot.versie),
             )
             cache.set(key, html, 60 * 60 * 24)
         return html
@@ -297,29 +306,36 @@ class VerhaalCreateView(ServiceFormView):
 
 
 class SnapshotView(ServiceFormView):
-    """List the snapshots and make one on demand."""
+    """List the snapshots; freeze a half year, or freeze it again as a new version."""
 
     area, action = "monitoring", CHANGE
     form_class = forms.SnapshotForm
     template_name = "monitoring/snapshots.html"
     title = _("Momentopnamen per halfjaar")
-    submit_label = _("Momentopname maken")
+    submit_label = _("Momentopname of nieuwe versie vastleggen")
 
     def get_initial(self):
-        return {"periode": Period.last_completed().code}
+        return {"periode": self.request.GET.get("periode") or Period.last_completed().code}
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["snapshots"] = Snapshot.objects.select_related("gemaakt_door").defer("data")[:20]
+        ctx["snapshots"] = Snapshot.objects.select_related("gemaakt_door").defer("data")[:30]
         ctx["planning"] = schedule.current()
         return ctx
 
     def perform(self, form):
         period = Period.parse(form.cleaned_data["periode"])
+        if Snapshot.objects.filter(periode=period.code).exists():
+            return snapshots.snapshot_new_version(
+                period=period, by=self.request.user, reden=form.cleaned_data["reden"]
+            )
         return snapshots.snapshot_make(period=period, by=self.request.user)
 
     def get_success_message(self, snapshot):
-        return _("De momentopname van %(p)s is gemaakt.") % {"p": snapshot.periode}
+        return _("De momentopname van %(p)s is vastgelegd (versie %(v)s).") % {
+            "p": snapshot.periode,
+            "v": snapshot.versie,
+        }
 
     def get_success_url(self):
         return reverse("dashboard") + f"?periode={self.object.periode}"
