@@ -25,7 +25,7 @@ def statuses_backward(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('stappenplan', '0002_vragenlijsten'),
+        ('stappenplan', '0003_stapgebeurtenis_status_alter_stapgebeurtenis_op'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
