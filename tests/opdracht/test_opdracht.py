@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.db import connection
+from django.forms.models import model_to_dict
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -126,10 +127,16 @@ def test_warning_as_the_end_date_nears(client_for):
 
 def test_wethouder_reads_but_cannot_register(client_for):
     opdracht = OpdrachtFactory()
+    before = model_to_dict(opdracht)
     client = client_for(Role.WETHOUDER)
-    assert client.get(reverse("opdracht")).status_code == 200
+    page = client.get(reverse("opdracht"))
+    html = page.content.decode()
+    assert page.status_code == 200 and "Budget</dt>" in html  # the wethouder reads the budget
+    assert reverse("uren-create") not in html and "Uren registreren" not in html  # no buttons
     assert client.post(reverse("uren-create"), {"opdracht": opdracht.pk}).status_code == 403
     assert client.post(reverse("opdracht-update", args=[opdracht.pk]), {}).status_code == 403
+    opdracht.refresh_from_db()
+    assert model_to_dict(opdracht) == before and not Urenregistratie.objects.exists()
     for role in (Role.AMBASSADEUR, Role.KLANKBORDLID, Role.BELEIDSADVISEUR):
         assert client_for(role).get(reverse("opdracht")).status_code == 403
 

@@ -130,6 +130,7 @@ def test_question_of_another_questionnaire_is_404(client):
     client.force_login(v.eigenaar)
     other = Vraag.objects.exclude(deel__vragenlijst=v.vragenlijst).first()
     assert post_answer(client, v, other, "x").status_code == 404
+    assert not Antwoord.objects.filter(verkenning=v).exists()
 
 
 def _fill(v, n):
