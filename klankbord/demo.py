@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime
 
-from django.utils import timezone
-
 from inclusie.models import Persoon
 from klankbord.constants import (
     AdviesSoort,
@@ -27,6 +25,20 @@ ADVIEZEN = [
     ("Eenvoudige taal in brieven", "Communicatiebeleid", AdviesUitkomst.OVERGENOMEN),
     ("Meldpunt discriminatie beter bekend maken", "Antidiscriminatiebeleid", AdviesUitkomst.OPEN),
     ("Sportaanbod voor ouderen in de wijk", "Sportbeleid", AdviesUitkomst.OPEN),
+    (
+        "Gebedsruimte en stilteruimte in het stadskantoor",
+        "Huisvestingsplan stadhuis",
+        AdviesUitkomst.DEELS,
+    ),
+    ("Tolken bij het wijkspreekuur", "Dienstverleningsconcept", AdviesUitkomst.OVERGENOMEN),
+    ("Inclusie als voorwaarde bij subsidies", "Subsidieverordening welzijn", AdviesUitkomst.DEELS),
+    (
+        "Beeldmateriaal in campagnes van de gemeente",
+        "Communicatiebeleid",
+        AdviesUitkomst.OVERGENOMEN,
+    ),
+    ("Stageplekken bij de gemeente voor statushouders", "HR-visie", AdviesUitkomst.NIET),
+    ("Toegankelijke stembureaus", "Verkiezingen", AdviesUitkomst.OVERGENOMEN),
 ]
 SIGNALEN = [
     ("Jongeren voelen zich niet welkom in het buurthuis", SignaalThema.VRIJE_TIJD),
@@ -41,7 +53,7 @@ SIGNALEN = [
 
 
 def seed(ctx) -> None:
-    vandaag = timezone.localdate()
+    vandaag = ctx.today
     rng = ctx.rng
     users = ctx.data.get("users", {})
     aspecten = [a for a in ctx.data.get("aspecten", []) if a.naam not in NIET_GEDEKT]
@@ -53,7 +65,9 @@ def seed(ctx) -> None:
         eigen = Persoon.objects.filter(user=users.get("klankbordlid")).first()
         if eigen is not None:
             leden = [eigen, *leden[:5]]
-        start = vandaag - datetime.timedelta(days=240)
+        # The klankbordgroep was formed in the programme's first half year; one member left
+        # after a year and a successor joined.
+        start = ctx.dag(0.1)
         for i, persoon in enumerate(leden):
             lid = KlankbordLid.objects.create(
                 persoon=persoon,
@@ -72,17 +86,25 @@ def seed(ctx) -> None:
             KlankbordLid.objects.create(
                 persoon=personen[-7],
                 rol=KlankbordRol.LID,
-                van=start - datetime.timedelta(days=365),
-                tot=start - datetime.timedelta(days=1),
+                van=start,
+                tot=ctx.dag(0.45),
             )
 
     if not Advies.objects.exists():
         adviezen = []
-        for i in range(len(ADVIEZEN) * ctx.scale):
+        # Two to three adviezen a half year from the klankbordgroep's start; the gemeente
+        # answers most on time, some late; the last ones still wait for an answer.
+        aantal = max(len(ADVIEZEN), 12) * ctx.scale
+        for i in range(aantal):
             onderwerp, beleid, uitkomst = ADVIEZEN[i % len(ADVIEZEN)]
-            datum = vandaag - datetime.timedelta(days=20 + (i * 23) % 300)
+            datum = ctx.werkdag(ctx.dag(0.15 + 0.83 * i / aantal))
             uiterlijk = datum + datetime.timedelta(days=42)
             reactie = None
+            if i >= aantal - 3:
+                # The last ones wait for an answer (one of them is overdue by now).
+                uitkomst = AdviesUitkomst.OPEN
+            elif uitkomst == AdviesUitkomst.OPEN:
+                uitkomst = AdviesUitkomst.OVERGENOMEN
             if uitkomst != AdviesUitkomst.OPEN:
                 reactie = min(
                     vandaag, uiterlijk + datetime.timedelta(days=rng.choice([-20, -5, 0, 10]))
@@ -121,7 +143,7 @@ def seed(ctx) -> None:
                 Signaal(
                     titel=titel,
                     omschrijving="Gehoord tijdens een gesprek in de wijk.",
-                    datum=vandaag - datetime.timedelta(days=(i * 11) % 330),
+                    datum=ctx.dag(0.12 + 0.88 * ((i * 7) % (25 * ctx.scale)) / (25 * ctx.scale)),
                     thema=thema,
                     wijk=wijken[i % len(wijken)] if wijken else None,
                     bron=bronnen[i % len(bronnen)],
