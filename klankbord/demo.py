@@ -50,6 +50,17 @@ SIGNALEN = [
     ("Eenzaamheid onder ouderen in de flat", SignaalThema.ZORG_WELZIJN),
     ("Woningzoekenden weten niet waar ze terecht kunnen", SignaalThema.WONEN),
 ]
+# The diversity aspect each signal is about (tags that make sense for the signal).
+SIGNAAL_ASPECT = {
+    "Jongeren voelen zich niet welkom in het buurthuis": "Leeftijd",
+    "Brieven van de gemeente zijn moeilijk te lezen": "Taal en geletterdheid",
+    "Stageplekken lastig te vinden voor studenten met een beperking": "Beperking",
+    "Bushalte niet toegankelijk met rolstoel": "Beperking",
+    "Ouders missen informatie over schoolkeuze": "Gezinssituatie",
+    "Opmerkingen bij sollicitaties over naam": "Sociaal-culturele achtergrond",
+    "Eenzaamheid onder ouderen in de flat": "Leeftijd",
+    "Woningzoekenden weten niet waar ze terecht kunnen": "Woonsituatie",
+}
 
 
 def seed(ctx) -> None:
@@ -97,11 +108,13 @@ def seed(ctx) -> None:
         aantal = max(len(ADVIEZEN), 12) * ctx.scale
         for i in range(aantal):
             onderwerp, beleid, uitkomst = ADVIEZEN[i % len(ADVIEZEN)]
-            datum = ctx.werkdag(ctx.dag(0.15 + 0.83 * i / aantal))
+            datum = ctx.werkdag(ctx.dag(0.15 + 0.8 * i / aantal))
+            if i == aantal - 1:
+                datum = vandaag - datetime.timedelta(days=10)  # just given; answer not due yet
             uiterlijk = datum + datetime.timedelta(days=42)
             reactie = None
-            if i >= aantal - 3:
-                # The last ones wait for an answer (one of them is overdue by now).
+            if i >= aantal - 2:
+                # The last two wait for an answer; the older of them is overdue by now.
                 uitkomst = AdviesUitkomst.OPEN
             elif uitkomst == AdviesUitkomst.OPEN:
                 uitkomst = AdviesUitkomst.OVERGENOMEN
@@ -153,18 +166,15 @@ def seed(ctx) -> None:
                 )
             )
         created = Signaal.objects.bulk_create(signalen)
-        alle_aspecten = ctx.data.get("aspecten", [])
-        if alle_aspecten:
-            through = Signaal.aspecten.through
-            through.objects.bulk_create(
-                [
-                    through(
-                        signaal_id=s.pk,
-                        diversiteitsaspect_id=alle_aspecten[(i * 5) % len(alle_aspecten)].pk,
-                    )
-                    for i, s in enumerate(created)
-                ]
-            )
+        per_naam = {a.naam: a for a in ctx.data.get("aspecten", [])}
+        through = Signaal.aspecten.through
+        through.objects.bulk_create(
+            [
+                through(signaal_id=s.pk, diversiteitsaspect_id=per_naam[naam].pk)
+                for s in created
+                if (naam := SIGNAAL_ASPECT.get(s.titel)) in per_naam
+            ]
+        )
     ctx.log(
         f"  klankbord {KlankbordLid.objects.count()} zetels, {Advies.objects.count()} adviezen, "
         f"{Signaal.objects.count()} signalen"

@@ -46,6 +46,21 @@ STATUSSEN = {
 }
 
 
+ONDERWERPEN = [
+    "het armoedebeleid",
+    "een toegankelijk stadhuis",
+    "brieven in eenvoudige taal",
+    "sport in de wijk",
+    "stages en werk voor jongeren",
+    "eenzaamheid onder ouderen",
+    "het meldpunt discriminatie",
+    "ontmoeten in de buurt",
+    "de Week van de Inclusie",
+    "informatie over schoolkeuze",
+    "wonen en woningzoekenden",
+]
+
+
 def _fill(verkenning: Verkenning, door: User, fraction: float, rng) -> None:
     vragen = list(
         Vraag.objects.filter(deel__vragenlijst=verkenning.vragenlijst, soort="open").order_by(
@@ -204,7 +219,10 @@ def seed(ctx) -> None:
     soorten = list(ParticipatieActiviteit.Soort)
     aantal = 10 * ctx.scale
     for i in range(aantal):
-        titel = f"{soorten[i % len(soorten)].label} {i + 1}"
+        onderwerp = ONDERWERPEN[i % len(ONDERWERPEN)]
+        titel = f"{soorten[i % len(soorten)].label} over {onderwerp}"
+        if i >= len(ONDERWERPEN):
+            titel = f"{titel} ({i // len(ONDERWERPEN) + 1})"
         activiteit, created = ParticipatieActiviteit.objects.get_or_create(
             titel=titel,
             defaults={
@@ -218,7 +236,16 @@ def seed(ctx) -> None:
             },
         )
         if created and aspecten:
-            activiteit.bereikt.set(aspecten[i % 6 : i % 6 + 3])
+            # Whom it reached: a coherent pair of aspects, not a random three.
+            paren = [
+                ("Leeftijd", "Woonsituatie"),
+                ("Taal en geletterdheid", "Sociaal-culturele achtergrond"),
+                ("Beperking", "Leeftijd"),
+                ("Inkomen", "Gezinssituatie"),
+                ("Opleiding", "Sociaal-culturele achtergrond"),
+            ]
+            per_naam = {a.naam: a for a in aspecten}
+            activiteit.bereikt.set([per_naam[n] for n in paren[i % len(paren)] if n in per_naam])
     ctx.log(
         f"  {len(verkenningen)} verkenningen, werkgroep met {werkgroep.leden.count()} leden, "
         f"{ParticipatieActiviteit.objects.count()} participatieactiviteiten"

@@ -55,7 +55,8 @@ def _aware(day: dt.date, hour: int = 10) -> dt.datetime:
 
 def _status_at(steps: list[tuple[dt.date, str]], end: dt.date) -> str | None:
     """The last status of a dated history before `end` (exclusive), or None."""
-    before = [status for day, status in sorted(steps) if day < end]
+    # Stable by day: on the same day the later-recorded change wins, as in the portal.
+    before = [status for day, status in sorted(steps, key=lambda step: step[0]) if day < end]
     return before[-1] if before else None
 
 
