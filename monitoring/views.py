@@ -554,6 +554,8 @@ def _mededeling_labels() -> dict[str, str]:
 
 
 class _MededelingDocument:
+    model = Raadsmededeling
+
     def get_document(self):
         return get_object_or_404(Raadsmededeling, pk=self.kwargs["pk"])
 
@@ -620,6 +622,7 @@ class RaadsmededelingPublicerenView(AreaMixin, View):
     """POST from the preview only: the fingerprint of the seen preview must match."""
 
     area, action = "rapporten_goedkeuren", CHANGE
+    model = Raadsmededeling
     http_method_names = ["post"]
 
     def post(self, request, pk):
