@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from inclusie import publicatie
-from inclusie.forms import add_service_errors
+from inclusie.form_views import add_service_errors
 from inclusie.models import Lakvoorvertoning
 from inclusie.permissions import AreaMixin
 from inclusie.redaction import HANDMATIG, WOO_GROND

@@ -25,7 +25,7 @@ def copy_log(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("monitoring", "0001_initial"),
+        ("monitoring", "0002_alter_snapshot_options_snapshot_reden_and_more"),
         ("inclusie", "0002_lakbesluit_lakregel_lakvoorvertoning"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]
