@@ -68,4 +68,4 @@ def test_preview_is_understandable_keyboard_usable_and_passes_axe(
     assert Lakbesluit.objects.get().door == adviseur
 
     assert axe_violations(page) == []
-    page.screenshot(path="/tmp/redact-voorvertoning.png", full_page=True)
+    page.screenshot(path=str(tmp_path / "na-lakken.png"), full_page=True)
