@@ -32,17 +32,24 @@ class MonitoringConfig(AppConfig):
             HomePanel,
             NavItem,
             PublicLink,
+            RedactionSource,
             register_decision_source,
             register_figure,
             register_figure_section,
             register_nav,
             register_panel,
             register_public_link,
+            register_redaction_source,
         )
 
         # Register the Celery tasks now, while the app is active: a task module first
         # imported after `app.close()` (which deregisters the app) would stay unknown.
         from monitoring import models, schedule, tasks  # noqa: F401
+        from monitoring.services import redaction
+
+        register_redaction_source(
+            RedactionSource("monitoring", office_holders=redaction.office_holders)
+        )
 
         # A new snapshot version is an explicit act: who, when, which version, why.
         auditlog.register(
