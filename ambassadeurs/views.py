@@ -22,6 +22,7 @@ from ambassadeurs.forms import (
 )
 from ambassadeurs.models import Activiteit, Ambassadeur
 from inclusie.exports import csv_response
+from inclusie.ids import query_id
 from inclusie.models import GemeenteProfiel
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, allowed, public_view
 from inclusie.views import FilteredListView
@@ -234,15 +235,11 @@ class CoachingCreateView(WerkbankFormView):
     intro = _("Alleen de kwartiermaker en de beheerder kunnen coachingsnotities lezen.")
 
     def get_initial(self):
-        return {"ambassadeur": self.request.GET.get("ambassadeur")}
+        return {"ambassadeur": query_id(self.request.GET, "ambassadeur")}
 
     def terug_url(self):
-        pk = self.request.GET.get("ambassadeur", "")
-        return (
-            reverse("ambassadeur-detail", args=[pk])
-            if pk.isdigit()
-            else reverse("ambassadeur-list")
-        )
+        pk = query_id(self.request.GET, "ambassadeur")
+        return reverse("ambassadeur-detail", args=[pk]) if pk else reverse("ambassadeur-list")
 
     def form_valid(self, form):
         notitie = self.run_service(
@@ -296,13 +293,11 @@ class ActiviteitCreateView(WerkbankFormView):
     title = _("Activiteit van een ambassadeur vastleggen")
 
     def get_initial(self):
-        return {**super().get_initial(), "ambassadeur": self.request.GET.get("ambassadeur")}
+        return {**super().get_initial(), "ambassadeur": query_id(self.request.GET, "ambassadeur")}
 
     def terug_url(self):
-        pk = self.request.GET.get("ambassadeur", "")
-        return (
-            reverse("ambassadeur-detail", args=[pk]) if pk.isdigit() else reverse("activiteit-list")
-        )
+        pk = query_id(self.request.GET, "ambassadeur")
+        return reverse("ambassadeur-detail", args=[pk]) if pk else reverse("activiteit-list")
 
     def form_valid(self, form):
         activiteit = self.run_service(

@@ -48,16 +48,13 @@ from bijeenkomsten.models import (
     Uitnodiging,
 )
 from inclusie.forms import add_service_errors
+from inclusie.links import portal_url
 from inclusie.pdf import render_to_pdf
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, public_view
 
 PAGE_SIZE = 25
 WOO_PRIVACY = "5.1, 2, e"
 FORM_PAGE = "bijeenkomsten/form.html"
-
-
-def _base_url(request) -> str:
-    return request.build_absolute_uri("/")
 
 
 class BijeenkomstMixin(AreaMixin):
@@ -147,7 +144,6 @@ class BijeenkomstCreateView(AreaMixin, FormView):
             b = svc.bijeenkomst_save(
                 bijeenkomst=form.save(commit=False),
                 door=self.request.user,
-                base_url=_base_url(self.request),
             )
         except ValidationError as exc:
             add_service_errors(form, exc)
@@ -168,7 +164,6 @@ class BijeenkomstUpdateView(BijeenkomstMixin, FormView):
             svc.bijeenkomst_save(
                 bijeenkomst=form.save(commit=False),
                 door=self.request.user,
-                base_url=_base_url(self.request),
             )
         except ValidationError as exc:
             add_service_errors(form, exc)
@@ -221,7 +216,6 @@ class AnnulerenView(BijeenkomstMixin, FormView):
             bijeenkomst=self.bijeenkomst,
             reden=form.cleaned_data["reden"],
             door=self.request.user,
-            base_url=_base_url(self.request),
         )
         messages.success(self.request, _("De bijeenkomst is geannuleerd."))
         return redirect(self.get_success_url())
@@ -343,9 +337,7 @@ class UitnodigenView(BijeenkomstMixin, FormView):
         messages.success(self.request, _("%(n)d genodigden toegevoegd.") % {"n": added})
         if data["versturen"]:
             try:
-                sent = svc.uitnodigingen_send(
-                    bijeenkomst=self.bijeenkomst, base_url=_base_url(self.request)
-                )
+                sent = svc.uitnodigingen_send(bijeenkomst=self.bijeenkomst)
             except ValidationError as exc:
                 messages.error(self.request, " ".join(exc.messages))
             else:
@@ -545,7 +537,7 @@ class BijeenkomstIcsView(AreaMixin, View):
 
     def get(self, request, pk):
         b = sel.bijeenkomst_get(user=request.user, pk=pk)
-        body = ics.calendar([b], url_for=lambda x: request.build_absolute_uri(x.get_absolute_url()))
+        body = ics.calendar([b], url_for=lambda x: portal_url(x.get_absolute_url()))
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="bijeenkomst-{b.pk}.ics"'
         return response
@@ -702,10 +694,10 @@ class AgendaFeedView(View):
         body = ics.calendar(
             sel.feed_bijeenkomsten(user),
             naam=_("Inclusie Portaal - bijeenkomsten"),
-            url_for=lambda b: request.build_absolute_uri(b.get_absolute_url()),
+            url_for=lambda b: portal_url(b.get_absolute_url()),
         )
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-        response["Cache-Control"] = "private, max-age=300"
+        response["Cache-Control"] = "private, no-store"
         response["X-Robots-Tag"] = "noindex"
         return response
 

@@ -1,3 +1,5 @@
+import logging
+
 from auditlog.models import LogEntry
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -15,6 +17,7 @@ from inclusie.forms import (
     LoginForm,
     OrganisatieForm,
     PersoonForm,
+    PortalPasswordResetForm,
     UserInviteForm,
     UserRoleForm,
 )
@@ -23,6 +26,7 @@ from inclusie.permissions import CHANGE, VIEW, AreaMixin, public_view
 from inclusie.registry import panels_for, public_links
 
 PAGE_SIZE = 25
+logger = logging.getLogger(__name__)
 
 
 class FilteredListView(AreaMixin, ListView):
@@ -90,6 +94,39 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
 
+class PasswordResetView(auth_views.PasswordResetView):
+    """Reset mails rate-limited per address and per client; the answer is always the same.
+
+    Whether the address belongs to an account, or a limit was reached, the person
+    sees the same "if there is an account, a mail is on its way" page. The mail is
+    a stored Notificatie sent by Celery, so its time does not show in the response
+    either, and its link starts with PORTAL_BASE_URL (never the request's Host).
+    """
+
+    form_class = PortalPasswordResetForm
+
+    def form_valid(self, form):
+        from django.conf import settings
+
+        from inclusie.security import client_ip, rate_limited
+
+        window = settings.PASSWORD_RESET_RATE_WINDOW
+        email = form.cleaned_data["email"]
+        per_address = rate_limited(
+            "reset-adres", email, limit=settings.PASSWORD_RESET_PER_ADDRESS, window_seconds=window
+        )
+        per_client = rate_limited(
+            "reset-client",
+            client_ip(self.request) or "",
+            limit=settings.PASSWORD_RESET_PER_CLIENT,
+            window_seconds=window,
+        )
+        if per_address or per_client:
+            logger.warning("Password reset rate limit reached (address or client); no mail sent.")
+            return redirect(self.get_success_url())
+        return super().form_valid(form)
+
+
 class AccountView(AreaMixin, TemplateView):
     area, action = "account", VIEW
     template_name = "inclusie/account.html"
@@ -134,9 +171,7 @@ class UserInviteView(AreaMixin, FormView):
     success_url = reverse_lazy("gebruiker-list")
 
     def form_valid(self, form):
-        user = services.user_invite(
-            **form.cleaned_data, base_url=self.request.build_absolute_uri("/")
-        )
+        user = services.user_invite(**form.cleaned_data)
         messages.success(self.request, _("%(email)s is uitgenodigd.") % {"email": user.email})
         return super().form_valid(form)
 

@@ -13,6 +13,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView, U
 from django.views.generic.edit import CreateView
 
 from inclusie.forms import ServiceFormMixin
+from inclusie.ids import query_id
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, public_view, requires
 from monitoring import forms, schedule, selectors
 from monitoring.constants import RapportStatus
@@ -230,8 +231,8 @@ class MetingCreateView(AreaMixin, ServiceFormMixin, CreateView):
         initial = super().get_initial()
         period = Period.last_completed()
         initial["periode"] = period.code
-        if self.request.GET.get("indicator", "").isdigit():
-            initial["indicator"] = self.request.GET["indicator"]
+        if query_id(self.request.GET, "indicator"):
+            initial["indicator"] = query_id(self.request.GET, "indicator")
             indicator = Indicator.objects.filter(pk=initial["indicator"]).first()
             computed = measurements.indicator_computed_value(indicator=indicator, period=period)
             if computed is not None:
