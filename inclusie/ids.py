@@ -41,18 +41,20 @@ class IdConverter:
     """Path converter `<id:pk>`: ASCII digits, within bigint range; anything else is a 404."""
 
     regex = "[0-9]{1,19}"
+    sample = 987654  # for the URL walks in the tests
 
     def to_python(self, value: str) -> int:
-        number = parse_id(value)
-        if number is None:
+        number = int(value) if value.isascii() and value.isdigit() else MAX_ID + 1
+        if number > MAX_ID:
             raise ValueError(value)  # Django tries the next pattern, then answers 404
         return number
 
     def to_url(self, value: object) -> str:
-        number = parse_id(value if isinstance(value, int) else str(value))
-        if number is None:
+        text = str(value)
+        if isinstance(value, bool) or not (text.isascii() and text.isdigit()):
             raise ValueError(value)  # reverse() raises NoReverseMatch
-        return str(number)
+        self.to_python(text)
+        return text
 
 
 class IdChoiceMixin:
@@ -61,9 +63,8 @@ class IdChoiceMixin:
     def _check_id(self, value):
         if value in self.empty_values or isinstance(value, self.queryset.model):
             return
-        if (self.to_field_name or "pk") == "pk" and parse_id(
-            value if isinstance(value, int) else str(value)
-        ) is None:
+        by_pk = self.to_field_name in (None, "pk", self.queryset.model._meta.pk.name)
+        if by_pk and parse_id(value if isinstance(value, int) else str(value)) is None:
             raise forms.ValidationError(
                 self.error_messages["invalid_choice"],
                 code="invalid_choice",
