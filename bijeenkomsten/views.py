@@ -638,9 +638,7 @@ class AgendaKoppelenView(AreaMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
-        ctx["feed_url"] = self.request.build_absolute_uri(
-            reverse("agenda-feed", args=[user.calendar_token])
-        )
+        ctx["feed_url"] = portal_url(reverse("agenda-feed", args=[user.calendar_token]))
         toestemming = AanwezigheidToestemming.objects.filter(user=user).first()
         ctx["toestemming"] = toestemming
         ctx["toestemming_form"] = ToestemmingForm(

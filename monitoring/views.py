@@ -46,8 +46,8 @@ class DashboardView(AreaMixin, TemplateView):
             return Period.last_completed()
 
     def get_versie(self) -> int | None:
-        raw = self.request.GET.get("versie", "")
-        return int(raw) if raw.isascii() and raw.isdigit() and 0 < int(raw) < 10_000 else None
+        versie = query_id(self.request.GET, "versie")
+        return versie if versie is not None and versie < 10_000 else None
 
     def get_context_data(self, **kwargs):
         period = self.get_period()
