@@ -91,6 +91,21 @@ urlpatterns = [
         "bijeenkomsten/<id:pk>/verslag.pdf", v.BijeenkomstPdfView.as_view(), name="bijeenkomst-pdf"
     ),
     path(
+        "bijeenkomsten/<id:pk>/openbaar/voorvertoning/",
+        v.VerslagVoorvertoningView.as_view(),
+        name="bijeenkomst-openbaar-voorvertoning",
+    ),
+    path(
+        "bijeenkomsten/<id:pk>/openbaar/lakken/",
+        v.VerslagLakbesluitView.as_view(),
+        name="bijeenkomst-openbaar-lakken",
+    ),
+    path(
+        "bijeenkomsten/<id:pk>/openbaar/publiceren/",
+        v.VerslagPublicerenView.as_view(),
+        name="bijeenkomst-openbaar-publiceren",
+    ),
+    path(
         "bijeenkomsten/<id:pk>/bijeenkomst.ics",
         v.BijeenkomstIcsView.as_view(),
         name="bijeenkomst-ics",

@@ -62,7 +62,8 @@ def model_choice_params() -> set[str]:
 
     from inclusie.filtering import PortalFilterSet
 
-    names = {"ambassadeur", "indicator"}  # prefilled forms: ?ambassadeur=<id>, ?indicator=<id>
+    # Prefilled forms and pages: ?ambassadeur=<id>, ?indicator=<id>, ?a=<id>&b=<id> (vergelijk).
+    names = {"ambassadeur", "indicator", "a", "b", "versie"}
     todo = list(PortalFilterSet.__subclasses__())
     while todo:
         cls = todo.pop()
