@@ -79,7 +79,9 @@ ROLE_WORDS = frozenset(
     ambassadeurs voorzitter voorzitster klankbordlid klankbordleden lid leden
     collega coordinator coördinator directeur directrice manager beheerder
     portefeuillehouder raadslid raadsleden ervaringsdeskundige notulist
-    projectleider teamleider medewerker vrijwilliger griffier""".split()
+    projectleider teamleider medewerker vrijwilliger griffier programmamanager trekker
+    kartrekker gastspreker spreker gast gasten deelnemer deelnemers iedereen alle allen
+    organisator penvoerder team werkgroep stuurgroep gemeente college bestuur directie""".split()
 )
 
 # Ordinary Dutch words that are also (parts of) Dutch names. A name part in
