@@ -82,6 +82,9 @@ def test_preview_is_understandable_keyboard_usable_and_passes_axe(
     with page.expect_navigation():
         page.keyboard.press("Tab")
         page.keyboard.press("Enter")
-    assert "niet gelakt (opgeheven)" in page.locator("#lakkingen + div table, table").first.inner_text()
+    assert (
+        "niet gelakt (opgeheven)"
+        in page.locator("#lakkingen + div table, table").first.inner_text()
+    )
     assert Lakbesluit.objects.filter(actie="opheffen").count() == 1
     page.screenshot(path=str(tmp_path / "na-lakken.png"), full_page=True)
