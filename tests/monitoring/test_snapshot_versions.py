@@ -121,3 +121,18 @@ def test_other_roles_do_not_get_the_wethouder_decisions_panel(client_for):
     RaadsmededelingFactory()
     page = client_for("kwartiermaker").get(reverse("home")).content.decode()
     assert "Wacht op uw besluit" not in page
+
+
+def test_dashboard_numbers_are_written_the_dutch_way_without_float_noise():
+    from django.utils import translation
+
+    from monitoring.selectors import FigureView, number_text
+
+    with translation.override("nl"):
+        assert number_text(14331.95) == "14.331,95"
+        assert number_text(266.0) == "266"
+        assert number_text(None) == "-"
+        view = FigureView("x.y", "Opkomst", "%", 51.7, 51.4)
+        assert view.delta_text == "+0,3"  # not "+0,29999999999999716"
+    with translation.override("en"):
+        assert number_text(14331.95) == "14,331.95"
