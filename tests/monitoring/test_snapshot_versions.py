@@ -136,3 +136,17 @@ def test_dashboard_numbers_are_written_the_dutch_way_without_float_noise():
         assert view.delta_text == "+0,3"  # not "+0,29999999999999716"
     with translation.override("en"):
         assert number_text(14331.95) == "14,331.95"
+
+
+def test_a_snapshot_cannot_be_edited_or_deleted_in_the_admin(admin_client):
+    snap = snapshots.snapshot_ensure(period=H1)
+    client = admin_client  # even a superuser only reads it
+    change = reverse("admin:monitoring_snapshot_change", args=[snap.pk])
+    page = client.get(change)
+    assert page.status_code == 200 and 'name="_save"' not in page.content.decode()
+    client.post(change, {"periode": "2030-H1", "versie": 9, "data": "{}"})
+    assert (
+        client.get(reverse("admin:monitoring_snapshot_delete", args=[snap.pk])).status_code == 403
+    )
+    snap.refresh_from_db()
+    assert snap.periode == "2026-H1" and snap.versie == 1 and snap.data["figures"]
