@@ -92,7 +92,7 @@ urlpatterns = [
     ),
     path("openbaar/verslagen/", v.OpenbaarVerslagListView.as_view(), name="openbaar-verslagen"),
     path(
-        "openbaar/verslagen/<int:pk>/pdf/",
+        "openbaar/verslagen/<id:pk>/pdf/",
         v.OpenbaarVerslagPdfView.as_view(),
         name="openbaar-verslag-pdf",
     ),
