@@ -45,13 +45,14 @@ def attendees(event) -> list[str]:
 
 
 def test_invitation_is_a_request_for_the_one_recipient_with_the_organiser(
-    django_capture_on_commit_callbacks,
+    settings, django_capture_on_commit_callbacks
 ):
+    settings.PORTAL_BASE_URL = "https://portaal.example"
     organiser = UserFactory(role=Role.KWARTIERMAKER, email="kwartiermaker@gemeente.example")
     b = BijeenkomstFactory(organisator=organiser)
     invitees = [UitnodigingFactory(bijeenkomst=b).user for _ in range(2)]
     with django_capture_on_commit_callbacks(execute=True):
-        assert svc.uitnodigingen_send(bijeenkomst=b, base_url="https://portaal.example") == 2
+        assert svc.uitnodigingen_send(bijeenkomst=b) == 2
     assert len(mail.outbox) == 2
     for message in mail.outbox:
         method, cal = attached(message)
@@ -75,7 +76,7 @@ def test_the_organiser_gets_no_request_for_their_own_meeting(django_capture_on_c
     UitnodigingFactory(bijeenkomst=b, user=organiser)
     guest = UitnodigingFactory(bijeenkomst=b).user
     with django_capture_on_commit_callbacks(execute=True):
-        assert svc.uitnodigingen_send(bijeenkomst=b, base_url="") == 1
+        assert svc.uitnodigingen_send(bijeenkomst=b) == 1
         b.start += timedelta(hours=1)
         b.eind += timedelta(hours=1)
         svc.bijeenkomst_save(bijeenkomst=b, door=organiser)
@@ -90,7 +91,7 @@ def test_sequence_rises_on_change_and_cancel_carries_the_attendee(
     b = BijeenkomstFactory()
     guest = UitnodigingFactory(bijeenkomst=b, antwoord="komt").user
     with django_capture_on_commit_callbacks(execute=True):
-        svc.uitnodigingen_send(bijeenkomst=b, base_url="")
+        svc.uitnodigingen_send(bijeenkomst=b)
         b.start += timedelta(days=7)
         b.eind += timedelta(days=7)
         svc.bijeenkomst_save(bijeenkomst=b, door=None)
@@ -116,7 +117,7 @@ def test_a_meeting_without_organiser_address_names_the_portal_as_organiser(
     b = BijeenkomstFactory(organisator=UserFactory(email=""))
     UitnodigingFactory(bijeenkomst=b)
     with django_capture_on_commit_callbacks(execute=True):
-        svc.uitnodigingen_send(bijeenkomst=b, base_url="")
+        svc.uitnodigingen_send(bijeenkomst=b)
     event = only_event(attached(mail.outbox[0])[1])
     assert str(event["ORGANIZER"]) == "mailto:noreply@gemeente.example"
 
