@@ -17,7 +17,9 @@ class InclusieConfig(AppConfig):
         # URLconf is imported.
         register_converter(IdConverter, "id")
 
-        from inclusie import models
+        # Register the core's Celery tasks (notifications, the report pipeline) while the
+        # Celery app is active, as monitoring/apps.py does for its own.
+        from inclusie import models, tasks  # noqa: F401
         from inclusie.constants import Role
         from inclusie.registry import HomePanel, NavItem, register_nav, register_panel
 
