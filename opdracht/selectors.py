@@ -163,3 +163,18 @@ def uren_van_week(opdracht: Opdracht, week: datetime.date) -> dict[str, Decimal]
         .annotate(s=Sum("uren"))
         .values_list("activiteit", "s")
     )
+
+
+def uren_week_stempel(
+    opdracht: Opdracht, week: datetime.date, *, bestaand: dict[str, Decimal] | None = None
+) -> str:
+    """What a week holds, as a short text the week form carries along (hidden field).
+
+    Saving compares it with the week's state then, so hours the form did not show are
+    never replaced unseen (``services.uren_week_save``).
+    """
+    maandag = week_start(week)
+    if bestaand is None:
+        bestaand = uren_van_week(opdracht, maandag)
+    delen = ",".join(f"{a}={bestaand[a].normalize():f}" for a in sorted(bestaand) if bestaand[a])
+    return f"{maandag.isoformat()}|{delen}"

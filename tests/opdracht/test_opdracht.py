@@ -198,7 +198,13 @@ def test_hours_can_be_deleted_by_the_kwartiermaker_only(client_for):
     assert not Urenregistratie.objects.exists()
 
 
-def test_a_whole_week_in_one_form_replaces_that_week(client_for):
+def _gezien(page: str) -> str:
+    import re
+
+    return re.search(r'name="gezien" value="([^"]*)"', page).group(1)
+
+
+def test_a_whole_week_in_one_form_edits_what_it_shows(client_for):
     opdracht = OpdrachtFactory()
     week = week_start(timezone.localdate())
     Urenregistratie.objects.create(
@@ -216,6 +222,7 @@ def test_a_whole_week_in_one_form_replaces_that_week(client_for):
             "uren_ambassadeurs": "3.5",
             "uren_deal": "",
             "uren_klankbord": "0",
+            "gezien": _gezien(page),
         },
     )
     assert response.status_code == 302
@@ -224,12 +231,68 @@ def test_a_whole_week_in_one_form_replaces_that_week(client_for):
         "ambassadeurs": Decimal("3.5"),
     }
     # More than 80 hours in the week: refused, the week stays as it was.
+    page = client.get(reverse("uren-week") + f"?week={week.isoformat()}").content.decode()
     response = client.post(
         reverse("uren-week"),
-        {"opdracht": opdracht.pk, "week": week.isoformat(), "uren_stad": "50", "uren_deal": "40"},
+        {
+            "opdracht": opdracht.pk,
+            "week": week.isoformat(),
+            "uren_stad": "50",
+            "uren_deal": "40",
+            "gezien": _gezien(page),
+        },
     )
     assert "boven de 80 uur" in response.content.decode()
     assert selectors.uren_van_week(opdracht, week) == {
         "stad": Decimal("4"),
         "ambassadeurs": Decimal("3.5"),
     }
+
+
+def test_uren_registreren_from_home_shows_this_weeks_hours_and_never_replaces_unseen(
+    client_for,
+):
+    """Issue 11: "Uren registreren" opened this week empty although 10 h were logged, and
+    saving 3.5 h replaced the week (449 -> 442.5)."""
+    opdracht = OpdrachtFactory()
+    week = week_start(timezone.localdate())
+    Urenregistratie.objects.create(
+        opdracht=opdracht, week=week, activiteit="stad", uren=Decimal("10"), toelichting="wijk"
+    )
+    totaal_voor = selectors.stand(opdracht).uren_totaal
+    client = client_for(Role.KWARTIERMAKER)
+    home = client.get(reverse("home")).content.decode()
+    link = reverse("uren-week")
+    assert f'href="{link}"' in home
+    page = client.get(link).content.decode()
+    # The form opens on this week with the 10 h filled in and listed.
+    assert 'name="uren_stad" value="10' in page
+    assert "Totaal nu: 10 uur" in page
+    # Add 3.5 h on the form as shown: the total grows by 3.5, the 10 h keep their note.
+    response = client.post(
+        link,
+        {
+            "opdracht": opdracht.pk,
+            "week": week.isoformat(),
+            "uren_stad": "10",
+            "uren_deal": "3.5",
+            "gezien": _gezien(page),
+        },
+        follow=True,
+    )
+    assert "was 10 uur, nu 13,5 uur" in response.content.decode()
+    assert selectors.stand(opdracht).uren_totaal == totaal_voor + Decimal("3.5")
+    assert Urenregistratie.objects.get(activiteit="stad").toelichting == "wijk"
+
+    # A form that did not show these hours (opened empty, or another week picked): nothing
+    # is replaced; the page lists what is there and saving again confirms the replacement.
+    blind = {"opdracht": opdracht.pk, "week": week.isoformat(), "uren_deal": "3.5", "gezien": ""}
+    response = client.post(link, blind)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "In deze week staan al uren die u nog niet zag" in page
+    assert "Totaal nu: 13,5 uur" in page
+    assert selectors.stand(opdracht).uren_totaal == totaal_voor + Decimal("3.5")
+    response = client.post(link, {**blind, "gezien": _gezien(page)})
+    assert response.status_code == 302
+    assert selectors.uren_van_week(opdracht, week) == {"deal": Decimal("3.5")}
