@@ -184,6 +184,12 @@ class Bijeenkomst(TimeStampedModel):
     )
     verslag_vastgesteld_op = models.DateField(_("verslag vastgesteld op"), null=True, blank=True)
     verslag_algemeen = models.TextField(_("algemene aantekeningen"), blank=True)
+    verslag_algemeen_versie = models.PositiveIntegerField(
+        _("versie algemene aantekeningen"),
+        default=0,
+        editable=False,
+        help_text=_("Telt op bij elke opslag; een verouderde opslag wordt een conflict."),
+    )
 
     class Meta:
         verbose_name = _("bijeenkomst")
@@ -231,6 +237,12 @@ class Agendapunt(TimeStampedModel):
     duur_minuten = models.PositiveSmallIntegerField(_("duur in minuten"), null=True, blank=True)
     aantekeningen = models.TextField(
         _("aantekeningen (verslag)"), blank=True, help_text=_("Wat is er besproken?")
+    )
+    aantekeningen_versie = models.PositiveIntegerField(
+        _("versie aantekeningen"),
+        default=0,
+        editable=False,
+        help_text=_("Telt op bij elke opslag; een verouderde opslag wordt een conflict."),
     )
 
     class Meta:

@@ -363,6 +363,58 @@ def agendapunt_save(*, agendapunt: Agendapunt) -> Agendapunt:
     return agendapunt
 
 
+class VerslagConflict(Exception):
+    """Someone saved these notes since the version the writer started from."""
+
+    def __init__(self, *, tekst: str, versie: int, op: datetime):
+        super().__init__("verslag conflict")
+        self.tekst, self.versie, self.op = tekst, versie, op
+
+
+VERSLAG_ALGEMEEN = "algemeen"
+VERSLAG_MAX_TEKST = 20000
+
+
+@transaction.atomic
+def verslag_aantekening_save(
+    *, bijeenkomst: Bijeenkomst, veld: str, tekst: str, versie: int
+) -> tuple[int, datetime]:
+    """Save one part of the minutes: an agenda item's notes, or the general notes.
+
+    `veld` is an agenda item's pk or ``"algemeen"``; `versie` the version the writer
+    started from. A stale version is a :class:`VerslagConflict` (both texts stay, the
+    writer chooses) - unless the stored text already is this text (a retry of a save
+    that landed). Returns the new version and when it was saved.
+    """
+    if len(tekst) > VERSLAG_MAX_TEKST:
+        raise ValidationError(
+            _("Deze aantekeningen zijn te lang (meer dan %(n)s tekens).") % {"n": VERSLAG_MAX_TEKST}
+        )
+    tekst = tekst.replace("\x00", "")
+    if veld == VERSLAG_ALGEMEEN:
+        obj = Bijeenkomst.objects.select_for_update().get(pk=bijeenkomst.pk)
+        tekst_veld, versie_veld = "verslag_algemeen", "verslag_algemeen_versie"
+    else:
+        obj = (
+            Agendapunt.objects.select_for_update()
+            .filter(bijeenkomst=bijeenkomst, pk=int(veld) if veld.isascii() and veld.isdigit() and len(veld) < 19 else 0)
+            .first()
+        )
+        if obj is None:
+            raise ValidationError(_("Dit agendapunt bestaat niet (meer)."))
+        tekst_veld, versie_veld = "aantekeningen", "aantekeningen_versie"
+    huidig, huidige_versie = getattr(obj, tekst_veld), getattr(obj, versie_veld)
+    if versie != huidige_versie:
+        if huidig == tekst:
+            return huidige_versie, obj.updated_at
+        raise VerslagConflict(tekst=huidig, versie=huidige_versie, op=obj.updated_at)
+    if huidig != tekst:
+        setattr(obj, tekst_veld, tekst)
+        setattr(obj, versie_veld, huidige_versie + 1)
+        obj.save(update_fields=[tekst_veld, versie_veld, "updated_at"])
+    return getattr(obj, versie_veld), obj.updated_at
+
+
 def _clean_filename(name: str) -> str:
     base = name.replace("\\", "/").rsplit("/", 1)[-1]
     base = re.sub(r"[\x00-\x1f\x7f]", "", base)

@@ -80,6 +80,11 @@ urlpatterns = [
         name="bijeenkomst-aanwezigheid",
     ),
     path("bijeenkomsten/<int:pk>/verslag/", v.VerslagView.as_view(), name="bijeenkomst-verslag"),
+    path(
+        "bijeenkomsten/<int:pk>/verslag/opslaan/",
+        v.VerslagAutosaveView.as_view(),
+        name="bijeenkomst-verslag-opslaan",
+    ),
     path("bijeenkomsten/<int:pk>/besluit/", v.BesluitCreateView.as_view(), name="besluit-create"),
     path("bijeenkomsten/<int:pk>/actie/", v.ActieCreateView.as_view(), name="actie-create"),
     path(
