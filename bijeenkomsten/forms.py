@@ -286,9 +286,7 @@ class VerslagForm(forms.Form):
     def teksten(self) -> list[tuple[str, str, str, int]]:
         """(form field, service veld, text, version) for every text on the page."""
         data = self.cleaned_data
-        rows = [
-            ("verslag_algemeen", "algemeen", data["verslag_algemeen"], data["versie_algemeen"])
-        ]
+        rows = [("verslag_algemeen", "algemeen", data["verslag_algemeen"], data["versie_algemeen"])]
         for p in self.agendapunten:
             rows.append((f"punt_{p.pk}", str(p.pk), data[f"punt_{p.pk}"], data[f"versie_{p.pk}"]))
         return [(f, v, t, versie or 0) for f, v, t, versie in rows]

@@ -397,7 +397,10 @@ def verslag_aantekening_save(
     else:
         obj = (
             Agendapunt.objects.select_for_update()
-            .filter(bijeenkomst=bijeenkomst, pk=int(veld) if veld.isascii() and veld.isdigit() and len(veld) < 19 else 0)
+            .filter(
+                bijeenkomst=bijeenkomst,
+                pk=int(veld) if veld.isascii() and veld.isdigit() and len(veld) < 19 else 0,
+            )
             .first()
         )
         if obj is None:

@@ -48,7 +48,7 @@ from bijeenkomsten.models import (
     Bijlage,
     Uitnodiging,
 )
-from inclusie.forms import add_service_errors
+from inclusie.form_views import add_service_errors
 from inclusie.pdf import render_to_pdf
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, public_view
 
@@ -442,7 +442,9 @@ class VerslagView(BijeenkomstMixin, FormView):
                         "tekst": conflict.tekst or _("(leeg)"),
                     },
                 )
-                versie_veld = "versie_algemeen" if field == "verslag_algemeen" else f"versie_{field[5:]}"
+                versie_veld = (
+                    "versie_algemeen" if field == "verslag_algemeen" else f"versie_{field[5:]}"
+                )
                 form.data[versie_veld] = str(conflict.versie)
             return self.form_invalid(form)
         except ValidationError as exc:

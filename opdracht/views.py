@@ -5,19 +5,17 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from inclusie.forms import add_service_errors
+from inclusie.form_views import ConfirmDeleteView, ServiceFormView
 from inclusie.permissions import CHANGE, VIEW, AreaMixin
 from inclusie.templatetags.opmaak import uren
-from inclusie.werkbank_views import WerkbankDeleteView, WerkbankFormView
 from opdracht import selectors, services
 from opdracht.forms import OpdrachtForm, UitgaveForm, UrenForm, UrenWeekForm
 from opdracht.models import Opdracht, Uitgave, Urenregistratie, week_start
@@ -45,9 +43,11 @@ class OpdrachtView(AreaMixin, TemplateView):
         return ctx
 
 
-class OpdrachtCreateView(WerkbankFormView):
+class OpdrachtCreateView(ServiceFormView):
     area, action = "opdracht", CHANGE
     form_class = OpdrachtForm
+    success_message = _("De opdracht is opgeslagen.")
+    success_url = reverse_lazy("opdracht")
     title = _("Opdracht van de kwartiermaker vastleggen")
 
     def get_initial(self):
@@ -55,17 +55,11 @@ class OpdrachtCreateView(WerkbankFormView):
 
         return {"programma": GemeenteProfiel.cached().programmanaam, "uren_per_week": 10}
 
-    def terug_url(self):
+    def back_url(self):
         return reverse("opdracht")
 
-    def form_valid(self, form):
-        opdracht = self.run_service(
-            form, lambda: services.opdracht_save(opdracht=form.save(commit=False))
-        )
-        if opdracht is None:
-            return self.form_invalid(form)
-        messages.success(self.request, _("De opdracht is opgeslagen."))
-        return redirect("opdracht")
+    def perform(self, form):
+        return services.opdracht_save(opdracht=form.save(commit=False))
 
 
 class OpdrachtUpdateView(OpdrachtCreateView):
@@ -82,9 +76,11 @@ class OpdrachtUpdateView(OpdrachtCreateView):
         }
 
 
-class UrenCreateView(WerkbankFormView):
+class UrenCreateView(ServiceFormView):
     area, action = "opdracht", CHANGE
     form_class = UrenForm
+    success_url = reverse_lazy("opdracht")
+    success_message = _("De uren zijn opgeslagen.")
     title = _("Uren registreren")
     intro = _("Kies een dag in de week; de uren tellen voor die hele week.")
 
@@ -92,17 +88,11 @@ class UrenCreateView(WerkbankFormView):
         opdracht = selectors.huidige_opdracht()
         return {"opdracht": opdracht.pk if opdracht else None}
 
-    def terug_url(self):
+    def back_url(self):
         return reverse("opdracht")
 
-    def form_valid(self, form):
-        result = self.run_service(
-            form, lambda: services.uren_save(registratie=form.save(commit=False))
-        )
-        if result is None:
-            return self.form_invalid(form)
-        messages.success(self.request, _("De uren zijn opgeslagen."))
-        return redirect("opdracht")
+    def perform(self, form):
+        return services.uren_save(registratie=form.save(commit=False))
 
 
 class UrenUpdateView(UrenCreateView):
@@ -118,30 +108,26 @@ class UrenUpdateView(UrenCreateView):
             "instance": get_object_or_404(Urenregistratie, pk=self.kwargs["pk"]),
         }
 
-    def verwijder_url(self):
+    def delete_url(self):
         return reverse("uren-delete", args=[self.kwargs["pk"]])
 
 
-class UitgaveCreateView(WerkbankFormView):
+class UitgaveCreateView(ServiceFormView):
     area, action = "opdracht", CHANGE
     form_class = UitgaveForm
+    success_url = reverse_lazy("opdracht")
+    success_message = _("De uitgave is opgeslagen.")
     title = _("Uitgave vastleggen")
 
     def get_initial(self):
         opdracht = selectors.huidige_opdracht()
         return {"opdracht": opdracht.pk if opdracht else None}
 
-    def terug_url(self):
+    def back_url(self):
         return reverse("opdracht")
 
-    def form_valid(self, form):
-        result = self.run_service(
-            form, lambda: services.uitgave_save(uitgave=form.save(commit=False))
-        )
-        if result is None:
-            return self.form_invalid(form)
-        messages.success(self.request, _("De uitgave is opgeslagen."))
-        return redirect("opdracht")
+    def perform(self, form):
+        return services.uitgave_save(uitgave=form.save(commit=False))
 
 
 class UitgaveUpdateView(UitgaveCreateView):
@@ -158,7 +144,7 @@ class UitgaveUpdateView(UitgaveCreateView):
         }
 
 
-class UrenDeleteView(WerkbankDeleteView):
+class UrenDeleteView(ConfirmDeleteView):
     area, action = "opdracht", CHANGE
     title = _("Uren verwijderen")
 
@@ -172,7 +158,7 @@ class UrenDeleteView(WerkbankDeleteView):
         return reverse("opdracht")
 
 
-class UrenWeekView(WerkbankFormView):
+class UrenWeekView(ServiceFormView):
     """Register a whole week at once (the usual Friday-afternoon task).
 
     The form opens on the week asked for (``?week=YYYY-MM-DD``, else this week) with the
@@ -184,6 +170,7 @@ class UrenWeekView(WerkbankFormView):
     area, action = "opdracht", CHANGE
     form_class = UrenWeekForm
     template_name = "opdracht/uren_week.html"
+    success_url = reverse_lazy("opdracht")
     title = _("Uren van een week registreren")
     intro = _(
         "Hieronder staan de uren die al in deze week geregistreerd zijn. Pas ze aan of vul aan; "
@@ -224,10 +211,10 @@ class UrenWeekView(WerkbankFormView):
         ctx["uren_gewijzigd"] = self.bestaand is not None
         return ctx
 
-    def terug_url(self):
+    def back_url(self):
         return reverse("opdracht")
 
-    def form_valid(self, form):
+    def perform(self, form):
         data = form.cleaned_data
         opdracht, week = data["opdracht"], week_start(data["week"])
         voor = sum(selectors.uren_van_week(opdracht, week).values(), Decimal("0"))
@@ -245,9 +232,6 @@ class UrenWeekView(WerkbankFormView):
             form.data = form.data.copy()
             form.data["gezien"] = exc.stempel
             self.bestaand = exc.bestaand
-            return self.form_invalid(form)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
             return self.form_invalid(form)
         na = sum(selectors.uren_van_week(opdracht, week).values(), Decimal("0"))
         messages.success(
