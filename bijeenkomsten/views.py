@@ -127,9 +127,10 @@ class BijeenkomstDetailView(AreaMixin, TemplateView):
             verborgen=verborgen,
             mijn_uitnodiging=mijn,
             rsvp_form=RsvpForm(initial={"antwoord": mijn.antwoord}) if mijn else None,
-            eerdere_acties=list(sel.open_acties_eerder(b)),
+            eerdere_acties=sel.open_acties_eerder(b, user),
+            acties=sel.met_eigenaar_namen(b.acties.all(), user),
             beheert=sel.beheert_bijeenkomsten(user),
-            vorige=sel.vorige_bijeenkomst(b),
+            vorige=sel.vorige_bijeenkomst(b, user),
         )
         return ctx
 
@@ -614,7 +615,8 @@ class BijeenkomstPdfView(AreaMixin, View):
                 "bijeenkomst": b,
                 "deelnemers": deelnemers,
                 "verborgen": verborgen,
-                "eerdere_acties": list(sel.open_acties_eerder(b)),
+                "eerdere_acties": sel.open_acties_eerder(b, request.user),
+                "acties": sel.met_eigenaar_namen(b.acties.all(), request.user),
                 "gemeente": GemeenteProfiel.cached(),
             },
             title=title,

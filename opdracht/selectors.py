@@ -133,15 +133,11 @@ def uren_per_activiteit(opdracht: Opdracht) -> list[tuple[str, Decimal]]:
 # --- figures: start inclusive, end exclusive; one query each -----------------------------
 
 
-def figuur_uren(start: datetime.date, end: datetime.date) -> float:
-    total = Urenregistratie.objects.filter(week__gte=start, week__lt=end).aggregate(s=Sum("uren"))[
-        "s"
-    ]
-    return float(total or 0)
-
-
 def figuur_budget(start: datetime.date, end: datetime.date) -> float:
-    """Money spent in the period: hours times the assignment's rate, plus expenses."""
+    """Programme money spent in the period: hours times the assignment's rate, plus expenses.
+
+    The only figure of the assignment: a total per period, never one person's hours.
+    """
     uren = Urenregistratie.objects.filter(week__gte=start, week__lt=end).aggregate(
         s=Sum(
             ExpressionWrapper(

@@ -134,7 +134,7 @@ def test_wethouder_reads_but_cannot_register(client_for):
         assert client_for(role).get(reverse("opdracht")).status_code == 403
 
 
-def test_figures_hours_and_money_in_period(django_assert_num_queries):
+def test_budget_figure_is_money_spent_in_the_period(django_assert_num_queries):
     opdracht = OpdrachtFactory(uurtarief=Decimal("50"))
     week = week_start(timezone.localdate())
     Urenregistratie.objects.create(
@@ -150,8 +150,6 @@ def test_figures_hours_and_money_in_period(django_assert_num_queries):
         opdracht=opdracht, datum=timezone.localdate(), omschrijving="x", bedrag=Decimal("100")
     )
     start, end = week - datetime.timedelta(days=14), week + datetime.timedelta(days=7)
-    with django_assert_num_queries(1):
-        assert selectors.figuur_uren(start, end) == 8.0
     with django_assert_num_queries(2):
         assert selectors.figuur_budget(start, end) == 500.0
 
@@ -296,3 +294,39 @@ def test_uren_registreren_from_home_shows_this_weeks_hours_and_never_replaces_un
     response = client.post(link, {**blind, "gezien": _gezien(page)})
     assert response.status_code == 302
     assert selectors.uren_van_week(opdracht, week) == {"deal": Decimal("3.5")}
+
+
+def test_the_kwartiermakers_hours_are_no_figure_only_the_programme_budget_spend_is(
+    client_for,
+):
+    """Issue 11: the dashboard and the public raadsmededeling printed the kwartiermaker's
+    hours. One person's hours are personal data; the spend against the programme budget
+    per half year is programme information."""
+    from inclusie.registry import figures
+    from monitoring.periods import Period
+    from monitoring.services import raadsmededeling, snapshots
+
+    codes = {f.code for f in figures()}
+    assert "opdracht.budget" in codes
+    assert not any(c.startswith("opdracht.") and c != "opdracht.budget" for c in codes)
+    opdracht = OpdrachtFactory(uurtarief=Decimal("50"))
+    Urenregistratie.objects.create(
+        opdracht=opdracht,
+        week=week_start(timezone.localdate()),
+        activiteit="stad",
+        uren=Decimal("7.25"),
+    )
+    period = Period.current()
+    snapshot = snapshots.snapshot_make(period=period)
+    frozen = {f["code"]: f["value"] for f in snapshot.data["figures"]}
+    assert "opdracht.uren" not in frozen
+    assert frozen["opdracht.budget"] == pytest.approx(362.5)  # 7.25 h x EUR 50, the half year
+    page = (
+        client_for(Role.WETHOUDER)
+        .get(reverse("dashboard") + f"?periode={period.code}")
+        .content.decode()
+    )
+    assert "Besteed programmabudget kwartiermaker" in page
+    assert "Uren kwartiermaker" not in page and "7,25" not in page
+    teksten = " ".join(str(t) for t in raadsmededeling.draft_texts(snapshot, period).values())
+    assert "uren" not in teksten.lower() and "7,25" not in teksten
