@@ -313,9 +313,11 @@ class BesluitForm(forms.ModelForm):
 
 
 class ActieForm(forms.ModelForm):
+    """An action with one owner: an account holder, or an invitee without an account."""
+
     class Meta:
         model = Actie
-        fields = ["agendapunt", "omschrijving", "eigenaar", "deadline"]
+        fields = ["agendapunt", "omschrijving", "eigenaar", "eigenaar_persoon", "deadline"]
         widgets = {"deadline": DATE}
         error_messages = {
             "eigenaar": {"required": _("Kies wie de actie uitvoert.")},
@@ -328,11 +330,37 @@ class ActieForm(forms.ModelForm):
         self.fields["agendapunt"].queryset = bijeenkomst.agendapunten.all()
         self.fields["agendapunt"].required = False
         self.fields["eigenaar"].queryset = User.objects.filter(is_active=True).order_by("naam")
+        self.fields["eigenaar"].required = False
+        # People without an account who are invited to this meeting (ambassadors and
+        # klankbord members among them), and the current owner when editing.
+        invited = bijeenkomst.uitnodigingen.filter(persoon__isnull=False).values("persoon_id")
+        personen = Persoon.objects.filter(pk__in=invited)
+        if self.instance.eigenaar_persoon_id:
+            personen = personen | Persoon.objects.filter(pk=self.instance.eigenaar_persoon_id)
+        self.fields["eigenaar_persoon"].queryset = personen.order_by("naam")
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("eigenaar") and not data.get("eigenaar_persoon"):
+            self.add_error("eigenaar", _("Kies wie de actie uitvoert."))
+        elif data.get("eigenaar") and data.get("eigenaar_persoon"):
+            self.add_error(
+                "eigenaar_persoon",
+                _("Kies één uitvoerder: een account of een persoon, niet beide."),
+            )
+        return data
 
 
 class ActieWijzigenForm(ActieForm):
     class Meta(ActieForm.Meta):
-        fields = ["agendapunt", "omschrijving", "eigenaar", "deadline", "status"]
+        fields = [
+            "agendapunt",
+            "omschrijving",
+            "eigenaar",
+            "eigenaar_persoon",
+            "deadline",
+            "status",
+        ]
 
 
 class RsvpForm(forms.Form):

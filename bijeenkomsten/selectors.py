@@ -124,7 +124,11 @@ def bijeenkomst_detail(*, user, pk) -> Bijeenkomst:
             Prefetch(
                 "acties",
                 queryset=Actie.objects.select_related(
-                    "eigenaar", "eigenaar__aanwezigheid_toestemming", "agendapunt"
+                    "eigenaar",
+                    "eigenaar__aanwezigheid_toestemming",
+                    "eigenaar_persoon",
+                    "agendapunt",
+                    "bijeenkomst",
                 ),
             ),
         )
@@ -150,7 +154,9 @@ def open_acties_eerder(bijeenkomst: Bijeenkomst, viewer) -> list[Actie]:
             bijeenkomst__start__lt=bijeenkomst.start,
         )
         .exclude(bijeenkomst_id=bijeenkomst.pk)
-        .select_related("eigenaar", "eigenaar__aanwezigheid_toestemming", "bijeenkomst")
+        .select_related(
+            "eigenaar", "eigenaar__aanwezigheid_toestemming", "eigenaar_persoon", "bijeenkomst"
+        )
         .order_by("deadline", "pk")
     )
     if not beheert_bijeenkomsten(viewer):
@@ -220,9 +226,14 @@ def eigenaar_naam(actie: Actie, viewer) -> str:
     who did not consent to showing their attendance is named to organisers and to
     themselves only; others read "een lid van de klankbordgroep".
     """
+    if beheert_bijeenkomsten(viewer) or (actie.eigenaar_id and actie.eigenaar_id == viewer.pk):
+        return actie.uitvoerder
+    if actie.eigenaar_id is None:
+        # A person without an account cannot give consent in the portal (as for attendance).
+        if _is_klankbord(actie.bijeenkomst.soort):
+            return str(_("een lid van de klankbordgroep"))
+        return actie.uitvoerder
     eigenaar = actie.eigenaar
-    if beheert_bijeenkomsten(viewer) or eigenaar.pk == viewer.pk:
-        return str(eigenaar)
     if eigenaar.role == Role.KLANKBORDLID:
         toestemming = getattr(eigenaar, "aanwezigheid_toestemming", None)
         if not (toestemming and toestemming.zichtbaar):
@@ -294,7 +305,9 @@ class ActieFilter(PortalFilterSet):
 
 
 def actie_list(*, user, params=None):
-    qs = Actie.objects.select_related("eigenaar", "bijeenkomst").order_by("status", "deadline")
+    qs = Actie.objects.select_related("eigenaar", "eigenaar_persoon", "bijeenkomst").order_by(
+        "status", "deadline"
+    )
     if params is None:
         params = {"status": Actie.Status.OPEN}
     if beheert_bijeenkomsten(user):

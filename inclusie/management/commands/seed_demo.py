@@ -68,6 +68,22 @@ def existing_data() -> dict[str, int]:
     return found
 
 
+def _flush() -> None:
+    """Empty every table (Django's flush) and reload what migrations load."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql" and connection.in_atomic_block:
+        # Inside a transaction (a test) PostgreSQL refuses TRUNCATE while deferred
+        # foreign-key checks are pending: run them now, defer again afterwards.
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        call_command("flush", interactive=False, verbosity=0)
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        return
+    call_command("flush", interactive=False, verbosity=0)
+
+
 class Command(BaseCommand):
     help = "Vult het portaal met een fictief demoprogramma (nooit in productie)."
 
@@ -95,7 +111,7 @@ class Command(BaseCommand):
         started = time.monotonic()
         if reset:
             self.stdout.write("--reset: de database wordt leeggemaakt.")
-            call_command("flush", interactive=False, verbosity=0)
+            _flush()
             call_command("load_vragenlijsten", stdout=self.stdout)
         else:
             found = existing_data()
