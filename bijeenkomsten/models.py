@@ -190,6 +190,12 @@ class Bijeenkomst(TimeStampedModel):
         editable=False,
         help_text=_("Telt op bij elke opslag; een verouderde opslag wordt een conflict."),
     )
+    openbaar_verslag = models.FileField(
+        _("openbaar verslag (gelakt)"), upload_to="openbaar/verslagen/", blank=True, editable=False
+    )
+    openbaar_verslag_op = models.DateTimeField(
+        _("openbaar verslag gepubliceerd op"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("bijeenkomst")

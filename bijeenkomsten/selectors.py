@@ -139,12 +139,13 @@ def bijeenkomst_detail(*, user, pk) -> Bijeenkomst:
     return obj
 
 
-def open_acties_eerder(bijeenkomst: Bijeenkomst, viewer) -> list[Actie]:
+def open_acties_eerder(bijeenkomst: Bijeenkomst, viewer=None) -> list[Actie]:
     """Open actions of earlier meetings of the same body that `viewer` may see.
 
     They go on this agenda. Actions of a meeting the viewer may not open (a klankbord
     meeting without the wethouder, say) are left out, and owners' names follow the
-    consent rule (:func:`met_eigenaar_namen`).
+    consent rule (:func:`met_eigenaar_namen`). Without a viewer (the organiser's
+    redaction of the public minutes) all of them.
     """
     qs = (
         Actie.objects.filter(
@@ -159,6 +160,8 @@ def open_acties_eerder(bijeenkomst: Bijeenkomst, viewer) -> list[Actie]:
         )
         .order_by("deadline", "pk")
     )
+    if viewer is None:
+        return list(qs)
     if not beheert_bijeenkomsten(viewer):
         qs = qs.filter(bijeenkomst__in=bijeenkomsten_zichtbaar(viewer).values("pk"))
     return met_eigenaar_namen(list(qs), viewer)
@@ -379,7 +382,7 @@ def figuur_gehouden(start: date, end: date) -> dict:
     return {str(label): counts.get(value, 0) for value, label in Soort.choices}
 
 
-def figuur_opkomst(start: date, end: date) -> float:
+def figuur_opkomst(start: date, end: date) -> float | None:
     totals = Uitnodiging.objects.filter(
         bijeenkomst__start__date__gte=start,
         bijeenkomst__start__date__lt=end,
@@ -390,7 +393,7 @@ def figuur_opkomst(start: date, end: date) -> float:
         aanwezig=Count("pk", filter=Q(aanwezigheid=Uitnodiging.Aanwezigheid.AANWEZIG)),
     )
     if not totals["genodigd"]:
-        return 0.0
+        return None  # no meeting held: no turnout, rather than a false "0 %"
     return round(100 * totals["aanwezig"] / totals["genodigd"], 1)
 
 
@@ -402,3 +405,50 @@ def figuur_acties_open(start: date, end: date) -> int:
         .filter(Q(status=Actie.Status.OPEN) | Q(gereed_op__gte=end_dt))
         .count()
     )
+
+
+# --- the public version of the minutes (Woo 5.1.2e) ---------------------------------
+
+
+def _key(obj, field: str) -> str:
+    return f"{obj._meta.model_name}.{obj.pk}.{field}"
+
+
+def openbaar_verslag_teksten(bijeenkomst: Bijeenkomst) -> tuple[dict[str, str], dict[str, str]]:
+    """Every free text the public minutes show, and a readable label for each.
+
+    All of it goes through the redaction engine: title, description, location,
+    agenda items (title, notes, presenter, minutes), attachment names, general
+    notes, decisions and actions (of this and earlier meetings).
+    """
+    b = bijeenkomst
+    teksten: dict[str, str] = {}
+    labels: dict[str, str] = {}
+
+    def add(obj, field: str, label: str) -> None:
+        value = getattr(obj, field) or ""
+        teksten[_key(obj, field)] = value
+        labels[_key(obj, field)] = label
+
+    add(b, "titel", str(_("Titel")))
+    add(b, "omschrijving", str(_("Omschrijving")))
+    add(b, "locatie", str(_("Locatie")))
+    add(b, "annuleringsreden", str(_("Reden van annuleren")))
+    for n, punt in enumerate(b.agendapunten.all(), start=1):
+        for field, label in (
+            ("titel", _("onderwerp")),
+            ("presentator", _("wie brengt het in")),
+            ("toelichting", _("toelichting")),
+            ("aantekeningen", _("verslag")),
+        ):
+            add(punt, field, str(_("Agendapunt %(n)s: %(wat)s") % {"n": n, "wat": label}))
+        for bijlage in punt.bijlagen.all():
+            add(bijlage, "naam", str(_("Agendapunt %(n)s: bijlage") % {"n": n}))
+    add(b, "verslag_algemeen", str(_("Algemene aantekeningen")))
+    for n, besluit in enumerate(b.besluiten.all(), start=1):
+        add(besluit, "tekst", str(_("Besluit %(n)s") % {"n": n}))
+    for n, actie in enumerate(b.acties.all(), start=1):
+        add(actie, "omschrijving", str(_("Actiepunt %(n)s") % {"n": n}))
+    for n, actie in enumerate(open_acties_eerder(b), start=1):
+        add(actie, "omschrijving", str(_("Eerder actiepunt %(n)s") % {"n": n}))
+    return teksten, labels

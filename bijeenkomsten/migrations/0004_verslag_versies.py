@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('bijeenkomsten', '0002_initial'),
+        ('bijeenkomsten', '0003_bijeenkomst_openbaar_verslag_and_more'),
     ]
 
     operations = [

@@ -8,8 +8,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('bijeenkomsten', '0003_verslag_versies'),
-        ('inclusie', '0002_notificatie_email'),
+        ('bijeenkomsten', '0004_verslag_versies'),
+        ('inclusie', '0003_notificatie_email'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
