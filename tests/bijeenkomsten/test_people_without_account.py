@@ -29,12 +29,14 @@ def test_an_invitee_without_an_account_gets_the_invitation_with_ics_by_email(
     persoon = PersoonFactory(naam="Sem Zonder-Account", email="sem@voorbeeld.nl")
     Uitnodiging.objects.create(bijeenkomst=b, persoon=persoon)
     with django_capture_on_commit_callbacks(execute=True):
-        assert svc.uitnodigingen_send(bijeenkomst=b, base_url="https://portaal.example") == 2
+        assert svc.uitnodigingen_send(bijeenkomst=b) == 2
     to_sem = [m for m in mail.outbox if m.to == ["sem@voorbeeld.nl"]]
     assert len(to_sem) == 1
     message = to_sem[0]
     assert "Ambassadeursavond" in message.subject
-    assert "https://portaal.example" not in message.body  # no portal link they cannot open
+    assert b.get_absolute_url() not in message.body  # no portal link they cannot open
+    to_account = [m for m in mail.outbox if m.to != ["sem@voorbeeld.nl"]][0]
+    assert b.get_absolute_url() in to_account.body
     part = message.attachments[0]
     assert part.get_content_type() == "text/calendar"
     assert "BEGIN:VEVENT" in part.get_payload(decode=True).decode()
