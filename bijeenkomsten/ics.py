@@ -43,10 +43,11 @@ class Attendee:
 
     @classmethod
     def for_uitnodiging(cls, uitnodiging) -> Attendee:
-        user = uitnodiging.user
+        """The account invited, or the person without an account (by their e-mail)."""
+        invitee = uitnodiging.user if uitnodiging.user_id is not None else uitnodiging.persoon
         return cls(
-            email=user.email,
-            name=str(user),
+            email=invitee.email,
+            name=str(invitee),
             partstat=PARTSTAT.get(uitnodiging.antwoord, "NEEDS-ACTION"),
         )
 
