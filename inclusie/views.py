@@ -94,6 +94,16 @@ class AccountView(AreaMixin, TemplateView):
     area, action = "account", VIEW
     template_name = "inclusie/account.html"
 
+    def get_context_data(self, **kwargs):
+        from inclusie.twofactor import services as twofactor
+
+        user = self.request.user
+        tweestaps = {
+            "enrolled": twofactor.is_enrolled(user),
+            "required": twofactor.role_requires(user),
+        }
+        return super().get_context_data(tweestaps=tweestaps, **kwargs)
+
 
 # --- beheer -----------------------------------------------------------------
 
