@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "bijeenkomsten",
     "stappenplan",
     "opdracht",
+    "privacy",
 ]
 
 MIDDLEWARE = [
@@ -298,7 +299,7 @@ DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="demo-inclusie-2026")
 # Second factor (django-otp, TOTP + recovery codes). The demo beheerder and wethouder are
 # enrolled with DEMO_TOTP_SECRET (base32) so testers and tests can compute codes; a system
 # check stops production when any account still has the demo secret.
-DEMO_TOTP_SECRET_DEFAULT = "INCLUSIEPORTAALDEMOSLEUTEL234567"
+DEMO_TOTP_SECRET_DEFAULT = "INCLUSIEPORTAALDEMOSLEUTEL234567"  # noqa: S105 - public demo secret
 DEMO_TOTP_SECRET = env.str(
     "DEMO_TOTP_SECRET", default="" if PRODUCTION else DEMO_TOTP_SECRET_DEFAULT
 )

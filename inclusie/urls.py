@@ -66,6 +66,7 @@ urlpatterns = [
         name="twofactor-reset",
     ),
     path("beheer/audit/", views.AuditLogView.as_view(), name="audit-log"),
+    path("beheer/privacy/", include("privacy.urls")),
     path("organisaties/", views.OrganisatieListView.as_view(), name="organisatie-list"),
     path("organisaties/nieuw/", views.OrganisatieCreateView.as_view(), name="organisatie-create"),
     path(

@@ -1,4 +1,3 @@
-from auditlog.models import LogEntry
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
@@ -164,11 +163,52 @@ class UserUpdateView(AreaMixin, UpdateView):
         return super().form_valid(form)
 
 
-class AuditLogView(AreaMixin, ListView):
+class AuditLogView(FilteredListView):
+    """The audit log, filtered by person, object and period; `?export=csv` downloads the result."""
+
     area, action = "audit", VIEW
     template_name = "inclusie/beheer/audit.html"
     paginate_by = 50
-    queryset = LogEntry.objects.select_related("actor", "content_type").order_by("-timestamp")
+    selector = staticmethod(selectors.audit_log)
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("export") == "csv":
+            return self.export_csv()
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        params = self.request.GET.copy()
+        params.pop("export", None)
+        self.filterset = type(self).selector(params=params or None)
+        return self.filterset.qs
+
+    def export_csv(self):
+        from django.utils import timezone
+
+        from inclusie.exports import csv_response
+
+        rows = (
+            (
+                timezone.localtime(e.timestamp).strftime("%Y-%m-%d %H:%M:%S"),
+                str(e.actor) if e.actor_id else _("systeem"),
+                e.content_type.name if e.content_type_id else "",
+                e.object_pk,
+                e.object_repr,
+                e.get_action_display(),
+                e.changes_str,
+            )
+            for e in self.get_queryset().iterator(chunk_size=500)
+        )
+        header = [
+            _("Moment"),
+            _("Door"),
+            _("Soort gegeven"),
+            _("Objectnummer"),
+            _("Wat"),
+            _("Actie"),
+            _("Wijzigingen"),
+        ]
+        return csv_response("logboek", [str(h) for h in header], rows)
 
 
 # --- relaties (organisaties en personen) ----------------------------------------

@@ -18,8 +18,9 @@ class PijlersConfig(AppConfig):
             register_nav,
             register_panel,
         )
-        from pijlers import figures, models
+        from pijlers import figures, models, persondata
 
+        persondata.register()
         auditlog.register(models.Lidmaatschap)
 
         register_nav(

@@ -31,6 +31,7 @@ from django.urls.converters import IntConverter, SlugConverter
 
 from inclusie.constants import Role
 from inclusie.permissions import PERMISSION_MAP, declared_permission, is_public
+from tests.signin import sign_in
 from tests.test_url_role_matrix import SKIP_NAMESPACES, walk
 
 # Views that take an id but have no `model` on their class: the model of that id.
@@ -243,7 +244,7 @@ def test_real_ids_give_refused_roles_and_anonymous_no_data(demo, db, client, nam
         for role in Role.values:
             if action in PERMISSION_MAP[area].get(role, frozenset()):
                 continue
-            client.force_login(user(role))
+            sign_in(client, user(role))
             baseline = client.get(fake_url(name, pattern)).content
             for method in (client.get, client.post):
                 response = method(url)
@@ -267,7 +268,7 @@ def walk_objects(client, who, objects: dict, only: set[str] | None = None) -> in
     `objects` maps a model to an object `who` may not see. GET and POST must give
     403 or 404, the page must not show the object, and nothing may change."""
     checks = 0
-    client.force_login(who)
+    sign_in(client, who)
     for name, pattern in WALKED:
         model = model_for(name, pattern)
         if model not in objects or is_public(pattern.callback):
@@ -328,7 +329,7 @@ def test_nobody_answers_or_sees_someone_elses_invitation(demo, db, client, role)
     who = user(role)
     other = Uitnodiging.objects.exclude(user=who).exclude(user=None).order_by("pk").first()
     assert other is not None
-    client.force_login(who)
+    sign_in(client, who)
     url = reverse("uitnodiging-rsvp", args=[other.pk])
     stored = row(other)
     assert client.get(url).status_code == 404
@@ -358,7 +359,7 @@ def test_an_ambassador_cannot_reach_another_ambassadors_profile_or_activities(de
     other = Ambassadeur.objects.exclude(persoon__user=who).order_by("pk").first()
     activiteit = Activiteit.objects.filter(ambassadeur=other).order_by("pk").first()
     assert other is not None and activiteit is not None
-    client.force_login(who)
+    sign_in(client, who)
     for url in (
         reverse("mijn-activiteit-update", args=[activiteit.pk]),
         reverse("mijn-activiteit-delete", args=[activiteit.pk]),
@@ -381,7 +382,7 @@ def test_the_coaching_log_stays_with_the_kwartiermaker(demo, db, client, role):
 
     notitie = CoachingNotitie.objects.select_related("ambassadeur").order_by("pk").first()
     assert notitie is not None, "the demo data has coaching notes"
-    client.force_login(user(role))
+    sign_in(client, user(role))
     response = client.get(reverse("ambassadeur-detail", args=[notitie.ambassadeur_id]))
     if role == Role.BELEIDSADVISEUR:  # may read profiles, not the coaching log
         assert response.status_code == 200
@@ -391,7 +392,7 @@ def test_the_coaching_log_stays_with_the_kwartiermaker(demo, db, client, role):
     assert notitie.notitie not in content
     assert notitie.onderwerp not in content
     # The kwartiermaker does see it: the check above would notice a leak.
-    client.force_login(user(Role.KWARTIERMAKER))
+    sign_in(client, user(Role.KWARTIERMAKER))
     response = client.get(reverse("ambassadeur-detail", args=[notitie.ambassadeur_id]))
     assert notitie.onderwerp in response.content.decode()
 
@@ -440,7 +441,7 @@ def test_an_unpublished_raadsmededeling_is_not_on_the_public_site(demo, db, clie
     url = reverse("openbaar-raadsmededeling-pdf", args=[concept.pk])
     assert client.get(url).status_code == 404
     for role in Role.values:
-        client.force_login(user(role))
+        sign_in(client, user(role))
         assert client.get(url).status_code == 404, role
     _count_checks(1 + len(Role.values))
 
@@ -458,13 +459,13 @@ def test_a_klankbordlid_without_consent_is_not_shown_to_fellow_invitees(demo, db
             bijeenkomst=meeting, user=invitee, aanwezigheid=Uitnodiging.Aanwezigheid.AANWEZIG
         )
     url = reverse("bijeenkomst-detail", args=[meeting.pk])
-    client.force_login(ambassadeur)
+    sign_in(client, ambassadeur)
     page = client.get(url).content.decode()
     assert ambassadeur.naam in page  # the list of invitees is there ...
     assert lid.naam not in page  # ... without the klankbordlid
     _count_checks(1)
     # The organiser does see them.
-    client.force_login(user(Role.KWARTIERMAKER))
+    sign_in(client, user(Role.KWARTIERMAKER))
     assert lid.naam in client.get(url).content.decode()
 
 

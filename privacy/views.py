@@ -1,0 +1,187 @@
+import json
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from django.views.generic import FormView, ListView, TemplateView
+
+from inclusie.forms import ServiceFormMixin
+from inclusie.permissions import CHANGE, VIEW, AreaMixin
+from privacy import selectors, services
+from privacy.forms import BewaartermijnenForm, WissenForm
+from privacy.models import PersoonsVerzoek, RetentieRun
+
+
+class PrivacyIndexView(AreaMixin, TemplateView):
+    area, action = "privacy", VIEW
+    template_name = "privacy/index.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            runs=RetentieRun.objects.select_related("door")[:5],
+            verzoeken=PersoonsVerzoek.objects.select_related("door")[:10],
+            **kwargs,
+        )
+
+
+class BewaartermijnenView(AreaMixin, FormView):
+    area, action = "privacy", CHANGE
+    template_name = "privacy/bewaartermijnen.html"
+    form_class = BewaartermijnenForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "termijnen": selectors.termijnen()}
+
+    def form_valid(self, form):
+        services.bewaartermijnen_update(maanden=form.cleaned_data, by=self.request.user)
+        messages.success(self.request, _("De bewaartermijnen zijn opgeslagen."))
+        return redirect("privacy:voorbeeld")
+
+
+class RetentieVoorbeeldView(AreaMixin, TemplateView):
+    """What the next run will do, before it runs: counts and records per kind."""
+
+    area, action = "privacy", VIEW
+    template_name = "privacy/voorbeeld.html"
+
+    def get_context_data(self, **kwargs):
+        voorbeeld = selectors.retentie_preview()
+        return super().get_context_data(
+            voorbeeld=voorbeeld, totaal=sum(v.count for v in voorbeeld), **kwargs
+        )
+
+
+class RetentieStartView(AreaMixin, View):
+    area, action = "privacy", CHANGE
+
+    def post(self, request, *args, **kwargs):
+        services.retentie_run_queue(by=request.user)
+        messages.success(request, _("De bewaartermijnen worden nu toegepast."))
+        return redirect("privacy:runs")
+
+
+class RetentieRunListView(AreaMixin, ListView):
+    area, action = "privacy", VIEW
+    template_name = "privacy/runs.html"
+    paginate_by = 25
+    queryset = RetentieRun.objects.select_related("door")
+
+    def get_context_data(self, **kwargs):
+        from inclusie.persondata import retention_kinds
+
+        labels = {k.code: str(k.label) for k in retention_kinds()}
+        return super().get_context_data(labels=labels, **kwargs)
+
+
+class VerzoekZoekView(AreaMixin, TemplateView):
+    area, action = "privacy", VIEW
+    template_name = "privacy/zoeken.html"
+
+    def get_context_data(self, **kwargs):
+        q = self.request.GET.get("q", "")[:200]
+        personen, users = selectors.persoon_zoeken(q)
+        return super().get_context_data(q=q, personen=personen, users=users, **kwargs)
+
+
+class SubjectMixin:
+    def subject(self):
+        found = selectors.subject_ref(self.kwargs["soort"], self.kwargs["pk"])
+        if found is None:
+            raise Http404
+        return found
+
+
+class VerzoekDetailView(AreaMixin, SubjectMixin, ServiceFormMixin, FormView):
+    """Everything about one person across all apps; export or erase it."""
+
+    area, action = "privacy", VIEW
+    template_name = "privacy/detail.html"
+    form_class = WissenForm
+
+    def get_context_data(self, **kwargs):
+        subject, ref = self.subject()
+        return super().get_context_data(
+            subject=subject,
+            soort=self.kwargs["soort"],
+            gevonden=selectors.persoonsgegevens(ref),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        from inclusie.permissions import allowed
+
+        if not allowed(request.user, "privacy", CHANGE):
+            from django.core.exceptions import PermissionDenied
+
+            raise PermissionDenied
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        _subject, ref = self.subject()
+        verzoek = self.run_service(
+            form,
+            lambda: services.verzoek_wissen(
+                ref=ref, reden=form.cleaned_data["reden"], by=self.request.user
+            ),
+        )
+        if verzoek is None:
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _(
+                "De gegevens zijn gewist of geanonimiseerd, behalve wat een wettelijke plicht bewaart."
+            ),
+        )
+        return redirect("privacy:verzoek-log", pk=verzoek.pk)
+
+
+class VerzoekExportView(AreaMixin, SubjectMixin, View):
+    """Access request: every record about this person as JSON or as a tagged PDF."""
+
+    area, action = "privacy", VIEW
+
+    def get(self, request, *args, **kwargs):
+        formaat = self.kwargs["formaat"]
+        if formaat not in ("json", "pdf"):
+            raise Http404
+        subject, ref = self.subject()
+        gevonden = selectors.persoonsgegevens(ref)
+        services.verzoek_inzage(subject=subject, ref=ref, formaat=formaat, by=request.user)
+        name = f"inzage-{self.kwargs['soort']}-{self.kwargs['pk']}"
+        if formaat == "json":
+            body = json.dumps(
+                selectors.as_json(subject, ref, gevonden), ensure_ascii=False, indent=2
+            )
+            response = HttpResponse(body, content_type="application/json; charset=utf-8")
+        else:
+            from inclusie.pdf import render_to_pdf
+
+            title = str(_("Inzage in persoonsgegevens"))
+            pdf = render_to_pdf(
+                "pdf/inzage.html",
+                {"subject": subject, "gevonden": gevonden, "ref": ref},
+                title=title,
+            )
+            response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{name}.{formaat}"'
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+class VerzoekLogView(AreaMixin, TemplateView):
+    area, action = "privacy", VIEW
+    template_name = "privacy/verzoek.html"
+
+    def get_context_data(self, **kwargs):
+        from django.shortcuts import get_object_or_404
+
+        from inclusie.persondata import person_sources
+
+        verzoek = get_object_or_404(PersoonsVerzoek, pk=self.kwargs["pk"])
+        labels = {s.code: str(s.label) for s in person_sources()}
+        rows = [
+            {"label": labels.get(code, code), **data} for code, data in verzoek.resultaat.items()
+        ]
+        return super().get_context_data(verzoek=verzoek, rows=rows, **kwargs)
