@@ -3,11 +3,12 @@ import json
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views import View
-from django.views.generic import FormView, ListView, TemplateView
+from django.views.generic import ListView, TemplateView
 
-from inclusie.forms import ServiceFormMixin
+from inclusie.form_views import ServiceFormView
 from inclusie.permissions import CHANGE, VIEW, AreaMixin
 from privacy import selectors, services
 from privacy.forms import BewaartermijnenForm, WissenForm
@@ -26,18 +27,22 @@ class PrivacyIndexView(AreaMixin, TemplateView):
         )
 
 
-class BewaartermijnenView(AreaMixin, FormView):
+class BewaartermijnenView(ServiceFormView):
     area, action = "privacy", CHANGE
     template_name = "privacy/bewaartermijnen.html"
     form_class = BewaartermijnenForm
+    title = _("Bewaartermijnen")
+    success_message = _("De bewaartermijnen zijn opgeslagen.")
+    success_url = reverse_lazy("privacy:voorbeeld")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "termijnen": selectors.termijnen()}
 
-    def form_valid(self, form):
-        services.bewaartermijnen_update(maanden=form.cleaned_data, by=self.request.user)
-        messages.success(self.request, _("De bewaartermijnen zijn opgeslagen."))
-        return redirect("privacy:voorbeeld")
+    def back_url(self) -> str:
+        return reverse("privacy:index")
+
+    def perform(self, form):
+        return services.bewaartermijnen_update(maanden=form.cleaned_data, by=self.request.user)
 
 
 class RetentieVoorbeeldView(AreaMixin, TemplateView):
@@ -93,48 +98,46 @@ class SubjectMixin:
         return found
 
 
-class VerzoekDetailView(AreaMixin, SubjectMixin, ServiceFormMixin, FormView):
-    """Everything about one person across all apps; export or erase it."""
+class VerzoekDetailView(SubjectMixin, ServiceFormView):
+    """Everything about one person across all apps; export it, or erase it with a reason."""
 
     area, action = "privacy", VIEW
     template_name = "privacy/detail.html"
     form_class = WissenForm
+    submit_label = _("Gegevens wissen")
+    success_message = _(
+        "De gegevens zijn gewist of geanonimiseerd, behalve wat een wettelijke plicht bewaart."
+    )
 
     def get_context_data(self, **kwargs):
         subject, ref = self.subject()
         return super().get_context_data(
+            title=_("Persoonsgegevens van %(naam)s") % {"naam": subject},
             subject=subject,
             soort=self.kwargs["soort"],
             gevonden=selectors.persoonsgegevens(ref),
             **kwargs,
         )
 
-    def post(self, request, *args, **kwargs):
-        from inclusie.permissions import allowed
+    def back_url(self) -> str:
+        return reverse("privacy:zoeken")
 
-        if not allowed(request.user, "privacy", CHANGE):
+    def post(self, request, *args, **kwargs):
+        # Viewing is VIEW; erasing needs CHANGE in the same area.
+        if not self.can("privacy", CHANGE):
             from django.core.exceptions import PermissionDenied
 
             raise PermissionDenied
         return super().post(request, *args, **kwargs)
 
-    def form_valid(self, form):
+    def perform(self, form):
         _subject, ref = self.subject()
-        verzoek = self.run_service(
-            form,
-            lambda: services.verzoek_wissen(
-                ref=ref, reden=form.cleaned_data["reden"], by=self.request.user
-            ),
+        return services.verzoek_wissen(
+            ref=ref, reden=form.cleaned_data["reden"], by=self.request.user
         )
-        if verzoek is None:
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _(
-                "De gegevens zijn gewist of geanonimiseerd, behalve wat een wettelijke plicht bewaart."
-            ),
-        )
-        return redirect("privacy:verzoek-log", pk=verzoek.pk)
+
+    def get_success_url(self) -> str:
+        return reverse("privacy:verzoek-log", args=[self.object.pk])
 
 
 class VerzoekExportView(AreaMixin, SubjectMixin, View):
