@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inclusie.anonymise import persoon_anonymise, user_anonymise
+from inclusie.audit import changes_text
 from inclusie.persondata import (
     PersonRef,
     PersonSource,
@@ -87,7 +88,7 @@ def _describe_audit(entry) -> dict:
         "Soort gegeven": entry.content_type.name if entry.content_type_id else "",
         "Wat": entry.object_repr,
         "Actie": entry.get_action_display(),
-        "Wijzigingen": entry.changes_str,
+        "Wijzigingen": changes_text(entry),
     }
 
 

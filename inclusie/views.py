@@ -195,6 +195,7 @@ class AuditLogView(FilteredListView):
     def export_csv(self):
         from django.utils import timezone
 
+        from inclusie.audit import changes_text
         from inclusie.exports import csv_response
 
         rows = (
@@ -205,7 +206,7 @@ class AuditLogView(FilteredListView):
                 e.object_pk,
                 e.object_repr,
                 e.get_action_display(),
-                e.changes_str,
+                changes_text(e),
             )
             for e in self.get_queryset().iterator(chunk_size=500)
         )

@@ -51,6 +51,19 @@ def test_filters_by_person_object_and_period_and_exports_csv(client_for):
     assert [r[4] for r in data[1:]] == ["Sanne Smit"]
 
 
+def test_many_to_many_changes_show_in_the_log_and_the_export(client_for):
+    # django-auditlog's own changes_str raises KeyError on m2m entries (a 500 on the page).
+    from tests.klankbord.factories import AspectFactory, KlankbordLidFactory
+
+    lid = KlankbordLidFactory(persoon=PersoonFactory(naam="Mila Meer"))
+    lid.kennis.add(AspectFactory(naam="Leeftijd"))
+    client = client_for(Role.BEHEERDER)
+    page = client.get(reverse("audit-log"))
+    assert page.status_code == 200
+    export = rows(client.get(reverse("audit-log"), {"export": "csv"}))
+    assert any("Leeftijd" in row[6] for row in export[1:])
+
+
 def test_only_the_beheerder_sees_and_exports_the_audit_log(client_for):
     for role in (Role.KWARTIERMAKER, Role.WETHOUDER):
         response = client_for(role).get(reverse("audit-log"), {"export": "csv"})
