@@ -40,7 +40,10 @@ def needs_verification(request) -> bool:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return False
-    if user.is_verified():
+    is_verified = getattr(user, "is_verified", None)
+    if is_verified is None or is_verified():
+        # No OTPMiddleware on this request (a RequestFactory in a test, a rendering
+        # helper): nothing to decide here; the middleware stack enforces it for HTTP.
         return False
     return role_requires(user) or bool(request.session.get(SESSION_REQUIRED))
 
