@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.shortcuts import get_object_or_404, redirect, render
@@ -128,7 +130,8 @@ class EnrolView(AreaMixin, FormView):
             return self.form_invalid(form)
         self.request.session[NEW_CODES_SESSION_KEY] = codes
         messages.success(self.request, _("Tweestapsverificatie staat aan."))
-        return redirect(f"{reverse('twofactor-recovery')}?next={_next_url(self.request)}")
+        query = urlencode({"next": _next_url(self.request)})
+        return redirect(f"{reverse('twofactor-recovery')}?{query}")
 
 
 class RecoveryCodesView(AreaMixin, TemplateView):
