@@ -13,11 +13,28 @@ urlpatterns = [
     path("verzoeken/", views.VerzoekZoekView.as_view(), name="zoeken"),
     path("verzoeken/<int:pk>/", views.VerzoekLogView.as_view(), name="verzoek-log"),
     path(
-        "verzoeken/<str:soort>/<int:pk>/", views.VerzoekDetailView.as_view(), name="verzoek-detail"
+        "verzoeken/persoon/<int:pk>/",
+        views.VerzoekDetailView.as_view(),
+        {"soort": "persoon"},
+        name="verzoek-persoon",
     ),
     path(
-        "verzoeken/<str:soort>/<int:pk>/export.<str:formaat>",
+        "verzoeken/gebruiker/<int:pk>/",
+        views.VerzoekDetailView.as_view(),
+        {"soort": "gebruiker"},
+        name="verzoek-gebruiker",
+    ),
+    # ?formaat=pdf (default) or ?formaat=json
+    path(
+        "verzoeken/persoon/<int:pk>/inzage/",
         views.VerzoekExportView.as_view(),
-        name="verzoek-export",
+        {"soort": "persoon"},
+        name="inzage-persoon",
+    ),
+    path(
+        "verzoeken/gebruiker/<int:pk>/inzage/",
+        views.VerzoekExportView.as_view(),
+        {"soort": "gebruiker"},
+        name="inzage-gebruiker",
     ),
 ]

@@ -114,7 +114,7 @@ class VerzoekDetailView(SubjectMixin, ServiceFormView):
         return super().get_context_data(
             title=_("Persoonsgegevens van %(naam)s") % {"naam": subject},
             subject=subject,
-            soort=self.kwargs["soort"],
+            inzage_url=reverse(f"privacy:inzage-{self.kwargs['soort']}", args=[subject.pk]),
             gevonden=selectors.persoonsgegevens(ref),
             **kwargs,
         )
@@ -146,7 +146,7 @@ class VerzoekExportView(AreaMixin, SubjectMixin, View):
     area, action = "privacy", VIEW
 
     def get(self, request, *args, **kwargs):
-        formaat = self.kwargs["formaat"]
+        formaat = request.GET.get("formaat", "pdf")
         if formaat not in ("json", "pdf"):
             raise Http404
         subject, ref = self.subject()
@@ -175,6 +175,7 @@ class VerzoekExportView(AreaMixin, SubjectMixin, View):
 
 class VerzoekLogView(AreaMixin, TemplateView):
     area, action = "privacy", VIEW
+    model = PersoonsVerzoek
     template_name = "privacy/verzoek.html"
 
     def get_context_data(self, **kwargs):

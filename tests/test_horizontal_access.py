@@ -70,6 +70,10 @@ ID_MODELS = {
     "monitoring:rapport-retry": "monitoring.Rapport",
     "monitoring:rapport-pdf": "monitoring.Rapport",
     "openbaar-raadsmededeling-pdf": "monitoring.Raadsmededeling",
+    "privacy:verzoek-persoon": "inclusie.Persoon",
+    "privacy:verzoek-gebruiker": "inclusie.User",
+    "privacy:inzage-persoon": "inclusie.Persoon",
+    "privacy:inzage-gebruiker": "inclusie.User",
 }
 
 # URLs with an id that are deliberately not part of the role walk, with the reason.
@@ -199,6 +203,9 @@ def _extra_rows() -> None:
     for verkenning in Verkenning.objects.all():
         VerkenningRapport.objects.create(verkenning=verkenning)
     Rapport.objects.create(soort=RapportSoort.MONITORING, periode="2026-H1")
+    from privacy.models import PersoonsVerzoek
+
+    PersoonsVerzoek.objects.create(soort=PersoonsVerzoek.Soort.INZAGE, persoon_ref=1)
 
 
 # --- the walk ------------------------------------------------------------------------------

@@ -176,6 +176,7 @@ class ResetView(AreaMixin, TemplateView):
     """The beheerder resets someone's second factor (lost phone); logged in the audit log."""
 
     area, action = "beheer", CHANGE
+    model = User
     template_name = "twofactor/reset.html"
 
     def get_context_data(self, **kwargs):

@@ -61,15 +61,15 @@ def test_an_erasure_request_on_the_real_database_and_its_export():
 
     persoon = olga()
     client = sign_in(Client(), UserFactory(role=Role.BEHEERDER, is_staff=True))
-    export = client.get(reverse("privacy:verzoek-export", args=["persoon", persoon.pk, "json"]))
+    export = client.get(reverse("privacy:inzage-persoon", args=[persoon.pk]) + "?formaat=json")
     assert export.status_code == 200
     assert "Olga twijfelt over haar rol" in export.content.decode()
-    url = reverse("privacy:verzoek-detail", args=["persoon", persoon.pk])
+    url = reverse("privacy:verzoek-persoon", args=[persoon.pk])
     response = client.post(url, {"reden": "Verzoek van betrokkene", "bevestig": "on"})
     assert response.status_code == 302
     persoon.refresh_from_db()
     assert persoon.naam.startswith("Geanonimiseerd")
-    after = client.get(reverse("privacy:verzoek-export", args=["persoon", persoon.pk, "json"]))
+    after = client.get(reverse("privacy:inzage-persoon", args=[persoon.pk]) + "?formaat=json")
     assert "Olga" not in json.dumps(
         [g for g in json.loads(after.content)["gegevens"] if g["code"] != "auditlog.logentry"]
     )

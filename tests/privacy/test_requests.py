@@ -44,7 +44,7 @@ def test_the_beheerder_finds_everything_about_one_person(client_for):
     client = client_for(Role.BEHEERDER)
     found = client.get(reverse("privacy:zoeken"), {"q": "olga@"}).content.decode()
     assert "Olga Oud" in found and "Iemand Anders" not in found
-    page = client.get(reverse("privacy:verzoek-detail", args=["persoon", persoon.pk]))
+    page = client.get(reverse("privacy:verzoek-persoon", args=[persoon.pk]))
     html = page.content.decode()
     for heading in [
         "Ambassadeurschap",
@@ -64,7 +64,7 @@ def test_the_beheerder_finds_everything_about_one_person(client_for):
 def test_access_request_as_json_and_as_tagged_pdf_is_logged(client_for):
     persoon = olga()
     client = client_for(Role.BEHEERDER)
-    url = reverse("privacy:verzoek-export", args=["persoon", persoon.pk, "json"])
+    url = reverse("privacy:inzage-persoon", args=[persoon.pk]) + "?formaat=json"
     response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")
@@ -76,7 +76,7 @@ def test_access_request_as_json_and_as_tagged_pdf_is_logged(client_for):
     assert kinds["inclusie.persoon"]["records"][0]["E-mailadres"] == "olga@voorbeeld.nl"
     assert kinds["auditlog.logentry"]["bewaard_omdat"]
 
-    pdf = client.get(reverse("privacy:verzoek-export", args=["persoon", persoon.pk, "pdf"]))
+    pdf = client.get(reverse("privacy:inzage-persoon", args=[persoon.pk]) + "?formaat=pdf")
     assert pdf["Content-Type"] == "application/pdf"
     text = pdf_text(pdf.content)
     assert "Inzage in persoonsgegevens" in text
@@ -92,7 +92,7 @@ def test_erasure_anonymises_everything_except_what_a_legal_duty_keeps(client_for
     persoon = olga()
     user_pk = persoon.user_id
     client = client_for(Role.BEHEERDER)
-    url = reverse("privacy:verzoek-detail", args=["persoon", persoon.pk])
+    url = reverse("privacy:verzoek-persoon", args=[persoon.pk])
     refused = client.post(url, {"reden": "", "bevestig": "on"})
     assert refused.status_code == 200
     assert "Geef een reden op" in refused.content.decode()
@@ -126,5 +126,5 @@ def test_only_the_beheerder_handles_requests(client_for, role):
     persoon = PersoonFactory()
     client = client_for(role)
     assert client.get(reverse("privacy:zoeken")).status_code == 403
-    url = reverse("privacy:verzoek-export", args=["persoon", persoon.pk, "json"])
+    url = reverse("privacy:inzage-persoon", args=[persoon.pk]) + "?formaat=json"
     assert client.get(url).status_code == 403
