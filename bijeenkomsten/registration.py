@@ -32,10 +32,14 @@ def register() -> None:
         FigureSection,
         HomePanel,
         NavItem,
+        PublicLink,
+        RedactionSource,
         register_figure,
         register_figure_section,
         register_nav,
         register_panel,
+        register_public_link,
+        register_redaction_source,
     )
 
     persondata.register()
@@ -89,3 +93,20 @@ def register() -> None:
             kind=STOCK,
         )
     )
+
+    register_public_link(
+        PublicLink(_("Verslagen van bijeenkomsten (archief)"), "openbaar-verslagen", order=30)
+    )
+
+    # Redaction (Woo 5.1.2e): who presents an agenda item is a free-text name.
+    register_redaction_source(RedactionSource("bijeenkomsten", people=_redaction_people))
+
+
+def _redaction_people():
+    from bijeenkomsten.models import Agendapunt
+    from inclusie.redaction import PersonRef
+
+    for naam in (
+        Agendapunt.objects.exclude(presentator="").values_list("presentator", flat=True).distinct()
+    ):
+        yield PersonRef(naam=naam)

@@ -89,6 +89,49 @@ def panels_for(request) -> list[dict]:
     return [{"template": p.template, **p.context(request)} for p in chosen]
 
 
+# --- What waits for a decision ---------------------------------------------
+#
+# The wethouder's home starts with what waits for their decision. Each app that
+# has such things (a raadsmededeling to approve, an advies waiting for the
+# gemeente's response) registers a source; the core panel lists them, most
+# urgent first. A source returns a few items with a fixed number of queries.
+
+
+@dataclass(frozen=True)
+class Decision:
+    label: str  # what to decide, in a sentence ("Raadsmededeling 2026-3 goedkeuren")
+    url: str
+    kind: str  # a short category ("Raadsmededeling", "Advies klankbordgroep")
+    due: Any = None  # a date, when there is a deadline
+    overdue: bool = False
+
+
+@dataclass(frozen=True)
+class DecisionSource:
+    code: str
+    roles: tuple[str, ...]
+    items: Callable[[Any], list[Decision]]  # request -> decisions
+
+
+_decision_sources: dict[str, DecisionSource] = {}
+
+
+def register_decision_source(source: DecisionSource) -> None:
+    _decision_sources[source.code] = source
+
+
+def decisions_for(request) -> list[Decision]:
+    """Everything waiting for this user's role to decide: overdue first, then by deadline."""
+    role = getattr(request.user, "role", None)
+    items = [
+        item
+        for source in _decision_sources.values()
+        if role in source.roles
+        for item in source.items(request)
+    ]
+    return sorted(items, key=lambda d: (not d.overdue, d.due is None, d.due or 0))
+
+
 # --- Figures for monitoring -------------------------------------------------
 #
 # Each app registers the internal output figures it can compute from its own
@@ -176,3 +219,32 @@ def figure_section(code: str) -> FigureSection | None:
 
 def figure_sections() -> list[FigureSection]:
     return sorted(_sections.values(), key=lambda s: (s.order, s.code))
+
+
+# --- Sources for redaction (Woo 5.1.2e) ---------------------------------------
+#
+# Every app that holds a person in a field registers where those people are, so
+# the one redaction engine (inclusie/redaction.py) knows every name, e-mail
+# address, username and phone number. Apps also register what must stay
+# readable: public office holders and the names of public things (pijlers).
+
+
+@dataclass(frozen=True)
+class RedactionSource:
+    """`people()` yields inclusie.redaction.PersonRef; the others yield strings."""
+
+    code: str
+    people: Callable[[], Any] = field(default=lambda: ())
+    office_holders: Callable[[], Any] = field(default=lambda: ())
+    public_phrases: Callable[[], Any] = field(default=lambda: ())
+
+
+_redaction_sources: dict[str, RedactionSource] = {}
+
+
+def register_redaction_source(source: RedactionSource) -> None:
+    _redaction_sources[source.code] = source
+
+
+def redaction_sources() -> list[RedactionSource]:
+    return [_redaction_sources[k] for k in sorted(_redaction_sources)]
