@@ -11,28 +11,28 @@ urlpatterns = [
     path("bewaartermijnen/uitvoeren/", views.RetentieStartView.as_view(), name="uitvoeren"),
     path("bewaartermijnen/runs/", views.RetentieRunListView.as_view(), name="runs"),
     path("verzoeken/", views.VerzoekZoekView.as_view(), name="zoeken"),
-    path("verzoeken/<int:pk>/", views.VerzoekLogView.as_view(), name="verzoek-log"),
+    path("verzoeken/<id:pk>/", views.VerzoekLogView.as_view(), name="verzoek-log"),
     path(
-        "verzoeken/persoon/<int:pk>/",
+        "verzoeken/persoon/<id:pk>/",
         views.VerzoekDetailView.as_view(),
         {"soort": "persoon"},
         name="verzoek-persoon",
     ),
     path(
-        "verzoeken/gebruiker/<int:pk>/",
+        "verzoeken/gebruiker/<id:pk>/",
         views.VerzoekDetailView.as_view(),
         {"soort": "gebruiker"},
         name="verzoek-gebruiker",
     ),
     # ?formaat=pdf (default) or ?formaat=json
     path(
-        "verzoeken/persoon/<int:pk>/inzage/",
+        "verzoeken/persoon/<id:pk>/inzage/",
         views.VerzoekExportView.as_view(),
         {"soort": "persoon"},
         name="inzage-persoon",
     ),
     path(
-        "verzoeken/gebruiker/<int:pk>/inzage/",
+        "verzoeken/gebruiker/<id:pk>/inzage/",
         views.VerzoekExportView.as_view(),
         {"soort": "gebruiker"},
         name="inzage-gebruiker",

@@ -84,7 +84,11 @@ def test_making_a_snapshot_twice_is_refused_not_overwritten():
 
 
 def test_english_dashboard_shows_english_figure_labels(client_for):
+    from tests.deal.factories import PijlerFactory
+
     ToezeggingFactory(status=ToezeggingStatus.LOPEND, historie=dt.date(2026, 2, 1))
+    # A pijler named like a translatable word: its name is data and stays as written.
+    PijlerFactory(naam="Zorg en welzijn", slug="zorg-en-welzijn")
     snapshots.snapshot_ensure(period=H1)  # frozen while Dutch is active
     client = client_for("wethouder")
     url = reverse("dashboard") + "?periode=2026-H1"
@@ -96,6 +100,7 @@ def test_english_dashboard_shows_english_figure_labels(client_for):
     assert "Toezeggingen per status" not in english
     assert "In progress" in english  # a breakdown label, frozen as its Dutch source text
     assert "Growth of the Inclusion Deal" in english
+    assert "Pillars without an ambassador" in english and "Zorg en welzijn" in english
 
 
 def test_wethouder_home_starts_with_what_waits_for_a_decision(client_for):
