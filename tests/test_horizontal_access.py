@@ -554,7 +554,7 @@ def test_a_meeting_page_and_pdf_show_only_what_the_viewer_may_see(demo, db, clie
     from inclusie.pdf import pdf_text
 
     nu, besloten, lid, zonder_account = _klankbord_history()
-    client.force_login(user(Role.WETHOUDER))
+    sign_in(client, user(Role.WETHOUDER))
     page = client.get(reverse("bijeenkomst-detail", args=[nu.pk])).content.decode()
     pdf = pdf_text(client.get(reverse("bijeenkomst-pdf", args=[nu.pk])).content)
     for shown in (page, pdf):
@@ -568,7 +568,7 @@ def test_a_meeting_page_and_pdf_show_only_what_the_viewer_may_see(demo, db, clie
     for href in {m for m in __import__("re").findall(r'href="(/bijeenkomsten/\d+/)"', page)}:
         assert client.get(href).status_code == 200, f"{href} is a dead link for the wethouder"
     # The organiser sees everything: the checks above would notice a leak.
-    client.force_login(user(Role.KWARTIERMAKER))
+    sign_in(client, user(Role.KWARTIERMAKER))
     page = client.get(reverse("bijeenkomst-detail", args=[nu.pk])).content.decode()
     assert "VERTROUWELIJK" in page and lid.naam in page and zonder_account.naam in page
     assert reverse("bijeenkomst-detail", args=[besloten.pk]) in page
@@ -583,11 +583,11 @@ def test_the_stappenplan_does_not_name_a_verkenning_the_viewer_may_not_open(demo
     stap = Stap.objects.order_by("pk").first()
     stap.verkenning = verkenning
     stap.save(update_fields=["verkenning"])
-    client.force_login(user(Role.WETHOUDER))  # may read the stappenplan, not verkenningen
+    sign_in(client, user(Role.WETHOUDER))  # may read the stappenplan, not verkenningen
     page = client.get(reverse("stap-detail", args=[stap.pk])).content.decode()
     assert verkenning.titel not in page
     assert "een verkenning die u niet kunt openen" in page
-    client.force_login(verkenning.eigenaar)
+    sign_in(client, verkenning.eigenaar)
     assert verkenning.titel in client.get(reverse("stap-detail", args=[stap.pk])).content.decode()
 
 
@@ -598,11 +598,11 @@ def test_the_action_filter_does_not_list_every_account_holder(demo, db, client, 
     from inclusie.models import User
 
     who = user(role)
-    client.force_login(who)
+    sign_in(client, who)
     page = client.get(reverse("actie-list")).content.decode()
     others = User.objects.exclude(pk=who.pk).filter(is_active=True).exclude(naam="")
     leaked = [u.naam for u in others if f">{u.naam}</option>" in page]
     assert leaked == []
-    client.force_login(user(Role.KWARTIERMAKER))
+    sign_in(client, user(Role.KWARTIERMAKER))
     page = client.get(reverse("actie-list")).content.decode()
     assert f">{who.naam}</option>" in page  # organisers do get the full filter

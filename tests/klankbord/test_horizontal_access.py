@@ -153,7 +153,7 @@ def test_a_klankbord_member_without_an_account_is_not_shown_present(client, role
     Uitnodiging.objects.create(
         bijeenkomst=meeting, persoon=lid.persoon, aanwezigheid=Uitnodiging.Aanwezigheid.AANWEZIG
     )
-    client.force_login(viewer)
+    sign_in(client, viewer)
     for url in (
         reverse("bijeenkomst-detail", args=[meeting.pk]),
         reverse("bijeenkomst-pdf", args=[meeting.pk]),
@@ -167,6 +167,6 @@ def test_a_klankbord_member_without_an_account_is_not_shown_present(client, role
         else:
             text = response.content.decode()
         assert "Noor Zonder-Account" not in text, url
-    client.force_login(UserFactory(role=Role.KWARTIERMAKER))
+    sign_in(client, UserFactory(role=Role.KWARTIERMAKER))
     page = client.get(reverse("bijeenkomst-detail", args=[meeting.pk])).content.decode()
     assert "Noor Zonder-Account" in page
