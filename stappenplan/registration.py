@@ -37,6 +37,10 @@ def register() -> None:
     from stappenplan.services import rapport_render
 
     register_report_kind(ReportKind(VerkenningRapport, render=rapport_render))
+
+    from stappenplan import persondata
+
+    persondata.register()
     register_nav(NavItem(_("Stappenplan"), "stappenplan", "stappenplan", order=40))
     register_nav(NavItem(_("Verkenningen"), "verkenning-list", "verkenning", order=41))
     register_panel(
