@@ -123,8 +123,7 @@ def test_publishing_without_the_current_preview_is_refused(client_for, people):
     assert "veranderd sinds u de voorvertoning zag" in response.content.decode()
     # someone else's preview does not count: each publisher looks for themselves
     # (publishing is the wethouder's, docs/roles.md: here a second wethouder)
-    other = Client()
-    other.force_login(UserFactory(role="wethouder"))
+    other = sign_in(Client(), UserFactory(role="wethouder"))
     token = _token(wethouder.get(preview).content.decode())
     response = other.post(url, {"bevestig": "on", "sleutel": token})
     assert response.status_code == 400
