@@ -13,14 +13,114 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 
-def render_to_pdf(template: str, context: dict, *, title: str, lang: str = "nl") -> bytes:
-    """Render `template` to tagged PDF/UA-1 bytes. `title` becomes the document title."""
+def _css_string(text: str) -> str:
+    """Text safe inside a CSS string in a <style> element (no quotes, escapes or tags)."""
+    return "".join(" " if c in "\r\n\t" else c for c in text if c not in '"\\<>')[:120]
+
+
+def render_to_pdf(
+    template: str, context: dict, *, title: str, lang: str = "nl", footer: str = ""
+) -> bytes:
+    """Render `template` to tagged PDF/UA-1 bytes. `title` becomes the document title.
+
+    `footer` is the document name printed bottom left on every page (default: the title);
+    bottom right every document says "Pagina N van M".
+    """
     from weasyprint import HTML
 
     with translation.override(lang):
-        html = render_to_string(template, {**context, "pdf_title": title, "pdf_lang": lang})
+        html = render_to_string(
+            template,
+            {
+                **context,
+                "pdf_title": title,
+                "pdf_lang": lang,
+                "pdf_voet": _css_string(footer or title),
+            },
+        )
     document = HTML(string=html, base_url=str(settings.BASE_DIR))
-    return document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True, uncompressed_pdf=False)
+    pdf = document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True, uncompressed_pdf=False)
+    return add_table_header_scope(pdf)
+
+
+def _kids(node) -> list:
+    import pikepdf
+
+    kids = node.get("/K")
+    if isinstance(kids, pikepdf.Array):
+        return [k for k in kids if isinstance(k, pikepdf.Dictionary)]
+    if isinstance(kids, pikepdf.Dictionary):
+        return [kids]
+    return []
+
+
+def add_table_header_scope(data: bytes) -> bytes:
+    """Give every TH in the tag tree its /Scope, which PDF/UA asks of table headers.
+
+    WeasyPrint (66, and 70 as well) writes TH structure elements without /Scope,
+    whatever the HTML's `scope` says, so screen readers cannot tell a column
+    header from a row header. Rule: a TH in a header row (under THead, or in a row
+    of only TH cells) heads a Column; a TH that starts a body row heads a Row.
+    """
+    import io
+
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        root = pdf.Root.get("/StructTreeRoot")
+        if root is None:
+            return data
+        changed = 0
+        stack = [(root, None)]
+        while stack:
+            node, section = stack.pop()
+            kind = node.get("/S")
+            if kind in ("/THead", "/TBody", "/TFoot"):
+                section = kind
+            if kind == "/TR":
+                cells = [c for c in _kids(node) if c.get("/S") in ("/TH", "/TD")]
+                header_row = section == "/THead" or all(c.get("/S") == "/TH" for c in cells)
+                for cell in cells:
+                    if cell.get("/S") != "/TH":
+                        continue
+                    scope = pikepdf.Name.Column if header_row else pikepdf.Name.Row
+                    attributes = cell.get("/A")
+                    if isinstance(attributes, pikepdf.Dictionary):
+                        attributes.Scope = scope
+                        attributes.O = pikepdf.Name.Table
+                    else:
+                        cell.A = pikepdf.Dictionary(O=pikepdf.Name.Table, Scope=scope)
+                    changed += 1
+                continue
+            stack.extend((kid, section) for kid in _kids(node))
+        if not changed:
+            return data
+        out = io.BytesIO()
+        pdf.save(out)
+        return out.getvalue()
+
+
+def table_header_scopes(data: bytes) -> list[tuple[str, str]]:
+    """(scope, text-less path) of every TH in the tag tree, for tests: [("/Column", ...)]."""
+    import io
+
+    import pikepdf
+
+    found = []
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        root = pdf.Root.get("/StructTreeRoot")
+        stack = [(root, "")] if root is not None else []
+        while stack:
+            node, path = stack.pop()
+            kind = str(node.get("/S", ""))
+            if kind == "/TH":
+                attributes = node.get("/A")
+                scope = (
+                    attributes.get("/Scope") if isinstance(attributes, pikepdf.Dictionary) else None
+                )
+                found.append((str(scope) if scope is not None else "", path))
+            stack.extend((kid, f"{path}{kind}") for kid in _kids(node))
+    return found
 
 
 def pdf_text(data: bytes) -> str:
@@ -55,3 +155,22 @@ def pdf_metadata(data: bytes) -> dict:
                 root.get("/ViewerPreferences", {}).get("/DisplayDocTitle", False)
             ),
         }
+
+
+def letterhead(gemeente) -> dict:
+    """Letterhead of the gemeente profile for documents: logo as data URI, colour, name."""
+    import base64
+
+    logo_src = ""
+    if gemeente is not None and gemeente.logo:
+        name = gemeente.logo.name.lower()
+        mime = "image/png" if name.endswith(".png") else "image/jpeg"
+        try:
+            with gemeente.logo.open("rb") as fh:
+                logo_src = f"data:{mime};base64," + base64.b64encode(fh.read()).decode()
+        except OSError:
+            logo_src = ""  # a missing file must not stop the document; the name stays
+    return {
+        "logo_src": logo_src,
+        "kleur": getattr(gemeente, "huisstijlkleur", "") or "#00466e",
+    }

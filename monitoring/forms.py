@@ -134,7 +134,7 @@ class RaadsmededelingDraftForm(forms.Form):
 class RaadsmededelingForm(forms.ModelForm):
     class Meta:
         model = Raadsmededeling
-        fields = ["onderwerp", "inleiding", "kader", "kern", "toelichting"]
+        fields = ["onderwerp", *Raadsmededeling.SECTIONS]
 
 
 class GoedkeurenForm(forms.Form):
