@@ -160,6 +160,7 @@ def pdf_metadata(data: bytes) -> dict:
 def letterhead(gemeente) -> dict:
     """Letterhead of the gemeente profile for documents: logo as data URI, colour, name."""
     import base64
+    import io
 
     logo_src = ""
     if gemeente is not None and gemeente.logo:
@@ -167,9 +168,14 @@ def letterhead(gemeente) -> dict:
         mime = "image/png" if name.endswith(".png") else "image/jpeg"
         try:
             with gemeente.logo.open("rb") as fh:
-                logo_src = f"data:{mime};base64," + base64.b64encode(fh.read()).decode()
-        except OSError:
-            logo_src = ""  # a missing file must not stop the document; the name stays
+                data = fh.read()
+            from PIL import Image
+
+            with Image.open(io.BytesIO(data)) as image:
+                image.load()
+            logo_src = f"data:{mime};base64," + base64.b64encode(data).decode()
+        except (OSError, ValueError):
+            logo_src = ""  # a missing or broken file must not stop the document; the name stays
     return {
         "logo_src": logo_src,
         "kleur": getattr(gemeente, "huisstijlkleur", "") or "#00466e",

@@ -67,6 +67,26 @@ urlpatterns = [
         name="raadsmededeling-update",
     ),
     path(
+        "raadsmededelingen/<int:pk>/voorbeeld/",
+        views.raadsmededeling_voorbeeld,
+        name="raadsmededeling-preview",
+    ),
+    path(
+        "raadsmededelingen/<int:pk>/kern/",
+        views.raadsmededeling_kern,
+        name="raadsmededeling-kern",
+    ),
+    path(
+        "raadsmededelingen/<int:pk>/opmerking/",
+        views.raadsmededeling_opmerking,
+        name="raadsmededeling-comment",
+    ),
+    path(
+        "raadsmededelingen/<int:pk>/versies/",
+        views.RaadsmededelingVersieDiffView.as_view(),
+        name="raadsmededeling-diff",
+    ),
+    path(
         "raadsmededelingen/<int:pk>/goedkeuren/",
         views.RaadsmededelingGoedkeurenView.as_view(),
         name="raadsmededeling-approve",

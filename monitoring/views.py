@@ -5,10 +5,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, FormView, ListView, TemplateView, UpdateView
 from django.views.generic.edit import CreateView
 
@@ -477,35 +479,201 @@ class RaadsmededelingDetailView(AreaMixin, DetailView):
 
     def get_queryset(self):
         return Raadsmededeling.objects.select_related("goedgekeurd_door").prefetch_related(
-            "lakregels__door"
+            "lakregels__door", "opmerkingen__door"
         )
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["versies"] = self.object.versies.select_related("gemaakt_door")[:20]
         ctx["rapporten"] = self.object.rapporten.all()[:5]
+        headings = raadsmededeling.section_headings()
+        ctx["secties"] = [
+            {"kop": headings[k], "tekst": getattr(self.object, k)}
+            for k in Raadsmededeling.SECTIONS
+            if k not in Raadsmededeling.OPTIONAL_SECTIONS or getattr(self.object, k).strip()
+        ]
+        ctx["opmerking_form"] = forms.OpmerkingForm()
         ctx["goedkeuren_form"] = forms.GoedkeurenForm()
         ctx["publiceren_form"] = forms.PublicerenForm()
         return ctx
 
 
+def _mededeling_json(mededeling: Raadsmededeling) -> dict:
+    last = mededeling.versies.select_related("gemaakt_door").order_by("-versie").first()
+    return {
+        "revisie": mededeling.revisie,
+        "versie": last.versie if last else None,
+        "door": last.gemaakt_door.get_full_name() if last and last.gemaakt_door else "",
+        "op": formats.date_format(timezone.localtime(mededeling.updated_at), "j F H:i"),
+        "velden": {k: getattr(mededeling, k) for k in raadsmededeling.TEXT_FIELDS},
+    }
+
+
 class RaadsmededelingUpdateView(AreaMixin, ServiceFormMixin, UpdateView):
+    """The editor: Markdown sections with live preview, autosaved (JSON) or posted (form).
+
+    An approved mededeling is locked: the page says so and every save is refused by
+    the service, whichever way it arrives.
+    """
+
     area, action = "rapporten", CHANGE
     model = Raadsmededeling
     form_class = forms.RaadsmededelingForm
     template_name = "monitoring/raadsmededeling_form.html"
 
-    def form_valid(self, form):
-        obj = self.run_service(
-            form,
-            lambda: raadsmededeling.raadsmededeling_update(
-                mededeling=self.object, data=form.cleaned_data, by=self.request.user
-            ),
+    def wants_json(self) -> bool:
+        return "application/json" in self.request.headers.get("Accept", "")
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if not self.object.is_concept:
+            messages.info(request, _("Deze raadsmededeling is goedgekeurd; de tekst staat vast."))
+            return redirect(self.object.get_absolute_url())
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        choices = raadsmededeling.kern_choices(self.object)
+        ctx["kern_form"] = kwargs.get("kern_form") or forms.KerncijfersForm(
+            choices=choices, initial={"kerncijfers": self.object.kerncijfers}
         )
-        if obj is None:
-            return self.form_invalid(form)
-        messages.success(self.request, _("De tekst is opgeslagen als nieuwe versie."))
+        ctx["koppen"] = koppen = raadsmededeling.section_headings()
+        numbered = {"inleiding": "1. ", "kader": "2. ", "kern": "3. ", "toelichting": "4. "}
+        ctx["koppen_velden"] = {"onderwerp": str(_("Onderwerp"))} | {
+            k: numbered.get(k, "") + str(koppen[k]) for k in Raadsmededeling.SECTIONS
+        }
+        ctx["opmerkingen"] = self.object.opmerkingen.select_related("door")
+        return ctx
+
+    def form_invalid(self, form):
+        if self.wants_json():
+            fouten = {k: " ".join(v) for k, v in form.errors.items()}
+            return JsonResponse(
+                {"fouten": fouten, "melding": " ".join(fouten.values())}, status=400
+            )
+        return super().form_invalid(form)
+
+    def form_valid(self, form):
+        data = {k: form.cleaned_data[k] for k in raadsmededeling.TEXT_FIELDS}
+        try:
+            obj = raadsmededeling.raadsmededeling_update(
+                mededeling=self.object,
+                data=data,
+                by=self.request.user,
+                revisie=form.cleaned_data.get("revisie"),
+                autosave=self.wants_json(),
+            )
+        except raadsmededeling.RaadsmededelingConflict as conflict:
+            melding = _("Een collega heeft de tekst intussen gewijzigd. Kies welke tekst blijft.")
+            if self.wants_json():
+                return JsonResponse(
+                    {"conflict": _mededeling_json(conflict.current), "melding": melding},
+                    status=409,
+                )
+            form.add_error(None, melding)
+            return super().form_invalid(form)
+        except ValidationError as exc:
+            locked = not Raadsmededeling.objects.filter(
+                pk=self.object.pk, status="concept"
+            ).exists()
+            if self.wants_json():
+                return JsonResponse(
+                    {"melding": " ".join(exc.messages), "vergrendeld": locked},
+                    status=423 if locked else 400,
+                )
+            from inclusie.forms import add_service_errors
+
+            add_service_errors(form, exc)
+            return super().form_invalid(form)
+        if self.wants_json():
+            return JsonResponse(_mededeling_json(obj))
+        messages.success(self.request, _("De tekst is opgeslagen."))
         return redirect(obj.get_absolute_url())
+
+
+@requires("rapporten", CHANGE)
+@require_POST
+def raadsmededeling_voorbeeld(request, pk: int):
+    """Live preview: the Markdown of one section as the sanitised HTML the PDF will show."""
+    get_object_or_404(Raadsmededeling, pk=pk)
+    from inclusie.markdown import clean_source, render_markdown
+
+    return HttpResponse(render_markdown(clean_source(request.POST.get("tekst", "")[:50000])))
+
+
+@requires("rapporten", CHANGE)
+@require_POST
+def raadsmededeling_kern(request, pk: int):
+    """The adviser picks three to six figures; the kern is drafted again from them."""
+    mededeling = get_object_or_404(Raadsmededeling, pk=pk)
+    form = forms.KerncijfersForm(request.POST, choices=raadsmededeling.kern_choices(mededeling))
+    if form.is_valid():
+        try:
+            raadsmededeling.raadsmededeling_kern_opstellen(
+                mededeling=mededeling, codes=form.cleaned_data["kerncijfers"], by=request.user
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("De kern is opnieuw opgesteld uit de gekozen cijfers."))
+    else:
+        messages.error(request, " ".join(" ".join(v) for v in form.errors.values()))
+    return redirect(reverse("monitoring:raadsmededeling-update", args=[pk]) + "#kern")
+
+
+@requires("rapporten", VIEW)
+@require_POST
+def raadsmededeling_opmerking(request, pk: int):
+    """A comment on the draft (the wethouder's, usually), shown beside the editor."""
+    mededeling = get_object_or_404(Raadsmededeling, pk=pk)
+    form = forms.OpmerkingForm(request.POST)
+    if form.is_valid():
+        try:
+            raadsmededeling.raadsmededeling_comment(
+                mededeling=mededeling, tekst=form.cleaned_data["tekst"], by=request.user
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Uw opmerking is geplaatst."))
+    else:
+        messages.error(request, " ".join(" ".join(v) for v in form.errors.values()))
+    return redirect(mededeling.get_absolute_url() + "#opmerkingen")
+
+
+class RaadsmededelingVersieDiffView(AreaMixin, DetailView):
+    """What changed between two versions, section by section, word by word."""
+
+    area, action = "rapporten", VIEW
+    model = Raadsmededeling
+    template_name = "monitoring/raadsmededeling_diff.html"
+
+    def get_context_data(self, **kwargs):
+        from monitoring.diff import diff_versions
+
+        ctx = super().get_context_data(**kwargs)
+        versies = list(self.object.versies.select_related("gemaakt_door").order_by("versie"))
+        by_number = {v.versie: v for v in versies}
+
+        def number(key: str, default: int | None) -> int | None:
+            raw = self.request.GET.get(key, "")
+            return int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 9 else default
+
+        newest = versies[-1].versie if versies else None
+        naar = by_number.get(number("naar", newest))
+        van_default = naar.versie - 1 if naar else None
+        van = by_number.get(number("van", van_default))
+        headings = raadsmededeling.section_headings()
+        fields = [("onderwerp", _("Onderwerp"))] + [
+            (k, headings[k]) for k in Raadsmededeling.SECTIONS
+        ]
+        ctx.update(
+            versies=versies,
+            van=van,
+            naar=naar,
+            verschillen=diff_versions(van, naar, fields) if van and naar else [],
+        )
+        return ctx
 
 
 class RaadsmededelingGoedkeurenView(AreaMixin, ServiceFormMixin, FormView):
