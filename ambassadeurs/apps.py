@@ -12,11 +12,15 @@ class AmbassadeursConfig(AppConfig):
         from ambassadeurs import models, panels, selectors
         from inclusie.constants import Role
         from inclusie.registry import (
+            FLOW,
+            STOCK,
             Figure,
+            FigureSection,
             HomePanel,
             NavItem,
             PublicLink,
             register_figure,
+            register_figure_section,
             register_nav,
             register_panel,
             register_public_link,
@@ -54,12 +58,14 @@ class AmbassadeursConfig(AppConfig):
             )
         )
         register_public_link(PublicLink(_("Onze ambassadeurs"), "openbaar-ambassadeurs", order=30))
+        register_figure_section(FigureSection("ambassadeurs", _("Ambassadeurs"), order=30))
         register_figure(
             Figure(
                 code="ambassadeurs.actief",
                 label=_("Actieve ambassadeurs (einde periode)"),
                 compute=selectors.figuur_actief,
                 order=30,
+                kind=STOCK,
             )
         )
         register_figure(
@@ -68,5 +74,6 @@ class AmbassadeursConfig(AppConfig):
                 label=_("Activiteiten van ambassadeurs per soort"),
                 compute=selectors.figuur_activiteiten,
                 order=31,
+                kind=FLOW,
             )
         )

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
 from django.http import Http404
 
 from ambassadeurs.constants import ActiviteitSoort, AmbassadeurStatus
 from ambassadeurs.filters import ActiviteitFilter, AmbassadeurFilter
-from ambassadeurs.models import Activiteit, Ambassadeur
+from ambassadeurs.models import Activiteit, Ambassadeur, StatusWijziging
 from pijlers.models import Lidmaatschap
 
 
@@ -97,16 +97,23 @@ def publieke_ambassadeurs() -> QuerySet:
 # --- figures (fixed query count) --------------------------------------------------
 
 
-def actief_op(datum: datetime.date) -> int:
-    """Ambassadors active on `datum` (inclusive)."""
-    return Ambassadeur.objects.filter(
-        Q(actief_sinds__lte=datum) & (Q(gestopt_op__isnull=True) | Q(gestopt_op__gt=datum))
-    ).count()
-
-
 def figuur_actief(start: datetime.date, end: datetime.date) -> int:
-    # `end` is exclusive: active on the last day of the period.
-    return actief_op(end - datetime.timedelta(days=1))
+    """Ambassadors whose status on the last day of the period was "actief".
+
+    Read from the dated status history, so someone who stopped and came back
+    counts in the periods they were active, and a past period computed today
+    gives the number it had then.
+    """
+    laatste = (
+        StatusWijziging.objects.filter(ambassadeur=OuterRef("pk"), datum__lt=end)
+        .order_by("-datum", "-created_at", "-pk")
+        .values("status")[:1]
+    )
+    return (
+        Ambassadeur.objects.annotate(status_op=Subquery(laatste))
+        .filter(status_op=AmbassadeurStatus.ACTIEF)
+        .count()
+    )
 
 
 def figuur_activiteiten(start: datetime.date, end: datetime.date) -> dict[str, int]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
+from django.shortcuts import get_object_or_404, redirect, resolve_url
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
@@ -22,10 +22,10 @@ from ambassadeurs.forms import (
 )
 from ambassadeurs.models import Activiteit, Ambassadeur
 from inclusie.exports import csv_response
+from inclusie.form_views import ConfirmDeleteView, ServiceFormView
 from inclusie.models import GemeenteProfiel
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, allowed, public_view
 from inclusie.views import FilteredListView
-from inclusie.werkbank_views import WerkbankDeleteView, WerkbankFormView
 from pijlers.models import Lidmaatschap
 
 # --- kwartiermaker: ambassadors -----------------------------------------------------
@@ -53,33 +53,27 @@ class AmbassadeurDetailView(AreaMixin, TemplateView):
         return ctx
 
 
-class AmbassadeurCreateView(WerkbankFormView):
+class AmbassadeurCreateView(ServiceFormView):
     area, action = "ambassadeurs", CHANGE
     form_class = AmbassadeurForm
+    success_message = _("De ambassadeur is aangemeld.")
     title = _("Ambassadeur aanmelden")
     intro = _(
         "Leg de aanmelding en het intakegesprek vast. De status begint op 'aangemeld'; "
         "na de intake zet u de ambassadeur op actief."
     )
 
-    def terug_url(self):
+    def back_url(self):
         return reverse("ambassadeur-list")
 
-    def form_valid(self, form):
+    def perform(self, form):
         data = {k: form.cleaned_data[k] for k in form.Meta.fields if k != "bereik"}
-        ambassadeur = self.run_service(
-            form,
-            lambda: services.ambassadeur_create(
-                persoon=form.persoon(),
-                data=data,
-                bereik=form.cleaned_data["bereik"],
-                by=self.request.user,
-            ),
+        return services.ambassadeur_create(
+            persoon=form.persoon(),
+            data=data,
+            bereik=form.cleaned_data["bereik"],
+            by=self.request.user,
         )
-        if ambassadeur is None:
-            return self.form_invalid(form)
-        messages.success(self.request, _("De ambassadeur is aangemeld."))
-        return redirect(ambassadeur)
 
 
 class AmbassadeurObjectMixin:
@@ -90,13 +84,14 @@ class AmbassadeurObjectMixin:
             self._ambassadeur = selectors.ambassadeur_detail(pk=self.kwargs["pk"])
         return self._ambassadeur
 
-    def terug_url(self):
+    def back_url(self):
         return self.get_ambassadeur().get_absolute_url()
 
 
-class AmbassadeurUpdateView(AmbassadeurObjectMixin, WerkbankFormView):
+class AmbassadeurUpdateView(AmbassadeurObjectMixin, ServiceFormView):
     area, action = "ambassadeurs", CHANGE
     form_class = AmbassadeurForm
+    success_message = _("Het profiel is opgeslagen.")
 
     @property
     def title(self):
@@ -105,25 +100,18 @@ class AmbassadeurUpdateView(AmbassadeurObjectMixin, WerkbankFormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.get_ambassadeur()}
 
-    def form_valid(self, form):
+    def perform(self, form):
         ambassadeur = form.save(commit=False)
         ambassadeur.persoon = form.persoon()
-        result = self.run_service(
-            form,
-            lambda: services.ambassadeur_update(
-                ambassadeur=ambassadeur, bereik=form.cleaned_data["bereik"]
-            ),
+        return services.ambassadeur_update(
+            ambassadeur=ambassadeur, bereik=form.cleaned_data["bereik"]
         )
-        if result is None:
-            return self.form_invalid(form)
-        messages.success(self.request, _("Het profiel is opgeslagen."))
-        return redirect(result)
 
 
-class AmbassadeurStatusView(AmbassadeurObjectMixin, WerkbankFormView):
+class AmbassadeurStatusView(AmbassadeurObjectMixin, ServiceFormView):
     area, action = "ambassadeurs", CHANGE
     form_class = StatusForm
-    knop = _("Status wijzigen")
+    submit_label = _("Status wijzigen")
 
     @property
     def title(self):
@@ -138,27 +126,19 @@ class AmbassadeurStatusView(AmbassadeurObjectMixin, WerkbankFormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "ambassadeur": self.get_ambassadeur()}
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(knop=self.knop, **kwargs)
-
-    def form_valid(self, form):
-        result = self.run_service(
-            form,
-            lambda: services.ambassadeur_status_change(
-                ambassadeur=self.get_ambassadeur(), by=self.request.user, **form.cleaned_data
-            ),
+    def perform(self, form):
+        return services.ambassadeur_status_change(
+            ambassadeur=self.get_ambassadeur(), by=self.request.user, **form.cleaned_data
         )
-        if result is None:
-            return self.form_invalid(form)
-        messages.success(
-            self.request, _("De status is nu: %(s)s.") % {"s": result.get_status_display()}
-        )
-        return redirect(result)
+
+    def get_success_message(self, result):
+        return _("De status is nu: %(s)s.") % {"s": result.get_status_display()}
 
 
-class AmbassadeurPijlerView(AmbassadeurObjectMixin, WerkbankFormView):
+class AmbassadeurPijlerView(AmbassadeurObjectMixin, ServiceFormView):
     area, action = "ambassadeurs", CHANGE
     form_class = PijlerLidForm
+    success_message = _("Het lidmaatschap is opgeslagen.")
 
     @property
     def title(self):
@@ -171,23 +151,20 @@ class AmbassadeurPijlerView(AmbassadeurObjectMixin, WerkbankFormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "term": GemeenteProfiel.cached().term_pijler}
 
-    def form_valid(self, form):
-        result = self.run_service(
-            form,
-            lambda: services.ambassadeur_pijler_join(
-                ambassadeur=self.get_ambassadeur(), **form.cleaned_data
-            ),
+    def perform(self, form):
+        return services.ambassadeur_pijler_join(
+            ambassadeur=self.get_ambassadeur(), **form.cleaned_data
         )
-        if result is None:
-            return self.form_invalid(form)
-        messages.success(self.request, _("Het lidmaatschap is opgeslagen."))
-        return redirect(self.get_ambassadeur())
+
+    def get_success_url(self):
+        return resolve_url(self.get_ambassadeur())
 
 
-class PijlerEindeView(WerkbankFormView):
+class PijlerEindeView(ServiceFormView):
     area, action = "ambassadeurs", CHANGE
     model = Lidmaatschap
     form_class = PijlerEindeForm
+    success_message = _("Het lidmaatschap is beëindigd.")
 
     def get_lidmaatschap(self) -> Lidmaatschap:
         if not hasattr(self, "_lid"):
@@ -210,24 +187,18 @@ class PijlerEindeView(WerkbankFormView):
         lid = self.get_lidmaatschap()
         return _("%(naam)s stopt bij %(pijler)s") % {"naam": lid.persoon, "pijler": lid.pijler}
 
-    def terug_url(self):
+    def back_url(self):
         return self.get_lidmaatschap().persoon.ambassadeurschap.get_absolute_url()
 
-    def form_valid(self, form):
+    def perform(self, form):
         lid = self.get_lidmaatschap()
-        result = self.run_service(
-            form,
-            lambda: services.ambassadeur_pijler_leave(
-                lidmaatschap=lid, tot=form.cleaned_data["tot"]
-            ),
-        )
-        if result is None:
-            return self.form_invalid(form)
-        messages.success(self.request, _("Het lidmaatschap is beëindigd."))
-        return redirect(self.terug_url())
+        return services.ambassadeur_pijler_leave(lidmaatschap=lid, tot=form.cleaned_data["tot"])
+
+    def get_success_url(self):
+        return resolve_url(self.back_url())
 
 
-class CoachingCreateView(WerkbankFormView):
+class CoachingCreateView(ServiceFormView):
     area, action = "coaching", CHANGE
     form_class = CoachingNotitieForm
     title = _("Coachingsnotitie toevoegen")
@@ -236,7 +207,7 @@ class CoachingCreateView(WerkbankFormView):
     def get_initial(self):
         return {"ambassadeur": self.request.GET.get("ambassadeur")}
 
-    def terug_url(self):
+    def back_url(self):
         pk = self.request.GET.get("ambassadeur", "")
         return (
             reverse("ambassadeur-detail", args=[pk])
@@ -244,17 +215,15 @@ class CoachingCreateView(WerkbankFormView):
             else reverse("ambassadeur-list")
         )
 
-    def form_valid(self, form):
-        notitie = self.run_service(
-            form,
-            lambda: services.coaching_notitie_add(
-                notitie=form.save(commit=False), by=self.request.user
-            ),
-        )
-        if notitie is None:
-            return self.form_invalid(form)
-        messages.success(self.request, _("De notitie is opgeslagen."))
-        return redirect(notitie.ambassadeur)
+    def perform(self, form):
+        return services.coaching_notitie_add(notitie=form.save(commit=False), by=self.request.user)
+
+    def get_success_message(self, notitie):
+        return _("De notitie is opgeslagen.")
+
+    def get_success_url(self):
+        notitie = self.object
+        return resolve_url(notitie.ambassadeur)
 
 
 class ActiviteitListView(FilteredListView):
@@ -290,7 +259,7 @@ activiteit_export.permission_area = "ambassadeurs"  # type: ignore[attr-defined]
 activiteit_export.permission_action = VIEW  # type: ignore[attr-defined]
 
 
-class ActiviteitCreateView(WerkbankFormView):
+class ActiviteitCreateView(ServiceFormView):
     area, action = "ambassadeurs", CHANGE
     form_class = KwartiermakerActiviteitForm
     title = _("Activiteit van een ambassadeur vastleggen")
@@ -298,23 +267,21 @@ class ActiviteitCreateView(WerkbankFormView):
     def get_initial(self):
         return {**super().get_initial(), "ambassadeur": self.request.GET.get("ambassadeur")}
 
-    def terug_url(self):
+    def back_url(self):
         pk = self.request.GET.get("ambassadeur", "")
         return (
             reverse("ambassadeur-detail", args=[pk]) if pk.isdigit() else reverse("activiteit-list")
         )
 
-    def form_valid(self, form):
-        activiteit = self.run_service(
-            form,
-            lambda: services.activiteit_save(
-                activiteit=form.save(commit=False), by=self.request.user
-            ),
-        )
-        if activiteit is None:
-            return self.form_invalid(form)
-        messages.success(self.request, _("De activiteit is opgeslagen."))
-        return redirect(activiteit.ambassadeur)
+    def perform(self, form):
+        return services.activiteit_save(activiteit=form.save(commit=False), by=self.request.user)
+
+    def get_success_message(self, activiteit):
+        return _("De activiteit is opgeslagen.")
+
+    def get_success_url(self):
+        activiteit = self.object
+        return resolve_url(activiteit.ambassadeur)
 
 
 class ActiviteitUpdateView(ActiviteitCreateView):
@@ -325,10 +292,10 @@ class ActiviteitUpdateView(ActiviteitCreateView):
         activiteit = get_object_or_404(Activiteit, pk=self.kwargs["pk"])
         return {**super().get_form_kwargs(), "instance": activiteit}
 
-    def terug_url(self):
+    def back_url(self):
         return reverse("activiteit-list")
 
-    def verwijder_url(self):
+    def delete_url(self):
         return reverse("activiteit-delete", args=[self.kwargs["pk"]])
 
 
@@ -343,7 +310,7 @@ class EigenMixin:
             self._eigen = selectors.ambassadeur_for_user(self.request.user)
         return self._eigen
 
-    def terug_url(self):
+    def back_url(self):
         return reverse("mijn-ambassadeurschap")
 
 
@@ -376,45 +343,36 @@ class GeenProfielMixin(EigenMixin):
         return super().dispatch(request, *args, **kwargs)
 
 
-class MijnProfielView(GeenProfielMixin, WerkbankFormView):
+class MijnProfielView(GeenProfielMixin, ServiceFormView):
     area, action = "mijn_ambassadeurschap", CHANGE
     form_class = EigenProfielForm
+    success_url = reverse_lazy("mijn-ambassadeurschap")
+    success_message = _("Uw profiel is opgeslagen.")
     title = _("Mijn profiel wijzigen")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.eigen()}
 
-    def form_valid(self, form):
+    def perform(self, form):
         ambassadeur = form.save(commit=False)
         ambassadeur.persoon.toestemming_openbaar = form.cleaned_data["toestemming_openbaar"]
-        result = self.run_service(
-            form,
-            lambda: services.ambassadeur_update(
-                ambassadeur=ambassadeur, bereik=form.cleaned_data["bereik"]
-            ),
+        return services.ambassadeur_update(
+            ambassadeur=ambassadeur, bereik=form.cleaned_data["bereik"]
         )
-        if result is None:
-            return self.form_invalid(form)
-        messages.success(self.request, _("Uw profiel is opgeslagen."))
-        return redirect("mijn-ambassadeurschap")
 
 
-class MijnActiviteitCreateView(GeenProfielMixin, WerkbankFormView):
+class MijnActiviteitCreateView(GeenProfielMixin, ServiceFormView):
     area, action = "mijn_ambassadeurschap", CHANGE
     form_class = ActiviteitForm
+    success_url = reverse_lazy("mijn-ambassadeurschap")
+    success_message = _("Uw activiteit is opgeslagen. Dank u wel!")
     title = _("Activiteit vastleggen")
     intro = _("Wat heeft u gedaan voor inclusie, in uw organisatie of in de wijk?")
 
-    def form_valid(self, form):
+    def perform(self, form):
         activiteit = form.save(commit=False)
         activiteit.ambassadeur = self.eigen()
-        result = self.run_service(
-            form, lambda: services.activiteit_save(activiteit=activiteit, by=self.request.user)
-        )
-        if result is None:
-            return self.form_invalid(form)
-        messages.success(self.request, _("Uw activiteit is opgeslagen. Dank u wel!"))
-        return redirect("mijn-ambassadeurschap")
+        return services.activiteit_save(activiteit=activiteit, by=self.request.user)
 
 
 class MijnActiviteitUpdateView(MijnActiviteitCreateView):
@@ -427,7 +385,7 @@ class MijnActiviteitUpdateView(MijnActiviteitCreateView):
         activiteit = selectors.eigen_activiteit(user=self.request.user, pk=self.kwargs["pk"])
         return {**super().get_form_kwargs(), "instance": activiteit}
 
-    def verwijder_url(self):
+    def delete_url(self):
         return reverse("mijn-activiteit-delete", args=[self.kwargs["pk"]])
 
 
@@ -442,7 +400,7 @@ class OpenbareAmbassadeursView(TemplateView):
         return super().get_context_data(ambassadeurs=selectors.publieke_ambassadeurs(), **kwargs)
 
 
-class ActiviteitDeleteView(WerkbankDeleteView):
+class ActiviteitDeleteView(ConfirmDeleteView):
     area, action = "ambassadeurs", CHANGE
     title = _("Activiteit verwijderen")
 

@@ -26,10 +26,14 @@ def register() -> None:
     from bijeenkomsten import selectors as sel
     from inclusie.constants import Role
     from inclusie.registry import (
+        FLOW,
+        STOCK,
         Figure,
+        FigureSection,
         HomePanel,
         NavItem,
         register_figure,
+        register_figure_section,
         register_nav,
         register_panel,
     )
@@ -54,12 +58,14 @@ def register() -> None:
         )
     )
 
+    register_figure_section(FigureSection("bijeenkomsten", _("Bijeenkomsten en opkomst"), order=50))
     register_figure(
         Figure(
             code="bijeenkomsten.gehouden",
             label=_("Bijeenkomsten gehouden, per soort"),
             compute=sel.figuur_gehouden,
             order=40,
+            kind=FLOW,
         )
     )
     register_figure(
@@ -69,6 +75,7 @@ def register() -> None:
             compute=sel.figuur_opkomst,
             unit="%",
             order=41,
+            kind=FLOW,
         )
     )
     register_figure(
@@ -77,5 +84,6 @@ def register() -> None:
             label=_("Open actiepunten aan het eind van de periode"),
             compute=sel.figuur_acties_open,
             order=42,
+            kind=STOCK,
         )
     )

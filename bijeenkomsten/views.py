@@ -47,7 +47,7 @@ from bijeenkomsten.models import (
     Bijlage,
     Uitnodiging,
 )
-from inclusie.forms import add_service_errors
+from inclusie.form_views import add_service_errors
 from inclusie.pdf import render_to_pdf
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, public_view
 

@@ -12,11 +12,15 @@ class DealConfig(AppConfig):
         from deal import models, selectors
         from inclusie.constants import Role
         from inclusie.registry import (
+            FLOW,
+            STOCK,
             Figure,
+            FigureSection,
             HomePanel,
             NavItem,
             PublicLink,
             register_figure,
+            register_figure_section,
             register_nav,
             register_panel,
             register_public_link,
@@ -40,12 +44,14 @@ class DealConfig(AppConfig):
             )
         )
 
+        register_figure_section(FigureSection("deal", _("Groei van de Inclusie Deal"), order=10))
         register_figure(
             Figure(
                 "deal.partners_per_stage",
                 _("Organisaties per fase van de Deal"),
                 selectors.figure_partners_per_stage,
                 order=10,
+                kind=STOCK,
             )
         )
         register_figure(
@@ -55,6 +61,7 @@ class DealConfig(AppConfig):
                 selectors.figure_ondertekend,
                 unit=_("organisaties"),
                 order=11,
+                kind=FLOW,
             )
         )
         register_figure(
@@ -63,6 +70,7 @@ class DealConfig(AppConfig):
                 _("Toezeggingen per status"),
                 selectors.figure_toezeggingen,
                 order=12,
+                kind=STOCK,
             )
         )
         register_figure(
@@ -72,6 +80,7 @@ class DealConfig(AppConfig):
                 selectors.figure_initiatieven,
                 unit=_("initiatieven"),
                 order=13,
+                kind=STOCK,
             )
         )
 

@@ -216,6 +216,39 @@ class Toezegging(TimeStampedModel):
         return reverse("deal:toezegging-detail", args=[self.pk])
 
 
+class ToezeggingStatusWijziging(models.Model):
+    """A dated step in a commitment's status history: the figures read the status at a date."""
+
+    toezegging = models.ForeignKey(
+        Toezegging,
+        on_delete=models.CASCADE,
+        related_name="statuswijzigingen",
+        verbose_name=_("toezegging"),
+    )
+    van = models.CharField(
+        _("van status"), max_length=20, choices=ToezeggingStatus.choices, blank=True
+    )
+    naar = models.CharField(_("naar status"), max_length=20, choices=ToezeggingStatus.choices)
+    datum = models.DateField(_("datum"), default=timezone.localdate)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("vastgelegd door"),
+    )
+    vastgelegd_op = models.DateTimeField(_("vastgelegd op"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-datum", "-vastgelegd_op", "-pk"]
+        verbose_name = _("statuswijziging van een toezegging")
+        verbose_name_plural = _("statuswijzigingen van toezeggingen")
+
+    def __str__(self) -> str:
+        return f"{self.datum}: {self.get_naar_display()}"
+
+
 class Voortgang(models.Model):
     """A dated progress note on a commitment, with evidence (text, link, file)."""
 

@@ -23,6 +23,7 @@ from deal.models import (
     KennisItem,
     Partner,
     Toezegging,
+    ToezeggingStatusWijziging,
     Voortgang,
 )
 from pijlers.models import Pijler
@@ -308,12 +309,19 @@ def figure_ondertekend(start: datetime.date, end: datetime.date) -> int:
 
 
 def figure_toezeggingen(start: datetime.date, end: datetime.date) -> dict[str, int]:
-    counts = dict(
-        Toezegging.objects.filter(created_at__date__lt=end)
-        .order_by()
-        .values_list("status")
-        .annotate(n=Count("pk"))
+    """Commitments per status at `end`: each one's last status change before `end`.
+
+    A commitment without a status change before `end` did not exist yet then.
+    """
+    laatste = (
+        ToezeggingStatusWijziging.objects.filter(toezegging=OuterRef("pk"), datum__lt=end)
+        .order_by("-datum", "-vastgelegd_op", "-pk")
+        .values("naar")[:1]
     )
+    statussen = Toezegging.objects.annotate(status_op=Subquery(laatste)).values_list(
+        "status_op", flat=True
+    )
+    counts = Counter(s for s in statussen if s)
     return {str(s.label): counts.get(s.value, 0) for s in ToezeggingStatus}
 
 

@@ -20,6 +20,7 @@ from deal.models import (
     KennisItem,
     Partner,
     Toezegging,
+    ToezeggingStatusWijziging,
     Voortgang,
 )
 from inclusie.models import Organisatie, User
@@ -241,9 +242,27 @@ def contactmoment_add(
 
 
 @transaction.atomic
-def toezegging_save(*, toezegging: Toezegging) -> Toezegging:
+def toezegging_save(
+    *, toezegging: Toezegging, by: User | None = None, datum: datetime.date | None = None
+) -> Toezegging:
+    """Save a commitment; a new one or a changed status goes into its dated status history.
+
+    The history is what the monitoring figures read ("commitments per status at the
+    end of a half year"), so a status is never only overwritten.
+    """
+    vorige = (
+        Toezegging.objects.filter(pk=toezegging.pk).values_list("status", flat=True).first()
+        if toezegging.pk
+        else None
+    )
+    datum = datum or timezone.localdate()
+    _check_date(datum, "status")
     toezegging.full_clean()
     toezegging.save()
+    if vorige != toezegging.status:
+        ToezeggingStatusWijziging.objects.create(
+            toezegging=toezegging, van=vorige or "", naar=toezegging.status, datum=datum, door=by
+        )
     public_cache_clear()
     return toezegging
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import DetailView, FormView, ListView, TemplateView, UpdateView
+from django.views.generic import DetailView, ListView, TemplateView
 
 from deal import selectors, services
 from deal.constants import ROUTE, Fase
@@ -39,7 +39,7 @@ from deal.models import (
     Voortgang,
 )
 from inclusie.exports import csv_response, xlsx_response
-from inclusie.forms import add_service_errors
+from inclusie.form_views import ServiceFormView
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, public_view, requires
 
 PAGE_SIZE = 25
@@ -60,35 +60,6 @@ class FilteredList(AreaMixin, ListView):
         query.pop("page", None)
         ctx["querystring"] = query.urlencode()
         return ctx
-
-
-class ServiceFormView(AreaMixin, FormView):
-    """A form whose valid data goes to one service; service errors land on the form."""
-
-    template_name = "deal/form_page.html"
-    title = ""
-    intro = ""
-
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        ctx.setdefault("title", self.title)
-        ctx.setdefault("intro", self.intro)
-        ctx.setdefault("back_url", self.back_url())
-        return ctx
-
-    def back_url(self) -> str:
-        return ""
-
-    def form_valid(self, form):
-        try:
-            result = self.perform(form)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return self.form_invalid(form)
-        return result
-
-    def perform(self, form):  # pragma: no cover - overridden
-        raise NotImplementedError
 
 
 class PartnerObjectMixin:
@@ -165,7 +136,7 @@ class PartnerCreateView(ServiceFormView):
 
     def perform(self, form):
         data = form.cleaned_data
-        partner = services.partner_create(
+        return services.partner_create(
             organisatie=form.organisatie(),
             door=self.request.user,
             fase=data["fase"],
@@ -173,8 +144,9 @@ class PartnerCreateView(ServiceFormView):
             volgende_actie=data.get("volgende_actie") or "",
             volgende_actie_op=data.get("volgende_actie_op"),
         )
-        messages.success(self.request, _("%(naam)s staat nu in de Deal.") % {"naam": partner})
-        return redirect(partner)
+
+    def get_success_message(self, partner):
+        return _("%(naam)s staat nu in de Deal.") % {"naam": partner}
 
 
 class PartnerImportView(ServiceFormView):
@@ -226,33 +198,31 @@ class PartnerDetailView(AreaMixin, DetailView):
         return ctx
 
 
-class PartnerUpdateView(AreaMixin, UpdateView):
+class PartnerUpdateView(ServiceFormView):
     area, action = "deal", CHANGE
     model = Partner
     form_class = PartnerForm
-    template_name = "deal/form_page.html"
+    success_message = gettext_lazy("De gegevens zijn opgeslagen.")
 
-    def get_queryset(self):
-        return Partner.objects.select_related("organisatie")
+    def get_instance(self):
+        return get_object_or_404(
+            Partner.objects.select_related("organisatie"), pk=self.kwargs["pk"]
+        )
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["title"] = _("%(naam)s wijzigen") % {"naam": self.object}
-        ctx["back_url"] = self.object.get_absolute_url()
+        ctx["title"] = _("%(naam)s wijzigen") % {"naam": ctx["form"].instance}
         return ctx
 
-    def form_valid(self, form):
-        try:
-            services.partner_update(
-                partner=form.save(commit=False),
-                pijlers=form.cleaned_data["pijlers"],
-                contactpersonen=form.cleaned_data["contactpersonen"],
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("De gegevens zijn opgeslagen."))
-        return redirect(self.object)
+    def back_url(self):
+        return reverse("deal:partner-detail", args=[self.kwargs["pk"]])
+
+    def perform(self, form):
+        return services.partner_update(
+            partner=form.save(commit=False),
+            pijlers=form.cleaned_data["pijlers"],
+            contactpersonen=form.cleaned_data["contactpersonen"],
+        )
 
 
 class PartnerFaseView(PartnerObjectMixin, ServiceFormView):
@@ -290,15 +260,18 @@ class PartnerFaseView(PartnerObjectMixin, ServiceFormView):
             reden=data.get("reden") or "",
             door=self.request.user,
         )
-        messages.success(
-            self.request,
-            _("%(naam)s staat nu in fase %(fase)s.")
-            % {"naam": self.partner, "fase": Fase(data["naar"]).label},
-        )
-        target = self.request.POST.get("next")
-        if target == "pipeline":
-            return redirect(reverse("deal:pipeline") + f"#partner-{self.partner.pk}")
-        return redirect(self.partner)
+        return self.partner
+
+    def get_success_message(self, partner):
+        return _("%(naam)s staat nu in fase %(fase)s.") % {
+            "naam": partner,
+            "fase": partner.get_fase_display(),
+        }
+
+    def get_success_url(self):
+        if self.request.POST.get("next") == "pipeline":
+            return reverse("deal:pipeline") + f"#partner-{self.partner.pk}"
+        return self.partner.get_absolute_url()
 
 
 class PartnerOndertekenView(PartnerObjectMixin, ServiceFormView):
@@ -324,10 +297,10 @@ class PartnerOndertekenView(PartnerObjectMixin, ServiceFormView):
             reden=data.get("reden") or "",
             door=self.request.user,
         )
-        messages.success(
-            self.request, _("%(naam)s heeft de Deal ondertekend.") % {"naam": self.partner}
-        )
-        return redirect(self.partner)
+        return self.partner
+
+    def get_success_message(self, partner):
+        return _("%(naam)s heeft de Deal ondertekend.") % {"naam": partner}
 
 
 def _file_response(field_file, download_name: str):
@@ -353,6 +326,7 @@ def partner_document(request, pk: int):
 class ContactmomentCreateView(PartnerObjectMixin, ServiceFormView):
     area, action = "deal", CHANGE
     form_class = ContactmomentForm
+    success_message = gettext_lazy("Het contactmoment is vastgelegd.")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "partner": self.partner}
@@ -370,13 +344,13 @@ class ContactmomentCreateView(PartnerObjectMixin, ServiceFormView):
             volgende_actie=form.cleaned_data.get("volgende_actie") or "",
             volgende_actie_op=form.cleaned_data.get("volgende_actie_op"),
         )
-        messages.success(self.request, _("Het contactmoment is vastgelegd."))
-        return redirect(self.partner)
+        return self.partner
 
 
 class ToezeggingCreateView(PartnerObjectMixin, ServiceFormView):
     area, action = "deal", CHANGE
     form_class = ToezeggingForm
+    success_message = gettext_lazy("De toezegging is opgeslagen.")
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -389,9 +363,7 @@ class ToezeggingCreateView(PartnerObjectMixin, ServiceFormView):
     def perform(self, form):
         toezegging = form.save(commit=False)
         toezegging.partner = self.partner
-        services.toezegging_save(toezegging=toezegging)
-        messages.success(self.request, _("De toezegging is opgeslagen."))
-        return redirect(toezegging)
+        return services.toezegging_save(toezegging=toezegging, by=self.request.user)
 
 
 class ToezeggingDetailView(AreaMixin, DetailView):
@@ -403,32 +375,29 @@ class ToezeggingDetailView(AreaMixin, DetailView):
         return selectors.toezegging_detail(pk=self.kwargs["pk"])
 
 
-class ToezeggingUpdateView(AreaMixin, UpdateView):
+class ToezeggingUpdateView(ServiceFormView):
     area, action = "deal", CHANGE
     model = Toezegging
     form_class = ToezeggingForm
-    template_name = "deal/form_page.html"
+    title = gettext_lazy("Toezegging wijzigen")
+    success_message = gettext_lazy("De toezegging is opgeslagen.")
 
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        ctx["title"] = _("Toezegging wijzigen")
-        ctx["back_url"] = self.object.get_absolute_url()
-        return ctx
+    def get_instance(self):
+        return get_object_or_404(Toezegging, pk=self.kwargs["pk"])
 
-    def form_valid(self, form):
-        try:
-            services.toezegging_save(toezegging=form.save(commit=False))
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("De toezegging is opgeslagen."))
-        return redirect(self.object)
+    def back_url(self):
+        return reverse("deal:toezegging-detail", args=[self.kwargs["pk"]])
+
+    def perform(self, form):
+        toezegging = form.save(commit=False)
+        return services.toezegging_save(toezegging=toezegging, by=self.request.user)
 
 
 class VoortgangCreateView(ServiceFormView):
     area, action = "deal", CHANGE
     model = Toezegging
     form_class = VoortgangForm
+    success_message = gettext_lazy("De voortgang is vastgelegd.")
 
     def dispatch(self, request, *args, **kwargs):
         self.toezegging = get_object_or_404(Toezegging, pk=kwargs["pk"])
@@ -449,8 +418,7 @@ class VoortgangCreateView(ServiceFormView):
         services.voortgang_add(
             toezegging=self.toezegging, voortgang=form.save(commit=False), door=self.request.user
         )
-        messages.success(self.request, _("De voortgang is vastgelegd."))
-        return redirect(self.toezegging)
+        return self.toezegging
 
 
 @requires("deal", VIEW)
@@ -474,23 +442,17 @@ class DoelstellingListView(AreaMixin, ListView):
 class DoelstellingCreateView(ServiceFormView):
     area, action = "deal", CHANGE
     form_class = DoelstellingForm
+    success_message = gettext_lazy("De doelstelling is opgeslagen.")
     title = gettext_lazy("Gezamenlijke doelstelling toevoegen")
 
     def back_url(self):
         return reverse("deal:doelstelling-list")
 
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["instance"] = self.get_instance()
-        return kwargs
-
-    def get_instance(self):
-        return None
-
     def perform(self, form):
-        services.doelstelling_save(doelstelling=form.save(commit=False))
-        messages.success(self.request, _("De doelstelling is opgeslagen."))
-        return redirect("deal:doelstelling-list")
+        return services.doelstelling_save(doelstelling=form.save(commit=False))
+
+    def get_success_url(self):
+        return reverse("deal:doelstelling-list")
 
 
 class DoelstellingUpdateView(DoelstellingCreateView):
@@ -527,25 +489,18 @@ class InitiatiefDetailView(AreaMixin, DetailView):
 class InitiatiefCreateView(ServiceFormView):
     area, action = "initiatieven", CHANGE
     form_class = InitiatiefForm
+    success_message = gettext_lazy("Het initiatief is opgeslagen.")
     title = gettext_lazy("Initiatief toevoegen")
 
     def back_url(self):
         return reverse("deal:initiatief-list")
 
-    def get_instance(self):
-        return None
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "instance": self.get_instance()}
-
     def perform(self, form):
-        initiatief = services.initiatief_save(
+        return services.initiatief_save(
             initiatief=form.save(commit=False),
             personen=form.cleaned_data["personen"],
             verbonden_met=form.cleaned_data["verbonden_met"],
         )
-        messages.success(self.request, _("Het initiatief is opgeslagen."))
-        return redirect(initiatief)
 
 
 class InitiatiefUpdateView(InitiatiefCreateView):
@@ -577,19 +532,18 @@ class KennisDetailView(AreaMixin, DetailView):
 class KennisCreateView(InitiatiefCreateView):
     area, action = "kennisbank", CHANGE
     form_class = KennisItemForm
+    success_message = gettext_lazy("Het kennisitem is opgeslagen.")
     title = gettext_lazy("Kennisitem toevoegen")
 
     def back_url(self):
         return reverse("deal:kennis-list")
 
     def perform(self, form):
-        item = services.kennisitem_save(
+        return services.kennisitem_save(
             item=form.save(commit=False),
             pijlers=form.cleaned_data["pijlers"],
             aspecten=form.cleaned_data["aspecten"],
         )
-        messages.success(self.request, _("Het kennisitem is opgeslagen."))
-        return redirect(item)
 
 
 class KennisUpdateView(KennisCreateView):

@@ -1,38 +1,11 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from inclusie.constants import Role
 from inclusie.models import GemeenteProfiel, Organisatie, Persoon, User
 
 MAX_PK = 2**63 - 1
-
-
-def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form: on the field it names, else on top.
-
-    A service may name a model field the form does not show; that error goes on
-    top instead of raising (Django's add_error refuses unknown fields).
-    """
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            target = field if field in form.fields else None
-            for e in errors:
-                form.add_error(target, e)
-    else:
-        form.add_error(None, error)
-
-
-class ServiceFormMixin:
-    """For form views: run a service; its ValidationError lands on the form instead of a 500."""
-
-    def run_service(self, form, call):
-        try:
-            return call()
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return None
 
 
 class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):

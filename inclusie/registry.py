@@ -92,8 +92,22 @@ def panels_for(request) -> list[dict]:
 # --- Figures for monitoring -------------------------------------------------
 #
 # Each app registers the internal output figures it can compute from its own
-# data (in its AppConfig.ready()). The monitoring app snapshots every figure per
-# half year, so the dashboard and the reports read frozen numbers.
+# data (in its AppConfig.ready()), and the dashboard sections they appear in.
+# The monitoring app snapshots every figure per half year, so the dashboard and
+# the reports read frozen numbers; monitoring itself knows no app's codes.
+
+STOCK = "stock"  # the state at the end of the period (computed from dated history)
+FLOW = "flow"  # what happened inside the period (events dated in [start, end))
+KINDS = (STOCK, FLOW)
+
+
+@dataclass(frozen=True)
+class FigureSection:
+    """A heading on the dashboard and in the report appendix that groups figures."""
+
+    code: str
+    heading: Any  # a lazy string: rendered in the reader's language
+    order: int = 100
 
 
 @dataclass(frozen=True)
@@ -103,24 +117,49 @@ class Figure:
     `compute(start, end)` gets two dates (inclusive start, exclusive end) and
     returns either a number (int/float) or a dict of label -> number for a
     breakdown (e.g. partners per stage). It must use a fixed number of queries.
+
+    `kind` is required: a STOCK is the state at `end` and must be computed from
+    dated history (phase changes, status histories, start and end dates), so a
+    past period computed today gives the state it had then; a FLOW counts the
+    events dated inside the period. `section` is the dashboard section (a
+    registered FigureSection; by default the part of the code before the dot).
+    `warning(value) -> bool` makes the figure a warning at the top of the
+    dashboard instead of a figure in its section when the rule holds.
     """
 
-    code: str  # e.g. "deal.partners_per_stage"; the part before the dot is the group
-    label: Any
+    code: str  # e.g. "deal.partners_per_stage"
+    label: Any  # a lazy string; the snapshot stores its Dutch source text and the code
     compute: Callable[[Any, Any], Any]
     unit: Any = ""
     order: int = 100
+    kind: str = ""
+    section: str = ""
+    warning: Callable[[Any], bool] | None = None
 
     @property
     def group(self) -> str:
-        return self.code.split(".", 1)[0]
+        return self.section or self.code.split(".", 1)[0]
+
+
+def warn_when_any(value) -> bool:
+    """Warning rule: a non-zero number, or a breakdown with any entry (e.g. names)."""
+    if isinstance(value, dict):
+        return bool(value)
+    return bool(value)
 
 
 _figures: dict[str, Figure] = {}
+_sections: dict[str, FigureSection] = {}
 
 
 def register_figure(figure: Figure) -> None:
+    if figure.kind not in KINDS:
+        raise ValueError(f"Figure {figure.code} must declare its kind (STOCK or FLOW).")
     _figures[figure.code] = figure
+
+
+def register_figure_section(section: FigureSection) -> None:
+    _sections[section.code] = section
 
 
 def figures() -> list[Figure]:
@@ -129,3 +168,11 @@ def figures() -> list[Figure]:
 
 def figure(code: str) -> Figure | None:
     return _figures.get(code)
+
+
+def figure_section(code: str) -> FigureSection | None:
+    return _sections.get(code)
+
+
+def figure_sections() -> list[FigureSection]:
+    return sorted(_sections.values(), key=lambda s: (s.order, s.code))

@@ -1,15 +1,14 @@
 from auditlog.models import LogEntry
-from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.http import JsonResponse
-from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import DetailView, FormView, ListView, TemplateView, UpdateView
-from django.views.generic.edit import CreateView
+from django.views.generic import DetailView, ListView, TemplateView
 
 from inclusie import selectors, services
+from inclusie.form_views import ServiceFormView
 from inclusie.forms import (
     GemeenteProfielForm,
     LoginForm,
@@ -103,21 +102,22 @@ class BeheerView(AreaMixin, TemplateView):
     template_name = "inclusie/beheer/index.html"
 
 
-class GemeenteProfielView(AreaMixin, FormView):
+class GemeenteProfielView(ServiceFormView):
     area, action = "beheer", CHANGE
-    template_name = "inclusie/beheer/gemeente.html"
     form_class = GemeenteProfielForm
     success_url = reverse_lazy("beheer")
+    success_message = _("Het gemeenteprofiel is opgeslagen.")
+    title = _("Gemeenteprofiel")
+    intro = _(
+        "De naam, code en woorden die het portaal overal gebruikt. Gebruikt uw gemeente "
+        "'speerpunt' of 'uitvoeringslijn' in plaats van 'pijler'? Vul dat hier in."
+    )
 
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["instance"] = GemeenteProfiel.load()
-        return kwargs
+    def get_instance(self):
+        return GemeenteProfiel.load()
 
-    def form_valid(self, form):
-        services.gemeente_update(data=form.cleaned_data)
-        messages.success(self.request, _("Het gemeenteprofiel is opgeslagen."))
-        return super().form_valid(form)
+    def perform(self, form):
+        return services.gemeente_update(data=form.cleaned_data)
 
 
 class UserListView(AreaMixin, ListView):
@@ -127,31 +127,41 @@ class UserListView(AreaMixin, ListView):
     queryset = User.objects.order_by("role", "naam")
 
 
-class UserInviteView(AreaMixin, FormView):
+class UserInviteView(ServiceFormView):
     area, action = "beheer", CHANGE
-    template_name = "inclusie/beheer/uitnodigen.html"
     form_class = UserInviteForm
     success_url = reverse_lazy("gebruiker-list")
+    title = _("Gebruiker uitnodigen")
+    intro = _(
+        "De nieuwe gebruiker krijgt een e-mail met een link om zelf een wachtwoord te kiezen."
+    )
+    submit_label = _("Uitnodiging versturen")
 
-    def form_valid(self, form):
-        user = services.user_invite(
+    def perform(self, form):
+        return services.user_invite(
             **form.cleaned_data, base_url=self.request.build_absolute_uri("/")
         )
-        messages.success(self.request, _("%(email)s is uitgenodigd.") % {"email": user.email})
-        return super().form_valid(form)
+
+    def get_success_message(self, user):
+        return _("%(email)s is uitgenodigd.") % {"email": user.email}
 
 
-class UserUpdateView(AreaMixin, UpdateView):
+class UserUpdateView(ServiceFormView):
     area, action = "beheer", CHANGE
     model = User
     form_class = UserRoleForm
-    template_name = "inclusie/form_page.html"
     success_url = reverse_lazy("gebruiker-list")
-    extra_context = {"title": _("Gebruiker wijzigen")}
+    success_message = _("De gebruiker is opgeslagen.")
+    title = _("Gebruiker wijzigen")
 
-    def form_valid(self, form):
-        messages.success(self.request, _("De gebruiker is opgeslagen."))
-        return super().form_valid(form)
+    def get_instance(self):
+        return get_object_or_404(User, pk=self.kwargs["pk"])
+
+    def back_url(self):
+        return reverse("gebruiker-list")
+
+    def perform(self, form):
+        return form.save()
 
 
 class AuditLogView(AreaMixin, ListView):
@@ -179,21 +189,25 @@ class OrganisatieDetailView(AreaMixin, DetailView):
         return Organisatie.objects.select_related("wijk").prefetch_related("personen")
 
 
-class OrganisatieCreateView(AreaMixin, CreateView):
+class OrganisatieCreateView(ServiceFormView):
     area, action = "relaties", CHANGE
     model = Organisatie
     form_class = OrganisatieForm
-    template_name = "inclusie/form_page.html"
-    extra_context = {"title": _("Organisatie toevoegen")}
+    title = _("Organisatie toevoegen")
+    success_message = _("De organisatie is opgeslagen.")
 
-    def form_valid(self, form):
-        self.object = services.organisatie_save(organisatie=form.save(commit=False))
-        messages.success(self.request, _("De organisatie is opgeslagen."))
-        return redirect("organisatie-detail", pk=self.object.pk)
+    def perform(self, form):
+        return services.organisatie_save(organisatie=form.save(commit=False))
+
+    def get_success_url(self):
+        return reverse("organisatie-detail", args=[self.object.pk])
 
 
-class OrganisatieUpdateView(OrganisatieCreateView, UpdateView):
-    extra_context = {"title": _("Organisatie wijzigen")}
+class OrganisatieUpdateView(OrganisatieCreateView):
+    title = _("Organisatie wijzigen")
+
+    def get_instance(self):
+        return get_object_or_404(Organisatie, pk=self.kwargs["pk"])
 
 
 class PersoonListView(FilteredListView):
@@ -211,21 +225,22 @@ class PersoonDetailView(AreaMixin, DetailView):
         return Persoon.objects.select_related("organisatie", "wijk", "user")
 
 
-class PersoonCreateView(AreaMixin, CreateView):
+class PersoonCreateView(ServiceFormView):
     area, action = "relaties", CHANGE
     model = Persoon
     form_class = PersoonForm
-    template_name = "inclusie/form_page.html"
-    extra_context = {"title": _("Persoon toevoegen")}
+    title = _("Persoon toevoegen")
+    success_message = _("De gegevens zijn opgeslagen.")
 
-    def form_valid(self, form):
-        self.object = services.persoon_save(persoon=form.save(commit=False))
-        messages.success(self.request, _("De gegevens zijn opgeslagen."))
-        return redirect(self.object)
+    def perform(self, form):
+        return services.persoon_save(persoon=form.save(commit=False))
 
 
-class PersoonUpdateView(PersoonCreateView, UpdateView):
-    extra_context = {"title": _("Persoon wijzigen")}
+class PersoonUpdateView(PersoonCreateView):
+    title = _("Persoon wijzigen")
+
+    def get_instance(self):
+        return get_object_or_404(Persoon, pk=self.kwargs["pk"])
 
 
 def _error(template: str, status: int):

@@ -12,12 +12,17 @@ class KlankbordConfig(AppConfig):
 
         from inclusie.constants import Role
         from inclusie.registry import (
+            FLOW,
+            STOCK,
             Figure,
+            FigureSection,
             HomePanel,
             NavItem,
             register_figure,
+            register_figure_section,
             register_nav,
             register_panel,
+            warn_when_any,
         )
         from klankbord import models, panels, selectors
 
@@ -50,30 +55,53 @@ class KlankbordConfig(AppConfig):
                 order=35,
             )
         )
-        for code, label, fn, order in (
+        register_figure_section(
+            FigureSection(
+                "klankbord", _("Klankbordgroep: adviezen en reacties van de gemeente"), order=60
+            )
+        )
+        register_figure_section(FigureSection("signalen", _("Signalen uit de stad"), order=70))
+        for code, label, fn, order, kind, warning in (
             (
                 "klankbord.adviezen",
                 _("Adviezen van de klankbordgroep per uitkomst"),
                 selectors.figuur_adviezen,
                 40,
+                FLOW,
+                None,
             ),
             (
                 "klankbord.reacties_op_tijd",
                 _("Reacties van de gemeente op tijd (%)"),
                 selectors.figuur_reacties_op_tijd,
                 41,
+                FLOW,
+                None,
             ),
             (
                 "klankbord.reacties_te_laat",
                 _("Reacties van de gemeente te laat (einde periode)"),
                 selectors.figuur_reacties_te_laat,
                 42,
+                STOCK,
+                warn_when_any,
             ),
             (
                 "signalen.per_thema",
                 _("Signalen uit de stad per thema"),
                 selectors.signalen_per_thema,
                 45,
+                FLOW,
+                None,
             ),
         ):
-            register_figure(Figure(code=code, label=label, compute=fn, order=order))
+            register_figure(
+                Figure(
+                    code=code,
+                    label=label,
+                    compute=fn,
+                    order=order,
+                    kind=kind,
+                    warning=warning,
+                )
+            )

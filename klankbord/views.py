@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import datetime
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from inclusie.exports import csv_response
+from inclusie.form_views import ServiceFormView
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, allowed
 from inclusie.views import FilteredListView
-from inclusie.werkbank_views import WerkbankFormView
 from klankbord import selectors, services
 from klankbord.forms import (
     AdviesForm,
@@ -64,27 +63,22 @@ class DekkingView(AreaMixin, TemplateView):
         return ctx
 
 
-class KlankbordLidCreateView(WerkbankFormView):
+class KlankbordLidCreateView(ServiceFormView):
     area, action = "klankbord", CHANGE
     form_class = KlankbordLidForm
+    success_url = reverse_lazy("klankbord")
+    success_message = _("Het lidmaatschap is opgeslagen.")
     title = _("Lid van de klankbordgroep toevoegen")
 
-    def terug_url(self):
+    def back_url(self):
         return reverse("klankbord")
 
-    def form_valid(self, form):
-        lid = self.run_service(
-            form,
-            lambda: services.klankbordlid_save(
-                lid=form.save(commit=False),
-                kennis=form.cleaned_data["kennis"],
-                bereik=form.cleaned_data["bereik"],
-            ),
+    def perform(self, form):
+        return services.klankbordlid_save(
+            lid=form.save(commit=False),
+            kennis=form.cleaned_data["kennis"],
+            bereik=form.cleaned_data["bereik"],
         )
-        if lid is None:
-            return self.form_invalid(form)
-        messages.success(self.request, _("Het lidmaatschap is opgeslagen."))
-        return redirect("klankbord")
 
 
 class KlankbordLidUpdateView(KlankbordLidCreateView):
@@ -120,25 +114,20 @@ class AdviesDetailView(AreaMixin, TemplateView):
         )
 
 
-class AdviesCreateView(WerkbankFormView):
+class AdviesCreateView(ServiceFormView):
     area, action = "klankbord", CHANGE
     form_class = AdviesForm
+    success_message = _("Het advies is opgeslagen.")
     title = _("Advies vastleggen")
     intro = _(
         "Leg het advies van de klankbordgroep vast en de datum waarop de gemeente moet reageren."
     )
 
-    def terug_url(self):
+    def back_url(self):
         return reverse("advies-list")
 
-    def form_valid(self, form):
-        advies = self.run_service(
-            form, lambda: services.advies_save(advies=form.save(commit=False), by=self.request.user)
-        )
-        if advies is None:
-            return self.form_invalid(form)
-        messages.success(self.request, _("Het advies is opgeslagen."))
-        return redirect(advies)
+    def perform(self, form):
+        return services.advies_save(advies=form.save(commit=False), by=self.request.user)
 
 
 class AdviesUpdateView(AdviesCreateView):
@@ -153,10 +142,11 @@ class AdviesUpdateView(AdviesCreateView):
         }
 
 
-class AdviesReactieView(WerkbankFormView):
+class AdviesReactieView(ServiceFormView):
     area, action = "klankbord", CHANGE
     model = Advies
     form_class = ReactieForm
+    success_message = _("De reactie is opgeslagen.")
     title = _("Reactie van de gemeente vastleggen")
 
     def get_advies(self) -> Advies:
@@ -172,21 +162,15 @@ class AdviesReactieView(WerkbankFormView):
             "d": advies.reactie_uiterlijk.strftime("%d-%m-%Y"),
         }
 
-    def terug_url(self):
+    def back_url(self):
         return self.get_advies().get_absolute_url()
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.get_advies()}
 
-    def form_valid(self, form):
+    def perform(self, form):
         advies = selectors.advies_detail(pk=self.kwargs["pk"])  # fresh copy, not the form's
-        result = self.run_service(
-            form, lambda: services.advies_reactie(advies=advies, **form.cleaned_data)
-        )
-        if result is None:
-            return self.form_invalid(form)
-        messages.success(self.request, _("De reactie is opgeslagen."))
-        return redirect(result)
+        return services.advies_reactie(advies=advies, **form.cleaned_data)
 
 
 class WethouderGesprekView(AreaMixin, TemplateView):
@@ -285,30 +269,24 @@ class SignaalDetailView(AreaMixin, TemplateView):
         )
 
 
-class SignaalCreateView(WerkbankFormView):
+class SignaalCreateView(ServiceFormView):
     area, action = "signalen", CHANGE
     form_class = SignaalForm
+    success_message = _("Het signaal is opgeslagen. Dank u wel!")
     title = _("Signaal uit de stad vastleggen")
     intro = _(
         "Wat hoorde u in de stad? Schrijf geen namen of persoonlijke gegevens van inwoners op."
     )
 
-    def terug_url(self):
+    def back_url(self):
         return reverse("signaal-list")
 
-    def form_valid(self, form):
-        signaal = self.run_service(
-            form,
-            lambda: services.signaal_save(
-                signaal=form.save(commit=False),
-                aspecten=form.cleaned_data["aspecten"],
-                by=self.request.user,
-            ),
+    def perform(self, form):
+        return services.signaal_save(
+            signaal=form.save(commit=False),
+            aspecten=form.cleaned_data["aspecten"],
+            by=self.request.user,
         )
-        if signaal is None:
-            return self.form_invalid(form)
-        messages.success(self.request, _("Het signaal is opgeslagen. Dank u wel!"))
-        return redirect(signaal)
 
 
 class SignaalUpdateView(SignaalCreateView):
@@ -321,10 +299,11 @@ class SignaalUpdateView(SignaalCreateView):
         return {**super().get_form_kwargs(), "instance": signaal}
 
 
-class SignaalOpvolgingView(WerkbankFormView):
+class SignaalOpvolgingView(ServiceFormView):
     area, action = "signalen", CHANGE
     model = Signaal
     form_class = SignaalOpvolgingForm
+    success_message = _("De opvolging is opgeslagen.")
     title = _("Opvolging van het signaal")
 
     def get_signaal(self) -> Signaal:
@@ -338,24 +317,17 @@ class SignaalOpvolgingView(WerkbankFormView):
     def intro(self):
         return self.get_signaal().titel
 
-    def terug_url(self):
+    def back_url(self):
         return self.get_signaal().get_absolute_url()
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.get_signaal()}
 
-    def form_valid(self, form):
+    def perform(self, form):
         signaal = selectors.signaal_detail(user=self.request.user, pk=self.kwargs["pk"])
-        result = self.run_service(
-            form,
-            lambda: services.signaal_opvolging(
-                signaal=signaal, by=self.request.user, **form.cleaned_data
-            ),
+        return services.signaal_opvolging(
+            signaal=signaal, by=self.request.user, **form.cleaned_data
         )
-        if result is None:
-            return self.form_invalid(form)
-        messages.success(self.request, _("De opvolging is opgeslagen."))
-        return redirect(result)
 
 
 def advies_export(request):

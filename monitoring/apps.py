@@ -20,13 +20,18 @@ class MonitoringConfig(AppConfig):
     verbose_name = _("Monitoring en rapportage")
 
     def ready(self) -> None:
+
         from inclusie.constants import Role
         from inclusie.registry import (
+            FLOW,
+            STOCK,
             Figure,
+            FigureSection,
             HomePanel,
             NavItem,
             PublicLink,
             register_figure,
+            register_figure_section,
             register_nav,
             register_panel,
             register_public_link,
@@ -34,10 +39,17 @@ class MonitoringConfig(AppConfig):
 
         # Register the Celery tasks now, while the app is active: a task module first
         # imported after `app.close()` (which deregisters the app) would stay unknown.
-        from monitoring import schedule, tasks  # noqa: F401
+        from monitoring import models, schedule, tasks  # noqa: F401
 
+        register_figure_section(FigureSection("relaties", _("Organisaties en contacten"), order=20))
         register_figure(
-            Figure("relaties.organisaties", _("Organisaties in beeld"), _organisaties, order=50)
+            Figure(
+                "relaties.organisaties",
+                _("Organisaties in beeld"),
+                _organisaties,
+                order=50,
+                kind=STOCK,
+            )
         )
         register_figure(
             Figure(
@@ -45,6 +57,7 @@ class MonitoringConfig(AppConfig):
                 _("Nieuwe organisaties dit halfjaar"),
                 _organisaties_nieuw,
                 order=51,
+                kind=FLOW,
             )
         )
         register_nav(NavItem(_("Dashboard"), "dashboard", "dashboard", order=10))

@@ -185,7 +185,7 @@ def seed(ctx) -> None:
             naam=wethouder.naam, defaults={"functie": "wethouder"}
         )
     for period in periods:
-        snapshots.snapshot_make(period=period)
+        snapshots.snapshot_ensure(period=period)
     if not Raadsmededeling.objects.filter(periode=periods[-1].code).exists():
         raadsmededeling.raadsmededeling_draft(period=periods[-1])
     ctx.log(

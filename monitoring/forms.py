@@ -116,6 +116,15 @@ class MetingImportForm(forms.Form):
 
 class SnapshotForm(forms.Form):
     periode = PeriodField()
+    reden = forms.CharField(
+        label=_("Reden voor een nieuwe versie"),
+        max_length=300,
+        required=False,
+        help_text=_(
+            "Alleen nodig als er van dit halfjaar al een momentopname is. De oude versie "
+            "blijft leesbaar; de nieuwe versie en de reden komen in het logboek."
+        ),
+    )
 
 
 class RapportRequestForm(forms.Form):

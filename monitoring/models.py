@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inclusie.models import TimeStampedModel
@@ -258,11 +259,23 @@ class Verhaal(TimeStampedModel):
 
 
 class Snapshot(models.Model):
-    """The frozen figures of one half year; dashboard and reports read only this."""
+    """The frozen figures of one half year; dashboard and reports read only this.
 
-    periode = models.CharField(_("periode"), max_length=7, unique=True)
+    A snapshot is never changed once made. Making it again is an explicit act
+    that adds a new version (with a reason, audit-logged); the newest version is
+    the one the dashboard shows, older versions stay readable.
+    """
+
+    periode = models.CharField(_("periode"), max_length=7)
+    versie = models.PositiveIntegerField(_("versie"), default=1)
+    reden = models.CharField(
+        _("reden voor deze versie"),
+        max_length=300,
+        blank=True,
+        help_text=_("Waarom de cijfers van dit halfjaar opnieuw zijn vastgelegd."),
+    )
     data = models.JSONField(_("gegevens"), default=dict)
-    gemaakt_op = models.DateTimeField(_("gemaakt op"), auto_now=True)
+    gemaakt_op = models.DateTimeField(_("gemaakt op"), default=timezone.now)
     gemaakt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("gemaakt door"),
@@ -275,10 +288,13 @@ class Snapshot(models.Model):
     class Meta:
         verbose_name = _("momentopname")
         verbose_name_plural = _("momentopnamen")
-        ordering = ["-periode"]
+        ordering = ["-periode", "-versie"]
+        constraints = [
+            models.UniqueConstraint(fields=["periode", "versie"], name="snapshot_periode_versie")
+        ]
 
     def __str__(self) -> str:
-        return self.periode
+        return f"{self.periode} v{self.versie}"
 
 
 class Raadsmededeling(TimeStampedModel):

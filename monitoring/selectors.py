@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Prefetch, QuerySet
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from inclusie.registry import figure, figure_section
 from monitoring import charts
 from monitoring.constants import MededelingStatus
 from monitoring.models import (
@@ -27,62 +29,80 @@ from monitoring.models import (
 )
 from monitoring.periods import Period
 
-# Dashboard sections: group prefix of a figure code -> Dutch heading, in this order.
-GROUPS: dict[str, Any] = {
-    "deal": _("Groei van de Inclusie Deal"),
-    "relaties": _("Organisaties en contacten"),
-    "ambassadeurs": _("Ambassadeurs"),
-    "pijlers": _("Pijlers"),
-    "bijeenkomsten": _("Bijeenkomsten en opkomst"),
-    "klankbord": _("Klankbordgroep: adviezen en reacties van de gemeente"),
-    "signalen": _("Signalen uit de stad"),
-    "participatie": _("Participatie van inwoners"),
-    "stappenplan": _("Stappenplan Inclusief Beleid"),
-    "verkenning": _("Verkenningen"),
-    "opdracht": _("Kwartiermaker: uren en budget"),
-}
-# Figures that are warnings: shown at the top when non-zero or non-empty.
-WARNING_CODES = {"pijlers.zonder_ambassadeur", "klankbord.reacties_te_laat"}
-
 
 def group_heading(group: str) -> str:
-    return str(GROUPS.get(group, group.replace("_", " ").capitalize()))
+    """A section's heading from the figure registry (each app registers its own)."""
+    section = figure_section(group)
+    return str(section.heading) if section else group.replace("_", " ").capitalize()
 
 
 def group_rank(group: str) -> tuple[int, str]:
-    keys = list(GROUPS)
-    return (keys.index(group), "") if group in keys else (len(keys), group)
+    section = figure_section(group)
+    return (section.order, group) if section else (10_000, group)
+
+
+def figure_label(item: dict) -> str:
+    """A frozen figure's label in the active language (the registry's lazy label by code)."""
+    fig = figure(item["code"])
+    return str(fig.label) if fig is not None else gettext(item.get("label", ""))
+
+
+def figure_unit(item: dict) -> str:
+    fig = figure(item["code"])
+    if fig is not None:
+        return str(fig.unit)
+    return gettext(item["unit"]) if item.get("unit") else ""
+
+
+def breakdown_label(key: str) -> str:
+    """A breakdown label (a choice label frozen as its Dutch msgid) in the active language.
+
+    Names that are data (a pijler's name) have no translation and stay as they are.
+    """
+    return gettext(key) if key else key
 
 
 def snapshot_periods() -> list[str]:
-    return list(Snapshot.objects.values_list("periode", flat=True))
+    return list(dict.fromkeys(Snapshot.objects.values_list("periode", flat=True)))
 
 
 def snapshot_index() -> dict[str, str]:
-    """periode -> version stamp of every snapshot, newest first (one small query).
+    """periode -> version stamp of its newest snapshot, newest period first (one small query).
 
-    Two snapshots a year, so this stays tiny; the stamp changes whenever a
-    snapshot is remade, which makes it a safe cache key for the dashboard.
+    Two snapshots a year (plus the odd new version), so this stays tiny; the stamp
+    changes with every new version, which makes it a safe cache key for the dashboard.
     """
-    return {
-        periode: f"{pk}.{made.timestamp():.6f}"
-        for periode, pk, made in Snapshot.objects.values_list("periode", "pk", "gemaakt_op")
-    }
+    index: dict[str, str] = {}
+    for periode, pk, versie in Snapshot.objects.order_by("-periode", "-versie").values_list(
+        "periode", "pk", "versie"
+    ):
+        index.setdefault(periode, f"{pk}.{versie}")
+    return index
 
 
-def snapshots_for(period: Period) -> tuple[Snapshot | None, Snapshot | None]:
-    """The snapshot of `period` and of the half year before it (one query)."""
-    rows = {
-        s.periode: s
-        for s in Snapshot.objects.filter(periode__in=[period.code, period.previous().code])
-    }
+def snapshot_versions(period: Period) -> list[Snapshot]:
+    """Every version of a half year's snapshot, newest first (without the figures)."""
+    return list(
+        Snapshot.objects.filter(periode=period.code)
+        .select_related("gemaakt_door")
+        .defer("data")
+        .order_by("-versie")
+    )
+
+
+def snapshots_for(
+    period: Period, *, versie: int | None = None
+) -> tuple[Snapshot | None, Snapshot | None]:
+    """The snapshot of `period` (newest, or the given version) and the newest of the half
+    year before it (one query)."""
+    rows: dict[str, Snapshot] = {}
+    for s in Snapshot.objects.filter(periode__in=[period.code, period.previous().code]).order_by(
+        "-versie"
+    ):
+        if s.periode == period.code and versie is not None and s.versie != versie:
+            continue
+        rows.setdefault(s.periode, s)
     return rows.get(period.code), rows.get(period.previous().code)
-
-
-def _is_warning(value) -> bool:
-    if isinstance(value, dict):
-        return any(True for _ in value)
-    return bool(value)
 
 
 @dataclass
@@ -94,6 +114,7 @@ class FigureView:
     previous: Any
     chart: str = ""
     rows: list = field(default_factory=list)  # (label, current, previous)
+    kind: str = ""  # "stock" or "flow"
 
     @property
     def is_breakdown(self) -> bool:
@@ -106,9 +127,27 @@ class FigureView:
         return None
 
 
-def dashboard_context(period: Period, *, with_charts: bool = True) -> dict:
-    """Everything the dashboard and the report appendix show, from the snapshots only."""
-    current, previous = snapshots_for(period)
+def _is_warning_figure(item: dict) -> bool:
+    fig = figure(item["code"])
+    return fig is not None and fig.warning is not None
+
+
+def _legacy_warning(code: str, value) -> bool:
+    """Snapshots frozen before figures carried their warning flag: ask the registry now."""
+    fig = figure(code)
+    return bool(fig and fig.warning and value is not None and fig.warning(value))
+
+
+def dashboard_context(
+    period: Period, *, with_charts: bool = True, versie: int | None = None
+) -> dict:
+    """Everything the dashboard and the report appendix show, from the snapshots only.
+
+    Sections, headings and warnings come from what the snapshot says about each
+    figure (its section code and warning flag, both from the figure registry);
+    labels are rendered in the active language.
+    """
+    current, previous = snapshots_for(period, versie=versie)
     if current is None:
         return {"snapshot": None, "periode": period, "vorige_periode": period.previous()}
     prev_data = previous.data if previous else {}
@@ -118,30 +157,38 @@ def dashboard_context(period: Period, *, with_charts: bool = True) -> dict:
     for item in current.data.get("figures", []):
         code = item["code"]
         value = item["value"]
-        prev = prev_figures.get(code)
-        if code in WARNING_CODES:
-            if _is_warning(value):
-                names = list(value) if isinstance(value, dict) else []
-                warnings.append({"label": item["label"], "value": value, "names": names})
+        # The value of the half year before by the same rule, frozen with this one;
+        # older snapshots without it fall back to the previous snapshot.
+        prev = item["previous"] if "previous" in item else prev_figures.get(code)
+        label = figure_label(item)
+        warning = item["warning"] if "warning" in item else _legacy_warning(code, value)
+        if warning:
+            names = [breakdown_label(k) for k in value] if isinstance(value, dict) else []
+            warnings.append({"label": label, "value": value, "names": names})
             continue
-        view = FigureView(code, item["label"], item.get("unit", ""), value, prev)
+        if _is_warning_figure(item):
+            continue  # a warning figure whose rule does not hold: nothing to warn about
+        view = FigureView(code, label, figure_unit(item), value, prev, kind=item.get("kind", ""))
         if isinstance(value, dict):
             prev_dict = prev if isinstance(prev, dict) else {}
-            labels = list(value) + [k for k in prev_dict if k not in value]
-            view.rows = [(k, value.get(k), prev_dict.get(k)) for k in labels]
+            keys = list(value) + [k for k in prev_dict if k not in value]
+            labels = [breakdown_label(k) for k in keys]
+            view.rows = [
+                (lbl, value.get(k), prev_dict.get(k)) for k, lbl in zip(keys, labels, strict=True)
+            ]
             if with_charts and labels:
                 view.chart = charts.bar_chart(
-                    str(item["label"]),
+                    label,
                     labels,
                     [
-                        (period.code, [value.get(k) for k in labels]),
-                        (period.previous().code, [prev_dict.get(k) for k in labels]),
+                        (period.code, [value.get(k) for k in keys]),
+                        (period.previous().code, [prev_dict.get(k) for k in keys]),
                     ],
                     desc=_(
                         "%(label)s: %(period)s vergeleken met %(previous)s; cijfers in de tabel."
                     )
                     % {
-                        "label": item["label"],
+                        "label": label,
                         "period": period.code,
                         "previous": period.previous().code,
                     },

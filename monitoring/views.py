@@ -11,13 +11,12 @@ from django.urls import reverse, reverse_lazy
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
-from django.views.generic import DetailView, FormView, ListView, TemplateView, UpdateView
-from django.views.generic.edit import CreateView
+from django.views.generic import DetailView, FormView, ListView, TemplateView
 
-from inclusie.forms import ServiceFormMixin
+from inclusie.form_views import ServiceFormView
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, public_view, requires
 from monitoring import forms, schedule, selectors
-from monitoring.constants import RapportStatus
+from monitoring.constants import MededelingStatus, RapportStatus
 from monitoring.models import (
     Indicator,
     Meting,
@@ -47,6 +46,10 @@ class DashboardView(AreaMixin, TemplateView):
         except ValidationError:
             return Period.last_completed()
 
+    def get_versie(self) -> int | None:
+        raw = self.request.GET.get("versie", "")
+        return int(raw) if raw.isascii() and raw.isdigit() and 0 < int(raw) < 10_000 else None
+
     def get_context_data(self, **kwargs):
         period = self.get_period()
         ctx = super().get_context_data(**kwargs)
@@ -59,26 +62,31 @@ class DashboardView(AreaMixin, TemplateView):
             te_besluiten=selectors.raadsmededelingen_te_besluiten(),
         )
         if period.code in index:
-            ctx["inhoud"] = self.body(period, index)
+            versies = selectors.snapshot_versions(period)
+            gekozen = self.get_versie()
+            getoond = next((v for v in versies if v.versie == gekozen), versies[0])
+            ctx.update(versies=versies, getoonde_versie=getoond, nieuwste=versies[0])
+            ctx["inhoud"] = self.body(period, index, getoond)
         return ctx
 
-    def body(self, period: Period, index: dict[str, str]) -> str:
+    def body(self, period: Period, index: dict[str, str], snapshot: Snapshot) -> str:
         """The figures part of the page, rendered once per snapshot version and language.
 
-        Snapshots are immutable until remade (which changes the key), and the part
-        holds nothing user-specific, so every visitor shares one rendering.
+        Snapshots are frozen (a new version is a new row, which changes the key), and
+        the part holds nothing user-specific, so every visitor shares one rendering.
         """
         from django.core.cache import cache
         from django.template.loader import render_to_string
         from django.utils.translation import get_language
 
         key = "dashboard:{}:{}:{}:{}".format(
-            period.code, index[period.code], index.get(period.previous().code, "-"), get_language()
+            period.code, snapshot.pk, index.get(period.previous().code, "-"), get_language()
         )
         html = cache.get(key)
         if html is None:
             html = render_to_string(
-                "monitoring/_dashboard_body.html", selectors.dashboard_context(period)
+                "monitoring/_dashboard_body.html",
+                selectors.dashboard_context(period, versie=snapshot.versie),
             )
             cache.set(key, html, 60 * 60 * 24)
         return html
@@ -113,33 +121,30 @@ class VeranderverhaalDetailView(AreaMixin, DetailView):
         return ctx
 
 
-class VeranderverhaalCreateView(AreaMixin, ServiceFormMixin, CreateView):
+class VeranderverhaalCreateView(ServiceFormView):
     area, action = "monitoring", CHANGE
     model = Veranderverhaal
     form_class = forms.VeranderverhaalForm
-    template_name = "inclusie/form_page.html"
-    extra_context = {"title": _("Veranderverhaal toevoegen")}
+    success_message = _("Het veranderverhaal is opgeslagen.")
+    title = _("Veranderverhaal toevoegen")
 
-    def form_valid(self, form):
-        obj = self.run_service(
-            form, lambda: measurements.veranderverhaal_save(veranderverhaal=form.save(commit=False))
-        )
-        if obj is None:
-            return self.form_invalid(form)
-        messages.success(self.request, _("Het veranderverhaal is opgeslagen."))
-        return redirect(obj.get_absolute_url())
+    def perform(self, form):
+        return measurements.veranderverhaal_save(veranderverhaal=form.save(commit=False))
 
 
-class VeranderverhaalUpdateView(VeranderverhaalCreateView, UpdateView):
-    extra_context = {"title": _("Veranderverhaal wijzigen")}
+class VeranderverhaalUpdateView(VeranderverhaalCreateView):
+    title = _("Veranderverhaal wijzigen")
+
+    def get_instance(self):
+        return get_object_or_404(Veranderverhaal, pk=self.kwargs["pk"])
 
 
-class SchakelCreateView(AreaMixin, ServiceFormMixin, FormView):
+class SchakelCreateView(ServiceFormView):
     model = Veranderverhaal  # the pk in the URL (the hostile-input test edits the first one)
     area, action = "monitoring", CHANGE
     form_class = forms.SchakelForm
-    template_name = "inclusie/form_page.html"
-    extra_context = {"title": _("Schakel toevoegen aan het veranderverhaal")}
+    success_message = _("De schakel is toegevoegd.")
+    title = _("Schakel toevoegen aan het veranderverhaal")
 
     def dispatch(self, request, *args, **kwargs):
         self.veranderverhaal = get_object_or_404(Veranderverhaal, pk=kwargs["pk"])
@@ -148,14 +153,11 @@ class SchakelCreateView(AreaMixin, ServiceFormMixin, FormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "veranderverhaal": self.veranderverhaal}
 
-    def form_valid(self, form):
-        obj = self.run_service(
-            form, lambda: measurements.schakel_save(schakel=form.save(commit=False))
-        )
-        if obj is None:
-            return self.form_invalid(form)
-        messages.success(self.request, _("De schakel is toegevoegd."))
-        return redirect(self.veranderverhaal.get_absolute_url())
+    def perform(self, form):
+        return measurements.schakel_save(schakel=form.save(commit=False))
+
+    def get_success_url(self):
+        return self.veranderverhaal.get_absolute_url()
 
 
 # --- indicators, measurements, stories -------------------------------------------------
@@ -179,25 +181,22 @@ class IndicatorDetailView(AreaMixin, DetailView):
         return selectors.indicator_detail_qs()
 
 
-class IndicatorCreateView(AreaMixin, ServiceFormMixin, CreateView):
+class IndicatorCreateView(ServiceFormView):
     area, action = "monitoring", CHANGE
     model = Indicator
     form_class = forms.IndicatorForm
-    template_name = "inclusie/form_page.html"
-    extra_context = {"title": _("Indicator toevoegen")}
+    success_message = _("De indicator is opgeslagen.")
+    title = _("Indicator toevoegen")
 
-    def form_valid(self, form):
-        obj = self.run_service(
-            form, lambda: measurements.indicator_save(indicator=form.save(commit=False))
-        )
-        if obj is None:
-            return self.form_invalid(form)
-        messages.success(self.request, _("De indicator is opgeslagen."))
-        return redirect(obj.get_absolute_url())
+    def perform(self, form):
+        return measurements.indicator_save(indicator=form.save(commit=False))
 
 
-class IndicatorUpdateView(IndicatorCreateView, UpdateView):
-    extra_context = {"title": _("Indicator wijzigen")}
+class IndicatorUpdateView(IndicatorCreateView):
+    def get_instance(self):
+        return get_object_or_404(Indicator, pk=self.kwargs["pk"])
+
+    title = _("Indicator wijzigen")
 
 
 class MetingListView(AreaMixin, ListView):
@@ -221,12 +220,12 @@ def meting_export(request):
     return csv_response("metingen", ["indicator", "periode", "waarde", "duiding"], rows)
 
 
-class MetingCreateView(AreaMixin, ServiceFormMixin, CreateView):
+class MetingCreateView(ServiceFormView):
     area, action = "monitoring", CHANGE
     model = Meting
     form_class = forms.MetingForm
-    template_name = "inclusie/form_page.html"
-    extra_context = {"title": _("Meting invoeren")}
+    success_message = _("De meting is opgeslagen.")
+    title = _("Meting invoeren")
 
     def get_initial(self):
         initial = super().get_initial()
@@ -241,36 +240,30 @@ class MetingCreateView(AreaMixin, ServiceFormMixin, CreateView):
                 initial["waarde"] = computed
         return initial
 
-    def form_valid(self, form):
-        obj = self.run_service(
-            form,
-            lambda: measurements.meting_save(meting=form.save(commit=False), by=self.request.user),
-        )
-        if obj is None:
-            return self.form_invalid(form)
-        messages.success(self.request, _("De meting is opgeslagen."))
-        return redirect(obj.indicator.get_absolute_url())
+    def perform(self, form):
+        return measurements.meting_save(meting=form.save(commit=False), by=self.request.user)
+
+    def get_success_url(self):
+        return self.object.indicator.get_absolute_url()
 
 
-class MetingUpdateView(AreaMixin, ServiceFormMixin, UpdateView):
+class MetingUpdateView(ServiceFormView):
     area, action = "monitoring", CHANGE
     model = Meting
     form_class = forms.MetingForm
-    template_name = "inclusie/form_page.html"
-    extra_context = {"title": _("Meting wijzigen")}
+    success_message = _(
+        "De meting is opgeslagen. Maak de momentopname opnieuw om haar mee te nemen."
+    )
+    title = _("Meting wijzigen")
 
-    def form_valid(self, form):
-        obj = self.run_service(
-            form,
-            lambda: measurements.meting_save(meting=form.save(commit=False), by=self.request.user),
-        )
-        if obj is None:
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _("De meting is opgeslagen. Maak de momentopname opnieuw om haar mee te nemen."),
-        )
-        return redirect(obj.indicator.get_absolute_url())
+    def get_instance(self):
+        return get_object_or_404(Meting, pk=self.kwargs["pk"])
+
+    def perform(self, form):
+        return measurements.meting_save(meting=form.save(commit=False), by=self.request.user)
+
+    def get_success_url(self):
+        return self.object.indicator.get_absolute_url()
 
 
 class MetingImportView(AreaMixin, FormView):
@@ -299,57 +292,68 @@ class VerhaalListView(AreaMixin, ListView):
         return selectors.verhaal_list()
 
 
-class VerhaalCreateView(AreaMixin, ServiceFormMixin, CreateView):
+class VerhaalCreateView(ServiceFormView):
     area, action = "monitoring", CHANGE
     model = Verhaal
     form_class = forms.VerhaalForm
-    template_name = "inclusie/form_page.html"
-    extra_context = {"title": _("Verhaal toevoegen")}
+    success_url = reverse_lazy("monitoring:verhaal-list")
+    success_message = _("Het verhaal is opgeslagen.")
+    title = _("Verhaal toevoegen")
 
-    def form_valid(self, form):
-        obj = self.run_service(
-            form, lambda: measurements.verhaal_save(verhaal=form.save(commit=False))
-        )
-        if obj is None:
-            return self.form_invalid(form)
-        messages.success(self.request, _("Het verhaal is opgeslagen."))
-        return redirect("monitoring:verhaal-list")
+    def perform(self, form):
+        return measurements.verhaal_save(verhaal=form.save(commit=False))
 
 
 # --- snapshots and the schedule --------------------------------------------------------
 
 
-class SnapshotView(AreaMixin, FormView):
-    """List the snapshots and make one on demand."""
+class SnapshotView(ServiceFormView):
+    """List the snapshots; freeze a half year, or freeze it again as a new version."""
 
     area, action = "monitoring", CHANGE
     form_class = forms.SnapshotForm
     template_name = "monitoring/snapshots.html"
+    title = _("Momentopnamen per halfjaar")
+    submit_label = _("Momentopname of nieuwe versie vastleggen")
 
     def get_initial(self):
-        return {"periode": Period.last_completed().code}
+        return {"periode": self.request.GET.get("periode") or Period.last_completed().code}
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["snapshots"] = Snapshot.objects.select_related("gemaakt_door").defer("data")[:20]
+        ctx["snapshots"] = Snapshot.objects.select_related("gemaakt_door").defer("data")[:30]
         ctx["planning"] = schedule.current()
         return ctx
 
-    def form_valid(self, form):
+    def perform(self, form):
         period = Period.parse(form.cleaned_data["periode"])
-        snapshots.snapshot_make(period=period, by=self.request.user)
-        messages.success(
-            self.request, _("De momentopname van %(p)s is gemaakt.") % {"p": period.code}
-        )
-        return redirect(reverse("dashboard") + f"?periode={period.code}")
+        if Snapshot.objects.filter(periode=period.code).exists():
+            return snapshots.snapshot_new_version(
+                period=period, by=self.request.user, reden=form.cleaned_data["reden"]
+            )
+        return snapshots.snapshot_make(period=period, by=self.request.user)
+
+    def get_success_message(self, snapshot):
+        return _("De momentopname van %(p)s is vastgelegd (versie %(v)s).") % {
+            "p": snapshot.periode,
+            "v": snapshot.versie,
+        }
+
+    def get_success_url(self):
+        return reverse("dashboard") + f"?periode={self.object.periode}"
 
 
-class PlanningView(AreaMixin, FormView):
+class PlanningView(ServiceFormView):
     """The beheerder edits when the twice-yearly snapshot runs."""
 
     area, action = "beheer", CHANGE
     form_class = forms.PlanningForm
-    template_name = "monitoring/planning.html"
+    title = _("Planning van de halfjaarlijkse momentopname")
+    intro = _(
+        "Op dit moment maakt het portaal automatisch een momentopname van het afgelopen "
+        "halfjaar en zet het concepten klaar van de raadsmededeling en de "
+        "monitoringsrapportage. Standaard kort na 1 januari en 1 juli."
+    )
     success_url = reverse_lazy("monitoring:planning")
 
     def get_initial(self):
@@ -363,10 +367,10 @@ class PlanningView(AreaMixin, FormView):
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "planning": schedule.current()}
 
-    def form_valid(self, form):
-        schedule.update(**form.cleaned_data)
-        messages.success(self.request, _("De planning is opgeslagen."))
-        return super().form_valid(form)
+    success_message = _("De planning is opgeslagen.")
+
+    def perform(self, form):
+        return schedule.update(**form.cleaned_data)
 
 
 # --- reports -------------------------------------------------------------------------
@@ -386,23 +390,25 @@ class RapportListView(AreaMixin, ListView):
         return ctx
 
 
-class RapportRequestView(AreaMixin, FormView):
+class RapportRequestView(ServiceFormView):
     area, action = "rapporten", CHANGE
     form_class = forms.RapportRequestForm
-    template_name = "inclusie/form_page.html"
-    extra_context = {"title": _("Rapport aanvragen")}
+    title = _("Rapport aanvragen")
 
-    def form_valid(self, form):
-        rapport = reports.rapport_request(
+    def perform(self, form):
+        return reports.rapport_request(
             soort=form.cleaned_data["soort"],
             period=Period.parse(form.cleaned_data["periode"]),
             by=self.request.user,
         )
+
+    def get_success_message(self, rapport):
+        # Not a success yet: the report is queued (shown as information).
         messages.info(
             self.request,
             _("Het rapport staat in de wachtrij. U krijgt een e-mail als het klaar is."),
         )
-        return redirect(rapport.get_absolute_url())
+        return ""
 
 
 class RapportDetailView(AreaMixin, DetailView):
@@ -452,24 +458,20 @@ class RaadsmededelingListView(AreaMixin, ListView):
         return selectors.raadsmededeling_list()
 
 
-class RaadsmededelingDraftView(AreaMixin, ServiceFormMixin, FormView):
+class RaadsmededelingDraftView(ServiceFormView):
     area, action = "rapporten", CHANGE
     form_class = forms.RaadsmededelingDraftForm
-    template_name = "inclusie/form_page.html"
-    extra_context = {"title": _("Raadsmededeling opstellen uit de momentopname")}
+    title = _("Raadsmededeling opstellen uit de momentopname")
 
     def get_initial(self):
         return {"periode": Period.last_completed().code}
 
-    def form_valid(self, form):
+    def perform(self, form):
         period = Period.parse(form.cleaned_data["periode"])
-        obj = self.run_service(
-            form, lambda: raadsmededeling.raadsmededeling_draft(period=period, by=self.request.user)
-        )
-        if obj is None:
-            return self.form_invalid(form)
-        messages.success(self.request, _("Het concept %(nr)s is opgesteld.") % {"nr": obj.nummer})
-        return redirect(obj.get_absolute_url())
+        return raadsmededeling.raadsmededeling_draft(period=period, by=self.request.user)
+
+    def get_success_message(self, obj):
+        return _("Het concept %(nr)s is opgesteld.") % {"nr": obj.nummer}
 
 
 class RaadsmededelingDetailView(AreaMixin, DetailView):
@@ -509,7 +511,7 @@ def _mededeling_json(mededeling: Raadsmededeling) -> dict:
     }
 
 
-class RaadsmededelingUpdateView(AreaMixin, ServiceFormMixin, UpdateView):
+class RaadsmededelingUpdateView(ServiceFormView):
     """The editor: Markdown sections with live preview, autosaved (JSON) or posted (form).
 
     An approved mededeling is locked: the page says so and every save is refused by
@@ -517,32 +519,47 @@ class RaadsmededelingUpdateView(AreaMixin, ServiceFormMixin, UpdateView):
     """
 
     area, action = "rapporten", CHANGE
-    model = Raadsmededeling
     form_class = forms.RaadsmededelingForm
     template_name = "monitoring/raadsmededeling_form.html"
+    success_message = _("De tekst is opgeslagen.")
+    intro = _(
+        "Het portaal schreef een eerste versie uit de cijfers van het halfjaar. Pas elke "
+        "paragraaf aan zoals u wilt; naast de tekst ziet u meteen hoe die in de PDF komt. "
+        "Uw tekst wordt vanzelf opgeslagen, en elke zitting blijft bewaard als versie."
+    )
 
     def wants_json(self) -> bool:
         return "application/json" in self.request.headers.get("Accept", "")
 
+    def get_instance(self):
+        if not hasattr(self, "mededeling"):
+            self.mededeling = get_object_or_404(Raadsmededeling, pk=self.kwargs["pk"])
+        return self.mededeling
+
     def get(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        if not self.object.is_concept:
+        if not self.get_instance().is_concept:
             messages.info(request, _("Deze raadsmededeling is goedgekeurd; de tekst staat vast."))
-            return redirect(self.object.get_absolute_url())
+            return redirect(self.mededeling.get_absolute_url())
         return super().get(request, *args, **kwargs)
+
+    def back_url(self):
+        return reverse("monitoring:raadsmededeling-detail", args=[self.kwargs["pk"]])
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        choices = raadsmededeling.kern_choices(self.object)
-        ctx["kern_form"] = kwargs.get("kern_form") or forms.KerncijfersForm(
-            choices=choices, initial={"kerncijfers": self.object.kerncijfers}
+        mededeling = self.get_instance()
+        ctx["title"] = _("Raadsmededeling bewerken %(nr)s") % {"nr": mededeling.nummer}
+        ctx["object"] = mededeling
+        ctx["kern_form"] = forms.KerncijfersForm(
+            choices=raadsmededeling.kern_choices(mededeling),
+            initial={"kerncijfers": mededeling.kerncijfers},
         )
         ctx["koppen"] = koppen = raadsmededeling.section_headings()
         numbered = {"inleiding": "1. ", "kader": "2. ", "kern": "3. ", "toelichting": "4. "}
         ctx["koppen_velden"] = {"onderwerp": str(_("Onderwerp"))} | {
             k: numbered.get(k, "") + str(koppen[k]) for k in Raadsmededeling.SECTIONS
         }
-        ctx["opmerkingen"] = self.object.opmerkingen.select_related("door")
+        ctx["opmerkingen"] = mededeling.opmerkingen.select_related("door")
         return ctx
 
     def form_invalid(self, form):
@@ -553,11 +570,11 @@ class RaadsmededelingUpdateView(AreaMixin, ServiceFormMixin, UpdateView):
             )
         return super().form_invalid(form)
 
-    def form_valid(self, form):
+    def perform(self, form):
         data = {k: form.cleaned_data[k] for k in raadsmededeling.TEXT_FIELDS}
         try:
             obj = raadsmededeling.raadsmededeling_update(
-                mededeling=self.object,
+                mededeling=form.instance,
                 data=data,
                 by=self.request.user,
                 revisie=form.cleaned_data.get("revisie"),
@@ -570,25 +587,20 @@ class RaadsmededelingUpdateView(AreaMixin, ServiceFormMixin, UpdateView):
                     {"conflict": _mededeling_json(conflict.current), "melding": melding},
                     status=409,
                 )
-            form.add_error(None, melding)
-            return super().form_invalid(form)
+            raise ValidationError(melding) from conflict
         except ValidationError as exc:
+            if not self.wants_json():
+                raise
             locked = not Raadsmededeling.objects.filter(
-                pk=self.object.pk, status="concept"
+                pk=form.instance.pk, status=MededelingStatus.CONCEPT
             ).exists()
-            if self.wants_json():
-                return JsonResponse(
-                    {"melding": " ".join(exc.messages), "vergrendeld": locked},
-                    status=423 if locked else 400,
-                )
-            from inclusie.forms import add_service_errors
-
-            add_service_errors(form, exc)
-            return super().form_invalid(form)
+            return JsonResponse(
+                {"melding": " ".join(exc.messages), "vergrendeld": locked},
+                status=423 if locked else 400,
+            )
         if self.wants_json():
             return JsonResponse(_mededeling_json(obj))
-        messages.success(self.request, _("De tekst is opgeslagen."))
-        return redirect(obj.get_absolute_url())
+        return obj
 
 
 @requires("rapporten", CHANGE)
@@ -676,54 +688,38 @@ class RaadsmededelingVersieDiffView(AreaMixin, DetailView):
         return ctx
 
 
-class RaadsmededelingGoedkeurenView(AreaMixin, ServiceFormMixin, FormView):
+class RaadsmededelingGoedkeurenView(ServiceFormView):
     area, action = "rapporten_goedkeuren", CHANGE
     model = Raadsmededeling
     form_class = forms.GoedkeurenForm
-    template_name = "inclusie/form_page.html"
-    extra_context = {"title": _("Raadsmededeling goedkeuren (B&W-besluit)")}
+    success_message = _("De raadsmededeling is goedgekeurd.")
+    title = _("Raadsmededeling goedkeuren (B&W-besluit)")
 
     def dispatch(self, request, *args, **kwargs):
         self.mededeling = get_object_or_404(Raadsmededeling, pk=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
-    def form_valid(self, form):
-        obj = self.run_service(
-            form,
-            lambda: raadsmededeling.raadsmededeling_approve(
-                mededeling=self.mededeling,
-                bw_datum=form.cleaned_data["bw_datum"],
-                by=self.request.user,
-            ),
+    def perform(self, form):
+        return raadsmededeling.raadsmededeling_approve(
+            mededeling=self.mededeling, bw_datum=form.cleaned_data["bw_datum"], by=self.request.user
         )
-        if obj is None:
-            return self.form_invalid(form)
-        messages.success(self.request, _("De raadsmededeling is goedgekeurd."))
-        return redirect(obj.get_absolute_url())
 
 
-class RaadsmededelingPublicerenView(AreaMixin, ServiceFormMixin, FormView):
+class RaadsmededelingPublicerenView(ServiceFormView):
     area, action = "rapporten_goedkeuren", CHANGE
     model = Raadsmededeling
     form_class = forms.PublicerenForm
-    template_name = "inclusie/form_page.html"
-    extra_context = {"title": _("Raadsmededeling publiceren")}
+    success_message = _("De raadsmededeling staat in het openbare archief.")
+    title = _("Raadsmededeling publiceren")
 
     def dispatch(self, request, *args, **kwargs):
         self.mededeling = get_object_or_404(Raadsmededeling, pk=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
-    def form_valid(self, form):
-        obj = self.run_service(
-            form,
-            lambda: raadsmededeling.raadsmededeling_publish(
-                mededeling=self.mededeling, by=self.request.user
-            ),
+    def perform(self, form):
+        return raadsmededeling.raadsmededeling_publish(
+            mededeling=self.mededeling, by=self.request.user
         )
-        if obj is None:
-            return self.form_invalid(form)
-        messages.success(self.request, _("De raadsmededeling staat in het openbare archief."))
-        return redirect(obj.get_absolute_url())
 
 
 # --- public archive -------------------------------------------------------------------

@@ -8,10 +8,13 @@ def register() -> None:
 
     from inclusie.constants import Role
     from inclusie.registry import (
+        FLOW,
         Figure,
+        FigureSection,
         HomePanel,
         NavItem,
         register_figure,
+        register_figure_section,
         register_nav,
         register_panel,
     )
@@ -29,6 +32,9 @@ def register() -> None:
             order=10,
         )
     )
+    register_figure_section(
+        FigureSection("opdracht", _("Kwartiermaker: uren en budget"), order=110)
+    )
     register_figure(
         Figure(
             code="opdracht.uren",
@@ -36,6 +42,7 @@ def register() -> None:
             compute=selectors.figuur_uren,
             unit=_("uur"),
             order=70,
+            kind=FLOW,
         )
     )
     register_figure(
@@ -45,5 +52,6 @@ def register() -> None:
             compute=selectors.figuur_budget,
             unit=_("euro"),
             order=71,
+            kind=FLOW,
         )
     )

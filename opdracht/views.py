@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from inclusie.form_views import ConfirmDeleteView, ServiceFormView
 from inclusie.permissions import CHANGE, VIEW, AreaMixin
-from inclusie.werkbank_views import WerkbankDeleteView, WerkbankFormView
 from opdracht import selectors, services
 from opdracht.forms import OpdrachtForm, UitgaveForm, UrenForm, UrenWeekForm
 from opdracht.models import Opdracht, Uitgave, Urenregistratie
@@ -38,9 +37,11 @@ class OpdrachtView(AreaMixin, TemplateView):
         return ctx
 
 
-class OpdrachtCreateView(WerkbankFormView):
+class OpdrachtCreateView(ServiceFormView):
     area, action = "opdracht", CHANGE
     form_class = OpdrachtForm
+    success_message = _("De opdracht is opgeslagen.")
+    success_url = reverse_lazy("opdracht")
     title = _("Opdracht van de kwartiermaker vastleggen")
 
     def get_initial(self):
@@ -48,17 +49,11 @@ class OpdrachtCreateView(WerkbankFormView):
 
         return {"programma": GemeenteProfiel.cached().programmanaam, "uren_per_week": 10}
 
-    def terug_url(self):
+    def back_url(self):
         return reverse("opdracht")
 
-    def form_valid(self, form):
-        opdracht = self.run_service(
-            form, lambda: services.opdracht_save(opdracht=form.save(commit=False))
-        )
-        if opdracht is None:
-            return self.form_invalid(form)
-        messages.success(self.request, _("De opdracht is opgeslagen."))
-        return redirect("opdracht")
+    def perform(self, form):
+        return services.opdracht_save(opdracht=form.save(commit=False))
 
 
 class OpdrachtUpdateView(OpdrachtCreateView):
@@ -75,9 +70,11 @@ class OpdrachtUpdateView(OpdrachtCreateView):
         }
 
 
-class UrenCreateView(WerkbankFormView):
+class UrenCreateView(ServiceFormView):
     area, action = "opdracht", CHANGE
     form_class = UrenForm
+    success_url = reverse_lazy("opdracht")
+    success_message = _("De uren zijn opgeslagen.")
     title = _("Uren registreren")
     intro = _("Kies een dag in de week; de uren tellen voor die hele week.")
 
@@ -85,17 +82,11 @@ class UrenCreateView(WerkbankFormView):
         opdracht = selectors.huidige_opdracht()
         return {"opdracht": opdracht.pk if opdracht else None}
 
-    def terug_url(self):
+    def back_url(self):
         return reverse("opdracht")
 
-    def form_valid(self, form):
-        result = self.run_service(
-            form, lambda: services.uren_save(registratie=form.save(commit=False))
-        )
-        if result is None:
-            return self.form_invalid(form)
-        messages.success(self.request, _("De uren zijn opgeslagen."))
-        return redirect("opdracht")
+    def perform(self, form):
+        return services.uren_save(registratie=form.save(commit=False))
 
 
 class UrenUpdateView(UrenCreateView):
@@ -111,30 +102,26 @@ class UrenUpdateView(UrenCreateView):
             "instance": get_object_or_404(Urenregistratie, pk=self.kwargs["pk"]),
         }
 
-    def verwijder_url(self):
+    def delete_url(self):
         return reverse("uren-delete", args=[self.kwargs["pk"]])
 
 
-class UitgaveCreateView(WerkbankFormView):
+class UitgaveCreateView(ServiceFormView):
     area, action = "opdracht", CHANGE
     form_class = UitgaveForm
+    success_url = reverse_lazy("opdracht")
+    success_message = _("De uitgave is opgeslagen.")
     title = _("Uitgave vastleggen")
 
     def get_initial(self):
         opdracht = selectors.huidige_opdracht()
         return {"opdracht": opdracht.pk if opdracht else None}
 
-    def terug_url(self):
+    def back_url(self):
         return reverse("opdracht")
 
-    def form_valid(self, form):
-        result = self.run_service(
-            form, lambda: services.uitgave_save(uitgave=form.save(commit=False))
-        )
-        if result is None:
-            return self.form_invalid(form)
-        messages.success(self.request, _("De uitgave is opgeslagen."))
-        return redirect("opdracht")
+    def perform(self, form):
+        return services.uitgave_save(uitgave=form.save(commit=False))
 
 
 class UitgaveUpdateView(UitgaveCreateView):
@@ -151,7 +138,7 @@ class UitgaveUpdateView(UitgaveCreateView):
         }
 
 
-class UrenDeleteView(WerkbankDeleteView):
+class UrenDeleteView(ConfirmDeleteView):
     area, action = "opdracht", CHANGE
     title = _("Uren verwijderen")
 
@@ -165,11 +152,13 @@ class UrenDeleteView(WerkbankDeleteView):
         return reverse("opdracht")
 
 
-class UrenWeekView(WerkbankFormView):
+class UrenWeekView(ServiceFormView):
     """Register a whole week at once (the usual Friday-afternoon task)."""
 
     area, action = "opdracht", CHANGE
     form_class = UrenWeekForm
+    success_url = reverse_lazy("opdracht")
+    success_message = _("De uren van de week zijn opgeslagen.")
     title = _("Uren van een week registreren")
     intro = _(
         "Vul per onderdeel de uren van die week in. Eerder ingevulde uren van die week worden vervangen."
@@ -191,21 +180,14 @@ class UrenWeekView(WerkbankFormView):
                 initial[f"uren_{activiteit}"] = uren
         return initial
 
-    def terug_url(self):
+    def back_url(self):
         return reverse("opdracht")
 
-    def form_valid(self, form):
+    def perform(self, form):
         data = form.cleaned_data
-        result = self.run_service(
-            form,
-            lambda: services.uren_week_save(
-                opdracht=data["opdracht"],
-                week=data["week"],
-                uren=form.uren(),
-                toelichting=data["toelichting"],
-            ),
+        return services.uren_week_save(
+            opdracht=data["opdracht"],
+            week=data["week"],
+            uren=form.uren(),
+            toelichting=data["toelichting"],
         )
-        if result is None:
-            return self.form_invalid(form)
-        messages.success(self.request, _("De uren van de week zijn opgeslagen."))
-        return redirect("opdracht")

@@ -11,12 +11,16 @@ class PijlersConfig(AppConfig):
 
         from inclusie.constants import Role
         from inclusie.registry import (
+            STOCK,
             Figure,
+            FigureSection,
             HomePanel,
             NavItem,
             register_figure,
+            register_figure_section,
             register_nav,
             register_panel,
+            warn_when_any,
         )
         from pijlers import figures, models
 
@@ -33,12 +37,15 @@ class PijlersConfig(AppConfig):
                 order=15,
             )
         )
+        register_figure_section(FigureSection("pijlers", _("Pijlers"), order=40))
         register_figure(
             Figure(
                 "pijlers.zonder_ambassadeur",
                 _("Pijlers zonder ambassadeur"),
                 figures.zonder_ambassadeur,
                 order=20,
+                kind=STOCK,
+                warning=warn_when_any,
             )
         )
 

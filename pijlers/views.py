@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
-from deal.views import ServiceFormView
+from inclusie.form_views import ServiceFormView, run_action
 from inclusie.models import GemeenteProfiel
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, requires
 from pijlers import selectors, services
@@ -103,13 +102,7 @@ class PijlerDetailView(AreaMixin, DetailView):
 class PijlerCreateView(ServiceFormView):
     area, action = "pijlers", CHANGE
     form_class = PijlerForm
-    template_name = "deal/form_page.html"
-
-    def get_instance(self):
-        return None
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "instance": self.get_instance()}
+    success_message = gettext_lazy("De gegevens zijn opgeslagen.")
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -117,9 +110,7 @@ class PijlerCreateView(ServiceFormView):
         return ctx
 
     def perform(self, form):
-        pijler = services.pijler_save(pijler=form.save(commit=False))
-        messages.success(self.request, _("De gegevens zijn opgeslagen."))
-        return redirect(pijler)
+        return services.pijler_save(pijler=form.save(commit=False))
 
 
 class PijlerUpdateView(PijlerCreateView):
@@ -159,27 +150,28 @@ class LidmaatschapCreateView(ServiceFormView):
 
     def perform(self, form):
         data = form.cleaned_data
-        services.lidmaatschap_add(
+        return services.lidmaatschap_add(
             pijler=self.pijler,
             persoon=data["persoon"],
             rol=data["rol"],
             organisatie=data.get("organisatie"),
             sinds=data["sinds"],
         )
-        messages.success(self.request, _("%(naam)s is toegevoegd.") % {"naam": data["persoon"]})
-        return redirect(self.pijler)
+
+    def get_success_message(self, lid):
+        return _("%(naam)s is toegevoegd.") % {"naam": lid.persoon}
+
+    def get_success_url(self):
+        return self.pijler.get_absolute_url()
 
 
 @requires("pijlers", CHANGE)
 @require_POST
 def lidmaatschap_end(request, pk: int):
     lid = get_object_or_404(Lidmaatschap.objects.select_related("pijler", "persoon"), pk=pk)
-    try:
-        services.lidmaatschap_end(lidmaatschap=lid)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(
-            request, _("Het lidmaatschap van %(naam)s is beëindigd.") % {"naam": lid.persoon}
-        )
+    run_action(
+        request,
+        lambda: services.lidmaatschap_end(lidmaatschap=lid),
+        success=_("Het lidmaatschap van %(naam)s is beëindigd.") % {"naam": lid.persoon},
+    )
     return redirect(lid.pijler)

@@ -4,10 +4,14 @@ from django.utils.translation import gettext_lazy as _
 
 from inclusie.constants import Role
 from inclusie.registry import (
+    FLOW,
+    STOCK,
     Figure,
+    FigureSection,
     HomePanel,
     NavItem,
     register_figure,
+    register_figure_section,
     register_nav,
     register_panel,
 )
@@ -48,11 +52,18 @@ def register() -> None:
     )
     from stappenplan import selectors as sel
 
+    register_figure_section(FigureSection("participatie", _("Participatie van inwoners"), order=80))
+    register_figure_section(
+        FigureSection("stappenplan", _("Stappenplan Inclusief Beleid"), order=90)
+    )
+    register_figure_section(FigureSection("verkenning", _("Verkenningen"), order=100))
+
     register_figure(
         Figure(
             code="stappenplan.status",
             label=_("Stappen van het stappenplan per status"),
             compute=sel.figure_stappenplan_status,
+            kind=STOCK,
         )
     )
     register_figure(
@@ -60,6 +71,7 @@ def register() -> None:
             code="verkenning.ingediend",
             label=_("Ingediende verkenningen"),
             compute=sel.figure_verkenning_ingediend,
+            kind=FLOW,
         )
     )
     register_figure(
@@ -68,6 +80,7 @@ def register() -> None:
             label=_("Deelnemers aan participatieactiviteiten"),
             compute=sel.figure_participatie_bereik,
             unit=_("deelnemers"),
+            kind=FLOW,
         )
     )
     register_figure(
@@ -75,5 +88,6 @@ def register() -> None:
             code="participatie.activiteiten",
             label=_("Participatieactiviteiten per soort"),
             compute=sel.figure_participatie_activiteiten,
+            kind=FLOW,
         )
     )

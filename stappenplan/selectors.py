@@ -7,12 +7,15 @@ verkenningen give 404; a verkenning one may see but not edit gives 403.
 
 from __future__ import annotations
 
+import datetime
+from collections import Counter
 from dataclasses import dataclass, field
 
 import django_filters
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inclusie.constants import Levensdomein, Role
@@ -23,6 +26,7 @@ from stappenplan.models import (
     Antwoord,
     ParticipatieActiviteit,
     Stap,
+    StapGebeurtenis,
     Verkenning,
     VerkenningRapport,
     Vraag,
@@ -314,12 +318,23 @@ def niet_bereikt():
 
 
 def figure_stappenplan_status(start, end) -> dict:
-    counts = dict(
-        Stap.objects.filter(soort=Stap.Soort.STAP)
-        .values_list("status")
-        .annotate(n=Count("pk"))
-        .values_list("status", "n")
+    """Steps per status at `end`: each step's last recorded status change before `end`.
+
+    A step with no recorded change before `end` had not started yet.
+    """
+    end_dt = timezone.make_aware(datetime.datetime.combine(end, datetime.time.min))
+    laatste = (
+        StapGebeurtenis.objects.filter(stap=OuterRef("pk"), op__lt=end_dt)
+        .exclude(status="")
+        .order_by("-op", "-pk")
+        .values("status")[:1]
     )
+    statussen = (
+        Stap.objects.filter(soort=Stap.Soort.STAP)
+        .annotate(status_op=Subquery(laatste))
+        .values_list("status_op", flat=True)
+    )
+    counts = Counter(s or Stap.Status.NIET_GESTART for s in statussen)
     return {str(label): counts.get(value, 0) for value, label in Stap.Status.choices}
 
 

@@ -389,6 +389,7 @@ def stap_update(
         StapGebeurtenis.objects.create(
             stap=stap,
             door=door,
+            status=stap.status,
             tekst=_("Status gewijzigd van '%(oud)s' naar '%(nieuw)s'.")
             % {"oud": previous.get_status_display(), "nieuw": stap.get_status_display()},
         )

@@ -28,13 +28,13 @@ from monitoring.models import (
 )
 from monitoring.periods import Period
 from monitoring.services.redaction import personal_names, redact
-from monitoring.services.snapshots import snapshot_ensure
+from monitoring.services.snapshots import snapshot_ensure, snapshot_latest
 
 # --- drafting -------------------------------------------------------------------------
 
 
 def _facts(snapshot: Snapshot, period: Period) -> list[prose.Fact]:
-    previous = Snapshot.objects.filter(periode=period.previous().code).first()
+    previous = snapshot_latest(period.previous())
     return prose.facts_from_snapshots(snapshot.data, previous.data if previous else None)
 
 
@@ -115,7 +115,7 @@ def _draft_texts(snapshot: Snapshot, period: Period) -> dict:
         )
     ]
     prev_ind = {}
-    prev_snapshot = Snapshot.objects.filter(periode=period.previous().code).first()
+    prev_snapshot = snapshot_latest(period.previous())
     if prev_snapshot:
         prev_ind = {i["id"]: i.get("waarde") for i in prev_snapshot.data.get("indicators", [])}
     for ind in snapshot.data.get("indicators", []):
@@ -301,7 +301,7 @@ def raadsmededeling_kern_opstellen(
 def kern_choices(mededeling: Raadsmededeling) -> list[dict]:
     """The figures (and indicators) the adviser can put in the kern, with their sentence."""
     period = Period.parse(mededeling.periode)
-    snapshot = Snapshot.objects.filter(periode=period.code).first()
+    snapshot = snapshot_latest(period)
     if snapshot is None:
         return []
     with translation.override("nl"):

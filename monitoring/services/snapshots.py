@@ -1,13 +1,47 @@
-"""Half-year snapshots: the registered figures frozen with indicators, duiding and stories."""
+"""Half-year snapshots: the registered figures frozen with indicators, duiding and stories.
+
+A snapshot is frozen: nothing recomputes it silently (not seed_demo, not the beat
+task, not a later edit). `snapshot_ensure` makes the first version only when none
+exists; `snapshot_new_version` is the explicit, audit-logged act that freezes the
+figures again as a new version, and the older versions stay readable.
+
+The payload of one figure in ``data["figures"]`` is self-describing, so the
+dashboard, the reports and the raadsmededeling's prose need nothing else::
+
+    {
+        "code": "deal.toezeggingen",      # the registry code (labels are looked up by it)
+        "group": "deal",                  # the dashboard section code (registry)
+        "label": "Toezeggingen per status",   # Dutch source text at freezing time
+        "kind": "stock",                  # "stock" (state at the end) or "flow" (in the period)
+        "unit": "",                       # Dutch source text of the unit, may be ""
+        "order": 12,
+        "value": {"Voorgenomen": 3, ...},  # number, or Dutch label -> number
+        "previous": {"Voorgenomen": 1, ...},  # same rule for the half year before
+        "previous_period": "2025-H2",
+        "warning": False,                 # the registry's warning rule held for "value"
+        "error": "...",                   # only when computing failed ("value" is None)
+    }
+
+Labels are stored as Dutch source text (the msgid), and rendered through the
+registry (figure label by code) or gettext (breakdown labels), so an English
+reader sees English labels while the numbers stay frozen.
+"""
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from decimal import Decimal
 
+from auditlog.context import set_actor
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from inclusie.models import User
-from inclusie.registry import figures
+from inclusie.registry import Figure, figures
 from monitoring.models import (
     Indicator,
     Meting,
@@ -38,32 +72,40 @@ def as_number(value) -> float | int | None:
     return int(value) if value.is_integer() else round(value, 2)
 
 
-@transaction.atomic
-def snapshot_make(*, period: Period, by: User | None = None) -> Snapshot:
-    """Freeze all registered figures, indicators, stories and veranderverhalen of a half year.
+def _compute(fig: Figure, period: Period) -> tuple[object, str]:
+    try:
+        return _plain(fig.compute(period.start, period.end)), ""
+    except Exception as exc:  # noqa: BLE001 - one broken figure must not block the rest
+        return None, str(exc)[:200]
 
-    Remaking a snapshot replaces it (reports already rendered keep their PDF).
-    """
-    computed = []
-    for fig in figures():
-        try:
-            value = _plain(fig.compute(period.start, period.end))
-        except Exception as exc:  # noqa: BLE001 - one broken figure must not block the rest
-            value = None
-            error = str(exc)[:200]
-        else:
-            error = ""
-        computed.append(
-            {
-                "code": fig.code,
-                "group": fig.group,
-                "label": str(fig.label),
-                "unit": str(fig.unit),
-                "order": fig.order,
-                "value": value,
-                **({"error": error} if error else {}),
-            }
-        )
+
+def figure_payload(fig: Figure, period: Period) -> dict:
+    """One figure of `period`, with the value of the half year before by the same rule."""
+    value, error = _compute(fig, period)
+    previous, _error = _compute(fig, period.previous())
+    return {
+        "code": fig.code,
+        "group": fig.group,
+        "label": str(fig.label),
+        "kind": fig.kind,
+        "unit": str(fig.unit),
+        "order": fig.order,
+        "value": value,
+        "previous": previous,
+        "previous_period": period.previous().code,
+        "warning": bool(fig.warning and value is not None and fig.warning(value)),
+        **({"error": error} if error else {}),
+    }
+
+
+def _data(period: Period) -> dict:
+    # Frozen in the source language: the stored labels are msgids, translated on display.
+    with translation.override(settings.LANGUAGE_CODE):
+        return _freeze(period)
+
+
+def _freeze(period: Period) -> dict:
+    computed = [figure_payload(fig, period) for fig in figures()]
     figure_values = {c["code"]: c["value"] for c in computed}
     metingen: dict[int, list[Meting]] = {}
     for m in Meting.objects.filter(periode__lte=period.code).order_by("periode"):
@@ -136,7 +178,7 @@ def snapshot_make(*, period: Period, by: User | None = None) -> Snapshot:
                 ],
             }
         )
-    data = {
+    return {
         "periode": period.code,
         "figures": computed,
         "indicators": indicators,
@@ -144,16 +186,58 @@ def snapshot_make(*, period: Period, by: User | None = None) -> Snapshot:
         "verhalen": verhalen,
         "veranderverhalen": chains,
     }
-    snapshot, _created = Snapshot.objects.update_or_create(
-        periode=period.code, defaults={"data": data, "gemaakt_door": by}
+
+
+def _create(*, period: Period, by: User | None, versie: int, reden: str) -> Snapshot:
+    snapshot = Snapshot(
+        periode=period.code, versie=versie, reden=reden, data=_data(period), gemaakt_door=by
     )
+    snapshot.full_clean(exclude=["data"])
+    with set_actor(by) if by is not None else nullcontext():
+        snapshot.save()
     return snapshot
 
 
+def snapshot_latest(period: Period) -> Snapshot | None:
+    """The newest version of the half year's snapshot (what dashboard and reports read)."""
+    return Snapshot.objects.filter(periode=period.code).order_by("-versie").first()
+
+
+@transaction.atomic
+def snapshot_make(*, period: Period, by: User | None = None) -> Snapshot:
+    """Freeze the first version of a half year; refuses when the half year has one.
+
+    A snapshot once made is never overwritten: use `snapshot_new_version`.
+    """
+    if Snapshot.objects.filter(periode=period.code).exists():
+        raise ValidationError(
+            {
+                "periode": _(
+                    "Van %(p)s bestaat al een momentopname. Maak een nieuwe versie met een reden."
+                )
+                % {"p": period.code}
+            }
+        )
+    return _create(period=period, by=by, versie=1, reden="")
+
+
+@transaction.atomic
+def snapshot_new_version(*, period: Period, by: User | None, reden: str) -> Snapshot:
+    """Freeze the half year again as a new version, with a reason; older versions stay.
+
+    The new row is audit-logged with its maker and reason.
+    """
+    reden = (reden or "").strip()
+    if not reden:
+        raise ValidationError(
+            {"reden": _("Geef aan waarom de cijfers van dit halfjaar opnieuw worden vastgelegd.")}
+        )
+    # Lock the half year's rows so two clicks cannot both become version n + 1.
+    list(Snapshot.objects.select_for_update().filter(periode=period.code).values_list("pk"))
+    hoogste = Snapshot.objects.filter(periode=period.code).aggregate(m=Max("versie"))["m"] or 0
+    return _create(period=period, by=by, versie=hoogste + 1, reden=reden)
+
+
 def snapshot_ensure(*, period: Period, by: User | None = None) -> Snapshot:
-    return Snapshot.objects.filter(periode=period.code).first() or snapshot_make(
-        period=period, by=by
-    )
-
-
-# --- raadsmededeling --------------------------------------------------------------
+    """The half year's newest snapshot; made (version 1) only when none exists yet."""
+    return snapshot_latest(period) or snapshot_make(period=period, by=by)

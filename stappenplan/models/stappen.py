@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inclusie.models.base import TimeStampedModel
@@ -111,6 +112,13 @@ class StapGebeurtenis(models.Model):
         Stap, on_delete=models.CASCADE, related_name="gebeurtenissen", verbose_name=_("stap")
     )
     tekst = models.CharField(_("wat is er gebeurd?"), max_length=400)
+    status = models.CharField(
+        _("nieuwe status"),
+        max_length=20,
+        choices=Stap.Status,
+        blank=True,
+        help_text=_("Ingevuld als de status van de stap veranderde; de cijfers lezen dit."),
+    )
     door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -118,7 +126,7 @@ class StapGebeurtenis(models.Model):
         related_name="+",
         verbose_name=_("door"),
     )
-    op = models.DateTimeField(_("op"), auto_now_add=True)
+    op = models.DateTimeField(_("op"), default=timezone.now)
 
     class Meta:
         ordering = ["-op", "-pk"]

@@ -1,10 +1,6 @@
 // Meetings: small enhancements; every page works without them.
 (function () {
   "use strict";
-  // Move focus to the error summary after a failed submit, so screen readers announce it.
-  var summary = document.getElementById("foutoverzicht");
-  if (summary) { summary.focus(); }
-
   // Attendance: "everyone present" fills every group with one tap; exceptions follow.
   var allButton = document.getElementById("iedereen-aanwezig");
   if (allButton) {

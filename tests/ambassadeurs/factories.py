@@ -5,13 +5,14 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from ambassadeurs.constants import ActiviteitSoort, AmbassadeurStatus
-from ambassadeurs.models import Activiteit, Ambassadeur, CoachingNotitie
+from ambassadeurs.models import Activiteit, Ambassadeur, CoachingNotitie, StatusWijziging
 from tests.factories import PersoonFactory
 
 
 class AmbassadeurFactory(DjangoModelFactory):
     class Meta:
         model = Ambassadeur
+        skip_postgeneration_save = True
 
     persoon = factory.SubFactory(PersoonFactory)
     aangemeld_op = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=100))
@@ -28,6 +29,20 @@ class AmbassadeurFactory(DjangoModelFactory):
             crit_netwerk=True,
             crit_contacten=True,
         )
+
+    @factory.post_generation
+    def historie(obj, create, extracted, **kwargs):
+        """The dated status history the figures read, matching the ambassador's dates."""
+        if not create:
+            return
+        rows = [(AmbassadeurStatus.AANGEMELD, obj.aangemeld_op)]
+        if obj.actief_sinds:
+            rows.append((AmbassadeurStatus.ACTIEF, obj.actief_sinds))
+        if obj.gestopt_op:
+            rows.append((AmbassadeurStatus.GESTOPT, obj.gestopt_op))
+        for status, datum in rows:
+            if datum:
+                StatusWijziging.objects.create(ambassadeur=obj, status=status, datum=datum)
 
 
 class ActiviteitFactory(DjangoModelFactory):

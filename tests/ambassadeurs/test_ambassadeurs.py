@@ -107,6 +107,7 @@ def test_status_flow_with_dates_and_rules(client_for):
     assert list(ambassadeur.statuswijzigingen.values_list("status", flat=True)) == [
         "actief",
         "intake",
+        "aangemeld",
     ]
 
 
@@ -281,6 +282,11 @@ def test_figures_active_and_activities_per_kind(django_assert_num_queries):
     gestopt = AmbassadeurFactory(actief=True)
     Ambassadeur.objects.filter(pk=gestopt.pk).update(
         status=AmbassadeurStatus.GESTOPT, gestopt_op=vandaag - datetime.timedelta(days=10)
+    )
+    StatusWijziging.objects.create(
+        ambassadeur=gestopt,
+        status=AmbassadeurStatus.GESTOPT,
+        datum=vandaag - datetime.timedelta(days=10),
     )
     ActiviteitFactory(ambassadeur=a, soort="training")
     ActiviteitFactory(ambassadeur=a, soort="training")

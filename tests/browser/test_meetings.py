@@ -153,5 +153,5 @@ def test_everyone_present_button_and_no_csp_errors(demo_site, new_page):
     page.goto(f"{demo_site.url}/bijeenkomsten/{meeting.pk}/actie/")
     with page.expect_navigation():
         page.get_by_role("button", name="Opslaan").click()
-    assert page.evaluate("document.activeElement.id") == "foutoverzicht"
+    assert page.evaluate("document.activeElement.id") == "foutsamenvatting"
     assert page.csp_errors == []

@@ -12,6 +12,7 @@ from deal.models import (
     KennisItem,
     Partner,
     Toezegging,
+    ToezeggingStatusWijziging,
 )
 from pijlers.models import Lidmaatschap, Pijler
 from tests.factories import OrganisatieFactory, PersoonFactory
@@ -69,10 +70,20 @@ class PartnerFactory(DjangoModelFactory):
 class ToezeggingFactory(DjangoModelFactory):
     class Meta:
         model = Toezegging
+        skip_postgeneration_save = True
 
     partner = factory.SubFactory(PartnerFactory)
     soort = ToezeggingSoort.STAD
     titel = factory.Sequence(lambda n: f"Toezegging {n}")
+
+    @factory.post_generation
+    def historie(obj, create, extracted, **kwargs):
+        """Its status history, as toezegging_save records it: the status since today
+        (or since the date passed as `historie=date`)."""
+        if create:
+            ToezeggingStatusWijziging.objects.create(
+                toezegging=obj, naar=obj.status, datum=extracted or timezone.localdate()
+            )
 
 
 class InitiatiefFactory(DjangoModelFactory):

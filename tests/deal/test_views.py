@@ -89,7 +89,7 @@ def test_skipping_a_stage_from_the_pipeline_asks_for_a_reason(client_for):
     response = client.post(url, {"naar": "aangehaakt", "datum": timezone.localdate().isoformat()})
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Controleer het formulier" in html and "Geef een reden op" in html
+    assert "Het formulier is nog niet goed ingevuld" in html and "Geef een reden op" in html
     partner.refresh_from_db()
     assert partner.fase == Fase.VERKEND
 

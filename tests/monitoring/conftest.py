@@ -1,7 +1,7 @@
 import pytest
 
 from inclusie import registry
-from inclusie.registry import Figure
+from inclusie.registry import FLOW, STOCK, Figure, warn_when_any
 
 
 @pytest.fixture
@@ -18,13 +18,24 @@ def fake_figures():
                 "in gesprek": 2,
                 "ondertekend": Organisatie.objects.count(),
             },
+            kind=STOCK,
         ),
-        Figure("deal.ondertekend", "Ondertekend", lambda s, e: 5, unit="partners"),
+        Figure("deal.ondertekend", "Ondertekend", lambda s, e: 5, unit="partners", kind=FLOW),
         Figure(
-            "pijlers.zonder_ambassadeur", "Pijlers zonder ambassadeur", lambda s, e: {"Werk": 0}
+            "pijlers.zonder_ambassadeur",
+            "Pijlers zonder ambassadeur",
+            lambda s, e: {"Werk": 0},
+            kind=STOCK,
+            warning=warn_when_any,
         ),
-        Figure("klankbord.reacties_te_laat", "Reacties te laat", lambda s, e: 0),
-        Figure("nieuwegroep.iets", "Iets nieuws", lambda s, e: 7),
+        Figure(
+            "klankbord.reacties_te_laat",
+            "Reacties te laat",
+            lambda s, e: 0,
+            kind=STOCK,
+            warning=warn_when_any,
+        ),
+        Figure("nieuwegroep.iets", "Iets nieuws", lambda s, e: 7, kind=FLOW),
     ]
     saved = dict(registry._figures)
     for fig in added:

@@ -1,6 +1,7 @@
 """Snapshot and dashboard: figures registered by any app appear; the page reads only the snapshot."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -30,7 +31,9 @@ def test_snapshot_freezes_every_registered_figure(fake_figures):
 def test_a_broken_figure_does_not_block_the_snapshot():
     from inclusie import registry
 
-    registry.register_figure(registry.Figure("kapot.cijfer", "Kapot", lambda s, e: 1 / 0))
+    registry.register_figure(
+        registry.Figure("kapot.cijfer", "Kapot", lambda s, e: 1 / 0, kind=registry.FLOW)
+    )
     try:
         snap = snapshots.snapshot_make(period=H1)
     finally:
@@ -43,7 +46,13 @@ def test_dashboard_shows_sections_warnings_duiding_and_stories(client_for, fake_
     from inclusie import registry
 
     registry.register_figure(
-        registry.Figure("klankbord.reacties_te_laat", "Reacties te laat", lambda s, e: 2)
+        registry.Figure(
+            "klankbord.reacties_te_laat",
+            "Reacties te laat",
+            lambda s, e: 2,
+            kind=registry.STOCK,
+            warning=registry.warn_when_any,
+        )
     )
     meting = MetingFactory(indicator__naam="Thuis in de wijk", duiding="Stijging in Noord.")
     MetingFactory(indicator=meting.indicator, periode="2025-H2", waarde=30)
@@ -93,8 +102,8 @@ def test_dashboard_query_count_does_not_grow_with_data(client_for, fake_figures)
     for i in range(20):
         MetingFactory(indicator__naam=f"Indicator groot {i}")
         VerhaalFactory()
-    snapshots.snapshot_make(period=H1.previous())
-    snapshots.snapshot_make(period=H1)
+    snapshots.snapshot_new_version(period=H1.previous(), by=None, reden="meer gegevens")
+    snapshots.snapshot_new_version(period=H1, by=None, reden="meer gegevens")
     large = _dashboard_queries(client)
     assert small == large, (small, large)
     assert small <= 6
@@ -148,8 +157,15 @@ def test_remade_snapshot_shows_on_the_cached_dashboard(client_for):
     meting.duiding = "Bijgestelde duiding."
     meting.save()
     assert "Eerste duiding." in client.get(url).content.decode()  # frozen until remade
-    snapshots.snapshot_make(period=H1)
-    assert "Bijgestelde duiding." in client.get(url).content.decode()
+    with pytest.raises(ValidationError):  # remaking silently is refused
+        snapshots.snapshot_make(period=H1)
+    snapshots.snapshot_new_version(period=H1, by=None, reden="Duiding bijgesteld")
+    page = client.get(url).content.decode()
+    assert "Bijgestelde duiding." in page and "Eerste duiding." not in page
+    # The old version stays readable, and the page lists both versions.
+    assert "Versie 1" in page and "Duiding bijgesteld" in page
+    old = client.get(url + "&versie=1").content.decode()
+    assert "Eerste duiding." in old and "U bekijkt versie 1" in old
 
 
 def test_wethouder_home_links_to_dashboard_and_drafts(client_for):
