@@ -124,6 +124,8 @@ def _change(now, before, *, unit: str = "") -> str:
     suffix = f" {unit}" if unit else ""
     if round(now, 1) == round(before, 1):
         return _("evenveel als een halfjaar eerder")
+    if before == 0:
+        return _("een halfjaar eerder nog geen")
     return _("een halfjaar eerder was dat %(before)s%(unit)s") % {
         "before": _fmt_value(before, unit),
         "unit": suffix if unit not in ("%", "euro") else "",
@@ -220,6 +222,8 @@ def _ambassadeurs_actief(fact: Fact, facts: dict[str, Fact], ctx: dict) -> str:
         before = _int(fact.previous)
         if before == now:
             text += _("; evenveel als een halfjaar eerder")
+        elif before == 0:
+            text += _("; een halfjaar eerder nog geen")
         else:
             text += _("; een halfjaar eerder waren het er %(n)s") % {"n": aantal(before)}
     activities = facts.get("ambassadeurs.activiteiten")
@@ -290,8 +294,8 @@ def _budget(fact: Fact, facts: dict[str, Fact], ctx: dict) -> str:
     if uren and isinstance(uren.value, int | float) and uren.value:
         parts.append(
             ngettext(
-                "De kwartiermaker werkte %(n)s uur",
-                "De kwartiermaker werkte %(n)s uur",
+                "In dit halfjaar werkte de kwartiermaker %(n)s uur",
+                "In dit halfjaar werkte de kwartiermaker %(n)s uur",
                 _int(uren.value),
             )
             % {"n": getal(uren.value)}
@@ -342,6 +346,19 @@ def _toezeggingen(fact: Fact, facts: dict[str, Fact], ctx: dict) -> str:
     ) % {"n": aantal(total), "list": _breakdown_list(fact.value)}
 
 
+def _stappenplan(fact: Fact, facts: dict[str, Fact], ctx: dict) -> str:
+    items = [
+        f"{aantal(_int(v))} {k[:1].lower() + k[1:]}"
+        for k, v in fact.value.items()
+        if isinstance(v, int | float) and v
+    ]
+    if not items:
+        return ""
+    return _("Van de stappen van het Stappenplan Inclusief Beleid zijn er %(list)s.") % {
+        "list": opsomming(items)
+    }
+
+
 SENTENCES: dict[str, Callable[[Fact, dict[str, Fact], dict], str]] = {
     "deal.partners_per_stage": _deal_partners,
     "deal.toezeggingen": _toezeggingen,
@@ -352,6 +369,7 @@ SENTENCES: dict[str, Callable[[Fact, dict[str, Fact], dict], str]] = {
     "opdracht.budget": _budget,
     "relaties.organisaties": _organisaties,
     "pijlers.zonder_ambassadeur": _zonder_ambassadeur,
+    "stappenplan.status": _stappenplan,
 }
 # Shown inside another figure's sentence, never on their own.
 NOT_ON_THEIR_OWN = {
@@ -413,11 +431,14 @@ def indicator_sentence(ind: dict, previous: Any) -> str:
     de gewenste richting. <duiding>" """
     unit = ind.get("eenheid") or ""
     now = ind.get("waarde")
-    shown_unit = "%" if unit == "%" else ""
 
-    def fmt(v) -> str:
-        text = _fmt_value(v, shown_unit) if shown_unit else getal(v)
-        return f"{text} {unit}" if unit and unit != "%" else text
+    def number(v) -> str:
+        return getal(v)
+
+    def with_unit(text: str) -> str:
+        if unit == "%":
+            return f"{text} procent"
+        return f"{text} {unit}" if unit else text
 
     if isinstance(previous, int | float) and isinstance(now, int | float) and previous != now:
         went_up = now > previous
@@ -429,13 +450,13 @@ def indicator_sentence(ind: dict, previous: Any) -> str:
         else:
             oordeel = ""
         text = _("De waarde ging van %(before)s naar %(now)s") % {
-            "before": fmt(previous),
-            "now": fmt(now),
+            "before": number(previous),
+            "now": with_unit(number(now)),
         }
         text += f", {oordeel}." if oordeel else "."
     elif isinstance(previous, int | float):
-        text = _("De waarde bleef %(now)s.") % {"now": fmt(now)}
+        text = _("De waarde bleef %(now)s.") % {"now": with_unit(number(now))}
     else:
-        text = _("De waarde is %(now)s.") % {"now": fmt(now)}
+        text = _("De waarde is %(now)s.") % {"now": with_unit(number(now))}
     duiding = (ind.get("duiding") or "").strip()
     return f"{text} {duiding}".strip()

@@ -165,7 +165,7 @@ def test_draft_is_prose_with_the_kern_as_a_list_and_the_duiding(gemeente, snapsh
     assert "- Sinds de vorige mededeling hebben twee organisaties" in mededeling.kern
     assert "€\xa017.658,80" in mededeling.kern
     assert prose.KERN_MIN <= len(mededeling.kerncijfers) <= prose.KERN_MAX
-    assert "De waarde ging van 72 procent naar 74 procent, de gewenste richting." in (
+    assert "De waarde ging van 72 naar 74 procent, de gewenste richting." in (
         mededeling.toelichting
     )
     assert "in twee wijken bleef het gelijk" in mededeling.toelichting
