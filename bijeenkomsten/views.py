@@ -15,6 +15,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -50,9 +51,14 @@ from bijeenkomsten.models import (
 from inclusie.form_views import add_service_errors
 from inclusie.pdf import render_to_pdf
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, public_view
+from inclusie.publicatie_views import (
+    LakbesluitView,
+    PublicerenMetVoorvertoningForm,
+    VoorvertoningView,
+)
+from inclusie.redaction import NAAM, marker
 
 PAGE_SIZE = 25
-WOO_PRIVACY = "5.1, 2, e"
 FORM_PAGE = "bijeenkomsten/form.html"
 
 
@@ -508,36 +514,130 @@ class VaststellenView(BijeenkomstMixin, FormView):
         return redirect(self.get_success_url() + "#verslag")
 
 
+def _pdf_context(b, user, lak=None) -> dict:
+    from inclusie.models import GemeenteProfiel
+
+    deelnemers, verborgen = sel.deelnemers_voor(b, user)
+    return {
+        "gelakt": lak is not None,
+        "lak": lak,
+        "woo": marker(NAAM),
+        "bijeenkomst": b,
+        "deelnemers": deelnemers,
+        "verborgen": verborgen,
+        "eerdere_acties": list(sel.open_acties_eerder(b)),
+        "gemeente": GemeenteProfiel.cached(),
+    }
+
+
 class BijeenkomstPdfView(AreaMixin, View):
     area, action = "bijeenkomsten", VIEW
 
     def get(self, request, pk):
-        from inclusie.models import GemeenteProfiel
-
         b = sel.bijeenkomst_detail(user=request.user, pk=pk)
-        deelnemers, verborgen = sel.deelnemers_voor(b, request.user)
-        # The public version (seed 004): names redacted with the Woo ground.
-        gelakt = request.GET.get("versie") == "openbaar"
+        if request.GET.get("versie") == "openbaar":
+            # The public version (seed 004) exists only once published after its preview.
+            if b.openbaar_verslag:
+                response = FileResponse(
+                    b.openbaar_verslag.open("rb"), content_type="application/pdf"
+                )
+                response["Content-Disposition"] = (
+                    f'inline; filename="bijeenkomst-{b.pk}-openbaar.pdf"'
+                )
+                return response
+            if self.can("bijeenkomsten", CHANGE):
+                return redirect("bijeenkomst-openbaar-voorvertoning", pk=b.pk)
+            raise Http404
         started = time.monotonic()
-        title = str(b) + (" - " + _("openbare versie") if gelakt else "")
-        data = render_to_pdf(
-            "pdf/bijeenkomst.html",
-            {
-                "gelakt": gelakt,
-                "woo": WOO_PRIVACY,
-                "bijeenkomst": b,
-                "deelnemers": deelnemers,
-                "verborgen": verborgen,
-                "eerdere_acties": list(sel.open_acties_eerder(b)),
-                "gemeente": GemeenteProfiel.cached(),
-            },
-            title=title,
-        )
-        suffix = "-openbaar" if gelakt else ""
+        data = render_to_pdf("pdf/bijeenkomst.html", _pdf_context(b, request.user), title=str(b))
         response = HttpResponse(data, content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="bijeenkomst-{b.pk}{suffix}.pdf"'
+        response["Content-Disposition"] = f'inline; filename="bijeenkomst-{b.pk}.pdf"'
         response["Server-Timing"] = f"pdf;dur={(time.monotonic() - started) * 1000:.0f}"
         return response
+
+
+class _VerslagDocument:
+    model = Bijeenkomst
+
+    def get_document(self):
+        return sel.bijeenkomst_detail(user=self.request.user, pk=self.kwargs["pk"])
+
+    def get_teksten(self, document):
+        return sel.openbaar_verslag_teksten(document)[0]
+
+    def get_labels(self, document):
+        return sel.openbaar_verslag_teksten(document)[1]
+
+    def get_voorvertoning_url(self, document):
+        return reverse("bijeenkomst-openbaar-voorvertoning", args=[document.pk])
+
+
+class VerslagVoorvertoningView(_VerslagDocument, VoorvertoningView):
+    """The mandatory preview of the public minutes: all free text, every redaction."""
+
+    area, action = "bijeenkomsten", CHANGE
+    decide_area = "bijeenkomsten"
+    besluit_url_name = "bijeenkomst-openbaar-lakken"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        b = ctx["document"]
+        ctx["titel"] = _("Verslag: %(titel)s, %(datum)s") % {
+            "titel": b.titel,
+            "datum": date_format(timezone.localtime(b.start), "j F Y"),
+        }
+        ctx["terug"] = b.get_absolute_url()
+        ctx["terug_label"] = _("Terug naar de bijeenkomst")
+        ctx["uitleg_extra"] = _(
+            "Namen in de kolommen organisator, genodigden en actiehouders worden altijd gelakt."
+        )
+        return ctx
+
+    def get_publiceren(self, document):
+        info = {
+            "titel": _("Openbaar verslag publiceren"),
+            "url": reverse("bijeenkomst-openbaar-publiceren", args=[document.pk]),
+            "knop": _("Openbaar verslag definitief maken"),
+            "kan": False,
+        }
+        if document.openbaar_verslag_op:
+            info["uitleg"] = _("Het openbare verslag is gepubliceerd.")
+        elif document.verslag_status != Bijeenkomst.VerslagStatus.VASTGESTELD:
+            info["uitleg"] = _("Stel het verslag eerst vast; daarna kunt u het openbaar maken.")
+        else:
+            info["kan"] = True
+        return info
+
+
+class VerslagLakbesluitView(_VerslagDocument, LakbesluitView):
+    area, action = "bijeenkomsten", CHANGE
+    preview_view = VerslagVoorvertoningView
+
+
+class VerslagPublicerenView(AreaMixin, View):
+    area, action = "bijeenkomsten", CHANGE
+    model = Bijeenkomst
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        b = sel.bijeenkomst_detail(user=request.user, pk=pk)
+        form = PublicerenMetVoorvertoningForm(request.POST)
+        if form.is_valid():
+            try:
+                svc.verslag_openbaar_maken(
+                    bijeenkomst=b,
+                    by=request.user,
+                    sleutel=form.cleaned_data["sleutel"],
+                    pdf_context=lambda result: _pdf_context(b, request.user, lak=result),
+                )
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, _("Het openbare verslag is gepubliceerd."))
+                return redirect(b.get_absolute_url())
+        view = VerslagVoorvertoningView()
+        view.setup(request, pk=pk)
+        return view.render_to_response(view.get_context_data(publiceren_form=form), status=400)
 
 
 class BijeenkomstIcsView(AreaMixin, View):

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('monitoring', '0002_alter_snapshot_options_snapshot_reden_and_more'),
+        ('monitoring', '0003_lakregel_naar_kern'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

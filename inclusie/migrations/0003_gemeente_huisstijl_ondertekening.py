@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('inclusie', '0001_initial'),
+        ('inclusie', '0002_lakbesluit_lakregel_lakvoorvertoning'),
     ]
 
     operations = [
