@@ -8,9 +8,30 @@ Templates extend ``pdf/base.html``.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
+
+_STYLE = re.compile(r"<style>(.*?)</style>", re.S)
+
+
+@lru_cache(maxsize=1)
+def _font_config():
+    """One font configuration per process (our documents use system fonts, no @font-face)."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
+@lru_cache(maxsize=64)
+def _stylesheet(css: str):
+    """A document's <style> compiled once per process: most documents share their CSS."""
+    from weasyprint import CSS
+
+    return CSS(string=css, font_config=_font_config())
 
 
 def _css_string(text: str) -> str:
@@ -38,8 +59,17 @@ def render_to_pdf(
                 "pdf_voet": _css_string(footer or title),
             },
         )
-    document = HTML(string=html, base_url=str(settings.BASE_DIR))
-    pdf = document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True, uncompressed_pdf=False)
+    # The <style> blocks go to WeasyPrint as compiled stylesheets (cached above), in
+    # document order, which keeps the cascade as written and skips re-parsing them.
+    stylesheets = [_stylesheet(css) for css in _STYLE.findall(html)]
+    document = HTML(string=_STYLE.sub("", html), base_url=str(settings.BASE_DIR))
+    pdf = document.write_pdf(
+        stylesheets=stylesheets,
+        font_config=_font_config(),
+        pdf_variant="pdf/ua-1",
+        pdf_tags=True,
+        uncompressed_pdf=False,
+    )
     return add_table_header_scope(pdf)
 
 
@@ -96,7 +126,9 @@ def add_table_header_scope(data: bytes) -> bytes:
         if not changed:
             return data
         out = io.BytesIO()
-        pdf.save(out)
+        # WeasyPrint's streams are compressed already, and its XMP metadata (PDF/UA
+        # identification) stays exactly as written.
+        pdf.save(out, compress_streams=False, fix_metadata_version=False)
         return out.getvalue()
 
 

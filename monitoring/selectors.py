@@ -350,15 +350,20 @@ def report_appendix(period: Period, *, with_charts: bool = True) -> list[dict]:
                     "chart": "",
                 }
                 if with_charts:
+                    labels = [r[0] for r in rows]
+                    # Labels in an HTML column beside the bars (cheap to typeset in a PDF).
+                    layout = charts.chart_layout(labels, 2)
+                    item["label_rows"], item["label_w"] = layout.label_rows, layout.label_w
                     item["chart"] = charts.bar_chart(
                         fig.label,
-                        [r[0] for r in rows],
+                        labels,
                         [(now_code, [r[1] for r in rows]), (before_code, [r[2] for r in rows])],
                         desc=_(
                             "%(label)s: %(period)s vergeleken met %(previous)s; "
                             "cijfers in de tabel."
                         )
                         % {"label": fig.label, "period": now_code, "previous": before_code},
+                        labels_in_svg=False,
                     )
                 breakdowns.append(item)
             elif _has_number(fig.value) or _has_number(fig.previous):

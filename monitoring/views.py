@@ -533,6 +533,7 @@ class RaadsmededelingUpdateView(ServiceFormView):
     """
 
     area, action = "rapporten", CHANGE
+    model = Raadsmededeling
     form_class = forms.RaadsmededelingForm
     template_name = "monitoring/raadsmededeling_form.html"
     success_message = _("De tekst is opgeslagen.")
