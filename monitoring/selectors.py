@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Prefetch, QuerySet
+from django.utils import formats
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -105,6 +106,15 @@ def snapshots_for(
     return rows.get(period.code), rows.get(period.previous().code)
 
 
+def number_text(value) -> str:
+    """A frozen number in the reader's notation: "14.331,95", "51,7", "12"; "-" for none."""
+    if value is None:
+        return "-"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return formats.number_format(value, use_l10n=True, force_grouping=True)
+
+
 @dataclass
 class FigureView:
     code: str
@@ -121,9 +131,25 @@ class FigureView:
         return isinstance(self.value, dict)
 
     @property
+    def value_text(self) -> str:
+        return number_text(self.value)
+
+    @property
+    def previous_text(self) -> str:
+        return number_text(self.previous)
+
+    @property
+    def delta_text(self) -> str:
+        delta = self.delta
+        if delta is None:
+            return ""
+        return ("+" if delta > 0 else "") + number_text(delta)
+
+    @property
     def delta(self):
         if isinstance(self.value, int | float) and isinstance(self.previous, int | float):
-            return self.value - self.previous
+            delta = round(self.value - self.previous, 2)  # no float noise (0.29999999999999716)
+            return int(delta) if float(delta).is_integer() else delta
         return None
 
 
