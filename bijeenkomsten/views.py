@@ -49,6 +49,7 @@ from bijeenkomsten.models import (
     Uitnodiging,
 )
 from inclusie.form_views import add_service_errors
+from inclusie.links import portal_url
 from inclusie.pdf import render_to_pdf
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, public_view
 from inclusie.publicatie_views import (
@@ -60,10 +61,6 @@ from inclusie.redaction import NAAM, marker
 
 PAGE_SIZE = 25
 FORM_PAGE = "bijeenkomsten/form.html"
-
-
-def _base_url(request) -> str:
-    return request.build_absolute_uri("/")
 
 
 class BijeenkomstMixin(AreaMixin):
@@ -153,7 +150,6 @@ class BijeenkomstCreateView(AreaMixin, FormView):
             b = svc.bijeenkomst_save(
                 bijeenkomst=form.save(commit=False),
                 door=self.request.user,
-                base_url=_base_url(self.request),
             )
         except ValidationError as exc:
             add_service_errors(form, exc)
@@ -174,7 +170,6 @@ class BijeenkomstUpdateView(BijeenkomstMixin, FormView):
             svc.bijeenkomst_save(
                 bijeenkomst=form.save(commit=False),
                 door=self.request.user,
-                base_url=_base_url(self.request),
             )
         except ValidationError as exc:
             add_service_errors(form, exc)
@@ -227,7 +222,6 @@ class AnnulerenView(BijeenkomstMixin, FormView):
             bijeenkomst=self.bijeenkomst,
             reden=form.cleaned_data["reden"],
             door=self.request.user,
-            base_url=_base_url(self.request),
         )
         messages.success(self.request, _("De bijeenkomst is geannuleerd."))
         return redirect(self.get_success_url())
@@ -349,9 +343,7 @@ class UitnodigenView(BijeenkomstMixin, FormView):
         messages.success(self.request, _("%(n)d genodigden toegevoegd.") % {"n": added})
         if data["versturen"]:
             try:
-                sent = svc.uitnodigingen_send(
-                    bijeenkomst=self.bijeenkomst, base_url=_base_url(self.request)
-                )
+                sent = svc.uitnodigingen_send(bijeenkomst=self.bijeenkomst)
             except ValidationError as exc:
                 messages.error(self.request, " ".join(exc.messages))
             else:
@@ -645,7 +637,7 @@ class BijeenkomstIcsView(AreaMixin, View):
 
     def get(self, request, pk):
         b = sel.bijeenkomst_get(user=request.user, pk=pk)
-        body = ics.calendar([b], url_for=lambda x: request.build_absolute_uri(x.get_absolute_url()))
+        body = ics.calendar([b], url_for=lambda x: portal_url(x.get_absolute_url()))
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="bijeenkomst-{b.pk}.ics"'
         return response
@@ -746,9 +738,7 @@ class AgendaKoppelenView(AreaMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
-        ctx["feed_url"] = self.request.build_absolute_uri(
-            reverse("agenda-feed", args=[user.calendar_token])
-        )
+        ctx["feed_url"] = portal_url(reverse("agenda-feed", args=[user.calendar_token]))
         toestemming = AanwezigheidToestemming.objects.filter(user=user).first()
         ctx["toestemming"] = toestemming
         ctx["toestemming_form"] = ToestemmingForm(
@@ -794,6 +784,32 @@ class ToestemmingView(AreaMixin, FormView):
 
 
 @public_view
+class OpenbaarVerslagListView(ListView):
+    """The public archive of minutes published after the redaction preview (Woo)."""
+
+    template_name = "bijeenkomsten/openbaar_verslagen.html"
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        return sel.openbare_verslagen()
+
+
+@public_view
+class OpenbaarVerslagPdfView(View):
+    model = Bijeenkomst
+
+    def get(self, request, pk):
+        b = sel.openbare_verslagen().filter(pk=pk).first()
+        if b is None:
+            raise Http404
+        return FileResponse(
+            b.openbaar_verslag.open("rb"),
+            content_type="application/pdf",
+            filename=f"verslag-{b.start:%Y-%m-%d}-{b.pk}-openbaar.pdf",
+        )
+
+
+@public_view
 class AgendaFeedView(View):
     """The personal .ics feed: the secret token is the key; unknown or revoked -> 404."""
 
@@ -802,10 +818,10 @@ class AgendaFeedView(View):
         body = ics.calendar(
             sel.feed_bijeenkomsten(user),
             naam=_("Inclusie Portaal - bijeenkomsten"),
-            url_for=lambda b: request.build_absolute_uri(b.get_absolute_url()),
+            url_for=lambda b: portal_url(b.get_absolute_url()),
         )
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-        response["Cache-Control"] = "private, max-age=300"
+        response["Cache-Control"] = "private, no-store"
         response["X-Robots-Tag"] = "noindex"
         return response
 

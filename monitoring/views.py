@@ -16,6 +16,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from inclusie import publicatie
 from inclusie.form_views import ServiceFormView, add_service_errors
+from inclusie.ids import query_id
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, public_view, requires
 from inclusie.publicatie_views import (
     LakbesluitView,
@@ -61,8 +62,8 @@ class DashboardView(AreaMixin, TemplateView):
             return Period.last_completed()
 
     def get_versie(self) -> int | None:
-        raw = self.request.GET.get("versie", "")
-        return int(raw) if raw.isascii() and raw.isdigit() and 0 < int(raw) < 10_000 else None
+        versie = query_id(self.request.GET, "versie")
+        return versie if versie is not None and versie < 10_000 else None
 
     def get_context_data(self, **kwargs):
         period = self.get_period()
@@ -245,8 +246,8 @@ class MetingCreateView(ServiceFormView):
         initial = super().get_initial()
         period = Period.last_completed()
         initial["periode"] = period.code
-        if self.request.GET.get("indicator", "").isdigit():
-            initial["indicator"] = self.request.GET["indicator"]
+        if query_id(self.request.GET, "indicator"):
+            initial["indicator"] = query_id(self.request.GET, "indicator")
             indicator = Indicator.objects.filter(pk=initial["indicator"]).first()
             computed = measurements.indicator_computed_value(indicator=indicator, period=period)
             if computed is not None:
@@ -683,8 +684,10 @@ class RaadsmededelingVersieDiffView(AreaMixin, DetailView):
         by_number = {v.versie: v for v in versies}
 
         def number(key: str, default: int | None) -> int | None:
-            raw = self.request.GET.get(key, "")
-            return int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 9 else default
+            from inclusie.ids import query_id
+
+            found = query_id(self.request.GET, key)
+            return default if found is None else found
 
         newest = versies[-1].versie if versies else None
         naar = by_number.get(number("naar", newest))

@@ -10,7 +10,12 @@ from monitoring.models import OpenbaarAmbtsdrager, Raadsmededeling
 
 
 def publicatie_teksten(mededeling: Raadsmededeling) -> dict[str, str]:
-    """Every text of the raadsmededeling that the public version shows."""
+    """Every text of the raadsmededeling that the public version shows.
+
+    The public PDF renders only these (redacted) texts: a new section or any
+    other free text the document gets must be added here, or it is published
+    unredacted. tests/monitoring/test_publication.py reads the published PDF back.
+    """
     return {k: getattr(mededeling, k) or "" for k in ("onderwerp", *Raadsmededeling.SECTIONS)}
 
 

@@ -178,6 +178,8 @@ def test_no_name_variant_survives_in_running_text(case):
             "020-1234567",
             "0612345678",
             "+31 570 123 456",
+            "0570 - 12 34 56",
+            "06 - 123 456 78",
         ]
     ),
     st.sampled_from(BEFORE[:-1]),
