@@ -518,8 +518,10 @@ class RaadsmededelingDetailView(AreaMixin, DetailView):
 def _mededeling_json(mededeling: Raadsmededeling) -> dict:
     last = mededeling.versies.select_related("gemaakt_door").order_by("-versie").first()
     return {
+        # "versie" is what static/js/autosave.js sends back: the revision (conflict check).
+        "versie": mededeling.revisie,
         "revisie": mededeling.revisie,
-        "versie": last.versie if last else None,
+        "historie": last.versie if last else None,
         "door": last.gemaakt_door.get_full_name() if last and last.gemaakt_door else "",
         "op": formats.date_format(timezone.localtime(mededeling.updated_at), "j F H:i"),
         "velden": {k: getattr(mededeling, k) for k in raadsmededeling.TEXT_FIELDS},

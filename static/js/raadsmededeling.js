@@ -1,5 +1,6 @@
-// The raadsmededeling editor: autosave (static/js/autosave.js) and a live preview per
-// section, rendered by the server with the same Markdown and sanitiser as the PDF.
+// The raadsmededeling editor: the whole text is one autosave unit (static/js/autosave.js,
+// the module the verkenning and the minutes use), plus a live preview per section rendered
+// by the server with the same Markdown and sanitiser as the PDF.
 (function () {
   "use strict";
   var form = document.getElementById("mededeling-form");
@@ -9,15 +10,47 @@
   var labels = JSON.parse(document.getElementById("mededeling-velden").textContent);
   var fields = Object.keys(labels);
   var previewUrl = form.getAttribute("data-voorbeeld");
+  var versionInput = form.querySelector("[name=revisie]");
 
-  window.PortaalAutosave.attach(form, {
-    status: statusEl,
+  function read() {
+    var velden = {};
+    fields.forEach(function (name) { velden[name] = form.elements[name].value; });
+    return { velden: velden };
+  }
+  // The text as last saved or loaded: a conflict shows what each side changed since.
+  var base = read().velden;
+
+  window.PortaalAutosave.create(statusEl, [{
+    el: form,
+    url: form.action,
     key: "raadsmededeling:" + statusEl.getAttribute("data-gebruiker") + ":" + form.getAttribute("data-mededeling"),
-    versionField: "revisie",
-    fields: fields,
-    labels: labels,
-    conflictBox: document.getElementById("conflict")
-  });
+    read: read,
+    write: function (value) {
+      fields.forEach(function (name) {
+        if (value.velden && name in value.velden) {
+          form.elements[name].value = value.velden[name];
+          form.elements[name].dispatchEvent(new Event("autosave:set"));
+        }
+      });
+    },
+    same: function (a, b) {
+      return fields.every(function (n) { return ((a.velden || {})[n] || "") === ((b.velden || {})[n] || ""); });
+    },
+    version: function () { return parseInt(versionInput.value, 10) || 0; },
+    setVersion: function (n) { versionInput.value = String(n); },
+    body: function () { return new FormData(form); },
+    conflict: document.getElementById("conflict"),
+    describe: function (value) {
+      var parts = [];
+      fields.forEach(function (name) {
+        var text = (value.velden || {})[name] || "";
+        if (text !== (base[name] || "")) { parts.push(labels[name] + ":\n" + text); }
+      });
+      return parts.join("\n\n");
+    },
+    saved: function (data) { if (data.velden) { base = data.velden; } }
+  }]);
+  form.addEventListener("submit", function (event) { event.preventDefault(); form.dispatchEvent(new Event("focusout")); });
 
   function csrf() { return form.querySelector("input[name=csrfmiddlewaretoken]").value; }
 

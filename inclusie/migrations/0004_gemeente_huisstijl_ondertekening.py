@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('inclusie', '0002_lakbesluit_lakregel_lakvoorvertoning'),
+        ('inclusie', '0003_notificatie_email'),
     ]
 
     operations = [
