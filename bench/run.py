@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bench.pg import create_database, server_url
+from bench.secondfactor import SECOND_FACTOR_USERS, VERIFY_PATH, next_code
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -113,6 +114,14 @@ def session_cookie(base: str, username: str) -> str:
     ).encode()
     request = urllib.request.Request(login, data=data, headers={"Referer": login})
     opener.open(request)
+    if username in SECOND_FACTOR_USERS:
+        verify = base + VERIFY_PATH
+        csrf = next(c.value for c in jar if c.name == "csrftoken")
+        data = urllib.parse.urlencode(
+            {"code": next_code(username), "csrfmiddlewaretoken": csrf}
+        ).encode()
+        opener.open(urllib.request.Request(verify, data=data, headers={"Referer": verify}))
+        csrf = next(c.value for c in jar if c.name == "csrftoken")
     session = next((c.value for c in jar if c.name == "sessionid"), None)
     if not session:
         raise RuntimeError(f"sign-in as {username} failed")

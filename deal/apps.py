@@ -9,7 +9,7 @@ class DealConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from deal import models, selectors
+        from deal import models, persondata, selectors
         from inclusie.constants import Role
         from inclusie.registry import (
             FLOW,
@@ -26,6 +26,7 @@ class DealConfig(AppConfig):
             register_public_link,
         )
 
+        persondata.register()
         # Signatory names, contact moments and people in initiatives are personal data.
         auditlog.register(models.Partner)
         auditlog.register(models.Contactmoment)

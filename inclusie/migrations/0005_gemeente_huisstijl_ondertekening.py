@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('inclusie', '0003_notificatie_email'),
+        ('inclusie', '0004_privacy_fields'),
     ]
 
     operations = [
