@@ -21,7 +21,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from inclusie.dutch import aantal, euro, getal, hoofdletter, opsomming
+from inclusie.dutch import aantal, euro, getal, opsomming
 
 # Figures offered first when the adviser has not chosen the kern yet.
 DEFAULT_KERN = (
@@ -301,8 +301,15 @@ def _budget(fact: Fact, facts: dict[str, Fact], ctx: dict) -> str:
             % {"n": getal(uren.value)}
         )
     if isinstance(fact.value, int | float) and fact.value:
-        money = _("daarvoor is %(bedrag)s van het budget besteed") % {"bedrag": euro(fact.value)}
-        parts.append(money if parts else hoofdletter(money))
+        if parts:
+            parts.append(
+                _("daarvoor is %(bedrag)s van het budget besteed") % {"bedrag": euro(fact.value)}
+            )
+        else:
+            parts.append(
+                _("In dit halfjaar is %(bedrag)s van het budget van de kwartiermaker besteed")
+                % {"bedrag": euro(fact.value)}
+            )
     return "; ".join(parts) + "." if parts else ""
 
 
