@@ -337,9 +337,9 @@ def _zonder_ambassadeur(fact: Fact, facts: dict[str, Fact], ctx: dict) -> str:
         return _("Elke %(term)s heeft een ambassadeur.") % {"term": term}
     return ngettext(
         "De %(term)s %(names)s heeft nog geen ambassadeur.",
-        "De %(terms)s %(names)s hebben nog geen ambassadeur.",
+        "De %(term)s %(names)s hebben nog geen ambassadeur.",
         len(names),
-    ) % {"term": term, "terms": terms, "names": opsomming(names)}
+    ) % {"term": term if len(names) == 1 else terms, "names": opsomming(names)}
 
 
 def _toezeggingen(fact: Fact, facts: dict[str, Fact], ctx: dict) -> str:
