@@ -112,7 +112,7 @@ def seed(ctx) -> None:
         locatie="Buurthuis De Schakel, zaal 1",
         organisator=km,
     )
-    meetings = reeks_create(reeks=reeks, door=km)
+    meetings = reeks_create(reeks=reeks, by=km)
 
     extra: list[Bijeenkomst] = []
     for i in range(4):
