@@ -137,7 +137,7 @@ def seed(ctx) -> None:
         )
         _fill(verkenning, adviseur, fraction, ctx.rng)
         if submit:
-            services.verkenning_submit(verkenning=verkenning, door=adviseur)
+            services.verkenning_submit(verkenning=verkenning, by=adviseur)
         verkenningen.append(verkenning)
 
     for code, status in STATUSSEN.items():

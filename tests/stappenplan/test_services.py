@@ -19,7 +19,7 @@ def save(verkenning, vraag, tekst="", versie=0, door=None, **kw):
         vraag=vraag,
         invoer=AntwoordInvoer(tekst=tekst, **kw),
         versie=versie,
-        door=door or verkenning.eigenaar,
+        by=door or verkenning.eigenaar,
     )
 
 
@@ -122,13 +122,13 @@ def test_submit_makes_read_only_and_reopen_is_logged():
     v = VerkenningFactory()
     vraag = open_vraag(v)
     save(v, vraag, "klaar", 0)
-    services.verkenning_submit(verkenning=v, door=v.eigenaar)
+    services.verkenning_submit(verkenning=v, by=v.eigenaar)
     with pytest.raises(ValidationError):
         save(v, vraag, "nog iets", 1)
     assert Antwoord.objects.get(verkenning=v, vraag=vraag).tekst == "klaar"
     with pytest.raises(ValidationError):
-        services.verkenning_reopen(verkenning=v, door=v.eigenaar, reden="")
-    services.verkenning_reopen(verkenning=v, door=v.eigenaar, reden="Cijfers aangevuld")
+        services.verkenning_reopen(verkenning=v, by=v.eigenaar, reden="")
+    services.verkenning_reopen(verkenning=v, by=v.eigenaar, reden="Cijfers aangevuld")
     v.refresh_from_db()
     assert v.status == Verkenning.Status.CONCEPT
     log = v.gebeurtenissen.filter(actie=VerkenningGebeurtenis.Actie.HEROPEND).get()
