@@ -10,7 +10,7 @@ import time
 
 from django import forms
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -46,6 +46,7 @@ from bijeenkomsten.models import (
     Bijlage,
     Uitnodiging,
 )
+from inclusie.downloads import private_file_response
 from inclusie.form_views import ServiceFormView, run_action
 from inclusie.pdf import render_to_pdf
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, public_view
@@ -294,13 +295,7 @@ class BijlageDownloadView(AreaMixin, View):
 
     def get(self, request, pk):
         bijlage = sel.bijlage_voor(user=request.user, pk=pk)
-        try:
-            handle = bijlage.bestand.open("rb")
-        except FileNotFoundError as exc:
-            raise Http404 from exc
-        response = FileResponse(handle, as_attachment=True, filename=bijlage.naam)
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
+        return private_file_response(bijlage.bestand, filename=bijlage.naam)
 
 
 # --- invitations and attendance ----------------------------------------------------

@@ -5,12 +5,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import DetailView, FormView, ListView, TemplateView
+from django.views.generic import DetailView, ListView, TemplateView
 
+from inclusie.downloads import private_file_response
 from inclusie.form_views import ServiceFormView
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, public_view, requires
 from monitoring import forms, schedule, selectors
@@ -264,21 +264,27 @@ class MetingUpdateView(ServiceFormView):
         return self.object.indicator.get_absolute_url()
 
 
-class MetingImportView(AreaMixin, FormView):
+class MetingImportView(ServiceFormView):
     area, action = "monitoring", CHANGE
     form_class = forms.MetingImportForm
     template_name = "monitoring/meting_import.html"
+    title = _("Metingen inlezen uit een CSV-bestand")
+    submit_label = _("Inlezen")
+    success_url = reverse_lazy("monitoring:meting-list")
+    extra_context = {
+        "summary_intro": _("Er is niets ingelezen. Verbeter deze regels en probeer het opnieuw:")
+    }
 
-    def form_valid(self, form):
+    def back_url(self):
+        return reverse("monitoring:meting-list")
+
+    def perform(self, form):
         upload = form.cleaned_data["bestand"]
         upload.seek(0)
-        result = imports.metingen_import_csv(data=upload.read(), by=self.request.user)
-        if result.errors:
-            return self.render_to_response(
-                self.get_context_data(form=form, import_fouten=result.errors)
-            )
-        messages.success(self.request, _("%(n)s metingen ingelezen.") % {"n": result.created})
-        return redirect("monitoring:meting-list")
+        return imports.metingen_import_csv(data=upload.read(), by=self.request.user)
+
+    def get_success_message(self, result):
+        return _("%(n)s metingen ingelezen.") % {"n": result.created}
 
 
 class VerhaalListView(AreaMixin, ListView):
@@ -435,12 +441,8 @@ def rapport_opnieuw(request, pk: int):
 @requires("rapporten", VIEW)
 def rapport_pdf(request, pk: int):
     rapport = get_object_or_404(Rapport, pk=pk, status=RapportStatus.DONE)
-    if not rapport.bestand:
-        raise Http404
-    return FileResponse(
-        rapport.bestand.open("rb"),
-        content_type="application/pdf",
-        filename=f"{rapport.soort}-{rapport.periode}.pdf",
+    return private_file_response(
+        rapport.bestand, filename=f"{rapport.soort}-{rapport.periode}.pdf", inline=True
     )
 
 
@@ -568,10 +570,6 @@ class OpenbaarRaadsmededelingListView(ListView):
 @login_not_required
 def openbaar_pdf(request, pk: int):
     mededeling = get_object_or_404(selectors.gepubliceerde_raadsmededelingen(), pk=pk)
-    if not mededeling.openbare_pdf:
-        raise Http404
-    return FileResponse(
-        mededeling.openbare_pdf.open("rb"),
-        content_type="application/pdf",
-        filename=f"raadsmededeling-{mededeling.nummer}.pdf",
+    return private_file_response(
+        mededeling.openbare_pdf, filename=f"raadsmededeling-{mededeling.nummer}.pdf", inline=True
     )

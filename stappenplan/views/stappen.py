@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
+from inclusie.downloads import private_file_response
 from inclusie.form_views import ServiceFormView
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, requires
 from stappenplan import selectors as sel
@@ -154,9 +155,9 @@ def actie_afronden(request, pk: int):
 @requires("stappenplan", VIEW)
 def document_download(request, pk: int):
     document = StapDocument.objects.filter(pk=pk).first()
-    if document is None or not document.bestand:
+    if document is None:
         raise Http404
-    return FileResponse(document.bestand.open("rb"), as_attachment=True)
+    return private_file_response(document.bestand)
 
 
 class WerkgroepListView(AreaMixin, TemplateView):

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from inclusie.constants import Levensdomein
+from inclusie.downloads import private_file_response
 from inclusie.exports import csv_response
 from inclusie.form_views import ServiceFormView, run_action
 from inclusie.models import Wijk
@@ -320,13 +321,10 @@ def rapport_status(request, pk: int):
 @requires("verkenning", VIEW)
 def rapport_download(request, pk: int):
     rapport = sel.rapport_for_user(user=request.user, pk=pk)
-    if rapport.status != VerkenningRapport.Status.KLAAR or not rapport.bestand:
+    if rapport.status != VerkenningRapport.Status.KLAAR:
         raise Http404
-    return FileResponse(
-        rapport.bestand.open("rb"),
-        as_attachment=True,
-        filename=f"verkenning-{rapport.verkenning_id}.pdf",
-        content_type="application/pdf",
+    return private_file_response(
+        rapport.bestand, filename=f"verkenning-{rapport.verkenning_id}.pdf"
     )
 
 
