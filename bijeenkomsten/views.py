@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
-from django.views.generic import ListView, TemplateView
+from django.views.generic import TemplateView
 
 from bijeenkomsten import ics
 from bijeenkomsten import selectors as sel
@@ -48,10 +48,10 @@ from bijeenkomsten.models import (
 )
 from inclusie.downloads import private_file_response
 from inclusie.form_views import ServiceFormView, run_action
+from inclusie.list_views import FilteredListView
 from inclusie.pdf import render_to_pdf
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, public_view
 
-PAGE_SIZE = 25
 WOO_PRIVACY = "5.1, 2, e"
 FORM_PAGE = "bijeenkomsten/form.html"
 
@@ -88,25 +88,14 @@ class BijeenkomstFormView(ServiceFormView):
 # --- lists and detail -------------------------------------------------------
 
 
-class BijeenkomstListView(AreaMixin, ListView):
+class BijeenkomstListView(FilteredListView):
     area, action = "bijeenkomsten", VIEW
     template_name = "bijeenkomsten/list.html"
-    paginate_by = PAGE_SIZE
+    selector = staticmethod(sel.bijeenkomst_list)
+    default_params = {"wanneer": "komend"}
 
-    def get_queryset(self):
-        params = self.request.GET or None
-        if params is None:
-            params = {"wanneer": "komend"}
-        self.filterset = sel.bijeenkomst_list(user=self.request.user, params=params)
-        return self.filterset.qs
-
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        ctx["filter"] = self.filterset
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        ctx["querystring"] = query.urlencode()
-        return ctx
+    def selector_kwargs(self):
+        return {"user": self.request.user}
 
 
 class BijeenkomstDetailView(AreaMixin, TemplateView):
@@ -520,23 +509,16 @@ class BijeenkomstIcsView(AreaMixin, View):
 # --- actions ---------------------------------------------------------------------
 
 
-class ActieListView(AreaMixin, ListView):
+class ActieListView(FilteredListView):
     area, action = "bijeenkomsten", VIEW
     template_name = "bijeenkomsten/acties.html"
-    paginate_by = PAGE_SIZE
+    selector = staticmethod(sel.actie_list)
 
-    def get_queryset(self):
-        self.filterset = sel.actie_list(user=self.request.user, params=self.request.GET or None)
-        return self.filterset.qs
+    def selector_kwargs(self):
+        return {"user": self.request.user}
 
     def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        ctx["filter"] = self.filterset
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        ctx["querystring"] = query.urlencode()
-        ctx["vandaag"] = timezone.localdate()
-        return ctx
+        return super().get_context_data(vandaag=timezone.localdate(), **kwargs)
 
 
 class ActieGereedView(AreaMixin, View):

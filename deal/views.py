@@ -37,26 +37,8 @@ from deal.models import (
 from inclusie.downloads import private_file_response
 from inclusie.exports import csv_response, xlsx_response
 from inclusie.form_views import ServiceFormView
+from inclusie.list_views import FilteredListView
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, public_view, requires
-
-PAGE_SIZE = 25
-
-
-class FilteredList(AreaMixin, ListView):
-    paginate_by = PAGE_SIZE
-    selector = None
-
-    def get_queryset(self):
-        self.filterset = type(self).selector(params=self.request.GET or None)
-        return self.filterset.qs
-
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        ctx["filter"] = self.filterset
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        ctx["querystring"] = query.urlencode()
-        return ctx
 
 
 class PartnerObjectMixin:
@@ -92,7 +74,7 @@ EXPORT_HEADER = [
 ]
 
 
-class PartnerListView(FilteredList):
+class PartnerListView(FilteredListView):
     area, action = "deal", VIEW
     template_name = "deal/partner_list.html"
     selector = staticmethod(selectors.partner_list)
@@ -449,7 +431,7 @@ class DoelstellingUpdateView(DoelstellingCreateView):
 # --- initiatives ----------------------------------------------------------------------
 
 
-class InitiatiefListView(FilteredList):
+class InitiatiefListView(FilteredListView):
     area, action = "initiatieven", VIEW
     template_name = "deal/initiatief_list.html"
     selector = staticmethod(selectors.initiatief_list)
@@ -497,7 +479,7 @@ class InitiatiefUpdateView(InitiatiefCreateView):
 # --- knowledge base -------------------------------------------------------------------
 
 
-class KennisListView(FilteredList):
+class KennisListView(FilteredListView):
     area, action = "kennisbank", VIEW
     template_name = "deal/kennis_list.html"
     selector = staticmethod(selectors.kennis_list)

@@ -8,10 +8,11 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, TemplateView
 
 from inclusie.downloads import private_file_response
 from inclusie.form_views import ServiceFormView
+from inclusie.list_views import FilteredListView
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, public_view, requires
 from monitoring import forms, schedule, selectors
 from monitoring.constants import RapportStatus
@@ -26,9 +27,6 @@ from monitoring.models import (
 )
 from monitoring.periods import Period
 from monitoring.services import imports, measurements, raadsmededeling, reports, snapshots
-
-PAGE_SIZE = 25
-
 
 # --- dashboard -----------------------------------------------------------------------
 
@@ -161,10 +159,9 @@ class SchakelCreateView(ServiceFormView):
 # --- indicators, measurements, stories -------------------------------------------------
 
 
-class IndicatorListView(AreaMixin, ListView):
+class IndicatorListView(FilteredListView):
     area, action = "monitoring", VIEW
     template_name = "monitoring/indicator_list.html"
-    paginate_by = PAGE_SIZE
 
     def get_queryset(self):
         return selectors.indicator_list()
@@ -197,10 +194,9 @@ class IndicatorUpdateView(IndicatorCreateView):
     title = _("Indicator wijzigen")
 
 
-class MetingListView(AreaMixin, ListView):
+class MetingListView(FilteredListView):
     area, action = "monitoring", VIEW
     template_name = "monitoring/meting_list.html"
-    paginate_by = PAGE_SIZE
 
     def get_queryset(self):
         return selectors.meting_list()
@@ -287,10 +283,9 @@ class MetingImportView(ServiceFormView):
         return _("%(n)s metingen ingelezen.") % {"n": result.created}
 
 
-class VerhaalListView(AreaMixin, ListView):
+class VerhaalListView(FilteredListView):
     area, action = "monitoring", VIEW
     template_name = "monitoring/verhaal_list.html"
-    paginate_by = PAGE_SIZE
 
     def get_queryset(self):
         return selectors.verhaal_list()
@@ -380,10 +375,9 @@ class PlanningView(ServiceFormView):
 # --- reports -------------------------------------------------------------------------
 
 
-class RapportListView(AreaMixin, ListView):
+class RapportListView(FilteredListView):
     area, action = "rapporten", VIEW
     template_name = "monitoring/rapport_list.html"
-    paginate_by = PAGE_SIZE
 
     def get_queryset(self):
         return selectors.rapport_list()
@@ -449,10 +443,9 @@ def rapport_pdf(request, pk: int):
 # --- raadsmededelingen ----------------------------------------------------------------
 
 
-class RaadsmededelingListView(AreaMixin, ListView):
+class RaadsmededelingListView(FilteredListView):
     area, action = "rapporten", VIEW
     template_name = "monitoring/raadsmededeling_list.html"
-    paginate_by = PAGE_SIZE
 
     def get_queryset(self):
         return selectors.raadsmededeling_list()
@@ -559,9 +552,8 @@ class RaadsmededelingPublicerenView(ServiceFormView):
 
 
 @public_view
-class OpenbaarRaadsmededelingListView(ListView):
+class OpenbaarRaadsmededelingListView(FilteredListView):
     template_name = "monitoring/openbaar_list.html"
-    paginate_by = PAGE_SIZE
 
     def get_queryset(self):
         return selectors.gepubliceerde_raadsmededelingen()

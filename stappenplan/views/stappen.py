@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import redirect
@@ -15,6 +14,7 @@ from django.views.generic import TemplateView
 
 from inclusie.downloads import private_file_response
 from inclusie.form_views import ServiceFormView
+from inclusie.list_views import FilteredListView
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, requires
 from stappenplan import selectors as sel
 from stappenplan import services
@@ -230,26 +230,14 @@ class WerkgroepLidView(ServiceFormView):
         return self.werkgroep
 
 
-class ParticipatieListView(AreaMixin, TemplateView):
+class ParticipatieListView(FilteredListView):
     area, action = "stappenplan", VIEW
     template_name = "stappenplan/participatie_list.html"
+    context_object_name = "activiteiten"
+    selector = staticmethod(sel.participatie_list)
 
     def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        filterset = sel.participatie_list(params=self.request.GET)
-        page = Paginator(filterset.qs, 25).get_page(self.request.GET.get("page"))
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        ctx.update(
-            filter=filterset,
-            page_obj=page,
-            paginator=page.paginator,
-            is_paginated=page.has_other_pages(),
-            activiteiten=page.object_list,
-            niet_bereikt=list(sel.niet_bereikt()),
-            querystring=query.urlencode(),
-        )
-        return ctx
+        return super().get_context_data(niet_bereikt=list(sel.niet_bereikt()), **kwargs)
 
 
 class ParticipatieCreateView(ServiceFormView):

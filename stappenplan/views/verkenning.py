@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
@@ -18,6 +17,7 @@ from inclusie.constants import Levensdomein
 from inclusie.downloads import private_file_response
 from inclusie.exports import csv_response
 from inclusie.form_views import ServiceFormView, run_action
+from inclusie.list_views import FilteredListView
 from inclusie.models import Wijk
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, allowed, requires
 from stappenplan import selectors as sel
@@ -31,7 +31,6 @@ from stappenplan.forms import (
 )
 from stappenplan.models import Antwoord, Stap, Verkenning, VerkenningRapport, Vraag
 
-PAGE_SIZE = 25
 MAX_KEUZES = 50
 
 
@@ -52,25 +51,14 @@ def json_response(payload: dict, status: int = 200) -> JsonResponse:
     return JsonResponse(payload, status=status, encoder=SafeJSONEncoder)
 
 
-class VerkenningListView(AreaMixin, TemplateView):
+class VerkenningListView(FilteredListView):
     area, action = "verkenning", VIEW
     template_name = "stappenplan/verkenning/list.html"
+    context_object_name = "verkenningen"
+    selector = staticmethod(sel.verkenning_list)
 
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        filterset = sel.verkenning_list(user=self.request.user, params=self.request.GET)
-        page = Paginator(filterset.qs, PAGE_SIZE).get_page(self.request.GET.get("page"))
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        ctx.update(
-            filter=filterset,
-            page_obj=page,
-            is_paginated=page.has_other_pages(),
-            paginator=page.paginator,
-            verkenningen=page.object_list,
-            querystring=query.urlencode(),
-        )
-        return ctx
+    def selector_kwargs(self):
+        return {"user": self.request.user}
 
 
 class VerkenningStartView(ServiceFormView):
