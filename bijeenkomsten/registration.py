@@ -32,10 +32,17 @@ def register() -> None:
         FigureSection,
         HomePanel,
         NavItem,
+        SlotPanel,
         register_figure,
         register_figure_section,
         register_nav,
         register_panel,
+        register_slot_panel,
+    )
+
+    # Coming meetings of a pijler on the pijler's page.
+    register_slot_panel(
+        SlotPanel("pijler", "bijeenkomsten/panels/pijler.html", sel.pijler_panel, order=20)
     )
 
     # Personal data: who is invited, who answered what, who was there, consent.

@@ -7,6 +7,19 @@ from inclusie.models import GemeenteProfiel, Organisatie, Persoon, User
 
 MAX_PK = 2**63 - 1
 
+# A date field as the browser's own date picker (ISO value, shown in the user's locale).
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def apply_terms(form: forms.BaseForm) -> None:
+    """Use the gemeente's own word (pijler / speerpunt / uitvoeringslijn) in labels."""
+    profiel = GemeenteProfiel.cached()
+    for name, field in form.fields.items():
+        if name == "pijler":
+            field.label = profiel.term_pijler.capitalize()
+        elif name == "pijlers":
+            field.label = profiel.term_pijlers.capitalize()
+
 
 class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
     """Refuses non-numeric or out-of-range ids with the normal Dutch message.
