@@ -471,7 +471,8 @@ class BijeenkomstPdfView(AreaMixin, View):
 
         b = sel.bijeenkomst_detail(user=request.user, pk=pk)
         deelnemers, verborgen = sel.deelnemers_voor(b, request.user)
-        # The public version (seed 004): names redacted with the Woo ground.
+        # The public version (as the published Stuurgroep Inclusie en Diversiteit agenda):
+        # names redacted with the Woo ground.
         gelakt = request.GET.get("versie") == "openbaar"
         started = time.monotonic()
         title = str(b) + (" - " + _("openbare versie") if gelakt else "")

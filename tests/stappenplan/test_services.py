@@ -13,13 +13,13 @@ from tests.stappenplan.factories import AdviseurFactory, VerkenningFactory, bijl
 pytestmark = pytest.mark.django_db
 
 
-def save(verkenning, vraag, tekst="", versie=0, door=None, **kw):
+def save(verkenning, vraag, tekst="", versie=0, by=None, **kw):
     return services.antwoord_save(
         verkenning=verkenning,
         vraag=vraag,
         invoer=AntwoordInvoer(tekst=tekst, **kw),
         versie=versie,
-        by=door or verkenning.eigenaar,
+        by=by or verkenning.eigenaar,
     )
 
 
@@ -51,7 +51,7 @@ def test_stale_version_is_a_conflict_never_an_overwrite():
     v.gedeeld_met.add(collega)
     vraag = open_vraag(v)
     save(v, vraag, "basis", 0)
-    save(v, vraag, "tekst van collega", 1, door=collega)
+    save(v, vraag, "tekst van collega", 1, by=collega)
     with pytest.raises(AntwoordConflict) as exc:
         save(v, vraag, "mijn tekst", 1)
     assert exc.value.current.tekst == "tekst van collega"
