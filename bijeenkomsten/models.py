@@ -166,6 +166,12 @@ class Bijeenkomst(TimeStampedModel):
     )
     verslag_vastgesteld_op = models.DateField(_("verslag vastgesteld op"), null=True, blank=True)
     verslag_algemeen = models.TextField(_("algemene aantekeningen"), blank=True)
+    openbaar_verslag = models.FileField(
+        _("openbaar verslag (gelakt)"), upload_to="openbaar/verslagen/", blank=True, editable=False
+    )
+    openbaar_verslag_op = models.DateTimeField(
+        _("openbaar verslag gepubliceerd op"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("bijeenkomst")

@@ -32,11 +32,13 @@ def register() -> None:
         FigureSection,
         HomePanel,
         NavItem,
+        RedactionSource,
         SlotPanel,
         register_figure,
         register_figure_section,
         register_nav,
         register_panel,
+        register_redaction_source,
         register_slot_panel,
     )
 
@@ -94,3 +96,16 @@ def register() -> None:
             kind=STOCK,
         )
     )
+
+    # Redaction (Woo 5.1.2e): who presents an agenda item is a free-text name.
+    register_redaction_source(RedactionSource("bijeenkomsten", people=_redaction_people))
+
+
+def _redaction_people():
+    from bijeenkomsten.models import Agendapunt
+    from inclusie.redaction import PersonRef
+
+    for naam in (
+        Agendapunt.objects.exclude(presentator="").values_list("presentator", flat=True).distinct()
+    ):
+        yield PersonRef(naam=naam)

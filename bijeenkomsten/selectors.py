@@ -348,3 +348,50 @@ def pijler_panel(request, pijler) -> dict:
             .order_by("start")[:10]
         )
     }
+
+
+# --- the public version of the minutes (Woo 5.1.2e) ---------------------------------
+
+
+def _key(obj, field: str) -> str:
+    return f"{obj._meta.model_name}.{obj.pk}.{field}"
+
+
+def openbaar_verslag_teksten(bijeenkomst: Bijeenkomst) -> tuple[dict[str, str], dict[str, str]]:
+    """Every free text the public minutes show, and a readable label for each.
+
+    All of it goes through the redaction engine: title, description, location,
+    agenda items (title, notes, presenter, minutes), attachment names, general
+    notes, decisions and actions (of this and earlier meetings).
+    """
+    b = bijeenkomst
+    teksten: dict[str, str] = {}
+    labels: dict[str, str] = {}
+
+    def add(obj, field: str, label: str) -> None:
+        value = getattr(obj, field) or ""
+        teksten[_key(obj, field)] = value
+        labels[_key(obj, field)] = label
+
+    add(b, "titel", str(_("Titel")))
+    add(b, "omschrijving", str(_("Omschrijving")))
+    add(b, "locatie", str(_("Locatie")))
+    add(b, "annuleringsreden", str(_("Reden van annuleren")))
+    for n, punt in enumerate(b.agendapunten.all(), start=1):
+        for field, label in (
+            ("titel", _("onderwerp")),
+            ("presentator", _("wie brengt het in")),
+            ("toelichting", _("toelichting")),
+            ("aantekeningen", _("verslag")),
+        ):
+            add(punt, field, str(_("Agendapunt %(n)s: %(wat)s") % {"n": n, "wat": label}))
+        for bijlage in punt.bijlagen.all():
+            add(bijlage, "naam", str(_("Agendapunt %(n)s: bijlage") % {"n": n}))
+    add(b, "verslag_algemeen", str(_("Algemene aantekeningen")))
+    for n, besluit in enumerate(b.besluiten.all(), start=1):
+        add(besluit, "tekst", str(_("Besluit %(n)s") % {"n": n}))
+    for n, actie in enumerate(b.acties.all(), start=1):
+        add(actie, "omschrijving", str(_("Actiepunt %(n)s") % {"n": n}))
+    for n, actie in enumerate(open_acties_eerder(b), start=1):
+        add(actie, "omschrijving", str(_("Eerder actiepunt %(n)s") % {"n": n}))
+    return teksten, labels

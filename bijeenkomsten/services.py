@@ -511,3 +511,35 @@ def uitnodiging_delete(*, uitnodiging: Uitnodiging) -> None:
             _("Voor deze genodigde is de aanwezigheid al ingevuld; die blijft bewaard.")
         )
     uitnodiging.delete()
+
+
+@transaction.atomic
+def verslag_openbaar_maken(*, bijeenkomst: Bijeenkomst, by: User | None, sleutel: str, pdf_context):
+    """Publish the public (redacted) minutes: irreversible, so only after the preview.
+
+    `sleutel` is the fingerprint of the preview `by` saw; a changed text, a new
+    person or a later redaction decision makes it stale and the publication is
+    refused. `pdf_context(result)` builds the PDF context from the redaction.
+    """
+    from django.core.files.base import ContentFile
+
+    from bijeenkomsten.selectors import openbaar_verslag_teksten
+    from inclusie import publicatie
+    from inclusie.pdf import render_to_pdf
+
+    locked = Bijeenkomst.objects.select_for_update().get(pk=bijeenkomst.pk)
+    if locked.openbaar_verslag_op:
+        raise ValidationError(_("Het openbare verslag is al gepubliceerd."))
+    if locked.verslag_status != Bijeenkomst.VerslagStatus.VASTGESTELD:
+        raise ValidationError(_("Stel het verslag eerst vast; daarna kunt u het openbaar maken."))
+    teksten, _labels = openbaar_verslag_teksten(bijeenkomst)
+    result = publicatie.redactie(locked, teksten)
+    publicatie.voorvertoning_controleren(document=locked, result=result, sleutel=sleutel, by=by)
+    publicatie.lakregels_vastleggen(document=locked, result=result, by=by)
+    context = pdf_context(result)
+    title = result.teksten[f"bijeenkomst.{locked.pk}.titel"] + " - " + _("openbare versie")
+    pdf = render_to_pdf("pdf/bijeenkomst.html", context, title=title)
+    locked.openbaar_verslag.save(f"verslag-{locked.pk}-openbaar.pdf", ContentFile(pdf), save=False)
+    locked.openbaar_verslag_op = timezone.now()
+    locked.save(update_fields=["openbaar_verslag", "openbaar_verslag_op", "updated_at"])
+    return locked

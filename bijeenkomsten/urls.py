@@ -91,6 +91,21 @@ urlpatterns = [
         "bijeenkomsten/<int:pk>/verslag.pdf", v.BijeenkomstPdfView.as_view(), name="bijeenkomst-pdf"
     ),
     path(
+        "bijeenkomsten/<int:pk>/openbaar/voorvertoning/",
+        v.VerslagVoorvertoningView.as_view(),
+        name="bijeenkomst-openbaar-voorvertoning",
+    ),
+    path(
+        "bijeenkomsten/<int:pk>/openbaar/lakken/",
+        v.VerslagLakbesluitView.as_view(),
+        name="bijeenkomst-openbaar-lakken",
+    ),
+    path(
+        "bijeenkomsten/<int:pk>/openbaar/publiceren/",
+        v.VerslagPublicerenView.as_view(),
+        name="bijeenkomst-openbaar-publiceren",
+    ),
+    path(
         "bijeenkomsten/<int:pk>/bijeenkomst.ics",
         v.BijeenkomstIcsView.as_view(),
         name="bijeenkomst-ics",

@@ -14,6 +14,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -47,12 +48,17 @@ from bijeenkomsten.models import (
     Uitnodiging,
 )
 from inclusie.downloads import private_file_response
-from inclusie.form_views import ServiceFormView, run_action
+from inclusie.form_views import ServiceFormView, call_service, run_action
 from inclusie.list_views import FilteredListView
 from inclusie.pdf import render_to_pdf
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, public_view
+from inclusie.publicatie_views import (
+    LakbesluitView,
+    PublicerenMetVoorvertoningForm,
+    VoorvertoningView,
+)
+from inclusie.redaction import NAAM, marker
 
-WOO_PRIVACY = "5.1, 2, e"
 FORM_PAGE = "bijeenkomsten/form.html"
 
 
@@ -463,37 +469,127 @@ class VaststellenView(BijeenkomstFormView):
         return self.bijeenkomst
 
 
+def _pdf_context(b, user, lak=None) -> dict:
+    from inclusie.models import GemeenteProfiel
+
+    deelnemers, verborgen = sel.deelnemers_voor(b, user)
+    return {
+        "gelakt": lak is not None,
+        "lak": lak,
+        "woo": marker(NAAM),
+        "bijeenkomst": b,
+        "deelnemers": deelnemers,
+        "verborgen": verborgen,
+        "eerdere_acties": list(sel.open_acties_eerder(b)),
+        "gemeente": GemeenteProfiel.cached(),
+    }
+
+
 class BijeenkomstPdfView(AreaMixin, View):
     area, action = "bijeenkomsten", VIEW
 
     def get(self, request, pk):
-        from inclusie.models import GemeenteProfiel
-
         b = sel.bijeenkomst_detail(user=request.user, pk=pk)
-        deelnemers, verborgen = sel.deelnemers_voor(b, request.user)
-        # The public version (as the published Stuurgroep Inclusie en Diversiteit agenda):
-        # names redacted with the Woo ground.
-        gelakt = request.GET.get("versie") == "openbaar"
+        if request.GET.get("versie") == "openbaar":
+            # The public version (as the published minutes of the Stuurgroep Inclusie en
+            # Diversiteit) exists only once published after its preview.
+            if b.openbaar_verslag:
+                return private_file_response(
+                    b.openbaar_verslag, filename=f"bijeenkomst-{b.pk}-openbaar.pdf", inline=True
+                )
+            if self.can("bijeenkomsten", CHANGE):
+                return redirect("bijeenkomst-openbaar-voorvertoning", pk=b.pk)
+            raise Http404
         started = time.monotonic()
-        title = str(b) + (" - " + _("openbare versie") if gelakt else "")
-        data = render_to_pdf(
-            "pdf/bijeenkomst.html",
-            {
-                "gelakt": gelakt,
-                "woo": WOO_PRIVACY,
-                "bijeenkomst": b,
-                "deelnemers": deelnemers,
-                "verborgen": verborgen,
-                "eerdere_acties": list(sel.open_acties_eerder(b)),
-                "gemeente": GemeenteProfiel.cached(),
-            },
-            title=title,
-        )
-        suffix = "-openbaar" if gelakt else ""
+        data = render_to_pdf("pdf/bijeenkomst.html", _pdf_context(b, request.user), title=str(b))
         response = HttpResponse(data, content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="bijeenkomst-{b.pk}{suffix}.pdf"'
+        response["Content-Disposition"] = f'inline; filename="bijeenkomst-{b.pk}.pdf"'
         response["Server-Timing"] = f"pdf;dur={(time.monotonic() - started) * 1000:.0f}"
         return response
+
+
+class _VerslagDocument:
+    model = Bijeenkomst
+
+    def get_document(self):
+        return sel.bijeenkomst_detail(user=self.request.user, pk=self.kwargs["pk"])
+
+    def get_teksten(self, document):
+        return sel.openbaar_verslag_teksten(document)[0]
+
+    def get_labels(self, document):
+        return sel.openbaar_verslag_teksten(document)[1]
+
+    def get_voorvertoning_url(self, document):
+        return reverse("bijeenkomst-openbaar-voorvertoning", args=[document.pk])
+
+
+class VerslagVoorvertoningView(_VerslagDocument, VoorvertoningView):
+    """The mandatory preview of the public minutes: all free text, every redaction."""
+
+    area, action = "bijeenkomsten", CHANGE
+    decide_area = "bijeenkomsten"
+    besluit_url_name = "bijeenkomst-openbaar-lakken"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        b = ctx["document"]
+        ctx["titel"] = _("Verslag: %(titel)s, %(datum)s") % {
+            "titel": b.titel,
+            "datum": date_format(timezone.localtime(b.start), "j F Y"),
+        }
+        ctx["terug"] = b.get_absolute_url()
+        ctx["terug_label"] = _("Terug naar de bijeenkomst")
+        ctx["uitleg_extra"] = _(
+            "Namen in de kolommen organisator, genodigden en actiehouders worden altijd gelakt."
+        )
+        return ctx
+
+    def get_publiceren(self, document):
+        info = {
+            "titel": _("Openbaar verslag publiceren"),
+            "url": reverse("bijeenkomst-openbaar-publiceren", args=[document.pk]),
+            "knop": _("Openbaar verslag definitief maken"),
+            "kan": False,
+        }
+        if document.openbaar_verslag_op:
+            info["uitleg"] = _("Het openbare verslag is gepubliceerd.")
+        elif document.verslag_status != Bijeenkomst.VerslagStatus.VASTGESTELD:
+            info["uitleg"] = _("Stel het verslag eerst vast; daarna kunt u het openbaar maken.")
+        else:
+            info["kan"] = True
+        return info
+
+
+class VerslagLakbesluitView(_VerslagDocument, LakbesluitView):
+    area, action = "bijeenkomsten", CHANGE
+    preview_view = VerslagVoorvertoningView
+
+
+class VerslagPublicerenView(AreaMixin, View):
+    area, action = "bijeenkomsten", CHANGE
+    model = Bijeenkomst
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        b = sel.bijeenkomst_detail(user=request.user, pk=pk)
+        form = PublicerenMetVoorvertoningForm(request.POST)
+        if form.is_valid():
+            call_service(
+                form,
+                lambda: svc.verslag_openbaar_maken(
+                    bijeenkomst=b,
+                    by=request.user,
+                    sleutel=form.cleaned_data["sleutel"],
+                    pdf_context=lambda result: _pdf_context(b, request.user, lak=result),
+                ),
+            )
+            if not form.errors:
+                messages.success(request, _("Het openbare verslag is gepubliceerd."))
+                return redirect(b.get_absolute_url())
+        view = VerslagVoorvertoningView()
+        view.setup(request, pk=pk)
+        return view.render_to_response(view.get_context_data(publiceren_form=form), status=400)
 
 
 class BijeenkomstIcsView(AreaMixin, View):

@@ -43,6 +43,11 @@ class DealConfig(AppConfig):
         auditlog.register(models.Contactmoment)
         auditlog.register(models.Initiatief, m2m_fields={"personen"})
 
+        # Redaction (Woo 5.1.2e): signatories are people; contact persons are Persoon rows.
+        from inclusie.registry import RedactionSource, register_redaction_source
+
+        register_redaction_source(RedactionSource("deal", people=_redaction_people))
+
         register_nav(NavItem(_("Deal"), "deal:partner-list", "deal", order=10))
         register_nav(NavItem(_("Initiatieven"), "deal:initiatief-list", "initiatieven", order=30))
         register_nav(NavItem(_("Kennisbank"), "deal:kennis-list", "kennisbank", order=40))
@@ -110,3 +115,13 @@ def _opvolgen_context(request) -> dict:
         "opvolgen": list(selectors.partners_opvolgen()),
         "initiatieven_los": selectors.initiatieven_los_count(),
     }
+
+
+def _redaction_people():
+    from deal.models import Partner
+    from inclusie.redaction import PersonRef
+
+    for naam in Partner.objects.exclude(ondertekenaar_naam="").values_list(
+        "ondertekenaar_naam", flat=True
+    ):
+        yield PersonRef(naam=naam)

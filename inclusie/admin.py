@@ -6,6 +6,9 @@ from inclusie.constants import Role
 from inclusie.models import (
     DiversiteitsAspect,
     GemeenteProfiel,
+    Lakbesluit,
+    Lakregel,
+    Lakvoorvertoning,
     Notificatie,
     Organisatie,
     Persoon,
@@ -62,3 +65,20 @@ admin.site.register(GemeenteProfiel)
 admin.site.register(Wijk)
 admin.site.register(DiversiteitsAspect)
 admin.site.register(Notificatie)
+
+
+@admin.register(Lakbesluit, Lakregel, Lakvoorvertoning)
+class LakAdmin(admin.ModelAdmin):
+    """Redaction decisions, previews and the publication log: read-only evidence."""
+
+    list_display = ["__str__", "content_type", "object_id", "door", "op"]
+    list_filter = ["content_type"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

@@ -19,6 +19,19 @@ class InclusieConfig(AppConfig):
         auditlog.register(models.Persoon)
         auditlog.register(models.Organisatie)
         auditlog.register(models.GemeenteProfiel)
+        auditlog.register(models.Lakbesluit)
+
+        from inclusie import redaction
+        from inclusie.registry import RedactionSource, register_redaction_source
+
+        register_redaction_source(
+            RedactionSource(
+                "inclusie",
+                people=redaction.core_people,
+                office_holders=redaction.core_office_holders,
+                public_phrases=redaction.core_public_phrases,
+            )
+        )
 
         register_nav(NavItem(_("Home"), "home", "home", order=0))
         register_nav(NavItem(_("Organisaties"), "organisatie-list", "relaties", order=80))

@@ -222,3 +222,32 @@ def figure_section(code: str) -> FigureSection | None:
 
 def figure_sections() -> list[FigureSection]:
     return sorted(_sections.values(), key=lambda s: (s.order, s.code))
+
+
+# --- Sources for redaction (Woo 5.1.2e) ---------------------------------------
+#
+# Every app that holds a person in a field registers where those people are, so
+# the one redaction engine (inclusie/redaction.py) knows every name, e-mail
+# address, username and phone number. Apps also register what must stay
+# readable: public office holders and the names of public things (pijlers).
+
+
+@dataclass(frozen=True)
+class RedactionSource:
+    """`people()` yields inclusie.redaction.PersonRef; the others yield strings."""
+
+    code: str
+    people: Callable[[], Any] = field(default=lambda: ())
+    office_holders: Callable[[], Any] = field(default=lambda: ())
+    public_phrases: Callable[[], Any] = field(default=lambda: ())
+
+
+_redaction_sources: dict[str, RedactionSource] = {}
+
+
+def register_redaction_source(source: RedactionSource) -> None:
+    _redaction_sources[source.code] = source
+
+
+def redaction_sources() -> list[RedactionSource]:
+    return [_redaction_sources[k] for k in sorted(_redaction_sources)]

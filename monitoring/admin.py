@@ -29,12 +29,6 @@ class OpenbaarAmbtsdragerAdmin(admin.ModelAdmin):
     list_display = ["naam", "functie"]
 
 
-@admin.register(models.Lakregel)
-class LakregelAdmin(admin.ModelAdmin):
-    list_display = ["raadsmededeling", "tekst", "grond", "door", "op"]
-    readonly_fields = ["raadsmededeling", "tekst", "aantal", "grond", "door", "op"]
-
-
 admin.site.register(models.Veranderverhaal)
 admin.site.register(models.Snapshot)
 admin.site.register(models.Raadsmededeling)

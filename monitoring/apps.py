@@ -30,16 +30,23 @@ class MonitoringConfig(AppConfig):
             HomePanel,
             NavItem,
             PublicLink,
+            RedactionSource,
             register_figure,
             register_figure_section,
             register_nav,
             register_panel,
             register_public_link,
+            register_redaction_source,
         )
 
         # Register the Celery tasks now, while the app is active: a task module first
         # imported after `app.close()` (which deregisters the app) would stay unknown.
         from monitoring import models, schedule, tasks  # noqa: F401
+        from monitoring.services import redaction
+
+        register_redaction_source(
+            RedactionSource("monitoring", office_holders=redaction.office_holders)
+        )
 
         register_figure_section(FigureSection("relaties", _("Organisaties en contacten"), order=20))
         register_figure(

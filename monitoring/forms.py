@@ -157,13 +157,6 @@ class GoedkeurenForm(forms.Form):
     )
 
 
-class PublicerenForm(forms.Form):
-    bevestig = forms.BooleanField(
-        label=_("Ik heb de tekst gecontroleerd; publiceer met gelakte namen."),
-        error_messages={"required": _("Vink aan dat u de tekst hebt gecontroleerd.")},
-    )
-
-
 class PlanningForm(forms.Form):
     """The twice-yearly snapshot schedule (a django-celery-beat crontab)."""
 

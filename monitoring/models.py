@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy as _
 from inclusie.models import TimeStampedModel
 
 from .constants import (
-    WOO_GROND_PERSOONSGEGEVENS,
     Bron,
     DoelType,
     IndicatorSoort,
@@ -413,36 +412,6 @@ class OpenbaarAmbtsdrager(models.Model):
 
     def __str__(self) -> str:
         return self.naam
-
-
-class Lakregel(models.Model):
-    """Redaction log: who redacted which name, on which Woo ground, when."""
-
-    raadsmededeling = models.ForeignKey(
-        Raadsmededeling,
-        verbose_name=_("raadsmededeling"),
-        on_delete=models.CASCADE,
-        related_name="lakregels",
-    )
-    tekst = models.CharField(_("gelakte tekst"), max_length=200)
-    aantal = models.PositiveIntegerField(_("aantal keer"), default=1)
-    grond = models.CharField(_("Woo-grond"), max_length=20, default=WOO_GROND_PERSOONSGEGEVENS)
-    door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("gelakt door"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    op = models.DateTimeField(_("gelakt op"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("lakregel")
-        verbose_name_plural = _("laklog")
-        ordering = ["-op"]
-
-    def __str__(self) -> str:
-        return f"{self.grond}: {self.tekst}"
 
 
 class Rapport(TimeStampedModel):

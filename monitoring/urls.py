@@ -76,6 +76,16 @@ urlpatterns = [
         views.RaadsmededelingPublicerenView.as_view(),
         name="raadsmededeling-publish",
     ),
+    path(
+        "raadsmededelingen/<int:pk>/voorvertoning/",
+        views.RaadsmededelingVoorvertoningView.as_view(),
+        name="raadsmededeling-voorvertoning",
+    ),
+    path(
+        "raadsmededelingen/<int:pk>/lakken/",
+        views.RaadsmededelingLakbesluitView.as_view(),
+        name="raadsmededeling-lakken",
+    ),
 ]
 
 dashboard_urlpatterns = [

@@ -8,14 +8,21 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
+from django.views import View
 from django.views.generic import DetailView, TemplateView
 
+from inclusie import publicatie
 from inclusie.downloads import private_file_response
-from inclusie.form_views import ServiceFormView
+from inclusie.form_views import ServiceFormView, call_service
 from inclusie.list_views import FilteredListView
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, public_view, requires
+from inclusie.publicatie_views import (
+    LakbesluitView,
+    PublicerenMetVoorvertoningForm,
+    VoorvertoningView,
+)
 from monitoring import forms, schedule, selectors
-from monitoring.constants import RapportStatus
+from monitoring.constants import MededelingStatus, RapportStatus
 from monitoring.models import (
     Indicator,
     Meting,
@@ -26,7 +33,14 @@ from monitoring.models import (
     Verhaal,
 )
 from monitoring.periods import Period
-from monitoring.services import imports, measurements, raadsmededeling, reports, snapshots
+from monitoring.services import (
+    imports,
+    measurements,
+    raadsmededeling,
+    redaction,
+    reports,
+    snapshots,
+)
 
 # --- dashboard -----------------------------------------------------------------------
 
@@ -473,16 +487,14 @@ class RaadsmededelingDetailView(AreaMixin, DetailView):
     template_name = "monitoring/raadsmededeling_detail.html"
 
     def get_queryset(self):
-        return Raadsmededeling.objects.select_related("goedgekeurd_door").prefetch_related(
-            "lakregels__door"
-        )
+        return Raadsmededeling.objects.select_related("goedgekeurd_door")
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["versies"] = self.object.versies.select_related("gemaakt_door")[:20]
         ctx["rapporten"] = self.object.rapporten.all()[:5]
         ctx["goedkeuren_form"] = forms.GoedkeurenForm()
-        ctx["publiceren_form"] = forms.PublicerenForm()
+        ctx["lakregels"] = publicatie.lakregels(self.object).select_related("door")
         return ctx
 
 
@@ -531,21 +543,101 @@ class RaadsmededelingGoedkeurenView(ServiceFormView):
         )
 
 
-class RaadsmededelingPublicerenView(ServiceFormView):
+def _mededeling_labels() -> dict[str, str]:
+    return {
+        k: str(Raadsmededeling._meta.get_field(k).verbose_name).capitalize()
+        for k in ("onderwerp", *Raadsmededeling.SECTIONS)
+    }
+
+
+class _MededelingDocument:
+    model = Raadsmededeling
+
+    def get_document(self):
+        return get_object_or_404(Raadsmededeling, pk=self.kwargs["pk"])
+
+    def get_teksten(self, document):
+        return redaction.publicatie_teksten(document)
+
+    def get_labels(self, document):
+        return _mededeling_labels()
+
+    def get_voorvertoning_url(self, document):
+        return reverse("monitoring:raadsmededeling-voorvertoning", args=[document.pk])
+
+
+class RaadsmededelingVoorvertoningView(_MededelingDocument, VoorvertoningView):
+    """The mandatory preview of the public version, with add and lift."""
+
+    area, action = "rapporten", VIEW
+    decide_area = "rapporten"
+    besluit_url_name = "monitoring:raadsmededeling-lakken"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        m = ctx["document"]
+        ctx["titel"] = _("Raadsmededeling %(nr)s: %(onderwerp)s") % {
+            "nr": m.nummer,
+            "onderwerp": m.onderwerp,
+        }
+        ctx["terug"] = m.get_absolute_url()
+        ctx["terug_label"] = _("Terug naar de raadsmededeling")
+        return ctx
+
+    def get_publiceren(self, document):
+        info = {
+            "titel": _("Publiceren in het openbare archief"),
+            "url": reverse("monitoring:raadsmededeling-publish", args=[document.pk]),
+            "knop": _("Definitief publiceren"),
+            "kan": False,
+        }
+        if document.status == MededelingStatus.GEPUBLICEERD:
+            info["uitleg"] = _("Deze raadsmededeling is gepubliceerd.")
+        elif document.status != MededelingStatus.GOEDGEKEURD:
+            info["uitleg"] = _(
+                "Publiceren kan zodra de wethouder de raadsmededeling heeft goedgekeurd."
+            )
+        elif not self.can("rapporten_goedkeuren", CHANGE):
+            info["uitleg"] = _("De wethouder of de beheerder publiceert.")
+        else:
+            info["kan"] = True
+        return info
+
+
+class RaadsmededelingLakbesluitView(_MededelingDocument, LakbesluitView):
+    area, action = "rapporten", CHANGE
+    preview_view = RaadsmededelingVoorvertoningView
+
+    def post(self, request, *args, **kwargs):
+        if self.get_document().status == MededelingStatus.GEPUBLICEERD:
+            messages.error(request, _("Deze raadsmededeling is al gepubliceerd."))
+            return redirect(self.get_voorvertoning_url(self.get_document()))
+        return super().post(request, *args, **kwargs)
+
+
+class RaadsmededelingPublicerenView(AreaMixin, View):
+    """POST from the preview only: the fingerprint of the seen preview must match."""
+
     area, action = "rapporten_goedkeuren", CHANGE
     model = Raadsmededeling
-    form_class = forms.PublicerenForm
-    success_message = _("De raadsmededeling staat in het openbare archief.")
-    title = _("Raadsmededeling publiceren")
+    http_method_names = ["post"]
 
-    def dispatch(self, request, *args, **kwargs):
-        self.mededeling = get_object_or_404(Raadsmededeling, pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
-
-    def perform(self, form):
-        return raadsmededeling.raadsmededeling_publish(
-            mededeling=self.mededeling, by=self.request.user
-        )
+    def post(self, request, pk):
+        mededeling = get_object_or_404(Raadsmededeling, pk=pk)
+        form = PublicerenMetVoorvertoningForm(request.POST)
+        if form.is_valid():
+            obj = call_service(
+                form,
+                lambda: raadsmededeling.raadsmededeling_publish(
+                    mededeling=mededeling, by=request.user, sleutel=form.cleaned_data["sleutel"]
+                ),
+            )
+            if not form.errors:
+                messages.success(request, _("De raadsmededeling staat in het openbare archief."))
+                return redirect(obj.get_absolute_url())
+        view = RaadsmededelingVoorvertoningView()
+        view.setup(request, pk=pk)
+        return view.render_to_response(view.get_context_data(publiceren_form=form), status=400)
 
 
 # --- public archive -------------------------------------------------------------------

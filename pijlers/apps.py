@@ -26,6 +26,11 @@ class PijlersConfig(AppConfig):
 
         auditlog.register(models.Lidmaatschap)
 
+        # Pijler names are public: never redacted, even when they contain a surname.
+        from inclusie.registry import RedactionSource, register_redaction_source
+
+        register_redaction_source(RedactionSource("pijlers", public_phrases=_pijler_namen))
+
         register_nav(
             NavItem(lambda gemeente: gemeente.term_pijlers, "pijlers:list", "pijlers", order=20)
         )
@@ -54,3 +59,9 @@ def _regel_context(request) -> dict:
     from pijlers.selectors import pijlers_zonder_ambassadeur
 
     return {"zonder_ambassadeur": pijlers_zonder_ambassadeur()}
+
+
+def _pijler_namen():
+    from pijlers.models import Pijler
+
+    return Pijler.objects.values_list("naam", flat=True)

@@ -14,13 +14,12 @@ from monitoring.constants import (
     MededelingStatus,
 )
 from monitoring.models import (
-    Lakregel,
     Raadsmededeling,
     RaadsmededelingVersie,
     Snapshot,
 )
 from monitoring.periods import Period
-from monitoring.services.redaction import personal_names, redact
+from monitoring.services.redaction import raadsmededeling_redactie
 from monitoring.services.snapshots import snapshot_ensure
 
 # --- veranderverhaal, indicators, measurements, stories ---------------------------
@@ -181,8 +180,16 @@ def raadsmededeling_approve(*, mededeling: Raadsmededeling, bw_datum, by: User) 
 
 
 @transaction.atomic
-def raadsmededeling_publish(*, mededeling: Raadsmededeling, by: User) -> Raadsmededeling:
-    """Publish an approved raadsmededeling: redacted public PDF, immutable from now on."""
+def raadsmededeling_publish(
+    *, mededeling: Raadsmededeling, by: User | None, sleutel: str
+) -> Raadsmededeling:
+    """Publish an approved raadsmededeling: redacted public PDF, immutable from now on.
+
+    Irreversible, so only with the fingerprint (`sleutel`) of the preview that
+    `by` saw: a text, a person or a redaction decision changed since then means
+    a fresh look first (refused here, server-side, whatever the page sent).
+    """
+    from inclusie import publicatie
     from inclusie.pdf import render_to_pdf
 
     locked = Raadsmededeling.objects.select_for_update().get(pk=mededeling.pk)
@@ -190,10 +197,10 @@ def raadsmededeling_publish(*, mededeling: Raadsmededeling, by: User) -> Raadsme
         raise ValidationError(_("Deze raadsmededeling is al gepubliceerd."))
     if locked.status != MededelingStatus.GOEDGEKEURD:
         raise ValidationError(_("Alleen een goedgekeurde raadsmededeling kan worden gepubliceerd."))
-    texts = {k: getattr(locked, k) for k in ("onderwerp", *Raadsmededeling.SECTIONS)}
-    redacted, counts = redact(texts, personal_names())
-    for name, n in counts.items():
-        Lakregel.objects.create(raadsmededeling=locked, tekst=name[:200], aantal=n, door=by)
+    result = raadsmededeling_redactie(locked)
+    publicatie.voorvertoning_controleren(document=locked, result=result, sleutel=sleutel, by=by)
+    redacted = result.teksten
+    publicatie.lakregels_vastleggen(document=locked, result=result, by=by)
     context = raadsmededeling_context(locked, texts=redacted, public=True)
     pdf = render_to_pdf(
         "pdf/raadsmededeling.html",

@@ -227,19 +227,3 @@ def test_remove_agenda_item_attachment_and_invitee(
     client.post(reverse("agendapunt-delete", args=[punt.pk]))
     assert not Agendapunt.objects.exists()
     assert client.post(reverse("agendapunt-delete", args=[987654])).status_code == 404
-
-
-def test_public_pdf_redacts_names_with_woo_ground(client_for):
-    client = client_for(Role.KWARTIERMAKER)
-    b = BijeenkomstFactory(soort=Soort.STUURGROEP, organisator=UserFactory(naam="Peter Teesink"))
-    AgendapuntFactory(bijeenkomst=b, presentator="Petra Presentator")
-    UitnodigingFactory(bijeenkomst=b, user=UserFactory(naam="Gerda Genodigde"))
-    ActieFactory(bijeenkomst=b, eigenaar=UserFactory(naam="Otto Eigenaar"))
-    full = pdf_text(client.get(reverse("bijeenkomst-pdf", args=[b.pk])).content)
-    assert "Peter Teesink" in full and "Gerda Genodigde" in full
-    response = client.get(reverse("bijeenkomst-pdf", args=[b.pk]) + "?versie=openbaar")
-    text = pdf_text(response.content)
-    for name in ("Peter Teesink", "Petra Presentator", "Gerda Genodigde", "Otto Eigenaar"):
-        assert name not in text
-    assert "5.1, 2, e" in text
-    assert "openbare versie" in pdf_metadata(response.content)["title"]
