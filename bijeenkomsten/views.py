@@ -538,8 +538,8 @@ class VerslagVoorvertoningView(_VerslagDocument, VoorvertoningView):
             "titel": b.titel,
             "datum": date_format(timezone.localtime(b.start), "j F Y"),
         }
-        ctx["terug"] = b.get_absolute_url()
-        ctx["terug_label"] = _("Terug naar de bijeenkomst")
+        ctx["back_url"] = b.get_absolute_url()
+        ctx["back_label"] = _("Terug naar de bijeenkomst")
         ctx["uitleg_extra"] = _(
             "Namen in de kolommen organisator, genodigden en actiehouders worden altijd gelakt."
         )

@@ -580,8 +580,8 @@ class RaadsmededelingVoorvertoningView(_MededelingDocument, VoorvertoningView):
             "nr": m.nummer,
             "onderwerp": m.onderwerp,
         }
-        ctx["terug"] = m.get_absolute_url()
-        ctx["terug_label"] = _("Terug naar de raadsmededeling")
+        ctx["back_url"] = m.get_absolute_url()
+        ctx["back_label"] = _("Terug naar de raadsmededeling")
         return ctx
 
     def get_publiceren(self, document):
