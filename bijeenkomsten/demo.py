@@ -21,6 +21,7 @@ from bijeenkomsten.models import (
 )
 from bijeenkomsten.services import reeks_create
 from inclusie.constants import Role
+from inclusie.demo import spread_created
 from inclusie.models import User
 
 AGENDA = {
@@ -68,15 +69,17 @@ def _meeting(titel, soort, day: date, at: time, minutes: int, organisator, **ext
     )
 
 
-def _pijlertafels(pijlers, km, vandaag: date) -> list[Bijeenkomst]:
+def _pijlertafels(ctx, pijlers, km) -> list[Bijeenkomst]:
+    """Each pijler's table meets every quarter from its start, plus one ahead."""
     made = []
-    for pijler in pijlers:
-        for j in range(3):
+    for n, pijler in enumerate(pijlers):
+        day = ctx.dag(0.06 + 0.04 * n)
+        while day <= ctx.today + timedelta(days=60):
             made.append(
                 _meeting(
                     f"Pijlertafel {pijler.naam}",
                     Soort.PIJLERTAFEL,
-                    vandaag + timedelta(days=-120 + j * 60 + pijler.pk % 7),
+                    ctx.werkdag(day),
                     time(10, 0),
                     90,
                     km,
@@ -84,6 +87,7 @@ def _pijlertafels(pijlers, km, vandaag: date) -> list[Bijeenkomst]:
                     locatie="Bibliotheek, leeszaal",
                 )
             )
+            day += timedelta(days=91)
     return made
 
 
@@ -96,59 +100,77 @@ def seed(ctx) -> None:
     rng = ctx.rng
     users = ctx.data["users"]
     km = users["kwartiermaker"]
-    vandaag = timezone.localdate()
+    vandaag = ctx.today
     now = timezone.now()
 
-    # The monthly ambassador series: first Tuesday, starting some months back.
-    maanden_terug = min(6 * ctx.scale, 40)
-    eerste = (vandaag.replace(day=1) - timedelta(days=31 * maanden_terug)).replace(day=1)
+    # The monthly ambassador series: first Tuesday of the month since the programme's
+    # second month, six months ahead; never on a public holiday (moved to the next
+    # working day, as the kwartiermaker would).
+    eerste = (ctx.begin + timedelta(days=32)).replace(day=1)
+    maanden = (vandaag.year - eerste.year) * 12 + vandaag.month - eerste.month + 1
     reeks = BijeenkomstReeks(
         titel="Maandelijkse ambassadeursbijeenkomst",
         soort=Soort.AMBASSADEURS,
         eerste_datum=eerste,
-        aantal=min(maanden_terug + 6, 52),
+        aantal=min(maanden + 6, 60),
         begintijd=time(19, 30),
         duur_minuten=120,
         locatie="Buurthuis De Schakel, zaal 1",
         organisator=km,
     )
     meetings = reeks_create(reeks=reeks, by=km)
+    verzet = []
+    for b in meetings:
+        dag = timezone.localtime(b.start).date()
+        if ctx.werkdag(dag) != dag:
+            shift = timedelta(days=(ctx.werkdag(dag) - dag).days)
+            b.start, b.eind = b.start + shift, b.eind + shift
+            verzet.append(b)
+    Bijeenkomst.objects.bulk_update(verzet, ["start", "eind"])
 
     extra: list[Bijeenkomst] = []
-    for i in range(4):
-        day = vandaag + timedelta(days=-200 + i * 91)
+    # The klankbordgroep meets every quarter since it was formed; every other time
+    # with the wethouder.
+    day, i = ctx.dag(0.1), 0
+    while day <= vandaag + timedelta(days=45):
         met_wethouder = i % 2 == 1
         extra.append(
             _meeting(
                 "Klankbordgroep met de wethouder" if met_wethouder else "Klankbordgroep",
                 Soort.KLANKBORD_WETHOUDER if met_wethouder else Soort.KLANKBORD,
-                day,
+                ctx.werkdag(day),
                 time(16, 0),
                 90,
                 km,
                 locatie="Stadhuis, kamer 2.14",
             )
         )
+        day, i = day + timedelta(days=91), i + 1
     pijlers = list(Pijler.objects.order_by("volgorde", "naam")[:3])
     # seed_demo runs the pijlers step before this one (DEMO_STEPS).
-    extra += _pijlertafels(pijlers, km, vandaag)
-    for k in range(2):
-        extra.append(
-            _meeting(
-                "Stuurgroep Inclusie en Diversiteit",
-                Soort.STUURGROEP,
-                vandaag + timedelta(days=-40 + k * 70),
-                time(15, 30),
-                90,
-                km,
-                locatie="2.C.4",
+    extra += _pijlertafels(ctx, pijlers, km)
+    # The stuurgroep meets twice a year, in March and October.
+    for year in range(ctx.begin.year, vandaag.year + 1):
+        for month in (3, 10):
+            day = ctx.werkdag(date(year, month, 12))
+            if not ctx.begin <= day <= vandaag + timedelta(days=120):
+                continue
+            extra.append(
+                _meeting(
+                    "Stuurgroep Inclusie en Diversiteit",
+                    Soort.STUURGROEP,
+                    day,
+                    time(15, 30),
+                    90,
+                    km,
+                    locatie="2.C.4",
+                )
             )
-        )
     extra.append(
         _meeting(
             "Stadsgesprek: samen in de wijk",
             Soort.STADSGESPREK,
-            vandaag + timedelta(days=25),
+            ctx.werkdag(vandaag + timedelta(days=25)),
             time(19, 0),
             120,
             km,
@@ -242,7 +264,10 @@ def seed(ctx) -> None:
         owners = invitees.get(b.soort, [km])
         for m in range(2):
             deadline = (b.start + timedelta(days=21 + m * 7)).date()
-            done = deadline < vandaag - timedelta(days=20) and rng.random() < 0.8
+            done = deadline < vandaag - timedelta(days=20) and rng.random() < 0.93
+            gereed = timezone.make_aware(
+                datetime.combine(deadline - timedelta(days=rng.randint(-10, 5)), time(12))
+            )
             acties.append(
                 Actie(
                     bijeenkomst=b,
@@ -250,7 +275,7 @@ def seed(ctx) -> None:
                     eigenaar=owners[(b.pk + m) % len(owners)],
                     deadline=deadline,
                     status=Actie.Status.GEREED if done else Actie.Status.OPEN,
-                    gereed_op=now if done else None,
+                    gereed_op=min(gereed, now) if done else None,
                 )
             )
     Bijeenkomst.objects.bulk_update(
@@ -264,6 +289,8 @@ def seed(ctx) -> None:
         )
     Besluit.objects.bulk_create(besluiten)
     Actie.objects.bulk_create(acties)
+    # An action exists from the meeting where it was agreed.
+    spread_created(Actie, acties, [timezone.localtime(a.bijeenkomst.start).date() for a in acties])
     ctx.data["bijeenkomsten"] = alle
     ctx.log(
         f"  {len(alle)} bijeenkomsten ({len(meetings)} in de ambassadeursreeks), "

@@ -309,7 +309,7 @@ def figuur_gehouden(start: date, end: date) -> dict:
     return {str(label): counts.get(value, 0) for value, label in Soort.choices}
 
 
-def figuur_opkomst(start: date, end: date) -> float:
+def figuur_opkomst(start: date, end: date) -> float | None:
     totals = Uitnodiging.objects.filter(
         bijeenkomst__start__date__gte=start,
         bijeenkomst__start__date__lt=end,
@@ -320,7 +320,7 @@ def figuur_opkomst(start: date, end: date) -> float:
         aanwezig=Count("pk", filter=Q(aanwezigheid=Uitnodiging.Aanwezigheid.AANWEZIG)),
     )
     if not totals["genodigd"]:
-        return 0.0
+        return None  # no meeting held: no turnout, rather than a false "0 %"
     return round(100 * totals["aanwezig"] / totals["genodigd"], 1)
 
 

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import datetime
 
-from django.utils import timezone
-
 from deal.constants import (
     ROUTE,
     ContactSoort,
@@ -26,9 +24,11 @@ from deal.models import (
     KennisItem,
     Partner,
     Toezegging,
+    ToezeggingStatusWijziging,
     Voortgang,
 )
 from inclusie.constants import Grootte, Sector
+from inclusie.demo import spread_created
 from inclusie.models import Organisatie
 
 DOELEN = {
@@ -119,8 +119,23 @@ def _fase_voor(i: int) -> str:
     return Fase.GESTOPT
 
 
+def _toezegging_verloop(rng, i: int, aangehaakt, ondertekend, today) -> list[tuple]:
+    """Dated statuses of one commitment: intended when the partner joined in, running
+    from the signing, and for some realised or stopped later (never after today)."""
+    verloop = [(aangehaakt, ToezeggingStatus.VOORGENOMEN)]
+    if ondertekend is None:
+        return verloop
+    verloop.append((max(ondertekend, aangehaakt), ToezeggingStatus.LOPEND))
+    later = ondertekend + datetime.timedelta(days=rng.randint(90, 420))
+    if later < today and i % 3 != 0:
+        verloop.append(
+            (later, ToezeggingStatus.GESTOPT if i % 7 == 3 else ToezeggingStatus.GEREALISEERD)
+        )
+    return verloop
+
+
 def seed(ctx) -> None:
-    today = timezone.localdate()
+    today = ctx.today
     users = ctx.data.get("users", {})
     kwartiermaker = users.get("kwartiermaker")
     wijken = ctx.data.get("wijken", [])
@@ -164,10 +179,15 @@ def seed(ctx) -> None:
             route = [Fase.VERKEND, Fase.IN_GESPREK, Fase.GESTOPT]
         else:
             route = ROUTE[: ROUTE.index(fase) + 1]
-        start = today - datetime.timedelta(days=200 + rng.randint(0, 900))
+        # Partners join over the whole programme; each step of the route takes one to
+        # four months, and the route is done by today.
+        stappen = [rng.randint(30, 110) for _step in route[1:]]
+        laatste_start = today - datetime.timedelta(days=sum(stappen) + 20)
+        ruimte = max(0, (laatste_start - ctx.begin).days)
+        start = ctx.begin + datetime.timedelta(days=rng.randint(0, ruimte))
         datums = [start]
-        for _step in route[1:]:
-            datums.append(min(today, datums[-1] + datetime.timedelta(days=rng.randint(20, 120))))
+        for dagen in stappen:
+            datums.append(min(today, datums[-1] + datetime.timedelta(days=dagen)))
         partner = Partner(
             organisatie=org,
             fase=fase,
@@ -185,8 +205,17 @@ def seed(ctx) -> None:
             partner.ondertekenaar_functie = "directeur"
         nieuwe.append((partner, list(zip(route, datums, strict=True))))
     Partner.objects.bulk_create([p for p, _h in nieuwe])
+    # An organisation is in view from its first contact (a little before it if it was known).
+    spread_created(
+        Organisatie,
+        [p.organisatie for p, _h in nieuwe],
+        [
+            min(p.organisatie.created_at.date(), h[0][1] - datetime.timedelta(days=14))
+            for p, h in nieuwe
+        ],
+    )
 
-    wijzigingen, contacten, toezeggingen, through = [], [], [], []
+    wijzigingen, contacten, toezeggingen, through, verlopen = [], [], [], [], []
     for i, (partner, history) in enumerate(nieuwe):
         vorige = ""
         for fase, datum in history:
@@ -220,51 +249,68 @@ def seed(ctx) -> None:
                 )
             )
         if partner.fase in (Fase.AANGEHAAKT, Fase.ONDERTEKEND):
-            status = (
-                [ToezeggingStatus.LOPEND, ToezeggingStatus.GEREALISEERD][i % 2]
-                if partner.fase == Fase.ONDERTEKEND
-                else ToezeggingStatus.VOORGENOMEN
-            )
+            datums = dict(history)
             titel_eigen, thema = TOEZEGGINGEN_EIGEN[i % len(TOEZEGGINGEN_EIGEN)]
-            toezeggingen.append(
-                Toezegging(
-                    partner=partner,
-                    soort=ToezeggingSoort.STAD,
-                    thema=Thema.SAMENWERKING,
-                    titel=TOEZEGGINGEN_STAD[i % len(TOEZEGGINGEN_STAD)],
-                    doelstelling=doelen[i % len(doelen)],
-                    pijler=pijlers[i % len(pijlers)] if pijlers else None,
-                    status=status,
+            for j, (soort, titel, thema_j, doel) in enumerate(
+                (
+                    (
+                        ToezeggingSoort.STAD,
+                        TOEZEGGINGEN_STAD[i % len(TOEZEGGINGEN_STAD)],
+                        Thema.SAMENWERKING,
+                        doelen[i % len(doelen)],
+                    ),
+                    (
+                        ToezeggingSoort.EIGEN_ORGANISATIE,
+                        titel_eigen,
+                        thema,
+                        doelen[(i + 1) % len(doelen)],
+                    ),
                 )
-            )
-            toezeggingen.append(
-                Toezegging(
-                    partner=partner,
-                    soort=ToezeggingSoort.EIGEN_ORGANISATIE,
-                    thema=thema,
-                    titel=titel_eigen,
-                    doelstelling=doelen[(i + 1) % len(doelen)],
-                    status=status,
-                    openbaar=i % 4 != 0,
+            ):
+                verloop = _toezegging_verloop(
+                    rng, i + j, datums[Fase.AANGEHAAKT], datums.get(Fase.ONDERTEKEND), today
                 )
-            )
+                t = Toezegging(
+                    partner=partner,
+                    soort=soort,
+                    thema=thema_j,
+                    titel=titel,
+                    doelstelling=doel,
+                    pijler=pijlers[i % len(pijlers)] if pijlers and j == 0 else None,
+                    status=verloop[-1][1],
+                    openbaar=j == 0 or i % 4 != 0,
+                )
+                toezeggingen.append(t)
+                verlopen.append(verloop)
     FaseWijziging.objects.bulk_create(wijzigingen)
     Contactmoment.objects.bulk_create(contacten)
     Partner.pijlers.through.objects.bulk_create(through, ignore_conflicts=True)
     Toezegging.objects.bulk_create(toezeggingen)
-    Voortgang.objects.bulk_create(
-        [
-            Voortgang(
-                toezegging=t,
-                datum=today - datetime.timedelta(days=30),
-                tekst="Eerste stap gezet; besproken in het managementteam.",
-                link="https://www.voorbeeld.example/verslag",
-                door=kwartiermaker,
+    spread_created(Toezegging, toezeggingen, [v[0][0] for v in verlopen])
+    statussen, voortgang = [], []
+    for t, verloop in zip(toezeggingen, verlopen, strict=True):
+        vorige = ""
+        for datum, status in verloop:
+            statussen.append(
+                ToezeggingStatusWijziging(
+                    toezegging=t, van=vorige, naar=status, datum=datum, door=kwartiermaker
+                )
             )
-            for t in toezeggingen
-            if t.status != ToezeggingStatus.VOORGENOMEN
-        ]
-    )
+            vorige = status
+            if status in (ToezeggingStatus.LOPEND, ToezeggingStatus.GEREALISEERD):
+                voortgang.append(
+                    Voortgang(
+                        toezegging=t,
+                        datum=datum,
+                        tekst="Eerste stap gezet; besproken in het managementteam."
+                        if status == ToezeggingStatus.LOPEND
+                        else "Afgerond en gedeeld met de andere partners aan tafel.",
+                        link="https://www.voorbeeld.example/verslag",
+                        door=kwartiermaker,
+                    )
+                )
+    ToezeggingStatusWijziging.objects.bulk_create(statussen)
+    Voortgang.objects.bulk_create(voortgang)
 
     partner_orgs = [p.organisatie for p, _h in nieuwe if p.fase != Fase.GESTOPT]
     personen = ctx.data.get("personen", [])
@@ -289,7 +335,8 @@ def seed(ctx) -> None:
                     InitiatiefStatus.IDEE,
                     InitiatiefStatus.AFGEROND,
                 ][i % 3],
-                "gestart_op": today - datetime.timedelta(days=30 * (i % 24)),
+                # Initiatives started all through the programme.
+                "gestart_op": ctx.dag((i + 0.5) / (len(INITIATIEVEN) * ctx.scale)),
             },
         )
         if created and personen:

@@ -38,3 +38,18 @@ class InclusieConfig(AppConfig):
         register_nav(NavItem(_("Personen"), "persoon-list", "relaties", order=81))
         register_nav(NavItem(_("Beheer"), "beheer", "beheer", order=900))
         register_panel(HomePanel("inclusie/panels/beheer.html", roles=(Role.BEHEERDER,), order=900))
+        # The wethouder's home starts with what waits for their decision (sources per app).
+        register_panel(
+            HomePanel(
+                "inclusie/panels/te_besluiten.html",
+                roles=(Role.WETHOUDER,),
+                context=_te_besluiten,
+                order=0,
+            )
+        )
+
+
+def _te_besluiten(request) -> dict:
+    from inclusie.registry import decisions_for
+
+    return {"besluiten": decisions_for(request)}

@@ -6,11 +6,14 @@ them in INSTALLED_APPS order, core first. All names are invented.
 
 from __future__ import annotations
 
+import datetime
+import functools
 import random
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
+from django.utils import timezone
 
 from inclusie.constants import Grootte, Role, Sector
 from inclusie.models import DiversiteitsAspect, GemeenteProfiel, Organisatie, Persoon, User, Wijk
@@ -158,6 +161,79 @@ class DemoContext:
     def naam(self, i: int) -> str:
         return f"{VOORNAMEN[i % len(VOORNAMEN)]} {ACHTERNAMEN[(i * 7) % len(ACHTERNAMEN)]}"
 
+    # --- the programme's timeline: every app dates its demo history on it ---------
+
+    @property
+    def today(self) -> datetime.date:
+        return timezone.localdate()
+
+    @property
+    def begin(self) -> datetime.date:
+        """The programme started five half years before the current one (2.5-3 years of
+        history), so the dashboard and the reports show trends over the half years."""
+        year, half = self.today.year, 1 if self.today.month <= 6 else 2
+        for _step in range(5):
+            year, half = (year, 1) if half == 2 else (year - 1, 2)
+        return datetime.date(year, 1 if half == 1 else 7, 1)
+
+    def dag(self, fraction: float) -> datetime.date:
+        """The day at `fraction` (0..1) of the way from the programme's start to today."""
+        span = (self.today - self.begin).days
+        return self.begin + datetime.timedelta(days=round(span * min(max(fraction, 0.0), 1.0)))
+
+    def werkdag(self, day: datetime.date) -> datetime.date:
+        """The first weekday on or after `day` that is not a Dutch public holiday."""
+        while day.weekday() >= 5 or day in feestdagen(day.year):
+            day += datetime.timedelta(days=1)
+        return day
+
+
+def pasen(year: int) -> datetime.date:
+    """Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ell) // 451
+    month = (h + ell - 7 * m + 114) // 31
+    day = (h + ell - 7 * m + 114) % 31 + 1
+    return datetime.date(year, month, day)
+
+
+@functools.cache
+def feestdagen(year: int) -> frozenset[datetime.date]:
+    """Dutch public holidays (algemeen erkende feestdagen, plus Goede Vrijdag and
+    Bevrijdingsdag, when most municipal offices are closed too)."""
+    p = pasen(year)
+    koningsdag = datetime.date(year, 4, 27)
+    if koningsdag.weekday() == 6:  # on a Sunday it moves to the Saturday before
+        koningsdag -= datetime.timedelta(days=1)
+    return frozenset(
+        {
+            datetime.date(year, 1, 1),
+            p - datetime.timedelta(days=2),
+            p,
+            p + datetime.timedelta(days=1),
+            koningsdag,
+            datetime.date(year, 5, 5),
+            p + datetime.timedelta(days=39),
+            p + datetime.timedelta(days=49),
+            p + datetime.timedelta(days=50),
+            datetime.date(year, 12, 25),
+            datetime.date(year, 12, 26),
+        }
+    )
+
+
+def spread_created(model, rows: list, days: list[datetime.date]) -> None:
+    """Demo only: date rows' `created_at` (auto_now_add) on the programme's timeline."""
+    for row, day in zip(rows, days, strict=True):
+        row.created_at = timezone.make_aware(datetime.datetime.combine(day, datetime.time(10)))
+    model.objects.bulk_update(rows, ["created_at"], batch_size=500)
+
 
 def demo_user(username: str, naam: str, role: str) -> User:
     user, _created = User.objects.update_or_create(
@@ -217,6 +293,12 @@ def seed(ctx: DemoContext) -> None:
             },
         )
         organisaties.append(org)
+    # Organisations came into view over the programme's first two years.
+    spread_created(
+        Organisatie,
+        organisaties,
+        [ctx.dag(0.8 * i / max(len(organisaties), 1)) for i in range(len(organisaties))],
+    )
     ctx.data["organisaties"] = organisaties
 
     personen = []

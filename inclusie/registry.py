@@ -135,6 +135,49 @@ def slot_panels(slot: str, request, obj) -> list[dict]:
     return [{"template": p.template, **p.context(request, obj)} for p in chosen]
 
 
+# --- What waits for a decision ---------------------------------------------
+#
+# The wethouder's home starts with what waits for their decision. Each app that
+# has such things (a raadsmededeling to approve, an advies waiting for the
+# gemeente's response) registers a source; the core panel lists them, most
+# urgent first. A source returns a few items with a fixed number of queries.
+
+
+@dataclass(frozen=True)
+class Decision:
+    label: str  # what to decide, in a sentence ("Raadsmededeling 2026-3 goedkeuren")
+    url: str
+    kind: str  # a short category ("Raadsmededeling", "Advies klankbordgroep")
+    due: Any = None  # a date, when there is a deadline
+    overdue: bool = False
+
+
+@dataclass(frozen=True)
+class DecisionSource:
+    code: str
+    roles: tuple[str, ...]
+    items: Callable[[Any], list[Decision]]  # request -> decisions
+
+
+_decision_sources: dict[str, DecisionSource] = {}
+
+
+def register_decision_source(source: DecisionSource) -> None:
+    _decision_sources[source.code] = source
+
+
+def decisions_for(request) -> list[Decision]:
+    """Everything waiting for this user's role to decide: overdue first, then by deadline."""
+    role = getattr(request.user, "role", None)
+    items = [
+        item
+        for source in _decision_sources.values()
+        if role in source.roles
+        for item in source.items(request)
+    ]
+    return sorted(items, key=lambda d: (not d.overdue, d.due is None, d.due or 0))
+
+
 # --- Figures for monitoring -------------------------------------------------
 #
 # Each app registers the internal output figures it can compute from its own

@@ -14,10 +14,12 @@ class KlankbordConfig(AppConfig):
         from inclusie.registry import (
             FLOW,
             STOCK,
+            DecisionSource,
             Figure,
             FigureSection,
             HomePanel,
             NavItem,
+            register_decision_source,
             register_figure,
             register_figure_section,
             register_nav,
@@ -54,6 +56,9 @@ class KlankbordConfig(AppConfig):
                 context=panels.te_laat,
                 order=35,
             )
+        )
+        register_decision_source(
+            DecisionSource("klankbord.reacties", (Role.WETHOUDER,), panels.te_beantwoorden)
         )
         register_figure_section(
             FigureSection(

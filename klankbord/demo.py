@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime
 
-from django.utils import timezone
-
 from inclusie.models import Persoon
 from klankbord.constants import (
     AdviesSoort,
@@ -27,6 +25,20 @@ ADVIEZEN = [
     ("Eenvoudige taal in brieven", "Communicatiebeleid", AdviesUitkomst.OVERGENOMEN),
     ("Meldpunt discriminatie beter bekend maken", "Antidiscriminatiebeleid", AdviesUitkomst.OPEN),
     ("Sportaanbod voor ouderen in de wijk", "Sportbeleid", AdviesUitkomst.OPEN),
+    (
+        "Gebedsruimte en stilteruimte in het stadskantoor",
+        "Huisvestingsplan stadhuis",
+        AdviesUitkomst.DEELS,
+    ),
+    ("Tolken bij het wijkspreekuur", "Dienstverleningsconcept", AdviesUitkomst.OVERGENOMEN),
+    ("Inclusie als voorwaarde bij subsidies", "Subsidieverordening welzijn", AdviesUitkomst.DEELS),
+    (
+        "Beeldmateriaal in campagnes van de gemeente",
+        "Communicatiebeleid",
+        AdviesUitkomst.OVERGENOMEN,
+    ),
+    ("Stageplekken bij de gemeente voor statushouders", "HR-visie", AdviesUitkomst.NIET),
+    ("Toegankelijke stembureaus", "Verkiezingen", AdviesUitkomst.OVERGENOMEN),
 ]
 SIGNALEN = [
     ("Jongeren voelen zich niet welkom in het buurthuis", SignaalThema.VRIJE_TIJD),
@@ -38,10 +50,21 @@ SIGNALEN = [
     ("Eenzaamheid onder ouderen in de flat", SignaalThema.ZORG_WELZIJN),
     ("Woningzoekenden weten niet waar ze terecht kunnen", SignaalThema.WONEN),
 ]
+# The diversity aspect each signal is about (tags that make sense for the signal).
+SIGNAAL_ASPECT = {
+    "Jongeren voelen zich niet welkom in het buurthuis": "Leeftijd",
+    "Brieven van de gemeente zijn moeilijk te lezen": "Taal en geletterdheid",
+    "Stageplekken lastig te vinden voor studenten met een beperking": "Beperking",
+    "Bushalte niet toegankelijk met rolstoel": "Beperking",
+    "Ouders missen informatie over schoolkeuze": "Gezinssituatie",
+    "Opmerkingen bij sollicitaties over naam": "Sociaal-culturele achtergrond",
+    "Eenzaamheid onder ouderen in de flat": "Leeftijd",
+    "Woningzoekenden weten niet waar ze terecht kunnen": "Woonsituatie",
+}
 
 
 def seed(ctx) -> None:
-    vandaag = timezone.localdate()
+    vandaag = ctx.today
     rng = ctx.rng
     users = ctx.data.get("users", {})
     aspecten = [a for a in ctx.data.get("aspecten", []) if a.naam not in NIET_GEDEKT]
@@ -53,7 +76,9 @@ def seed(ctx) -> None:
         eigen = Persoon.objects.filter(user=users.get("klankbordlid")).first()
         if eigen is not None:
             leden = [eigen, *leden[:5]]
-        start = vandaag - datetime.timedelta(days=240)
+        # The klankbordgroep was formed in the programme's first half year; one member left
+        # after a year and a successor joined.
+        start = ctx.dag(0.1)
         for i, persoon in enumerate(leden):
             lid = KlankbordLid.objects.create(
                 persoon=persoon,
@@ -72,17 +97,27 @@ def seed(ctx) -> None:
             KlankbordLid.objects.create(
                 persoon=personen[-7],
                 rol=KlankbordRol.LID,
-                van=start - datetime.timedelta(days=365),
-                tot=start - datetime.timedelta(days=1),
+                van=start,
+                tot=ctx.dag(0.45),
             )
 
     if not Advies.objects.exists():
         adviezen = []
-        for i in range(len(ADVIEZEN) * ctx.scale):
+        # Two to three adviezen a half year from the klankbordgroep's start; the gemeente
+        # answers most on time, some late; the last ones still wait for an answer.
+        aantal = max(len(ADVIEZEN), 12) * ctx.scale
+        for i in range(aantal):
             onderwerp, beleid, uitkomst = ADVIEZEN[i % len(ADVIEZEN)]
-            datum = vandaag - datetime.timedelta(days=20 + (i * 23) % 300)
+            datum = ctx.werkdag(ctx.dag(0.15 + 0.8 * i / aantal))
+            if i == aantal - 1:
+                datum = vandaag - datetime.timedelta(days=10)  # just given; answer not due yet
             uiterlijk = datum + datetime.timedelta(days=42)
             reactie = None
+            if i >= aantal - 2:
+                # The last two wait for an answer; the older of them is overdue by now.
+                uitkomst = AdviesUitkomst.OPEN
+            elif uitkomst == AdviesUitkomst.OPEN:
+                uitkomst = AdviesUitkomst.OVERGENOMEN
             if uitkomst != AdviesUitkomst.OPEN:
                 reactie = min(
                     vandaag, uiterlijk + datetime.timedelta(days=rng.choice([-20, -5, 0, 10]))
@@ -121,7 +156,7 @@ def seed(ctx) -> None:
                 Signaal(
                     titel=titel,
                     omschrijving="Gehoord tijdens een gesprek in de wijk.",
-                    datum=vandaag - datetime.timedelta(days=(i * 11) % 330),
+                    datum=ctx.dag(0.12 + 0.88 * ((i * 7) % (25 * ctx.scale)) / (25 * ctx.scale)),
                     thema=thema,
                     wijk=wijken[i % len(wijken)] if wijken else None,
                     bron=bronnen[i % len(bronnen)],
@@ -131,18 +166,15 @@ def seed(ctx) -> None:
                 )
             )
         created = Signaal.objects.bulk_create(signalen)
-        alle_aspecten = ctx.data.get("aspecten", [])
-        if alle_aspecten:
-            through = Signaal.aspecten.through
-            through.objects.bulk_create(
-                [
-                    through(
-                        signaal_id=s.pk,
-                        diversiteitsaspect_id=alle_aspecten[(i * 5) % len(alle_aspecten)].pk,
-                    )
-                    for i, s in enumerate(created)
-                ]
-            )
+        per_naam = {a.naam: a for a in ctx.data.get("aspecten", [])}
+        through = Signaal.aspecten.through
+        through.objects.bulk_create(
+            [
+                through(signaal_id=s.pk, diversiteitsaspect_id=per_naam[naam].pk)
+                for s in created
+                if (naam := SIGNAAL_ASPECT.get(s.titel)) in per_naam
+            ]
+        )
     ctx.log(
         f"  klankbord {KlankbordLid.objects.count()} zetels, {Advies.objects.count()} adviezen, "
         f"{Signaal.objects.count()} signalen"

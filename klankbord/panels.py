@@ -27,3 +27,24 @@ def te_laat(request) -> dict:
         "open_signalen": Signaal.objects.filter(status__in=SIGNAAL_OPEN).count(),
         "signalen_link": allowed(request.user, "signalen", VIEW),
     }
+
+
+def te_beantwoorden(request) -> list:
+    """Adviezen waiting for the gemeente's response, for the wethouder's decisions panel."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from inclusie.registry import Decision
+
+    vandaag = timezone.localdate()
+    return [
+        Decision(
+            label=_("Reactie van de gemeente op het advies '%(onderwerp)s'")
+            % {"onderwerp": a.onderwerp},
+            url=reverse("advies-detail", args=[a.pk]),
+            kind=_("Advies klankbordgroep"),
+            due=a.reactie_uiterlijk,
+            overdue=bool(a.reactie_uiterlijk and a.reactie_uiterlijk < vandaag),
+        )
+        for a in selectors.adviezen_open().only("pk", "onderwerp", "reactie_uiterlijk")[:5]
+    ]

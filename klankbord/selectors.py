@@ -222,10 +222,11 @@ def figuur_adviezen(start: datetime.date, end: datetime.date) -> dict[str, int]:
     return {str(label): rows.get(value, 0) for value, label in AdviesUitkomst.choices}
 
 
-def figuur_reacties_op_tijd(start: datetime.date, end: datetime.date) -> float:
+def figuur_reacties_op_tijd(start: datetime.date, end: datetime.date) -> float | None:
     """Of the responses due in the period, the percentage given on or before the due date.
 
-    Returns 0.0 when no response was due in the period.
+    Returns None (no percentage, shown as "-") when no response was due in the period:
+    "0 % on time" would say the gemeente missed every deadline.
     """
     counts = Advies.objects.filter(
         reactie_uiterlijk__gte=start, reactie_uiterlijk__lt=end
@@ -237,7 +238,7 @@ def figuur_reacties_op_tijd(start: datetime.date, end: datetime.date) -> float:
         ),
     )
     if not counts["totaal"]:
-        return 0.0
+        return None
     return round(100.0 * counts["op_tijd"] / counts["totaal"], 1)
 
 

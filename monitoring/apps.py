@@ -20,17 +20,20 @@ class MonitoringConfig(AppConfig):
     verbose_name = _("Monitoring en rapportage")
 
     def ready(self) -> None:
+        from auditlog.registry import auditlog
 
         from inclusie.constants import Role
         from inclusie.registry import (
             FLOW,
             STOCK,
+            DecisionSource,
             Figure,
             FigureSection,
             HomePanel,
             NavItem,
             PublicLink,
             RedactionSource,
+            register_decision_source,
             register_figure,
             register_figure_section,
             register_nav,
@@ -48,6 +51,10 @@ class MonitoringConfig(AppConfig):
             RedactionSource("monitoring", office_holders=redaction.office_holders)
         )
 
+        # A new snapshot version is an explicit act: who, when, which version, why.
+        auditlog.register(
+            models.Snapshot, include_fields=["periode", "versie", "reden", "gemaakt_door"]
+        )
         register_figure_section(FigureSection("relaties", _("Organisaties en contacten"), order=20))
         register_figure(
             Figure(
@@ -81,6 +88,9 @@ class MonitoringConfig(AppConfig):
                 order=20,
             )
         )
+        register_decision_source(
+            DecisionSource("monitoring.raadsmededelingen", (Role.WETHOUDER,), _te_besluiten)
+        )
         post_migrate.connect(schedule.ensure_schedule, sender=self)
 
 
@@ -92,3 +102,20 @@ def _panel_context(request):
         "laatste_momentopname": Snapshot.objects.only("periode", "gemaakt_op").first(),
         "te_beoordelen": Raadsmededeling.objects.filter(status=MededelingStatus.CONCEPT)[:3],
     }
+
+
+def _te_besluiten(request) -> list:
+    from django.utils.translation import gettext as _t
+
+    from inclusie.registry import Decision
+    from monitoring.selectors import raadsmededelingen_te_besluiten
+
+    return [
+        Decision(
+            label=_t("Raadsmededeling %(nr)s beoordelen en goedkeuren: %(onderwerp)s")
+            % {"nr": m.nummer, "onderwerp": m.onderwerp},
+            url=m.get_absolute_url(),
+            kind=_t("Raadsmededeling"),
+        )
+        for m in raadsmededelingen_te_besluiten()
+    ]

@@ -56,6 +56,8 @@ KETEN = {
         ),
     ],
 }
+# (naam, soort, doeltype, bron, eenheid, waarden per half year from the programme's start)
+# The first is the Deal's own count: its values are read from the portal's history.
 INDICATOREN = [
     (
         "Aantal organisaties in de Deal",
@@ -63,7 +65,7 @@ INDICATOREN = [
         DoelType.PROCESDOEL,
         Bron.INTERN,
         "partners",
-        [14, 21, 27],
+        None,
     ),
     (
         "Inwoners die zich thuis voelen in hun wijk",
@@ -71,7 +73,7 @@ INDICATOREN = [
         DoelType.VERANDERDOEL,
         Bron.GGD,
         "%",
-        [71, 72, 74],
+        [70, 71, 71, 72, 74],
     ),
     (
         "Ervaren discriminatie (meldingen)",
@@ -79,7 +81,7 @@ INDICATOREN = [
         DoelType.VERANDERDOEL,
         Bron.DISCRIMINATIEMONITOR,
         "meldingen",
-        [38, 35, 36],
+        [41, 38, 35, 36, 33],
     ),
     (
         "Deelnemers aan ontmoetingsactiviteiten",
@@ -87,21 +89,63 @@ INDICATOREN = [
         DoelType.PROCESDOEL,
         Bron.EIGEN_ONDERZOEK,
         "deelnemers",
-        [120, 180, 240],
+        [60, 120, 180, 210, 240],
     ),
 ]
+# A duiding per indicator per half year: what the number means, in the adviser's words.
 DUIDINGEN = [
-    "De groei komt vooral van kleine bedrijven die via ambassadeurs aanhaakten.",
-    "Een lichte stijging; in twee wijken bleef het gelijk. Bespreken met de klankbordgroep.",
-    "Iets meer meldingen. Dat kan ook betekenen dat mensen het meldpunt beter weten te vinden.",
-    "De taalcafés trekken nieuwe bezoekers; de opkomst bij de buurttafels is wisselend.",
+    [
+        "De eerste partners tekenden na de startbijeenkomst; vooral maatschappelijke organisaties.",
+        "Twee scholen en een woningcorporatie tekenden. Bedrijven zijn nog afwachtend.",
+        "De groei komt vooral van kleine bedrijven die via ambassadeurs aanhaakten.",
+        "Minder nieuwe partners dan gehoopt; de zomer en de wisseling van ambassadeurs speelden mee.",
+        "Weer groei: de pijlertafels trekken nieuwe organisaties aan.",
+    ],
+    [
+        "Nulmeting uit de gezondheidsmonitor.",
+        "Een lichte stijging, binnen de meetmarge.",
+        "Gelijk gebleven; in Noord iets lager. Bespreken met de klankbordgroep.",
+        "Een lichte stijging; in twee wijken bleef het gelijk.",
+        "De stijging zet door, vooral in de wijken met een buurttafel.",
+    ],
+    [
+        "Nulmeting van de discriminatiemonitor.",
+        "Iets minder meldingen, vooral over werk.",
+        "Minder meldingen over de woningmarkt; over werk gelijk.",
+        "Iets meer meldingen. Dat kan ook betekenen dat mensen het meldpunt beter weten te vinden.",
+        "Weer minder meldingen; de campagne over het meldpunt liep in dit halfjaar.",
+    ],
+    [
+        "De eerste buurttafels zijn gestart.",
+        "Het taalcafé kwam erbij en trekt nieuwe bezoekers.",
+        "Vier wijken hebben nu een maandelijkse ontmoeting.",
+        "De taalcafés trekken nieuwe bezoekers; de opkomst bij de buurttafels is wisselend.",
+        "Groei vooral bij jongeren, via de sportclubs.",
+    ],
 ]
+
+
+def _deal_partners(period) -> int:
+    """Signed partners at the end of the half year, from the Deal's own dated history."""
+    from django.utils import translation
+
+    from deal.constants import Fase
+    from inclusie.registry import figure
+
+    fig = figure("deal.partners_per_stage")
+    if fig is None:
+        return 0
+    with translation.override("nl"):
+        return fig.compute(period.start, period.end).get(str(Fase.ONDERTEKEND.label), 0)
 
 
 def seed(ctx) -> None:
-    now = Period.current()
-    periods = [now.previous().previous().previous(), now.previous().previous(), now.previous()]
-    _spread_organisations(periods)
+    # Every completed half year since the programme's start is measured and frozen.
+    periods = []
+    period = Period.containing(ctx.begin)
+    while period < Period.current():
+        periods.append(period)
+        period = Period(period.year, 2) if period.half == 1 else Period(period.year + 1, 1)
     doelen = []
     # The Deal's demo made the shared goals of the chosen shape; hang a chain on each.
     bestaande = list(GezamenlijkeDoelstelling.objects.order_by("volgorde", "pk"))
@@ -144,18 +188,20 @@ def seed(ctx) -> None:
                 "bron": bron,
                 "eenheid": eenheid,
                 "richting": Richting.DALEN if "discriminatie" in naam.lower() else Richting.STIJGEN,
-                "basiswaarde": Decimal(waarden[0]),
+                "basiswaarde": Decimal(waarden[0]) if waarden else Decimal(0),
                 "doelstelling": doelen[j % len(doelen)],
                 "volgorde": j,
             },
         )
-        for period, waarde in zip(periods, waarden, strict=True):
+        reeks = waarden or [_deal_partners(p) for p in periods]
+        for k, period in enumerate(periods):
+            waarde = reeks[-len(periods) :][k] if len(reeks) >= len(periods) else reeks[k]
             Meting.objects.get_or_create(
                 indicator=ind,
                 periode=period.code,
                 defaults={
-                    "waarde": Decimal(waarde) * ctx.scale if j == 0 else Decimal(waarde),
-                    "duiding": DUIDINGEN[j],
+                    "waarde": Decimal(waarde),
+                    "duiding": DUIDINGEN[j][k - len(periods)],
                 },
             )
     Verhaal.objects.get_or_create(
@@ -191,23 +237,3 @@ def seed(ctx) -> None:
     ctx.log(
         f"  {len(INDICATOREN)} indicatoren, momentopnamen {', '.join(p.code for p in periods)}, 1 concept-raadsmededeling"
     )
-
-
-def _spread_organisations(periods) -> None:
-    """Demo only: date the fictional organisations across the demo half years, so the
-    snapshots show growth instead of everything appearing today."""
-    import datetime as dt
-
-    from django.utils import timezone
-
-    from inclusie.models import Organisatie
-
-    orgs = list(Organisatie.objects.order_by("pk").only("pk", "created_at"))
-    if not orgs:
-        return
-    start = periods[0].start - dt.timedelta(days=180)
-    span = (periods[-1].end - start).days - 1
-    for i, org in enumerate(orgs):
-        day = start + dt.timedelta(days=span * i // len(orgs))
-        org.created_at = timezone.make_aware(dt.datetime.combine(day, dt.time(10)))
-    Organisatie.objects.bulk_update(orgs, ["created_at"], batch_size=500)

@@ -123,7 +123,8 @@ class FigureView:
     @property
     def delta(self):
         if isinstance(self.value, int | float) and isinstance(self.previous, int | float):
-            return self.value - self.previous
+            delta = round(self.value - self.previous, 2)  # no float noise (0.29999999999999716)
+            return int(delta) if float(delta).is_integer() else delta
         return None
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime
 
-from django.utils import timezone
 from django.utils.text import slugify
 
+from inclusie.demo import spread_created
 from inclusie.models import Persoon
 from pijlers.constants import GemeenteRol
 from pijlers.models import Lidmaatschap, Pijler
@@ -91,7 +91,6 @@ AMBITIES = (
 
 
 def seed(ctx) -> None:
-    today = timezone.localdate()
     pijlers = []
     for i, (naam, beschrijving, eigenaar, rol) in enumerate(SHAPES[ctx.shape]):
         pijler, _created = Pijler.objects.update_or_create(
@@ -118,30 +117,57 @@ def seed(ctx) -> None:
     }
     leden = []
     for i, pijler in enumerate(pijlers):
-        start = today - datetime.timedelta(days=400 - 20 * i)
-        # The last pijler has no ambassador, so the warning shows in the demo.
-        if i < len(pijlers) - 1:
-            ambassadeur = eigen.get("ambassadeur") if i == 0 else personen[(i * 5) % len(personen)]
-            if ambassadeur:
-                leden.append((pijler, ambassadeur, Lidmaatschap.Rol.AMBASSADEUR, start))
+        # The pijlers started one after another in the programme's first half year.
+        start = ctx.dag(0.03 + 0.04 * i)
+        ambassadeur = (eigen.get("ambassadeur") if i == 0 else None) or personen[
+            (i * 5) % len(personen)
+        ]
+        if i == len(pijlers) - 1:
+            # The last pijler lost its ambassador a year ago and found no successor yet,
+            # so the warning shows in the recent half years and not in the early ones.
+            leden.append((pijler, ambassadeur, Lidmaatschap.Rol.AMBASSADEUR, start, ctx.dag(0.55)))
+        elif i == 1 and len(pijlers) > 2:
+            # A handover: the first ambassador stopped, a successor took the seat later.
+            leden.append((pijler, ambassadeur, Lidmaatschap.Rol.AMBASSADEUR, start, ctx.dag(0.4)))
+            opvolger = personen[(i * 5 + 17) % len(personen)]
+            leden.append((pijler, opvolger, Lidmaatschap.Rol.AMBASSADEUR, ctx.dag(0.46), None))
+        elif ambassadeur:
+            leden.append((pijler, ambassadeur, Lidmaatschap.Rol.AMBASSADEUR, start, None))
         if eigen.get("kwartiermaker"):
-            leden.append((pijler, eigen["kwartiermaker"], Lidmaatschap.Rol.KWARTIERMAKER, start))
+            leden.append(
+                (pijler, eigen["kwartiermaker"], Lidmaatschap.Rol.KWARTIERMAKER, start, None)
+            )
         for j in range(2 + ctx.scale):
             persoon = personen[(i * 7 + j * 3 + 1) % len(personen)]
             rol = Lidmaatschap.Rol.TREKKER if j == 0 else Lidmaatschap.Rol.PARTNER
-            leden.append((pijler, persoon, rol, start + datetime.timedelta(days=j * 9)))
+            # Partners join the table over time.
+            leden.append((pijler, persoon, rol, start + datetime.timedelta(days=j * 75), None))
         if ctx.shape == "arnhem":
             leden.append(
-                (pijler, personen[(i * 11 + 2) % len(personen)], Lidmaatschap.Rol.GEMEENTE, start)
+                (
+                    pijler,
+                    personen[(i * 11 + 2) % len(personen)],
+                    Lidmaatschap.Rol.GEMEENTE,
+                    start,
+                    None,
+                )
             )
             leden.append(
-                (pijler, personen[(i * 13 + 4) % len(personen)], Lidmaatschap.Rol.WIJKTEAM, start)
+                (
+                    pijler,
+                    personen[(i * 13 + 4) % len(personen)],
+                    Lidmaatschap.Rol.WIJKTEAM,
+                    start,
+                    None,
+                )
             )
-    for pijler, persoon, rol, sinds in leden:
+    for pijler, persoon, rol, sinds, tot in leden:
         Lidmaatschap.objects.get_or_create(
             pijler=pijler,
             persoon=persoon,
             rol=rol,
-            defaults={"organisatie": persoon.organisatie, "sinds": sinds},
+            defaults={"organisatie": persoon.organisatie, "sinds": sinds, "tot": tot},
         )
+    # The pijlers exist since the programme's start.
+    spread_created(Pijler, pijlers, [ctx.dag(0.03 + 0.04 * i) for i in range(len(pijlers))])
     ctx.log(f"  {len(pijlers)} {ctx.shape}-{'pijlers'}, {len(leden)} lidmaatschappen")

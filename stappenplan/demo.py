@@ -18,6 +18,7 @@ from stappenplan.models import (
     ParticipatieActiviteit,
     Stap,
     StapActie,
+    StapGebeurtenis,
     Verkenning,
     Vraag,
     Vragenlijst,
@@ -31,16 +32,33 @@ ANTWOORDEN = [
     "Het buurthuis en de bibliotheek zijn belangrijke partners.",
     "Nog onduidelijk; we vragen het na bij de wijkteams.",
 ]
+# Each step's dated status changes, as fractions of the programme's timeline; the
+# last one is the step's status today (the figures read the history).
 STATUSSEN = {
-    "verkenning": Stap.Status.BEZIG,
-    "agenderen": Stap.Status.DOORLOPEND,
-    "visie": Stap.Status.NIET_GESTART,
-    "uitvoeren": Stap.Status.NIET_GESTART,
-    "evalueren": Stap.Status.NIET_GESTART,
-    "vlechtwerk": Stap.Status.DOORLOPEND,
-    "werkgroep": Stap.Status.BEZIG,
-    "participatie": Stap.Status.BEZIG,
+    "verkenning": [(0.05, Stap.Status.BEZIG)],
+    "agenderen": [(0.3, Stap.Status.BEZIG), (0.5, Stap.Status.DOORLOPEND)],
+    "visie": [(0.75, Stap.Status.BEZIG)],
+    "uitvoeren": [],
+    "evalueren": [],
+    "vlechtwerk": [(0.2, Stap.Status.BEZIG), (0.5, Stap.Status.DOORLOPEND)],
+    "werkgroep": [(0.3, Stap.Status.BEZIG)],
+    "participatie": [(0.25, Stap.Status.BEZIG)],
 }
+
+
+ONDERWERPEN = [
+    "het armoedebeleid",
+    "een toegankelijk stadhuis",
+    "brieven in eenvoudige taal",
+    "sport in de wijk",
+    "stages en werk voor jongeren",
+    "eenzaamheid onder ouderen",
+    "het meldpunt discriminatie",
+    "ontmoeten in de buurt",
+    "de Week van de Inclusie",
+    "informatie over schoolkeuze",
+    "wonen en woningzoekenden",
+]
 
 
 def _fill(verkenning: Verkenning, door: User, fraction: float, rng) -> None:
@@ -138,10 +156,37 @@ def seed(ctx) -> None:
         _fill(verkenning, adviseur, fraction, ctx.rng)
         if submit:
             services.verkenning_submit(verkenning=verkenning, by=adviseur)
+            # Submitted in the autumn of its year (the demo runs today).
+            ingediend = timezone.make_aware(
+                datetime.datetime.combine(
+                    ctx.werkdag(max(ctx.begin, datetime.date(j, 10, 15))), datetime.time(11)
+                )
+            )
+            Verkenning.objects.filter(pk=verkenning.pk).update(ingediend_op=ingediend)
         verkenningen.append(verkenning)
 
-    for code, status in STATUSSEN.items():
-        Stap.objects.filter(code=code).update(status=status)
+    stappen = {s.code: s for s in Stap.objects.filter(code__in=STATUSSEN)}
+    gebeurtenissen = []
+    for code, verloop in STATUSSEN.items():
+        stap = stappen.get(code)
+        if stap is None or stap.gebeurtenissen.exists():
+            continue
+        vorige = Stap.Status.NIET_GESTART
+        for fraction, status in verloop:
+            gebeurtenissen.append(
+                StapGebeurtenis(
+                    stap=stap,
+                    status=status,
+                    door=adviseur,
+                    op=timezone.make_aware(
+                        datetime.datetime.combine(ctx.werkdag(ctx.dag(fraction)), datetime.time(9))
+                    ),
+                    tekst=f"Status gewijzigd van '{vorige.label}' naar '{status.label}'.",
+                )
+            )
+            vorige = status
+        Stap.objects.filter(pk=stap.pk).update(status=vorige)
+    StapGebeurtenis.objects.bulk_create(gebeurtenissen)
     stap1 = Stap.objects.filter(code="verkenning").first()
     if stap1 and verkenningen:
         Stap.objects.filter(pk=stap1.pk).update(verkenning=verkenningen[0])
@@ -172,13 +217,18 @@ def seed(ctx) -> None:
             lid.kennis.set(aspecten[i % 5 : i % 5 + 2])
 
     soorten = list(ParticipatieActiviteit.Soort)
-    for i in range(6 * ctx.scale):
-        titel = f"{soorten[i % len(soorten)].label} {i + 1}"
+    aantal = 10 * ctx.scale
+    for i in range(aantal):
+        onderwerp = ONDERWERPEN[i % len(ONDERWERPEN)]
+        titel = f"{soorten[i % len(soorten)].label} over {onderwerp}"
+        if i >= len(ONDERWERPEN):
+            titel = f"{titel} ({i // len(ONDERWERPEN) + 1})"
         activiteit, created = ParticipatieActiviteit.objects.get_or_create(
             titel=titel,
             defaults={
                 "soort": soorten[i % len(soorten)],
-                "datum": timezone.localdate() - datetime.timedelta(days=20 * i + 3),
+                # Participation started once the step did, and grew since.
+                "datum": ctx.werkdag(ctx.dag(0.25 + 0.74 * i / aantal)),
                 "wijk": wijken[i % len(wijken)] if wijken else None,
                 "deelnemers": 8 + (i * 7) % 40,
                 "geleerd": "Inwoners willen vaker persoonlijk contact en minder formulieren.",
@@ -186,7 +236,16 @@ def seed(ctx) -> None:
             },
         )
         if created and aspecten:
-            activiteit.bereikt.set(aspecten[i % 6 : i % 6 + 3])
+            # Whom it reached: a coherent pair of aspects, not a random three.
+            paren = [
+                ("Leeftijd", "Woonsituatie"),
+                ("Taal en geletterdheid", "Sociaal-culturele achtergrond"),
+                ("Beperking", "Leeftijd"),
+                ("Inkomen", "Gezinssituatie"),
+                ("Opleiding", "Sociaal-culturele achtergrond"),
+            ]
+            per_naam = {a.naam: a for a in aspecten}
+            activiteit.bereikt.set([per_naam[n] for n in paren[i % len(paren)] if n in per_naam])
     ctx.log(
         f"  {len(verkenningen)} verkenningen, werkgroep met {werkgroep.leden.count()} leden, "
         f"{ParticipatieActiviteit.objects.count()} participatieactiviteiten"

@@ -18,6 +18,7 @@ dashboard, the reports and the raadsmededeling's prose need nothing else::
         "value": {"Voorgenomen": 3, ...},  # number, or Dutch label -> number
         "previous": {"Voorgenomen": 1, ...},  # same rule for the half year before
         "previous_period": "2025-H2",
+        "until": "2026-07-01",            # exclusive end computed to (tomorrow while running)
         "warning": False,                 # the registry's warning rule held for "value"
         "error": "...",                   # only when computing failed ("value" is None)
     }
@@ -29,6 +30,7 @@ reader sees English labels while the numbers stay frozen.
 
 from __future__ import annotations
 
+import datetime as dt
 from contextlib import nullcontext
 from decimal import Decimal
 
@@ -37,7 +39,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from inclusie.models import User
@@ -72,9 +74,16 @@ def as_number(value) -> float | int | None:
     return int(value) if value.is_integer() else round(value, 2)
 
 
+def period_until(period: Period) -> dt.date:
+    """The exclusive end a figure is computed to: the half year's end, or for the running
+    half year tomorrow - a snapshot holds what is known when it is made, so a due date
+    or a planned activity later in the half year does not count yet."""
+    return min(period.end, timezone.localdate() + dt.timedelta(days=1))
+
+
 def _compute(fig: Figure, period: Period) -> tuple[object, str]:
     try:
-        return _plain(fig.compute(period.start, period.end)), ""
+        return _plain(fig.compute(period.start, period_until(period))), ""
     except Exception as exc:  # noqa: BLE001 - one broken figure must not block the rest
         return None, str(exc)[:200]
 
@@ -93,6 +102,7 @@ def figure_payload(fig: Figure, period: Period) -> dict:
         "value": value,
         "previous": previous,
         "previous_period": period.previous().code,
+        "until": period_until(period).isoformat(),  # exclusive; before the end: running
         "warning": bool(fig.warning and value is not None and fig.warning(value)),
         **({"error": error} if error else {}),
     }

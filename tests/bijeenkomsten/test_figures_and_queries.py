@@ -50,7 +50,8 @@ def test_figures():
     assert gehouden["Stuurgroep"] == 1 and gehouden["Klankbordgroep"] == 0
     assert figure("bijeenkomsten.opkomst").compute(start, end) == 50.0
     assert figure("bijeenkomsten.acties_open").compute(start, end + timedelta(days=1)) == 1
-    assert figure("bijeenkomsten.opkomst").compute(date(2000, 1, 1), date(2000, 7, 1)) == 0.0
+    # No meeting held: no turnout figure, rather than a false "0 %".
+    assert figure("bijeenkomsten.opkomst").compute(date(2000, 1, 1), date(2000, 7, 1)) is None
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,123 @@
+"""A snapshot once made is frozen; a new version is explicit and logged; the old stays readable.
+
+Also: the English dashboard shows English figure labels, and the wethouder's home
+starts with what waits for the wethouder's decision.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from auditlog.models import LogEntry
+from django.urls import reverse
+from django.utils import timezone
+
+from deal.constants import ToezeggingStatus
+from deal.models import ToezeggingStatusWijziging
+from monitoring.models import Snapshot
+from monitoring.periods import Period
+from monitoring.services import snapshots
+from tests.deal.factories import ToezeggingFactory
+from tests.klankbord.factories import AdviesFactory
+from tests.monitoring.factories import RaadsmededelingFactory
+
+pytestmark = pytest.mark.django_db
+H1 = Period.parse("2026-H1")
+
+
+def _toezeggingen(snapshot) -> dict:
+    return next(f for f in snapshot.data["figures"] if f["code"] == "deal.toezeggingen")["value"]
+
+
+def test_new_version_is_an_explicit_logged_act_and_the_old_version_stays(client_for):
+    t = ToezeggingFactory(status=ToezeggingStatus.LOPEND, historie=dt.date(2026, 2, 1))
+    first = snapshots.snapshot_ensure(period=H1)
+    assert _toezeggingen(first)["Loopt"] == 1
+    # A correction of the history afterwards: it was realised before the half year ended.
+    ToezeggingStatusWijziging.objects.create(
+        toezegging=t, van="lopend", naar=ToezeggingStatus.GEREALISEERD, datum=dt.date(2026, 6, 1)
+    )
+    client = client_for("beleidsadviseur")
+    url = reverse("monitoring:snapshots")
+    # Without a reason nothing is made, and the form says why.
+    page = client.post(url, {"periode": "2026-H1", "reden": ""}).content.decode()
+    assert "waarom de cijfers" in page.lower()
+    assert Snapshot.objects.filter(periode="2026-H1").count() == 1
+    response = client.post(url, {"periode": "2026-H1", "reden": "Toezegging achteraf afgerond"})
+    assert response.status_code == 302
+    second = Snapshot.objects.get(periode="2026-H1", versie=2)
+    assert _toezeggingen(second)["Gerealiseerd"] == 1
+    first.refresh_from_db()
+    assert _toezeggingen(first)["Loopt"] == 1  # version 1 is untouched
+    entry = LogEntry.objects.get_for_object(second).get()
+    assert entry.actor.role == "beleidsadviseur"
+    assert "Toezegging achteraf afgerond" in str(entry.changes)
+    # The snapshot page lists every version with its reason.
+    listing = client.get(url).content.decode()
+    assert "Toezegging achteraf afgerond" in listing and "versie=1" in listing
+    # The dashboard shows the newest version and lists both; version 1 stays readable.
+    wethouder = client_for("wethouder")
+    page = wethouder.get(reverse("dashboard") + "?periode=2026-H1").content.decode()
+    assert "Versies van deze momentopname" in page and "Toezegging achteraf afgerond" in page
+    old = wethouder.get(reverse("dashboard") + "?periode=2026-H1&versie=1").content.decode()
+    assert "U bekijkt versie 1" in old
+
+
+def test_the_wethouder_cannot_make_a_new_version(client_for):
+    snapshots.snapshot_ensure(period=H1)
+    response = client_for("wethouder").post(
+        reverse("monitoring:snapshots"), {"periode": "2026-H1", "reden": "Nog eens"}
+    )
+    assert response.status_code == 403
+    assert Snapshot.objects.filter(periode="2026-H1").count() == 1
+
+
+def test_making_a_snapshot_twice_is_refused_not_overwritten():
+    from django.core.exceptions import ValidationError
+
+    first = snapshots.snapshot_make(period=H1)
+    with pytest.raises(ValidationError):
+        snapshots.snapshot_make(period=H1)
+    assert snapshots.snapshot_ensure(period=H1).pk == first.pk
+    assert Snapshot.objects.filter(periode="2026-H1").count() == 1
+
+
+def test_english_dashboard_shows_english_figure_labels(client_for):
+    ToezeggingFactory(status=ToezeggingStatus.LOPEND, historie=dt.date(2026, 2, 1))
+    snapshots.snapshot_ensure(period=H1)  # frozen while Dutch is active
+    client = client_for("wethouder")
+    url = reverse("dashboard") + "?periode=2026-H1"
+    dutch = client.get(url).content.decode()
+    assert "Toezeggingen per status" in dutch and "Groei van de Inclusie Deal" in dutch
+    client.cookies["django_language"] = "en"
+    english = client.get(url).content.decode()
+    assert "Commitments per status" in english
+    assert "Toezeggingen per status" not in english
+    assert "In progress" in english  # a breakdown label, frozen as its Dutch source text
+    assert "Growth of the Inclusion Deal" in english
+
+
+def test_wethouder_home_starts_with_what_waits_for_a_decision(client_for):
+    vandaag = timezone.localdate()
+    mededeling = RaadsmededelingFactory(onderwerp="Voortgang Inclusie Deal")
+    te_laat = AdviesFactory(
+        onderwerp="Toegankelijk stadhuis", reactie_uiterlijk=vandaag - dt.timedelta(days=3)
+    )
+    AdviesFactory(onderwerp="Eenvoudige taal", reactie_uiterlijk=vandaag + dt.timedelta(days=20))
+    page = client_for("wethouder").get(reverse("home")).content.decode()
+    assert "Wacht op uw besluit" in page
+    first_panel = page.index("<section")
+    assert page.index("Wacht op uw besluit") < page.index("<section", first_panel + 1)
+    assert mededeling.get_absolute_url() in page
+    assert reverse("advies-detail", args=[te_laat.pk]) in page
+    # Overdue first.
+    assert page.index("Toegankelijk stadhuis") < page.index("Eenvoudige taal")
+    assert page.index("Toegankelijk stadhuis") < page.index("Voortgang Inclusie Deal")
+    assert "te laat" in page
+
+
+def test_other_roles_do_not_get_the_wethouder_decisions_panel(client_for):
+    RaadsmededelingFactory()
+    page = client_for("kwartiermaker").get(reverse("home")).content.decode()
+    assert "Wacht op uw besluit" not in page
