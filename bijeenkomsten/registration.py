@@ -32,12 +32,14 @@ def register() -> None:
         FigureSection,
         HomePanel,
         NavItem,
+        PublicLink,
         RedactionSource,
         SlotPanel,
         register_figure,
         register_figure_section,
         register_nav,
         register_panel,
+        register_public_link,
         register_redaction_source,
         register_slot_panel,
     )
@@ -95,6 +97,10 @@ def register() -> None:
             order=42,
             kind=STOCK,
         )
+    )
+
+    register_public_link(
+        PublicLink(_("Verslagen van bijeenkomsten (archief)"), "openbaar-verslagen", order=30)
     )
 
     # Redaction (Woo 5.1.2e): who presents an agenda item is a free-text name.

@@ -395,3 +395,13 @@ def openbaar_verslag_teksten(bijeenkomst: Bijeenkomst) -> tuple[dict[str, str], 
     for n, actie in enumerate(open_acties_eerder(b), start=1):
         add(actie, "omschrijving", str(_("Eerder actiepunt %(n)s") % {"n": n}))
     return teksten, labels
+
+
+def openbare_verslagen():
+    """Published public minutes, newest first (the public archive)."""
+    return (
+        Bijeenkomst.objects.exclude(openbaar_verslag_op=None)
+        .exclude(openbaar_verslag="")
+        .select_related("pijler")
+        .order_by("-start", "-pk")
+    )

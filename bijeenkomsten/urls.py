@@ -90,6 +90,12 @@ urlpatterns = [
     path(
         "bijeenkomsten/<int:pk>/verslag.pdf", v.BijeenkomstPdfView.as_view(), name="bijeenkomst-pdf"
     ),
+    path("openbaar/verslagen/", v.OpenbaarVerslagListView.as_view(), name="openbaar-verslagen"),
+    path(
+        "openbaar/verslagen/<int:pk>/pdf/",
+        v.OpenbaarVerslagPdfView.as_view(),
+        name="openbaar-verslag-pdf",
+    ),
     path(
         "bijeenkomsten/<int:pk>/openbaar/voorvertoning/",
         v.VerslagVoorvertoningView.as_view(),

@@ -736,6 +736,32 @@ class ToestemmingView(ServiceFormView):
 
 
 @public_view
+class OpenbaarVerslagListView(ListView):
+    """The public archive of minutes published after the redaction preview (Woo)."""
+
+    template_name = "bijeenkomsten/openbaar_verslagen.html"
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        return sel.openbare_verslagen()
+
+
+@public_view
+class OpenbaarVerslagPdfView(View):
+    model = Bijeenkomst
+
+    def get(self, request, pk):
+        b = sel.openbare_verslagen().filter(pk=pk).first()
+        if b is None:
+            raise Http404
+        return FileResponse(
+            b.openbaar_verslag.open("rb"),
+            content_type="application/pdf",
+            filename=f"verslag-{b.start:%Y-%m-%d}-{b.pk}-openbaar.pdf",
+        )
+
+
+@public_view
 class AgendaFeedView(View):
     """The personal .ics feed: the secret token is the key; unknown or revoked -> 404."""
 

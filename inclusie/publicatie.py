@@ -32,6 +32,11 @@ def lakbesluiten(document: models.Model):
 
 def redactie(document: models.Model, teksten: dict[str, str]) -> Result:
     """What the public version of `document` will show, with every decision applied."""
+    return redactor_voor(document).apply(teksten)
+
+
+def redactor_voor(document: models.Model):
+    """The engine with this document's additions and lifts applied."""
     extra: list[str] = []
     lifted: set[str] = set()
     lifted_text: dict[str, str] = {}
@@ -46,7 +51,7 @@ def redactie(document: models.Model, teksten: dict[str, str]) -> Result:
         else:
             lifted.add(besluit.sleutel)
             lifted_text[besluit.sleutel] = " ".join(fold(besluit.tekst).split())
-    return portal_redactor(extra=extra, lifted=lifted).apply(teksten)
+    return portal_redactor(extra=extra, lifted=lifted)
 
 
 @transaction.atomic

@@ -23,6 +23,11 @@ from inclusie.redaction import HANDMATIG, WOO_GROND
 
 
 class LakToevoegenForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        # Own ids: the page also has lift forms with a "reden" field.
+        kwargs.setdefault("auto_id", "toevoegen_%s")
+        super().__init__(*args, **kwargs)
+
     tekst = forms.CharField(
         label=gettext_lazy("Tekst die gelakt moet worden"),
         max_length=300,
@@ -132,6 +137,11 @@ class VoorvertoningView(_DocumentMixin, TemplateView):
                 "besluit_url": self._besluit_url(document),
                 "toevoegen_form": kwargs.get("toevoegen_form") or LakToevoegenForm(),
                 "opheffen_fout": kwargs.get("opheffen_fout"),
+                "opheffen_sleutel": (
+                    kwargs["opheffen_fout"].data.get("sleutel")
+                    if kwargs.get("opheffen_fout")
+                    else None
+                ),
                 "publiceren": publiceren,
                 "publiceren_form": kwargs.get("publiceren_form")
                 or PublicerenMetVoorvertoningForm(initial={"sleutel": result.sleutel}),

@@ -79,7 +79,9 @@ ROLE_WORDS = frozenset(
     ambassadeurs voorzitter voorzitster klankbordlid klankbordleden lid leden
     collega coordinator coördinator directeur directrice manager beheerder
     portefeuillehouder raadslid raadsleden ervaringsdeskundige notulist
-    projectleider teamleider medewerker vrijwilliger griffier""".split()
+    projectleider teamleider medewerker vrijwilliger griffier programmamanager trekker
+    kartrekker gastspreker spreker gast gasten deelnemer deelnemers iedereen alle allen
+    organisator penvoerder team werkgroep stuurgroep gemeente college bestuur directie""".split()
 )
 
 # Ordinary Dutch words that are also (parts of) Dutch names. A name part in
@@ -321,6 +323,7 @@ def split_name(naam: str) -> _NameParts:
 
 
 _SENTENCE_END = set(".!?:•*#>")
+_CONTEXT_WORDS = ROLE_WORDS | set(TITLES) | {"heer"}
 
 
 def _sentence_initial(original: str, start: int) -> bool:
@@ -334,6 +337,19 @@ def _sentence_initial(original: str, start: int) -> bool:
     if original[i] in _SENTENCE_END:
         return True
     return saw_newline and not (original[i].isalnum() or original[i] == ",")
+
+
+def _after_capitalised_word(original: str, start: int) -> bool:
+    """'Stappenplan Inclusief Beleid': a capital after a capital is a title, not a name."""
+    before = original[:start].rstrip()
+    words = before.split()
+    if not words or before.endswith((",", ";", "(", ":")):
+        return False
+    last = words[-1].strip("\"'“‘(")
+    if not last or not last[0].isupper() or fold(last).rstrip(".") in _CONTEXT_WORDS:
+        return False
+    # "Met Bakker" opens a sentence: that capital says nothing, so Bakker is a name.
+    return not _sentence_initial(original, before.rfind(words[-1]))
 
 
 def _capitalised(original: str) -> bool:
@@ -496,7 +512,7 @@ class Redactor:
 
     _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
     _PHONE = re.compile(
-        r"(?<![\w+])(?:(?:\+|00)\d{2}[\s.-]*(?:\(0\)[\s.-]*)?|\(?0)\d(?:[\s.()-]{0,2}\d){6,12}(?!\w)"
+        r"(?<![\w+])(?:(?:\+|00)\d{2}[\s.-]*(?:\(0\)[\s.-]*)?|\(?0)\d(?:[\s.()-]{0,3}\d){6,12}(?!\w)"
     )
 
     def _phone_ok(self, text: str) -> bool:
@@ -535,7 +551,11 @@ class Redactor:
                         last = original.split()[-1] if original.split() else original
                         if not _capitalised(last):
                             continue
-                    elif not _capitalised(original) or _sentence_initial(text, o_start):
+                    elif (
+                        not _capitalised(original)
+                        or _sentence_initial(text, o_start)
+                        or _after_capitalised_word(text, o_start)
+                    ):
                         continue
                 candidates.append(_Candidate(s, e, rule.kind, rule.manual))
 

@@ -224,6 +224,9 @@ class Figure:
     kind: str = ""
     section: str = ""
     warning: Callable[[Any], bool] | None = None
+    # Breakdown labels are choice labels (translated on display) unless they are data,
+    # such as a pijler's own name, which stays as the gemeente wrote it.
+    labels_are_data: bool = False
 
     @property
     def group(self) -> str:

@@ -30,5 +30,24 @@ class OpenbaarAmbtsdragerAdmin(admin.ModelAdmin):
 
 
 admin.site.register(models.Veranderverhaal)
-admin.site.register(models.Snapshot)
+
+
+@admin.register(models.Snapshot)
+class SnapshotAdmin(admin.ModelAdmin):
+    """Read-only: a frozen snapshot is never edited; a new version is made in the portal
+    (/monitoring/momentopnamen/), with a reason, and audit-logged."""
+
+    list_display = ["periode", "versie", "gemaakt_op", "gemaakt_door", "reden"]
+    list_filter = ["periode"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
 admin.site.register(models.Raadsmededeling)

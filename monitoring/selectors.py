@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Prefetch, QuerySet
+from django.utils import formats
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -54,12 +55,14 @@ def figure_unit(item: dict) -> str:
     return gettext(item["unit"]) if item.get("unit") else ""
 
 
-def breakdown_label(key: str) -> str:
+def breakdown_label(key: str, item: dict | None = None) -> str:
     """A breakdown label (a choice label frozen as its Dutch msgid) in the active language.
 
-    Names that are data (a pijler's name) have no translation and stay as they are.
+    Labels that are data (a pijler's name) stay as the gemeente wrote them.
     """
-    return gettext(key) if key else key
+    if not key or (item or {}).get("labels_are_data"):
+        return key
+    return gettext(key)
 
 
 def snapshot_periods() -> list[str]:
@@ -105,6 +108,15 @@ def snapshots_for(
     return rows.get(period.code), rows.get(period.previous().code)
 
 
+def number_text(value) -> str:
+    """A frozen number in the reader's notation: "14.331,95", "51,7", "12"; "-" for none."""
+    if value is None:
+        return "-"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return formats.number_format(value, use_l10n=True, force_grouping=True)
+
+
 @dataclass
 class FigureView:
     code: str
@@ -119,6 +131,21 @@ class FigureView:
     @property
     def is_breakdown(self) -> bool:
         return isinstance(self.value, dict)
+
+    @property
+    def value_text(self) -> str:
+        return number_text(self.value)
+
+    @property
+    def previous_text(self) -> str:
+        return number_text(self.previous)
+
+    @property
+    def delta_text(self) -> str:
+        delta = self.delta
+        if delta is None:
+            return ""
+        return ("+" if delta > 0 else "") + number_text(delta)
 
     @property
     def delta(self):
@@ -164,7 +191,7 @@ def dashboard_context(
         label = figure_label(item)
         warning = item["warning"] if "warning" in item else _legacy_warning(code, value)
         if warning:
-            names = [breakdown_label(k) for k in value] if isinstance(value, dict) else []
+            names = [breakdown_label(k, item) for k in value] if isinstance(value, dict) else []
             warnings.append({"label": label, "value": value, "names": names})
             continue
         if _is_warning_figure(item):
@@ -173,7 +200,7 @@ def dashboard_context(
         if isinstance(value, dict):
             prev_dict = prev if isinstance(prev, dict) else {}
             keys = list(value) + [k for k in prev_dict if k not in value]
-            labels = [breakdown_label(k) for k in keys]
+            labels = [breakdown_label(k, item) for k in keys]
             view.rows = [
                 (lbl, value.get(k), prev_dict.get(k)) for k, lbl in zip(keys, labels, strict=True)
             ]

@@ -543,9 +543,13 @@ class RaadsmededelingGoedkeurenView(ServiceFormView):
         )
 
 
+def _first_upper(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _mededeling_labels() -> dict[str, str]:
     return {
-        k: str(Raadsmededeling._meta.get_field(k).verbose_name).capitalize()
+        k: _first_upper(str(Raadsmededeling._meta.get_field(k).verbose_name))
         for k in ("onderwerp", *Raadsmededeling.SECTIONS)
     }
 

@@ -51,6 +51,7 @@ class PijlersConfig(AppConfig):
                 order=20,
                 kind=STOCK,
                 warning=warn_when_any,
+                labels_are_data=True,
             )
         )
 

@@ -17,3 +17,11 @@ def lakveld(context, obj, field: str) -> str:
     if lak is None:
         return getattr(obj, field) or ""
     return lak.teksten.get(f"{obj._meta.model_name}.{obj.pk}.{field}", marker(NAAM))
+
+
+@register.simple_tag(takes_context=True)
+def lakt(context, value) -> str:
+    """Any other text on a public page (a table label, a list of names): redacted too."""
+    redactor = context.get("lak_redactor")
+    text = "" if value is None else str(value)
+    return redactor.redact_text(text) if redactor is not None else text

@@ -19,7 +19,7 @@ from monitoring.models import (
     Snapshot,
 )
 from monitoring.periods import Period
-from monitoring.services.redaction import raadsmededeling_redactie
+from monitoring.services.redaction import publicatie_teksten
 from monitoring.services.snapshots import snapshot_ensure
 
 # --- veranderverhaal, indicators, measurements, stories ---------------------------
@@ -197,11 +197,14 @@ def raadsmededeling_publish(
         raise ValidationError(_("Deze raadsmededeling is al gepubliceerd."))
     if locked.status != MededelingStatus.GOEDGEKEURD:
         raise ValidationError(_("Alleen een goedgekeurde raadsmededeling kan worden gepubliceerd."))
-    result = raadsmededeling_redactie(locked)
+    redactor = publicatie.redactor_voor(locked)
+    result = redactor.apply(publicatie_teksten(locked))
     publicatie.voorvertoning_controleren(document=locked, result=result, sleutel=sleutel, by=by)
     redacted = result.teksten
     publicatie.lakregels_vastleggen(document=locked, result=result, by=by)
     context = raadsmededeling_context(locked, texts=redacted, public=True)
+    # The appendix's labels and lists go through the same engine (fail closed).
+    context["lak_redactor"] = redactor
     pdf = render_to_pdf(
         "pdf/raadsmededeling.html",
         context,

@@ -6,18 +6,17 @@ preview, the adviser's decisions and the log are inclusie/publicatie.py.
 
 from __future__ import annotations
 
-from inclusie import publicatie
-from inclusie.redaction import Result
 from monitoring.models import OpenbaarAmbtsdrager, Raadsmededeling
 
 
 def publicatie_teksten(mededeling: Raadsmededeling) -> dict[str, str]:
-    """Every text of the raadsmededeling that the public version shows."""
+    """Every text of the raadsmededeling that the public version shows.
+
+    The public PDF renders only these (redacted) texts: a new section or any
+    other free text the document gets must be added here, or it is published
+    unredacted. tests/monitoring/test_publication.py reads the published PDF back.
+    """
     return {k: getattr(mededeling, k) or "" for k in ("onderwerp", *Raadsmededeling.SECTIONS)}
-
-
-def raadsmededeling_redactie(mededeling: Raadsmededeling) -> Result:
-    return publicatie.redactie(mededeling, publicatie_teksten(mededeling))
 
 
 # --- what this app adds to the engine's sources (registered in apps.py) ---------

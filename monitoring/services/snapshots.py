@@ -20,6 +20,7 @@ dashboard, the reports and the raadsmededeling's prose need nothing else::
         "previous_period": "2025-H2",
         "until": "2026-07-01",            # exclusive end computed to (tomorrow while running)
         "warning": False,                 # the registry's warning rule held for "value"
+        "labels_are_data": False,         # breakdown labels are names, never translated
         "error": "...",                   # only when computing failed ("value" is None)
     }
 
@@ -104,6 +105,7 @@ def figure_payload(fig: Figure, period: Period) -> dict:
         "previous_period": period.previous().code,
         "until": period_until(period).isoformat(),  # exclusive; before the end: running
         "warning": bool(fig.warning and value is not None and fig.warning(value)),
+        "labels_are_data": fig.labels_are_data,
         **({"error": error} if error else {}),
     }
 

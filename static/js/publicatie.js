@@ -3,7 +3,7 @@
 (function () {
   "use strict";
   var tekst = document.getElementById("lak-tekst");
-  var veld = document.getElementById("id_tekst");
+  var veld = document.getElementById("toevoegen_tekst");
   var status = document.getElementById("lak-selectie-status");
   if (!tekst || !veld) { return; }
   function overnemen() {

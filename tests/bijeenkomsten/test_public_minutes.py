@@ -90,7 +90,8 @@ def test_public_minutes_are_published_only_after_the_preview(manager, minutes):
     # the internal PDF has the names
     full = pdf_text(manager.get(pdf_url).content)
     assert "Peter Teesink" in full and "Gerda Genodigde" in full
-    # the public version does not exist yet: the manager is sent to the preview
+    # the public version does not exist yet: not in the archive; the manager goes to the preview
+    assert Client().get(reverse("openbaar-verslag-pdf", args=[b.pk])).status_code == 404
     response = manager.get(pdf_url + "?versie=openbaar")
     preview = reverse("bijeenkomst-openbaar-voorvertoning", args=[b.pk])
     assert response.status_code == 302 and response.url == preview
@@ -132,6 +133,15 @@ def test_public_minutes_are_published_only_after_the_preview(manager, minutes):
     assert "het klankbord adviseerde" in text and "[gelakt: persoonsnaam, Woo 5.1.2e]" in text
     assert "Stuurgroep met [gelakt: persoonsnaam, Woo 5.1.2e]" in text
     assert "openbare versie" in pdf_metadata(data)["title"]
+    # the public archive, without signing in
+    anonymous = Client()
+    listing = anonymous.get(reverse("openbaar-verslagen")).content.decode()
+    public_pdf = reverse("openbaar-verslag-pdf", args=[b.pk])
+    assert public_pdf in listing and "Zandbergen" not in listing
+    response = anonymous.get(public_pdf)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == data
+    assert "Verslagen van bijeenkomsten" in anonymous.get(reverse("openbaar")).content.decode()
     # once published, never again
     response = manager.post(publish, {"bevestig": "on", "sleutel": _token(page)})
     assert response.status_code == 400

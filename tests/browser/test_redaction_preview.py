@@ -67,5 +67,24 @@ def test_preview_is_understandable_keyboard_usable_and_passes_axe(
     assert "De moeder van drie" in page.locator("del.lak").all_inner_texts()
     assert Lakbesluit.objects.get().door == adviseur
 
+    # Lifting needs a reason; the form opens by keyboard too.
+    page.locator("summary", has_text="Opheffen").first.focus()
+    page.keyboard.press("Enter")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Lakking opheffen").first.click()
+    assert "Schrijf in een zin waarom" in page.locator("#foutsamenvatting").inner_text()
     assert axe_violations(page) == []
+    # The summary's link leads to the reason field of that very redaction, now open.
+    page.locator("#foutsamenvatting a").click()
+    reden = page.locator("#id_reden")
+    assert reden.is_visible()
+    reden.fill("Dit is een gewone zin uit het verslag, niemand is herkenbaar.")
+    with page.expect_navigation():
+        page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
+    assert (
+        "niet gelakt (opgeheven)"
+        in page.locator("#lakkingen + div table, table").first.inner_text()
+    )
+    assert Lakbesluit.objects.filter(actie="opheffen").count() == 1
     page.screenshot(path=str(tmp_path / "na-lakken.png"), full_page=True)

@@ -60,6 +60,7 @@ REDACTOR = Redactor(
         ),
         PersonRef(naam="Wil Wethouder", gebruikersnaam="wethouder"),
         PersonRef(naam="Ayla Ambassadeur", gebruikersnaam="ambassadeur"),
+        PersonRef(naam="Bas Beleid", gebruikersnaam="beleidsadviseur"),
     ],
     protected_names=OFFICE_HOLDERS,
     protected_phrases=["Stichting De Groot Zorg", "Gemeente Deventer", "Zandweerd"],
@@ -177,6 +178,8 @@ def test_no_name_variant_survives_in_running_text(case):
             "020-1234567",
             "0612345678",
             "+31 570 123 456",
+            "0570 - 12 34 56",
+            "06 - 123 456 78",
         ]
     ),
     st.sampled_from(BEFORE[:-1]),
@@ -228,6 +231,7 @@ doet mee, net als de school aan de berg. Ben je benieuwd? Wil je meedoen? Dan ka
 De kwartiermaker werkte een kwartier langer door. Een jonge ondernemer uit de wijk vertelde
 over wit en zwart denken. De Wethouder besprak het beleid en het beheer van de pijlers.
 Wij gaan van de berg af en hopen op meer steun van Stichting De Groot Zorg.
+- Stappenplan Inclusief Beleid (Movisie), stap 5: evalueren en borgen
 """
 
 
@@ -282,3 +286,20 @@ def test_adviser_addition_is_redacted_everywhere_and_beats_protection():
     r = Redactor([], protected_phrases=["Zandweerd"], extra=["de moeder van drie", "Zandweerd"])
     out = r.redact_text("Zij is de  moeder\nvan drie kinderen uit Zandweerd.")
     assert out == f"Zij is {marker('persoonsgegeven')} kinderen uit {marker('persoonsgegeven')}."
+
+
+def test_public_templates_fail_closed_and_redact_any_label():
+    from django.template import Context, Template
+
+    from bijeenkomsten.models import Besluit
+
+    besluit = Besluit(pk=7, tekst="Fatima Zandbergen stemt in.")
+    tpl = Template('{% load lakken %}{% lakveld b "tekst" %}|{% lakt label %}')
+    internal = tpl.render(Context({"b": besluit, "label": "Fatima Zandbergen"}))
+    assert internal == "Fatima Zandbergen stemt in.|Fatima Zandbergen"
+    # public: a field the redaction did not cover comes out fully redacted
+    lak = REDACTOR.apply({"besluit.8.tekst": "iets anders"})
+    public = tpl.render(
+        Context({"b": besluit, "label": "Fatima Zandbergen", "lak": lak, "lak_redactor": REDACTOR})
+    )
+    assert public == f"{marker(NAAM)}|{marker(NAAM)}"

@@ -84,7 +84,11 @@ def test_making_a_snapshot_twice_is_refused_not_overwritten():
 
 
 def test_english_dashboard_shows_english_figure_labels(client_for):
+    from tests.deal.factories import PijlerFactory
+
     ToezeggingFactory(status=ToezeggingStatus.LOPEND, historie=dt.date(2026, 2, 1))
+    # A pijler named like a translatable word: its name is data and stays as written.
+    PijlerFactory(naam="Zorg en welzijn", slug="zorg-en-welzijn")
     snapshots.snapshot_ensure(period=H1)  # frozen while Dutch is active
     client = client_for("wethouder")
     url = reverse("dashboard") + "?periode=2026-H1"
@@ -96,6 +100,7 @@ def test_english_dashboard_shows_english_figure_labels(client_for):
     assert "Toezeggingen per status" not in english
     assert "In progress" in english  # a breakdown label, frozen as its Dutch source text
     assert "Growth of the Inclusion Deal" in english
+    assert "Pillars without an ambassador" in english and "Zorg en welzijn" in english
 
 
 def test_wethouder_home_starts_with_what_waits_for_a_decision(client_for):
@@ -121,3 +126,32 @@ def test_other_roles_do_not_get_the_wethouder_decisions_panel(client_for):
     RaadsmededelingFactory()
     page = client_for("kwartiermaker").get(reverse("home")).content.decode()
     assert "Wacht op uw besluit" not in page
+
+
+def test_dashboard_numbers_are_written_the_dutch_way_without_float_noise():
+    from django.utils import translation
+
+    from monitoring.selectors import FigureView, number_text
+
+    with translation.override("nl"):
+        assert number_text(14331.95) == "14.331,95"
+        assert number_text(266.0) == "266"
+        assert number_text(None) == "-"
+        view = FigureView("x.y", "Opkomst", "%", 51.7, 51.4)
+        assert view.delta_text == "+0,3"  # not "+0,29999999999999716"
+    with translation.override("en"):
+        assert number_text(14331.95) == "14,331.95"
+
+
+def test_a_snapshot_cannot_be_edited_or_deleted_in_the_admin(admin_client):
+    snap = snapshots.snapshot_ensure(period=H1)
+    client = admin_client  # even a superuser only reads it
+    change = reverse("admin:monitoring_snapshot_change", args=[snap.pk])
+    page = client.get(change)
+    assert page.status_code == 200 and 'name="_save"' not in page.content.decode()
+    client.post(change, {"periode": "2030-H1", "versie": 9, "data": "{}"})
+    assert (
+        client.get(reverse("admin:monitoring_snapshot_delete", args=[snap.pk])).status_code == 403
+    )
+    snap.refresh_from_db()
+    assert snap.periode == "2026-H1" and snap.versie == 1 and snap.data["figures"]
