@@ -736,11 +736,10 @@ class ToestemmingView(ServiceFormView):
 
 
 @public_view
-class OpenbaarVerslagListView(ListView):
+class OpenbaarVerslagListView(FilteredListView):
     """The public archive of minutes published after the redaction preview (Woo)."""
 
     template_name = "bijeenkomsten/openbaar_verslagen.html"
-    paginate_by = PAGE_SIZE
 
     def get_queryset(self):
         return sel.openbare_verslagen()
@@ -754,10 +753,10 @@ class OpenbaarVerslagPdfView(View):
         b = sel.openbare_verslagen().filter(pk=pk).first()
         if b is None:
             raise Http404
-        return FileResponse(
-            b.openbaar_verslag.open("rb"),
-            content_type="application/pdf",
+        return private_file_response(
+            b.openbaar_verslag,
             filename=f"verslag-{b.start:%Y-%m-%d}-{b.pk}-openbaar.pdf",
+            inline=True,
         )
 
 
