@@ -7,26 +7,24 @@ urlpatterns = [
     path(
         "ambassadeurs/aanmelden/", views.AmbassadeurCreateView.as_view(), name="ambassadeur-create"
     ),
+    path("ambassadeurs/<id:pk>/", views.AmbassadeurDetailView.as_view(), name="ambassadeur-detail"),
     path(
-        "ambassadeurs/<int:pk>/", views.AmbassadeurDetailView.as_view(), name="ambassadeur-detail"
-    ),
-    path(
-        "ambassadeurs/<int:pk>/wijzigen/",
+        "ambassadeurs/<id:pk>/wijzigen/",
         views.AmbassadeurUpdateView.as_view(),
         name="ambassadeur-update",
     ),
     path(
-        "ambassadeurs/<int:pk>/status/",
+        "ambassadeurs/<id:pk>/status/",
         views.AmbassadeurStatusView.as_view(),
         name="ambassadeur-status",
     ),
     path(
-        "ambassadeurs/<int:pk>/pijler/",
+        "ambassadeurs/<id:pk>/pijler/",
         views.AmbassadeurPijlerView.as_view(),
         name="ambassadeur-pijler",
     ),
     path(
-        "ambassadeurs/pijlerlidmaatschap/<int:pk>/beeindigen/",
+        "ambassadeurs/pijlerlidmaatschap/<id:pk>/beeindigen/",
         views.PijlerEindeView.as_view(),
         name="ambassadeur-pijler-einde",
     ),
@@ -41,17 +39,17 @@ urlpatterns = [
         name="activiteit-create",
     ),
     path(
-        "ambassadeurs/activiteiten/<int:pk>/wijzigen/",
+        "ambassadeurs/activiteiten/<id:pk>/wijzigen/",
         views.ActiviteitUpdateView.as_view(),
         name="activiteit-update",
     ),
     path(
-        "ambassadeurs/activiteiten/<int:pk>/verwijderen/",
+        "ambassadeurs/activiteiten/<id:pk>/verwijderen/",
         views.ActiviteitDeleteView.as_view(),
         name="activiteit-delete",
     ),
     path(
-        "mijn-ambassadeurschap/activiteiten/<int:pk>/verwijderen/",
+        "mijn-ambassadeurschap/activiteiten/<id:pk>/verwijderen/",
         views.MijnActiviteitDeleteView.as_view(),
         name="mijn-activiteit-delete",
     ),
@@ -67,7 +65,7 @@ urlpatterns = [
         name="mijn-activiteit-create",
     ),
     path(
-        "mijn-ambassadeurschap/activiteiten/<int:pk>/wijzigen/",
+        "mijn-ambassadeurschap/activiteiten/<id:pk>/wijzigen/",
         views.MijnActiviteitUpdateView.as_view(),
         name="mijn-activiteit-update",
     ),

@@ -23,6 +23,7 @@ from ambassadeurs.forms import (
 from ambassadeurs.models import Activiteit, Ambassadeur
 from inclusie.exports import csv_response
 from inclusie.form_views import ConfirmDeleteView, ServiceFormView
+from inclusie.ids import query_id
 from inclusie.list_views import FilteredListView
 from inclusie.models import GemeenteProfiel
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, allowed, public_view
@@ -205,15 +206,11 @@ class CoachingCreateView(ServiceFormView):
     intro = _("Alleen de kwartiermaker en de beheerder kunnen coachingsnotities lezen.")
 
     def get_initial(self):
-        return {"ambassadeur": self.request.GET.get("ambassadeur")}
+        return {"ambassadeur": query_id(self.request.GET, "ambassadeur")}
 
     def back_url(self):
-        pk = self.request.GET.get("ambassadeur", "")
-        return (
-            reverse("ambassadeur-detail", args=[pk])
-            if pk.isdigit()
-            else reverse("ambassadeur-list")
-        )
+        pk = query_id(self.request.GET, "ambassadeur")
+        return reverse("ambassadeur-detail", args=[pk]) if pk else reverse("ambassadeur-list")
 
     def perform(self, form):
         return services.coaching_notitie_add(notitie=form.save(commit=False), by=self.request.user)
@@ -265,13 +262,11 @@ class ActiviteitCreateView(ServiceFormView):
     title = _("Activiteit van een ambassadeur vastleggen")
 
     def get_initial(self):
-        return {**super().get_initial(), "ambassadeur": self.request.GET.get("ambassadeur")}
+        return {**super().get_initial(), "ambassadeur": query_id(self.request.GET, "ambassadeur")}
 
     def back_url(self):
-        pk = self.request.GET.get("ambassadeur", "")
-        return (
-            reverse("ambassadeur-detail", args=[pk]) if pk.isdigit() else reverse("activiteit-list")
-        )
+        pk = query_id(self.request.GET, "ambassadeur")
+        return reverse("ambassadeur-detail", args=[pk]) if pk else reverse("activiteit-list")
 
     def perform(self, form):
         return services.activiteit_save(activiteit=form.save(commit=False), by=self.request.user)

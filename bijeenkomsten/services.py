@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
@@ -28,6 +29,7 @@ from bijeenkomsten.models import (
     Bijlage,
     Uitnodiging,
 )
+from inclusie.links import portal_url
 from inclusie.models import Persoon, User
 from inclusie.services import notificatie_queue
 
@@ -120,9 +122,7 @@ def reeks_create(
 
 
 @transaction.atomic
-def bijeenkomst_save(
-    *, bijeenkomst: Bijeenkomst, by: User | None, base_url: str = ""
-) -> Bijeenkomst:
+def bijeenkomst_save(*, bijeenkomst: Bijeenkomst, by: User | None) -> Bijeenkomst:
     """Create or change a meeting. A change of time or place bumps the calendar
     version, marks a series meeting as moved and sends invitees who already got
     the invitation an updated one."""
@@ -152,15 +152,12 @@ def bijeenkomst_save(
             bijeenkomst,
             onderwerp=_("Gewijzigd: %(titel)s") % {"titel": bijeenkomst.titel},
             inleiding=_("De bijeenkomst is gewijzigd. De nieuwe gegevens staan hieronder."),
-            base_url=base_url,
         )
     return bijeenkomst
 
 
 @transaction.atomic
-def bijeenkomst_cancel(
-    *, bijeenkomst: Bijeenkomst, reden: str, by: User | None, base_url: str = ""
-) -> Bijeenkomst:
+def bijeenkomst_cancel(*, bijeenkomst: Bijeenkomst, reden: str, by: User | None) -> Bijeenkomst:
     """Cancel one meeting (also one of a series); the rest of the series stays."""
     if bijeenkomst.is_geannuleerd:
         return bijeenkomst
@@ -173,7 +170,6 @@ def bijeenkomst_cancel(
         bijeenkomst,
         onderwerp=_("Geannuleerd: %(titel)s") % {"titel": bijeenkomst.titel},
         inleiding=_("Deze bijeenkomst gaat niet door.") + (f" {reden}" if reden else ""),
-        base_url=base_url,
         method="CANCEL",
     )
     return bijeenkomst
@@ -240,15 +236,15 @@ def _mail_text(bijeenkomst: Bijeenkomst, inleiding: str, url: str) -> str:
     }
 
 
-def _url(base_url: str, bijeenkomst: Bijeenkomst) -> str:
-    return base_url.rstrip("/") + bijeenkomst.get_absolute_url() if base_url else ""
+def _url(bijeenkomst: Bijeenkomst) -> str:
+    return portal_url(bijeenkomst.get_absolute_url())
 
 
 def _mail_verzonden(
-    bijeenkomst: Bijeenkomst, *, onderwerp: str, inleiding: str, base_url: str, method="REQUEST"
+    bijeenkomst: Bijeenkomst, *, onderwerp: str, inleiding: str, method="REQUEST"
 ) -> int:
     """Mail invitees who already received the invitation (an update or cancellation)."""
-    url = _url(base_url, bijeenkomst)
+    url = _url(bijeenkomst)
     sent = 0
     for uitnodiging in bijeenkomst.uitnodigingen.filter(
         verzonden_op__isnull=False, user__isnull=False
@@ -264,7 +260,7 @@ def _mail_verzonden(
 
 
 @transaction.atomic
-def uitnodigingen_send(*, bijeenkomst: Bijeenkomst, base_url: str) -> int:
+def uitnodigingen_send(*, bijeenkomst: Bijeenkomst) -> int:
     """Mail the invitation with an .ics attachment to invitees not yet mailed.
 
     External persons without an account are listed on the meeting but get no
@@ -273,7 +269,7 @@ def uitnodigingen_send(*, bijeenkomst: Bijeenkomst, base_url: str) -> int:
     """
     if bijeenkomst.is_geannuleerd:
         raise ValidationError(_("Een geannuleerde bijeenkomst kunt u niet versturen."))
-    url = _url(base_url, bijeenkomst)
+    url = _url(bijeenkomst)
     bijlage = _ics_bijlage(bijeenkomst, url=url, method="REQUEST")
     todo = list(
         bijeenkomst.uitnodigingen.filter(verzonden_op__isnull=True, user__isnull=False)
@@ -433,7 +429,7 @@ def verslag_vaststellen(*, bijeenkomst: Bijeenkomst, op: date) -> Bijeenkomst:
 
 
 def actie_herinneringen_send(
-    *, vandaag: date | None = None, dagen_vooraf: int = HERINNERING_DAGEN, base_url: str = ""
+    *, vandaag: date | None = None, dagen_vooraf: int = HERINNERING_DAGEN
 ) -> int:
     """Mail owners of open actions due within `dagen_vooraf` days.
 
@@ -471,7 +467,7 @@ def actie_herinneringen_send(
                     "actie": actie.omschrijving,
                     "bijeenkomst": actie.bijeenkomst.titel,
                     "datum": actie.deadline.strftime("%d-%m-%Y"),
-                    "url": (base_url.rstrip("/") + "/bijeenkomsten/acties/") if base_url else "",
+                    "url": portal_url(reverse("actie-list")),
                 },
             )
             actie.herinnering_voor = actie.deadline

@@ -6,8 +6,6 @@ from celery import shared_task
 @shared_task
 def send_actie_herinneringen() -> int:
     """Beat: remind owners of open action items due soon; never twice per due date."""
-    from django.conf import settings
-
     from bijeenkomsten.services import actie_herinneringen_send
 
-    return actie_herinneringen_send(base_url=getattr(settings, "PORTAL_BASE_URL", ""))
+    return actie_herinneringen_send()

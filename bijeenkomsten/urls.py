@@ -25,99 +25,99 @@ urlpatterns = [
         "bijeenkomsten/reeks/nieuw/", v.ReeksCreateView.as_view(), name="bijeenkomst-reeks-create"
     ),
     path("bijeenkomsten/acties/", v.ActieListView.as_view(), name="actie-list"),
-    path("bijeenkomsten/acties/<int:pk>/gereed/", v.ActieGereedView.as_view(), name="actie-gereed"),
+    path("bijeenkomsten/acties/<id:pk>/gereed/", v.ActieGereedView.as_view(), name="actie-gereed"),
     path(
-        "bijeenkomsten/acties/<int:pk>/wijzigen/", v.ActieUpdateView.as_view(), name="actie-update"
+        "bijeenkomsten/acties/<id:pk>/wijzigen/", v.ActieUpdateView.as_view(), name="actie-update"
     ),
     path(
-        "bijeenkomsten/agendapunten/<int:pk>/wijzigen/",
+        "bijeenkomsten/agendapunten/<id:pk>/wijzigen/",
         v.AgendapuntUpdateView.as_view(),
         name="agendapunt-update",
     ),
     path(
-        "bijeenkomsten/bijlagen/<int:pk>/download/",
+        "bijeenkomsten/bijlagen/<id:pk>/download/",
         v.BijlageDownloadView.as_view(),
         name="bijlage-download",
     ),
     path(
-        "bijeenkomsten/agendapunten/<int:pk>/verwijderen/",
+        "bijeenkomsten/agendapunten/<id:pk>/verwijderen/",
         v.AgendapuntDeleteView.as_view(),
         name="agendapunt-delete",
     ),
     path(
-        "bijeenkomsten/bijlagen/<int:pk>/verwijderen/",
+        "bijeenkomsten/bijlagen/<id:pk>/verwijderen/",
         v.BijlageDeleteView.as_view(),
         name="bijlage-delete",
     ),
     path(
-        "bijeenkomsten/uitnodigingen/<int:pk>/verwijderen/",
+        "bijeenkomsten/uitnodigingen/<id:pk>/verwijderen/",
         v.UitnodigingDeleteView.as_view(),
         name="uitnodiging-delete",
     ),
-    path("bijeenkomsten/<int:pk>/", v.BijeenkomstDetailView.as_view(), name="bijeenkomst-detail"),
+    path("bijeenkomsten/<id:pk>/", v.BijeenkomstDetailView.as_view(), name="bijeenkomst-detail"),
     path(
-        "bijeenkomsten/<int:pk>/wijzigen/",
+        "bijeenkomsten/<id:pk>/wijzigen/",
         v.BijeenkomstUpdateView.as_view(),
         name="bijeenkomst-update",
     ),
     path(
-        "bijeenkomsten/<int:pk>/annuleren/", v.AnnulerenView.as_view(), name="bijeenkomst-annuleren"
+        "bijeenkomsten/<id:pk>/annuleren/", v.AnnulerenView.as_view(), name="bijeenkomst-annuleren"
     ),
     path(
-        "bijeenkomsten/<int:pk>/agendapunt/",
+        "bijeenkomsten/<id:pk>/agendapunt/",
         v.AgendapuntCreateView.as_view(),
         name="agendapunt-create",
     ),
-    path("bijeenkomsten/<int:pk>/bijlage/", v.BijlageCreateView.as_view(), name="bijlage-create"),
+    path("bijeenkomsten/<id:pk>/bijlage/", v.BijlageCreateView.as_view(), name="bijlage-create"),
     path(
-        "bijeenkomsten/<int:pk>/uitnodigen/",
+        "bijeenkomsten/<id:pk>/uitnodigen/",
         v.UitnodigenView.as_view(),
         name="bijeenkomst-uitnodigen",
     ),
     path(
-        "bijeenkomsten/<int:pk>/aanwezigheid/",
+        "bijeenkomsten/<id:pk>/aanwezigheid/",
         v.AanwezigheidView.as_view(),
         name="bijeenkomst-aanwezigheid",
     ),
-    path("bijeenkomsten/<int:pk>/verslag/", v.VerslagView.as_view(), name="bijeenkomst-verslag"),
-    path("bijeenkomsten/<int:pk>/besluit/", v.BesluitCreateView.as_view(), name="besluit-create"),
-    path("bijeenkomsten/<int:pk>/actie/", v.ActieCreateView.as_view(), name="actie-create"),
+    path("bijeenkomsten/<id:pk>/verslag/", v.VerslagView.as_view(), name="bijeenkomst-verslag"),
+    path("bijeenkomsten/<id:pk>/besluit/", v.BesluitCreateView.as_view(), name="besluit-create"),
+    path("bijeenkomsten/<id:pk>/actie/", v.ActieCreateView.as_view(), name="actie-create"),
     path(
-        "bijeenkomsten/<int:pk>/vaststellen/",
+        "bijeenkomsten/<id:pk>/vaststellen/",
         v.VaststellenView.as_view(),
         name="bijeenkomst-vaststellen",
     ),
     path(
-        "bijeenkomsten/<int:pk>/verslag.pdf", v.BijeenkomstPdfView.as_view(), name="bijeenkomst-pdf"
+        "bijeenkomsten/<id:pk>/verslag.pdf", v.BijeenkomstPdfView.as_view(), name="bijeenkomst-pdf"
     ),
     path("openbaar/verslagen/", v.OpenbaarVerslagListView.as_view(), name="openbaar-verslagen"),
     path(
-        "openbaar/verslagen/<int:pk>/pdf/",
+        "openbaar/verslagen/<id:pk>/pdf/",
         v.OpenbaarVerslagPdfView.as_view(),
         name="openbaar-verslag-pdf",
     ),
     path(
-        "bijeenkomsten/<int:pk>/openbaar/voorvertoning/",
+        "bijeenkomsten/<id:pk>/openbaar/voorvertoning/",
         v.VerslagVoorvertoningView.as_view(),
         name="bijeenkomst-openbaar-voorvertoning",
     ),
     path(
-        "bijeenkomsten/<int:pk>/openbaar/lakken/",
+        "bijeenkomsten/<id:pk>/openbaar/lakken/",
         v.VerslagLakbesluitView.as_view(),
         name="bijeenkomst-openbaar-lakken",
     ),
     path(
-        "bijeenkomsten/<int:pk>/openbaar/publiceren/",
+        "bijeenkomsten/<id:pk>/openbaar/publiceren/",
         v.VerslagPublicerenView.as_view(),
         name="bijeenkomst-openbaar-publiceren",
     ),
     path(
-        "bijeenkomsten/<int:pk>/bijeenkomst.ics",
+        "bijeenkomsten/<id:pk>/bijeenkomst.ics",
         v.BijeenkomstIcsView.as_view(),
         name="bijeenkomst-ics",
     ),
     path("agenda/", v.MijnAgendaView.as_view(), name="mijn-agenda"),
-    path("agenda/uitnodigingen/<int:pk>/", v.RsvpView.as_view(), name="uitnodiging-rsvp"),
+    path("agenda/uitnodigingen/<id:pk>/", v.RsvpView.as_view(), name="uitnodiging-rsvp"),
     path("agenda/koppelen/", v.AgendaKoppelenView.as_view(), name="agenda-koppelen"),
     path(
         "agenda/koppelen/nieuwe-link/",

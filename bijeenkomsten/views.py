@@ -49,6 +49,7 @@ from bijeenkomsten.models import (
 )
 from inclusie.downloads import private_file_response
 from inclusie.form_views import ServiceFormView, call_service, run_action
+from inclusie.links import portal_url
 from inclusie.list_views import FilteredListView
 from inclusie.pdf import render_to_pdf
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, public_view
@@ -60,10 +61,6 @@ from inclusie.publicatie_views import (
 from inclusie.redaction import NAAM, marker
 
 FORM_PAGE = "bijeenkomsten/form.html"
-
-
-def _base_url(request) -> str:
-    return request.build_absolute_uri("/")
 
 
 class BijeenkomstFormView(ServiceFormView):
@@ -147,7 +144,6 @@ class BijeenkomstCreateView(ServiceFormView):
         return svc.bijeenkomst_save(
             bijeenkomst=form.save(commit=False),
             by=self.request.user,
-            base_url=_base_url(self.request),
         )
 
 
@@ -163,7 +159,6 @@ class BijeenkomstUpdateView(BijeenkomstFormView):
         return svc.bijeenkomst_save(
             bijeenkomst=form.save(commit=False),
             by=self.request.user,
-            base_url=_base_url(self.request),
         )
 
 
@@ -209,7 +204,6 @@ class AnnulerenView(BijeenkomstFormView):
             bijeenkomst=self.bijeenkomst,
             reden=form.cleaned_data["reden"],
             by=self.request.user,
-            base_url=_base_url(self.request),
         )
 
 
@@ -320,9 +314,7 @@ class UitnodigenView(BijeenkomstFormView):
             # The invitees are saved either way; a refused mailing is said, not a 500.
             sent = run_action(
                 self.request,
-                lambda: svc.uitnodigingen_send(
-                    bijeenkomst=self.bijeenkomst, base_url=_base_url(self.request)
-                ),
+                lambda: svc.uitnodigingen_send(bijeenkomst=self.bijeenkomst),
             )
             if sent is not None:
                 messages.success(
@@ -597,7 +589,7 @@ class BijeenkomstIcsView(AreaMixin, View):
 
     def get(self, request, pk):
         b = sel.bijeenkomst_get(user=request.user, pk=pk)
-        body = ics.calendar([b], url_for=lambda x: request.build_absolute_uri(x.get_absolute_url()))
+        body = ics.calendar([b], url_for=lambda x: portal_url(x.get_absolute_url()))
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="bijeenkomst-{b.pk}.ics"'
         return response
@@ -691,9 +683,7 @@ class AgendaKoppelenView(AreaMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
-        ctx["feed_url"] = self.request.build_absolute_uri(
-            reverse("agenda-feed", args=[user.calendar_token])
-        )
+        ctx["feed_url"] = portal_url(reverse("agenda-feed", args=[user.calendar_token]))
         toestemming = AanwezigheidToestemming.objects.filter(user=user).first()
         ctx["toestemming"] = toestemming
         ctx["toestemming_form"] = ToestemmingForm(
@@ -769,10 +759,10 @@ class AgendaFeedView(View):
         body = ics.calendar(
             sel.feed_bijeenkomsten(user),
             naam=_("Inclusie Portaal - bijeenkomsten"),
-            url_for=lambda b: request.build_absolute_uri(b.get_absolute_url()),
+            url_for=lambda b: portal_url(b.get_absolute_url()),
         )
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-        response["Cache-Control"] = "private, max-age=300"
+        response["Cache-Control"] = "private, no-store"
         response["X-Robots-Tag"] = "noindex"
         return response
 

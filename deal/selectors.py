@@ -56,12 +56,12 @@ def partner_export_rows(qs) -> list[list]:
                 p.organisatie.get_sector_display(),
                 str(p.organisatie.wijk or ""),
                 p.get_fase_display(),
-                p.fase_sinds.isoformat(),
+                p.fase_sinds,
                 ", ".join(pl.naam for pl in p.pijlers.all()),
-                p.ondertekend_op.isoformat() if p.ondertekend_op else "",
+                p.ondertekend_op,
                 p.ondertekenaar_naam,
                 p.volgende_actie,
-                p.volgende_actie_op.isoformat() if p.volgende_actie_op else "",
+                p.volgende_actie_op,
             ]
         )
     return rows

@@ -29,7 +29,8 @@ PUBLIC_CACHE_KEY = "deal:openbaar"
 
 
 def public_cache_clear() -> None:
-    """The public Deal page is cached briefly; a write here shows at once in this process."""
+    """The public Deal page is cached briefly; a write here shows at once in every process
+    (the cache is shared through Redis when REDIS_URL is set)."""
     cache.delete_many([PUBLIC_CACHE_KEY, PUBLIC_CACHE_KEY + ":versie"])
 
 

@@ -9,6 +9,13 @@ class InclusieConfig(AppConfig):
 
     def ready(self) -> None:
         from auditlog.registry import auditlog
+        from django.urls import register_converter
+
+        from inclusie.ids import IdConverter
+
+        # `<id:pk>` in every URL: ASCII digits only (inclusie/ids.py); registered before any
+        # URLconf is imported.
+        register_converter(IdConverter, "id")
 
         from inclusie import models
         from inclusie.constants import Role

@@ -6,9 +6,30 @@ include (templates/includes/filter_form.html) does the same job much faster.
 
 import django_filters
 from django import forms
+from django_filters import fields as filter_fields
+
+from inclusie.ids import IdChoiceMixin
+
+
+class IdFilterChoiceField(IdChoiceMixin, filter_fields.ModelChoiceField):
+    pass
+
+
+class IdFilterMultipleChoiceField(IdChoiceMixin, filter_fields.ModelMultipleChoiceField):
+    pass
 
 
 class PortalFilterSet(django_filters.FilterSet):
+    """Every list's filters: model choices take ASCII-digit ids only (inclusie.ids)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for flt in self.filters.values():
+            if isinstance(flt, django_filters.ModelMultipleChoiceFilter):
+                flt.field_class = IdFilterMultipleChoiceField
+            elif isinstance(flt, django_filters.ModelChoiceFilter):
+                flt.field_class = IdFilterChoiceField
+
     @property
     def form(self):
         form = super().form

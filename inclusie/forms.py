@@ -1,11 +1,12 @@
+from urllib.parse import urlsplit
+
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
 from inclusie.constants import Role
+from inclusie.ids import IdModelMultipleChoiceField
 from inclusie.models import GemeenteProfiel, Organisatie, Persoon, User
-
-MAX_PK = 2**63 - 1
 
 # A date field as the browser's own date picker (ISO value, shown in the user's locale).
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -21,23 +22,12 @@ def apply_terms(form: forms.BaseForm) -> None:
             field.label = profiel.term_pijlers.capitalize()
 
 
-class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
-    """Refuses non-numeric or out-of-range ids with the normal Dutch message.
+class SafeModelMultipleChoiceField(IdModelMultipleChoiceField):
+    """Refuses ids that are not plain ASCII digits in range with the normal Dutch message.
 
     Without this, SQLite raises OverflowError on `pk__in` with a 30-digit id (a 500).
-    Every multiple-choice field of the portal's forms uses it.
+    Every multiple-choice field of the portal's forms uses it (inclusie.ids.parse_id).
     """
-
-    def _check_values(self, value):
-        for pk in value:
-            text = str(pk)
-            if not (text.isascii() and text.isdigit()) or int(text) > MAX_PK:
-                raise forms.ValidationError(
-                    self.error_messages["invalid_choice"],
-                    code="invalid_choice",
-                    params={"value": pk},
-                )
-        return super()._check_values(value)
 
 
 class LoginForm(AuthenticationForm):
@@ -53,6 +43,37 @@ class LoginForm(AuthenticationForm):
         ),
         "inactive": _("Dit account is niet actief. Neem contact op met de beheerder."),
     }
+
+
+class PortalPasswordResetForm(PasswordResetForm):
+    """Django's reset form; the mail goes out as a stored Notificatie with a PORTAL_BASE_URL link."""
+
+    def save(self, **kwargs):
+        from django.conf import settings
+
+        portal = urlsplit(settings.PORTAL_BASE_URL)
+        kwargs.update(domain_override=portal.netloc, use_https=portal.scheme == "https")
+        return super().save(**kwargs)
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        from django.template.loader import render_to_string
+
+        from inclusie.services import notificatie_queue
+
+        subject = "".join(render_to_string(subject_template_name, context).splitlines())
+        notificatie_queue(
+            ontvanger=context["user"],
+            onderwerp=subject,
+            tekst=render_to_string(email_template_name, context),
+        )
 
 
 class GemeenteProfielForm(forms.ModelForm):

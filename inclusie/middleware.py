@@ -1,5 +1,7 @@
 import time
 
+import auditlog.middleware
+
 
 class IdleSessionMiddleware:
     """Sign people out after SESSION_COOKIE_AGE of inactivity, without a write per request.
@@ -50,3 +52,79 @@ class LanguageMiddleware:
         if "Cookie" not in patch:
             response.headers["Vary"] = f"{patch}, Cookie" if patch else "Cookie"
         return response
+
+
+class RequestSizeLimitMiddleware:
+    """Refuse a body larger than REQUEST_MAX_BYTES from its Content-Length, before reading it.
+
+    Sits right after SecurityMiddleware, so nothing (CSRF, sessions, the form) reads
+    the body first. Django counts a body without Content-Length as empty, so the
+    header is all there is to check; the proxy's client_max_body_size matches.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.conf import settings
+
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.REQUEST_MAX_BYTES:
+            return self.too_large(request)
+        return self.get_response(request)
+
+    @staticmethod
+    def too_large(request):
+        from django.conf import settings
+        from django.http import HttpResponse
+        from django.template.defaultfilters import filesizeformat
+        from django.template.loader import render_to_string
+        from django.utils import translation
+
+        # Rendered without the session or the user: nothing of the request is read.
+        with translation.override(settings.LANGUAGE_CODE):
+            body = render_to_string(
+                "413.html", {"max_size": filesizeformat(settings.UPLOAD_MAX_BYTES)}
+            )
+        response = HttpResponse(body, status=413)
+        response["Connection"] = "close"
+        return response
+
+
+class SecurityHeadersMiddleware:
+    """Permissions-Policy on every response; nothing personal kept in any cache.
+
+    Signed-in pages and personal downloads (exports, PDFs, calendar files) are for
+    one person: `Cache-Control: private, no-store`, so neither a shared proxy nor
+    the browser's disk keeps them after sign-out.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.conf import settings
+
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            response.headers["Cache-Control"] = "private, no-store"
+            response.headers.pop("Expires", None)
+        return response
+
+
+class AuditlogMiddleware(auditlog.middleware.AuditlogMiddleware):
+    """django-auditlog, recording the client address we trust (inclusie.security.client_ip).
+
+    The stock middleware believes the left-most X-Forwarded-For, which anyone can send.
+    """
+
+    @staticmethod
+    def _get_remote_addr(request):
+        from inclusie.security import client_ip
+
+        return client_ip(request)

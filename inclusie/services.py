@@ -11,6 +11,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
+from inclusie.links import portal_url
 from inclusie.models import GemeenteProfiel, Notificatie, Organisatie, Persoon, User
 
 
@@ -65,7 +66,7 @@ def notificatie_queue(
 
 
 @transaction.atomic
-def user_invite(*, email: str, naam: str, role: str, base_url: str) -> User:
+def user_invite(*, email: str, naam: str, role: str) -> User:
     """Create an account without a usable password and mail a link to choose one."""
     user = User(email=email.lower().strip(), naam=naam, role=role, is_staff=role == "beheerder")
     user.set_unusable_password()
@@ -73,7 +74,7 @@ def user_invite(*, email: str, naam: str, role: str, base_url: str) -> User:
     user.save()
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
-    link = base_url.rstrip("/") + reverse("password_reset_confirm", args=[uid, token])
+    link = portal_url(reverse("password_reset_confirm", args=[uid, token]))
     notificatie_queue(
         ontvanger=user,
         onderwerp=_("Uw account voor het Inclusie Portaal"),

@@ -20,16 +20,29 @@ environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 DJANGO_ENV = env.str("DJANGO_ENV", default="development")
 PRODUCTION = DJANGO_ENV == "production"
 
+# Secrets that are published (in .env.example, in this file): never good enough for production.
+PLACEHOLDER_SECRET_KEYS = {
+    "change-me-to-a-long-random-string-of-at-least-fifty-characters",
+    "dev-only-insecure-key-change-me-for-anything-real-0123456789",
+}
+
 if PRODUCTION:
     missing = [
         name
-        for name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL")
+        for name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "PORTAL_BASE_URL")
         if not env.str(name, default="")
     ]
     if missing:
         raise ImproperlyConfigured(
             "Productiemodus (DJANGO_ENV=production) start niet: stel deze omgevingsvariabele(n) in: "
             + ", ".join(missing)
+        )
+    _secret = env.str("SECRET_KEY").strip()
+    if _secret in PLACEHOLDER_SECRET_KEYS or "change-me" in _secret.lower():
+        raise ImproperlyConfigured(
+            "Productiemodus (DJANGO_ENV=production) start niet: SECRET_KEY is nog de voorbeeldwaarde "
+            "uit .env.example. Maak een eigen geheime sleutel, bijvoorbeeld met: "
+            "python -c 'import secrets; print(secrets.token_urlsafe(50))'"
         )
 
 DEBUG = env.bool("DEBUG", default=False if PRODUCTION else True)
@@ -40,6 +53,11 @@ ALLOWED_HOSTS = env.list(
     "ALLOWED_HOSTS", default=[] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"]
 )
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# Where people reach the portal: every link in a mail starts with this (inclusie.links.portal_url).
+PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Behind our reverse proxy (deploy/nginx.conf): it terminates TLS and sets X-Forwarded-Proto and
+# X-Real-IP on every request, overwriting what a client sent. Only then are those headers trusted.
+BEHIND_TLS_PROXY = env.bool("BEHIND_TLS_PROXY", default=False)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -70,6 +88,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "inclusie.middleware.RequestSizeLimitMiddleware",
+    "inclusie.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "inclusie.middleware.IdleSessionMiddleware",
@@ -82,7 +102,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "auditlog.middleware.AuditlogMiddleware",
+    "inclusie.middleware.AuditlogMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -136,6 +156,10 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
+# Reset mails per address and per client address within the window (inclusie.views.PasswordResetView).
+PASSWORD_RESET_PER_ADDRESS = env.int("PASSWORD_RESET_PER_ADDRESS", default=3)
+PASSWORD_RESET_PER_CLIENT = env.int("PASSWORD_RESET_PER_CLIENT", default=10)
+PASSWORD_RESET_RATE_WINDOW = 60 * 60
 
 # Idle timeout: the session lives SESSION_IDLE_MINUTES after the last request.
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_MINUTES", default=30) * 60
@@ -167,9 +191,14 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
+# A request body may hold one upload plus the form around it; anything larger is refused with a
+# 413 before it is read (RequestSizeLimitMiddleware; the proxy's client_max_body_size matches).
+REQUEST_MAX_BYTES = UPLOAD_MAX_BYTES + 1024 * 1024
+# Form fields without files: Django refuses more than this (a form is never megabytes of text).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# Uploads above this go to a temporary file instead of memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
@@ -177,10 +206,35 @@ DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="Inclusie Portaal <noreply@inclusie.example>"
 )
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-
 # Celery: Redis from REDIS_URL; unset means eager (tasks run in the request).
 REDIS_URL = env.str("REDIS_URL", default="")
+
+
+def _redis_cache_url(broker_url: str) -> str:
+    """The broker's Redis on the next database number, so clearing the cache never drops tasks."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(broker_url)
+    db = int(parts.path.strip("/") or 0)
+    return urlunsplit(parts._replace(path=f"/{db + 1}"))
+
+
+# The cache is shared by every gunicorn worker and Celery process when Redis is there: dropping
+# the public Deal page or the gemeente profile from it reaches all of them.
+REDIS_CACHE_URL = env.str(
+    "REDIS_CACHE_URL", default=_redis_cache_url(REDIS_URL) if REDIS_URL else ""
+)
+if REDIS_CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_CACHE_URL,
+            "KEY_PREFIX": "inclusie",
+            "TIMEOUT": 300,
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
@@ -239,7 +293,13 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # django-axes: lock out after repeated failed sign-ins per account and address.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.25)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Per account (whatever spelling was typed: inclusie.security.axes_username) and, separately and
+# with a higher limit, per client address (a whole office may sign in from one address).
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_IP_FAILURE_LIMIT = env.int("AXES_IP_FAILURE_LIMIT", default=30)
+AXES_HANDLER = "inclusie.security.AccountAndAddressHandler"
+AXES_USERNAME_CALLABLE = "inclusie.security.axes_username"
+AXES_CLIENT_IP_CALLABLE = "inclusie.security.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_USERNAME_FORM_FIELD = "username"
@@ -268,6 +328,15 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Sent on every response (SecurityHeadersMiddleware): the portal uses none of these features.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
+
+if BEHIND_TLS_PROXY:
+    # Only our proxy reaches the portal and it always sets this header (deploy/nginx.conf).
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
@@ -277,8 +346,6 @@ if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     CSRF_COOKIE_HTTPONLY = True
-    if env.bool("BEHIND_TLS_PROXY", default=False):
-        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     # Health checks from the orchestrator arrive over plain HTTP inside the network.
     SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 

@@ -12,7 +12,7 @@ auth_patterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "wachtwoord-vergeten/",
-        auth_views.PasswordResetView.as_view(),
+        views.PasswordResetView.as_view(),
         name="password_reset",
     ),
     path(
@@ -50,22 +50,20 @@ urlpatterns = [
     path("beheer/gemeente/", views.GemeenteProfielView.as_view(), name="gemeente-profiel"),
     path("beheer/gebruikers/", views.UserListView.as_view(), name="gebruiker-list"),
     path("beheer/gebruikers/uitnodigen/", views.UserInviteView.as_view(), name="gebruiker-invite"),
-    path("beheer/gebruikers/<int:pk>/", views.UserUpdateView.as_view(), name="gebruiker-update"),
+    path("beheer/gebruikers/<id:pk>/", views.UserUpdateView.as_view(), name="gebruiker-update"),
     path("beheer/audit/", views.AuditLogView.as_view(), name="audit-log"),
     path("organisaties/", views.OrganisatieListView.as_view(), name="organisatie-list"),
     path("organisaties/nieuw/", views.OrganisatieCreateView.as_view(), name="organisatie-create"),
+    path("organisaties/<id:pk>/", views.OrganisatieDetailView.as_view(), name="organisatie-detail"),
     path(
-        "organisaties/<int:pk>/", views.OrganisatieDetailView.as_view(), name="organisatie-detail"
-    ),
-    path(
-        "organisaties/<int:pk>/wijzigen/",
+        "organisaties/<id:pk>/wijzigen/",
         views.OrganisatieUpdateView.as_view(),
         name="organisatie-update",
     ),
     path("personen/", views.PersoonListView.as_view(), name="persoon-list"),
     path("personen/nieuw/", views.PersoonCreateView.as_view(), name="persoon-create"),
-    path("personen/<int:pk>/", views.PersoonDetailView.as_view(), name="persoon-detail"),
-    path("personen/<int:pk>/wijzigen/", views.PersoonUpdateView.as_view(), name="persoon-update"),
+    path("personen/<id:pk>/", views.PersoonDetailView.as_view(), name="persoon-detail"),
+    path("personen/<id:pk>/wijzigen/", views.PersoonUpdateView.as_view(), name="persoon-update"),
     path("admin/", admin.site.urls),
     # Feature apps add their URLs here.
     path("", include("bijeenkomsten.urls")),

@@ -1,7 +1,9 @@
+import logging
+
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.http import JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
@@ -13,6 +15,7 @@ from inclusie.forms import (
     LoginForm,
     OrganisatieForm,
     PersoonForm,
+    PortalPasswordResetForm,
     UserInviteForm,
     UserRoleForm,
 )
@@ -20,6 +23,8 @@ from inclusie.list_views import FilteredListView
 from inclusie.models import GemeenteProfiel, Organisatie, Persoon, User
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, public_view
 from inclusie.registry import panels_for, public_links
+
+logger = logging.getLogger(__name__)
 
 
 @public_view
@@ -66,6 +71,39 @@ class OpenbaarIndexView(TemplateView):
 class LoginView(auth_views.LoginView):
     form_class = LoginForm
     redirect_authenticated_user = True
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Reset mails rate-limited per address and per client; the answer is always the same.
+
+    Whether the address belongs to an account, or a limit was reached, the person
+    sees the same "if there is an account, a mail is on its way" page. The mail is
+    a stored Notificatie sent by Celery, so its time does not show in the response
+    either, and its link starts with PORTAL_BASE_URL (never the request's Host).
+    """
+
+    form_class = PortalPasswordResetForm
+
+    def form_valid(self, form):
+        from django.conf import settings
+
+        from inclusie.security import client_ip, rate_limited
+
+        window = settings.PASSWORD_RESET_RATE_WINDOW
+        email = form.cleaned_data["email"]
+        per_address = rate_limited(
+            "reset-adres", email, limit=settings.PASSWORD_RESET_PER_ADDRESS, window_seconds=window
+        )
+        per_client = rate_limited(
+            "reset-client",
+            client_ip(self.request) or "",
+            limit=settings.PASSWORD_RESET_PER_CLIENT,
+            window_seconds=window,
+        )
+        if per_address or per_client:
+            logger.warning("Password reset rate limit reached (address or client); no mail sent.")
+            return redirect(self.get_success_url())
+        return super().form_valid(form)
 
 
 class AccountView(AreaMixin, TemplateView):
@@ -116,9 +154,7 @@ class UserInviteView(ServiceFormView):
     submit_label = _("Uitnodiging versturen")
 
     def perform(self, form):
-        return services.user_invite(
-            **form.cleaned_data, base_url=self.request.build_absolute_uri("/")
-        )
+        return services.user_invite(**form.cleaned_data)
 
     def get_success_message(self, user):
         return _("%(email)s is uitgenodigd.") % {"email": user.email}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from inclusie.forms import SafeModelMultipleChoiceField
+from inclusie.ids import IdModelChoiceField
 
 
 class DateInput(forms.DateInput):
@@ -43,3 +44,5 @@ def apply_dates(form: forms.BaseForm) -> None:
             field.widget = DateInput()
         elif type(field) is forms.ModelMultipleChoiceField:
             field.__class__ = SafeModelMultipleChoiceField
+        elif type(field) is forms.ModelChoiceField:
+            field.__class__ = IdModelChoiceField

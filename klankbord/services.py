@@ -7,10 +7,12 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inclusie.constants import Role
+from inclusie.links import portal_url
 from inclusie.models import User
 from inclusie.services import notificatie_queue
 from klankbord.constants import UITKOMST_MET_MOTIVATIE, AdviesUitkomst, KlankbordRol
@@ -184,10 +186,11 @@ def advies_herinneringen_versturen(*, vandaag: datetime.date | None = None) -> i
                 tekst=_(
                     "Beste %(naam)s,\n\nDe klankbordgroep gaf op %(datum)s een advies over "
                     "'%(onderwerp)s'. De gemeente moet uiterlijk %(termijn)s reageren.\n"
-                    "Leg de reactie vast in het Inclusie Portaal, bij Klankbordgroep > Adviezen.\n\n"
+                    "Leg de reactie vast in het Inclusie Portaal: %(url)s\n\n"
                     "Met vriendelijke groet,\nHet Inclusie Portaal"
                 )
                 % {
+                    "url": portal_url(reverse("advies-detail", args=[advies.pk])),
                     "naam": user.get_short_name(),
                     "datum": advies.datum.strftime("%d-%m-%Y"),
                     "onderwerp": advies.onderwerp,

@@ -12,31 +12,31 @@ urlpatterns = [
         name="veranderverhaal-create",
     ),
     path(
-        "veranderverhaal/<int:pk>/",
+        "veranderverhaal/<id:pk>/",
         views.VeranderverhaalDetailView.as_view(),
         name="veranderverhaal-detail",
     ),
     path(
-        "veranderverhaal/<int:pk>/wijzigen/",
+        "veranderverhaal/<id:pk>/wijzigen/",
         views.VeranderverhaalUpdateView.as_view(),
         name="veranderverhaal-update",
     ),
     path(
-        "veranderverhaal/<int:pk>/schakel/",
+        "veranderverhaal/<id:pk>/schakel/",
         views.SchakelCreateView.as_view(),
         name="schakel-create",
     ),
     path("indicatoren/", views.IndicatorListView.as_view(), name="indicator-list"),
     path("indicatoren/nieuw/", views.IndicatorCreateView.as_view(), name="indicator-create"),
-    path("indicatoren/<int:pk>/", views.IndicatorDetailView.as_view(), name="indicator-detail"),
+    path("indicatoren/<id:pk>/", views.IndicatorDetailView.as_view(), name="indicator-detail"),
     path(
-        "indicatoren/<int:pk>/wijzigen/",
+        "indicatoren/<id:pk>/wijzigen/",
         views.IndicatorUpdateView.as_view(),
         name="indicator-update",
     ),
     path("metingen/", views.MetingListView.as_view(), name="meting-list"),
     path("metingen/nieuw/", views.MetingCreateView.as_view(), name="meting-create"),
-    path("metingen/<int:pk>/wijzigen/", views.MetingUpdateView.as_view(), name="meting-update"),
+    path("metingen/<id:pk>/wijzigen/", views.MetingUpdateView.as_view(), name="meting-update"),
     path("metingen/export/", views.meting_export, name="meting-export"),
     path("metingen/import/", views.MetingImportView.as_view(), name="meting-import"),
     path("verhalen/", views.VerhaalListView.as_view(), name="verhaal-list"),
@@ -45,9 +45,9 @@ urlpatterns = [
     path("planning/", views.PlanningView.as_view(), name="planning"),
     path("rapporten/", views.RapportListView.as_view(), name="rapport-list"),
     path("rapporten/aanvragen/", views.RapportRequestView.as_view(), name="rapport-request"),
-    path("rapporten/<int:pk>/", views.RapportDetailView.as_view(), name="rapport-detail"),
-    path("rapporten/<int:pk>/opnieuw/", views.rapport_opnieuw, name="rapport-retry"),
-    path("rapporten/<int:pk>/pdf/", views.rapport_pdf, name="rapport-pdf"),
+    path("rapporten/<id:pk>/", views.RapportDetailView.as_view(), name="rapport-detail"),
+    path("rapporten/<id:pk>/opnieuw/", views.rapport_opnieuw, name="rapport-retry"),
+    path("rapporten/<id:pk>/pdf/", views.rapport_pdf, name="rapport-pdf"),
     path(
         "raadsmededelingen/", views.RaadsmededelingListView.as_view(), name="raadsmededeling-list"
     ),
@@ -57,32 +57,32 @@ urlpatterns = [
         name="raadsmededeling-create",
     ),
     path(
-        "raadsmededelingen/<int:pk>/",
+        "raadsmededelingen/<id:pk>/",
         views.RaadsmededelingDetailView.as_view(),
         name="raadsmededeling-detail",
     ),
     path(
-        "raadsmededelingen/<int:pk>/wijzigen/",
+        "raadsmededelingen/<id:pk>/wijzigen/",
         views.RaadsmededelingUpdateView.as_view(),
         name="raadsmededeling-update",
     ),
     path(
-        "raadsmededelingen/<int:pk>/goedkeuren/",
+        "raadsmededelingen/<id:pk>/goedkeuren/",
         views.RaadsmededelingGoedkeurenView.as_view(),
         name="raadsmededeling-approve",
     ),
     path(
-        "raadsmededelingen/<int:pk>/publiceren/",
+        "raadsmededelingen/<id:pk>/publiceren/",
         views.RaadsmededelingPublicerenView.as_view(),
         name="raadsmededeling-publish",
     ),
     path(
-        "raadsmededelingen/<int:pk>/voorvertoning/",
+        "raadsmededelingen/<id:pk>/voorvertoning/",
         views.RaadsmededelingVoorvertoningView.as_view(),
         name="raadsmededeling-voorvertoning",
     ),
     path(
-        "raadsmededelingen/<int:pk>/lakken/",
+        "raadsmededelingen/<id:pk>/lakken/",
         views.RaadsmededelingLakbesluitView.as_view(),
         name="raadsmededeling-lakken",
     ),
@@ -94,5 +94,5 @@ dashboard_urlpatterns = [
 
 openbaar_urlpatterns = [
     path("", views.OpenbaarRaadsmededelingListView.as_view(), name="openbaar-raadsmededelingen"),
-    path("<int:pk>/pdf/", views.openbaar_pdf, name="openbaar-raadsmededeling-pdf"),
+    path("<id:pk>/pdf/", views.openbaar_pdf, name="openbaar-raadsmededeling-pdf"),
 ]

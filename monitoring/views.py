@@ -14,6 +14,7 @@ from django.views.generic import DetailView, TemplateView
 from inclusie import publicatie
 from inclusie.downloads import private_file_response
 from inclusie.form_views import ServiceFormView, call_service
+from inclusie.ids import query_id
 from inclusie.list_views import FilteredListView
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, public_view, requires
 from inclusie.publicatie_views import (
@@ -57,8 +58,8 @@ class DashboardView(AreaMixin, TemplateView):
             return Period.last_completed()
 
     def get_versie(self) -> int | None:
-        raw = self.request.GET.get("versie", "")
-        return int(raw) if raw.isascii() and raw.isdigit() and 0 < int(raw) < 10_000 else None
+        versie = query_id(self.request.GET, "versie")
+        return versie if versie is not None and versie < 10_000 else None
 
     def get_context_data(self, **kwargs):
         period = self.get_period()
@@ -239,8 +240,8 @@ class MetingCreateView(ServiceFormView):
         initial = super().get_initial()
         period = Period.last_completed()
         initial["periode"] = period.code
-        if self.request.GET.get("indicator", "").isdigit():
-            initial["indicator"] = self.request.GET["indicator"]
+        if query_id(self.request.GET, "indicator"):
+            initial["indicator"] = query_id(self.request.GET, "indicator")
             indicator = Indicator.objects.filter(pk=initial["indicator"]).first()
             computed = measurements.indicator_computed_value(indicator=indicator, period=period)
             if computed is not None:

@@ -5,14 +5,14 @@ from opdracht import views
 urlpatterns = [
     path("opdracht/", views.OpdrachtView.as_view(), name="opdracht"),
     path("opdracht/nieuw/", views.OpdrachtCreateView.as_view(), name="opdracht-create"),
-    path("opdracht/<int:pk>/wijzigen/", views.OpdrachtUpdateView.as_view(), name="opdracht-update"),
+    path("opdracht/<id:pk>/wijzigen/", views.OpdrachtUpdateView.as_view(), name="opdracht-update"),
     path("opdracht/uren/week/", views.UrenWeekView.as_view(), name="uren-week"),
     path("opdracht/uren/nieuw/", views.UrenCreateView.as_view(), name="uren-create"),
-    path("opdracht/uren/<int:pk>/wijzigen/", views.UrenUpdateView.as_view(), name="uren-update"),
-    path("opdracht/uren/<int:pk>/verwijderen/", views.UrenDeleteView.as_view(), name="uren-delete"),
+    path("opdracht/uren/<id:pk>/wijzigen/", views.UrenUpdateView.as_view(), name="uren-update"),
+    path("opdracht/uren/<id:pk>/verwijderen/", views.UrenDeleteView.as_view(), name="uren-delete"),
     path("opdracht/uitgaven/nieuw/", views.UitgaveCreateView.as_view(), name="uitgave-create"),
     path(
-        "opdracht/uitgaven/<int:pk>/wijzigen/",
+        "opdracht/uitgaven/<id:pk>/wijzigen/",
         views.UitgaveUpdateView.as_view(),
         name="uitgave-update",
     ),

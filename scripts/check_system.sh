@@ -18,6 +18,8 @@ if [ "$mode" = "test" ] || [ "$mode" = "bench" ]; then
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
   command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+  # `nginx -t` checks deploy/nginx.conf, the proxy of the production shape.
+  command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 fi
 if [ "$mode" = "bench" ]; then
   command -v wrk >/dev/null 2>&1 || missing+=(wrk)
@@ -40,6 +42,6 @@ Er ontbreken systeempakketten die het portaal nodig heeft:
     ${missing[*]}
 Installeer ze op Debian of Ubuntu met:
     sudo apt-get install ${missing[*]}
-(WeasyPrint maakt de PDF's met Pango; de tests gebruiken Chromium, pdftotext en redis-server.)
+(WeasyPrint maakt de PDF's met Pango; de tests gebruiken Chromium, pdftotext, redis-server en nginx.)
 MSG
 exit 1

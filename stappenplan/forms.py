@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from inclusie.constants import Levensdomein, Role
 from inclusie.forms import SafeModelMultipleChoiceField
+from inclusie.ids import IdModelChoiceField
 from inclusie.models import Persoon, User, Wijk
 from stappenplan.models import (
     ParticipatieActiviteit,
@@ -119,8 +120,8 @@ class HeropenForm(forms.Form):
 
 
 class VergelijkForm(forms.Form):
-    a = forms.ModelChoiceField(label=_("Verkenning links"), queryset=Verkenning.objects.none())
-    b = forms.ModelChoiceField(label=_("Verkenning rechts"), queryset=Verkenning.objects.none())
+    a = IdModelChoiceField(label=_("Verkenning links"), queryset=Verkenning.objects.none())
+    b = IdModelChoiceField(label=_("Verkenning rechts"), queryset=Verkenning.objects.none())
 
     def __init__(self, *args, queryset=None, **kwargs):
         super().__init__(*args, **kwargs)

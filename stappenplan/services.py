@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inclusie.constants import Levensdomein
+from inclusie.ids import parse_id
 from inclusie.models import User, Wijk
 from stappenplan.models import (
     Antwoord,
@@ -84,11 +85,8 @@ def clean_invoer(*, vraag: Vraag, invoer: AntwoordInvoer) -> AntwoordInvoer:
     if soort == Vraag.Soort.LEVENSDOMEIN and tekst and tekst not in Levensdomein.values:
         errors["tekst"] = _("Kies een van de zes levensdomeinen uit de lijst.")
     if soort == Vraag.Soort.WIJK and tekst:
-        if (
-            not (tekst.isascii() and tekst.isdigit())
-            or len(tekst) > 18
-            or not Wijk.objects.filter(pk=int(tekst)).exists()
-        ):
+        wijk_id = parse_id(tekst)
+        if wijk_id is None or not Wijk.objects.filter(pk=wijk_id).exists():
             errors["tekst"] = _("Deze wijk of kern bestaat niet. Kies er een uit de lijst.")
     if soort == Vraag.Soort.KEUZE and tekst and tekst not in vraag.opties:
         errors["tekst"] = _("Kies een van de mogelijkheden uit de lijst.")

@@ -7,33 +7,31 @@ urlpatterns = [
     path("verkenningen/", v.VerkenningListView.as_view(), name="verkenning-list"),
     path("verkenningen/nieuw/", v.VerkenningStartView.as_view(), name="verkenning-start"),
     path("verkenningen/vergelijken/", v.VergelijkView.as_view(), name="verkenning-vergelijk"),
-    path("verkenningen/<int:pk>/", v.VerkenningDetailView.as_view(), name="verkenning-detail"),
-    path("verkenningen/<int:pk>/antwoord/", v.antwoord_opslaan, name="verkenning-antwoord"),
-    path("verkenningen/<int:pk>/delen/", v.VerkenningDelenView.as_view(), name="verkenning-delen"),
-    path("verkenningen/<int:pk>/indienen/", v.verkenning_indienen, name="verkenning-indienen"),
+    path("verkenningen/<id:pk>/", v.VerkenningDetailView.as_view(), name="verkenning-detail"),
+    path("verkenningen/<id:pk>/antwoord/", v.antwoord_opslaan, name="verkenning-antwoord"),
+    path("verkenningen/<id:pk>/delen/", v.VerkenningDelenView.as_view(), name="verkenning-delen"),
+    path("verkenningen/<id:pk>/indienen/", v.verkenning_indienen, name="verkenning-indienen"),
     path(
-        "verkenningen/<int:pk>/heropenen/",
+        "verkenningen/<id:pk>/heropenen/",
         v.VerkenningHeropenView.as_view(),
         name="verkenning-heropenen",
     ),
-    path("verkenningen/<int:pk>/export.csv", v.verkenning_csv, name="verkenning-csv"),
-    path("verkenningen/<int:pk>/pdf/", v.rapport_aanvragen, name="verkenning-pdf"),
-    path("verkenningen/rapport/<int:pk>/", v.rapport_status, name="verkenning-rapport-status"),
+    path("verkenningen/<id:pk>/export.csv", v.verkenning_csv, name="verkenning-csv"),
+    path("verkenningen/<id:pk>/pdf/", v.rapport_aanvragen, name="verkenning-pdf"),
+    path("verkenningen/rapport/<id:pk>/", v.rapport_status, name="verkenning-rapport-status"),
     path(
-        "verkenningen/rapport/<int:pk>/download/",
+        "verkenningen/rapport/<id:pk>/download/",
         v.rapport_download,
         name="verkenning-rapport-download",
     ),
     path("stappenplan/", sp.StappenplanView.as_view(), name="stappenplan"),
-    path("stappenplan/stap/<int:pk>/", sp.StapDetailView.as_view(), name="stap-detail"),
-    path("stappenplan/stap/<int:pk>/wijzigen/", sp.StapUpdateView.as_view(), name="stap-update"),
-    path("stappenplan/stap/<int:pk>/actie/", sp.StapActieView.as_view(), name="stap-actie"),
+    path("stappenplan/stap/<id:pk>/", sp.StapDetailView.as_view(), name="stap-detail"),
+    path("stappenplan/stap/<id:pk>/wijzigen/", sp.StapUpdateView.as_view(), name="stap-update"),
+    path("stappenplan/stap/<id:pk>/actie/", sp.StapActieView.as_view(), name="stap-actie"),
+    path("stappenplan/stap/<id:pk>/document/", sp.StapDocumentView.as_view(), name="stap-document"),
+    path("stappenplan/actie/<id:pk>/afronden/", sp.actie_afronden, name="stap-actie-afronden"),
     path(
-        "stappenplan/stap/<int:pk>/document/", sp.StapDocumentView.as_view(), name="stap-document"
-    ),
-    path("stappenplan/actie/<int:pk>/afronden/", sp.actie_afronden, name="stap-actie-afronden"),
-    path(
-        "stappenplan/document/<int:pk>/download/",
+        "stappenplan/document/<id:pk>/download/",
         sp.document_download,
         name="stap-document-download",
     ),
@@ -42,12 +40,12 @@ urlpatterns = [
         "stappenplan/werkgroepen/nieuw/", sp.WerkgroepCreateView.as_view(), name="werkgroep-create"
     ),
     path(
-        "stappenplan/werkgroepen/<int:pk>/",
+        "stappenplan/werkgroepen/<id:pk>/",
         sp.WerkgroepDetailView.as_view(),
         name="werkgroep-detail",
     ),
     path(
-        "stappenplan/werkgroepen/<int:pk>/lid/", sp.WerkgroepLidView.as_view(), name="werkgroep-lid"
+        "stappenplan/werkgroepen/<id:pk>/lid/", sp.WerkgroepLidView.as_view(), name="werkgroep-lid"
     ),
     path("stappenplan/participatie/", sp.ParticipatieListView.as_view(), name="participatie-list"),
     path(

@@ -27,9 +27,10 @@ from django.core.management import call_command
 from django.db import transaction
 from django.forms.models import model_to_dict
 from django.urls import get_resolver, reverse
-from django.urls.converters import IntConverter, SlugConverter
+from django.urls.converters import SlugConverter
 
 from inclusie.constants import Role
+from inclusie.ids import IdConverter
 from inclusie.permissions import PERMISSION_MAP, declared_permission, is_public
 from tests.test_url_role_matrix import SKIP_NAMESPACES, walk
 
@@ -107,7 +108,7 @@ def model_for(name: str, pattern) -> type | None:
 def url_for(name: str, pattern, obj) -> str:
     kwargs = {}
     for key, converter in pattern.pattern.converters.items():
-        if isinstance(converter, IntConverter):
+        if isinstance(converter, IdConverter):
             kwargs[key] = obj.pk
         elif isinstance(converter, SlugConverter) and hasattr(obj, key):
             kwargs[key] = getattr(obj, key)
@@ -118,7 +119,7 @@ def url_for(name: str, pattern, obj) -> str:
 
 def fake_url(name: str, pattern) -> str:
     kwargs = {
-        key: FAKE_ID if isinstance(conv, IntConverter) else "onbekend-object"
+        key: FAKE_ID if isinstance(conv, IdConverter) else "onbekend-object"
         for key, conv in pattern.pattern.converters.items()
     }
     return reverse(name, kwargs=kwargs)

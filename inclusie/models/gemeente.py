@@ -84,7 +84,11 @@ class GemeenteProfiel(TimeStampedModel):
 
     @classmethod
     def cached(cls) -> "GemeenteProfiel":
-        """The profile for page rendering: read at most once a minute per process."""
+        """The profile for page rendering, from the shared cache (Redis in production).
+
+        Saving drops it from that cache, so every process shows a change at once;
+        fragments that show the profile key on its `updated_at`.
+        """
         from django.core.cache import cache
 
         profiel = cache.get(cls.CACHE_KEY)

@@ -9,6 +9,7 @@ from datetime import timedelta
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -157,6 +158,7 @@ def rapport_render(*, rapport_id: int, token: str) -> bool:
 def _notify_ready(rapport: Rapport) -> None:
     """Mail the requester (and the wethouder) that the report is ready; once per report."""
     from inclusie.constants import Role
+    from inclusie.links import portal_url
     from inclusie.services import notificatie_queue
 
     recipients = {u.pk: u for u in User.objects.filter(role=Role.WETHOUDER, is_active=True)}
@@ -168,10 +170,14 @@ def _notify_ready(rapport: Rapport) -> None:
             onderwerp=_("%(soort)s %(periode)s staat klaar")
             % {"soort": rapport.get_soort_display(), "periode": rapport.periode},
             tekst=_(
-                "De %(soort)s over %(periode)s staat klaar in het Inclusie Portaal, "
-                "onder Rapporten.\n\nHet dashboard van dit halfjaar staat ook klaar."
+                "De %(soort)s over %(periode)s staat klaar in het Inclusie Portaal:\n%(url)s\n\n"
+                "Het dashboard van dit halfjaar staat ook klaar."
             )
-            % {"soort": rapport.get_soort_display().lower(), "periode": rapport.periode},
+            % {
+                "soort": rapport.get_soort_display().lower(),
+                "periode": rapport.periode,
+                "url": portal_url(reverse("monitoring:rapport-detail", args=[rapport.pk])),
+            },
         )
 
 

@@ -17,6 +17,7 @@ from inclusie.constants import Levensdomein
 from inclusie.downloads import private_file_response
 from inclusie.exports import csv_response
 from inclusie.form_views import ServiceFormView, run_action
+from inclusie.ids import query_id
 from inclusie.list_views import FilteredListView
 from inclusie.models import Wijk
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, allowed, requires
@@ -316,10 +317,6 @@ def rapport_download(request, pk: int):
     )
 
 
-def _is_id(text: str) -> bool:
-    return text.isascii() and text.isdigit() and len(text) < 19
-
-
 class VergelijkView(AreaMixin, TemplateView):
     area, action = "verkenning", VIEW
     template_name = "stappenplan/verkenning/vergelijk.html"
@@ -330,7 +327,8 @@ class VergelijkView(AreaMixin, TemplateView):
         params = self.request.GET.copy()
         if params.get("a") and not params.get("b"):
             # Suggest last year's verkenning of the same levensdomein (or the newest other one).
-            a = qs.filter(pk=params["a"]).first() if _is_id(params["a"]) else None
+            a_id = query_id(params, "a")
+            a = qs.filter(pk=a_id).first() if a_id else None
             if a is not None:
                 other = qs.exclude(pk=a.pk)
                 suggestie = (

@@ -29,7 +29,7 @@ def test_invitation_mail_has_ics_attachment_and_is_sent_once(
     UitnodigingFactory.create_batch(2, bijeenkomst=b)
     UitnodigingFactory(bijeenkomst=b, user=None, persoon=PersoonFactory())
     with django_capture_on_commit_callbacks(execute=True):
-        assert svc.uitnodigingen_send(bijeenkomst=b, base_url="https://portaal.example") == 2
+        assert svc.uitnodigingen_send(bijeenkomst=b) == 2
     assert len(mail.outbox) == 2
     message = mail.outbox[0]
     assert "\n" not in message.subject and "\r" not in message.subject
@@ -39,7 +39,7 @@ def test_invitation_mail_has_ics_attachment_and_is_sent_once(
     assert part.get_param("method") == "REQUEST"
     body = part.get_payload(decode=True).decode()
     assert "BEGIN:VEVENT" in body and "\r\nBcc" not in body
-    assert svc.uitnodigingen_send(bijeenkomst=b, base_url="") == 0
+    assert svc.uitnodigingen_send(bijeenkomst=b) == 0
     assert len(mail.outbox) == 2
 
 
@@ -50,7 +50,7 @@ def test_moving_a_meeting_sends_an_update(settings, django_capture_on_commit_cal
     b = BijeenkomstFactory()
     UitnodigingFactory(bijeenkomst=b)
     with django_capture_on_commit_callbacks(execute=True):
-        svc.uitnodigingen_send(bijeenkomst=b, base_url="")
+        svc.uitnodigingen_send(bijeenkomst=b)
         b.start += timedelta(hours=1)
         b.eind += timedelta(hours=1)
         svc.bijeenkomst_save(bijeenkomst=b, by=None)

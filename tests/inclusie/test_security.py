@@ -16,7 +16,15 @@ def run_manage(*args, env_extra=None):
     env = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"DATABASE_URL", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        if k
+        not in {
+            "DATABASE_URL",
+            "SECRET_KEY",
+            "ALLOWED_HOSTS",
+            "PORTAL_BASE_URL",
+            "REDIS_URL",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
     }
     env.update(env_extra or {})
     return subprocess.run(
@@ -34,6 +42,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "x7#Kq9!vLm2@Rt5$Wz8^Yb3&Nc6*Pd1(Gh4)Jf0_Ss-Ee+Uu=Ii;Oo",
     "ALLOWED_HOSTS": "inclusie.example.nl",
     "DATABASE_URL": "sqlite:////tmp/inclusie-deploy-check.sqlite3",
+    "PORTAL_BASE_URL": "https://inclusie.example.nl",
 }
 
 
@@ -43,7 +52,9 @@ def test_production_settings_pass_check_deploy():
     assert "no issues" in result.stdout
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"])
+@pytest.mark.parametrize(
+    "missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "PORTAL_BASE_URL"]
+)
 def test_production_refuses_to_start_without(missing):
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
     result = run_manage("check", env_extra=env)

@@ -60,9 +60,12 @@ def test_upload_refuses_too_large_and_accepts_real_pdf():
 
 @pytest.mark.parametrize("value", ['=HYPERLINK("http://x")', "+1+1", "-2", "@SUM(A1)", "\tx"])
 def test_formula_cells_are_neutralised(value):
+    from decimal import Decimal
+
     assert neutralise(value) == "'" + value
     assert neutralise("Gewoon tekst") == "Gewoon tekst"
     assert neutralise(-3) == -3  # real numbers stay numbers
+    assert neutralise(Decimal("-2.50")) == Decimal("-2.50")
 
 
 def test_csv_and_xlsx_exports_neutralise_formulas():
@@ -76,4 +79,38 @@ def test_csv_and_xlsx_exports_neutralise_formulas():
 
     response = xlsx_response("Partners", ["Naam", "Type"], rows)
     sheet = load_workbook(io.BytesIO(response.content)).active
-    assert sheet["A2"].value.startswith("'=")
+    assert sheet["A2"].value == "=cmd|' /C calc'!A0" and sheet["A2"].data_type == "s"
+
+
+def test_exports_keep_numbers_numbers_and_text_text():
+    """Regression: a negative Decimal was exported as "'-2.50" (text with an apostrophe)."""
+    import datetime
+    from decimal import Decimal
+
+    from openpyxl import load_workbook
+
+    header = ["Tekst", "Getal", "Decimaal", "Negatief", "Datum", "Formule", "Min-tekst", "@"]
+    rows = [
+        [
+            "Gewoon",
+            42,
+            Decimal("1234.5"),
+            Decimal("-2.50"),
+            datetime.date(2026, 3, 31),
+            "=1+1",
+            "-geen getal",
+            "@SUM(A1)",
+        ]
+    ]
+    text = csv_response("x", header, rows).content.decode("utf-8-sig")
+    row = list(csv.reader(io.StringIO(text), delimiter=";"))[1]
+    assert row[:5] == ["Gewoon", "42", "1234,5", "-2,50", "31-03-2026"]
+    assert row[5:] == ["'=1+1", "'-geen getal", "'@SUM(A1)"]  # a CSV has no types
+
+    sheet = load_workbook(io.BytesIO(xlsx_response("x", header, rows).content)).active
+    cells = list(sheet.iter_rows(min_row=2, max_row=2))[0]
+    assert [c.value for c in cells[:4]] == ["Gewoon", 42, 1234.5, -2.5]
+    assert [c.data_type for c in cells[1:4]] == ["n", "n", "n"]
+    assert cells[4].is_date and cells[4].value == datetime.datetime(2026, 3, 31)
+    assert [c.value for c in cells[5:]] == ["=1+1", "-geen getal", "@SUM(A1)"]
+    assert [c.data_type for c in cells[5:]] == ["s", "s", "s"]  # text, not a formula

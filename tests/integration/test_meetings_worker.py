@@ -24,7 +24,7 @@ def test_invitation_with_ics_and_reminder_via_real_worker(celery_worker, tmp_pat
     UitnodigingFactory(bijeenkomst=b, user=UserFactory(email="ambassadeur@voorbeeld.nl"))
     ActieFactory(deadline=timezone.localdate() + timedelta(days=1))
     with transaction.atomic():
-        assert svc.uitnodigingen_send(bijeenkomst=b, base_url="https://portaal.example") == 1
+        assert svc.uitnodigingen_send(bijeenkomst=b) == 1
     from bijeenkomsten.tasks import send_actie_herinneringen
 
     send_actie_herinneringen.delay()
