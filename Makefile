@@ -6,11 +6,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PORT ?= 8000
 
-.PHONY: help install system system-test migrate demo run test test-fast lint format bench soak messages clean
+.PHONY: help install system system-test migrate demo demo-reset run test test-fast lint format bench soak messages clean
 
 help:
 	@echo "make run     - installeren, database klaarzetten, demodata laden en starten op http://127.0.0.1:$(PORT)"
 	@echo "make test    - installeren en alle tests draaien (PostgreSQL/Redis als DATABASE_URL/REDIS_URL gezet zijn)"
+	@echo "make demo-reset - ALLE gegevens wissen en de demodata opnieuw laden"
 	@echo "make install | demo | lint | format | bench | soak | messages | clean"
 
 $(STAMP): pyproject.toml
@@ -31,8 +32,13 @@ migrate: install
 	$(BIN)/python manage.py migrate --noinput -v0
 	$(BIN)/python manage.py load_vragenlijsten
 
+# Demo data loads once into an empty database; a database in use is left alone.
 demo: migrate
 	$(BIN)/python manage.py seed_demo
+
+# The only target that throws data away: flush, then the demo afresh.
+demo-reset: migrate
+	$(BIN)/python manage.py seed_demo --reset
 
 run: demo
 	@echo ""

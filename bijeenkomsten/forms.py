@@ -235,28 +235,69 @@ class AanwezigheidForm(forms.Form):
 
 
 class VerslagForm(forms.Form):
-    """Notes per agenda item plus general notes, on one screen."""
+    """Notes per agenda item plus general notes, on one screen.
+
+    Each text carries the version it was read at (hidden ``versie_*`` fields), so a save
+    from a page that is out of date becomes a visible conflict, never an overwrite. The
+    page saves each text as it is typed (static/js/verslag.js); this form is the
+    fallback without JavaScript and the "save everything" button.
+    """
 
     verslag_algemeen = forms.CharField(
         label=_("Algemene aantekeningen"),
         required=False,
+        max_length=20000,
+        strip=False,
         widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    versie_algemeen = forms.IntegerField(
+        required=False, min_value=0, max_value=2**31, widget=forms.HiddenInput
     )
 
     def __init__(self, *args, bijeenkomst: Bijeenkomst, **kwargs):
         super().__init__(*args, **kwargs)
+        self.bijeenkomst = bijeenkomst
         self.agendapunten = list(bijeenkomst.agendapunten.all())
         self.fields["verslag_algemeen"].initial = bijeenkomst.verslag_algemeen
+        self.fields["versie_algemeen"].initial = bijeenkomst.verslag_algemeen_versie
         for punt in self.agendapunten:
             self.fields[f"punt_{punt.pk}"] = forms.CharField(
                 label=punt.titel,
                 required=False,
+                max_length=20000,
+                strip=False,
                 initial=punt.aantekeningen,
                 widget=forms.Textarea(attrs={"rows": 3}),
             )
+            self.fields[f"versie_{punt.pk}"] = forms.IntegerField(
+                required=False,
+                min_value=0,
+                max_value=2**31,
+                initial=punt.aantekeningen_versie,
+                widget=forms.HiddenInput,
+            )
 
     def punten(self):
-        return [(p, self[f"punt_{p.pk}"]) for p in self.agendapunten]
+        return [
+            (p, self[f"punt_{p.pk}"], self[f"versie_{p.pk}"], f"punt_{p.pk}", str(p.pk))
+            for p in self.agendapunten
+        ]
+
+    def teksten(self) -> list[tuple[str, str, str, int]]:
+        """(form field, service veld, text, version) for every text on the page."""
+        data = self.cleaned_data
+        rows = [("verslag_algemeen", "algemeen", data["verslag_algemeen"], data["versie_algemeen"])]
+        for p in self.agendapunten:
+            rows.append((f"punt_{p.pk}", str(p.pk), data[f"punt_{p.pk}"], data[f"versie_{p.pk}"]))
+        return [(f, v, t, versie or 0) for f, v, t, versie in rows]
+
+
+class VerslagVeldForm(forms.Form):
+    """One text of the minutes, as the autosave posts it."""
+
+    veld = forms.CharField(max_length=20)
+    tekst = forms.CharField(required=False, max_length=20000, strip=False)
+    versie = forms.IntegerField(min_value=0, max_value=2**31)
 
 
 class BesluitForm(forms.ModelForm):
@@ -272,9 +313,11 @@ class BesluitForm(forms.ModelForm):
 
 
 class ActieForm(forms.ModelForm):
+    """An action with one owner: an account holder, or an invitee without an account."""
+
     class Meta:
         model = Actie
-        fields = ["agendapunt", "omschrijving", "eigenaar", "deadline"]
+        fields = ["agendapunt", "omschrijving", "eigenaar", "eigenaar_persoon", "deadline"]
         widgets = {"deadline": DATE}
         error_messages = {
             "eigenaar": {"required": _("Kies wie de actie uitvoert.")},
@@ -287,11 +330,37 @@ class ActieForm(forms.ModelForm):
         self.fields["agendapunt"].queryset = bijeenkomst.agendapunten.all()
         self.fields["agendapunt"].required = False
         self.fields["eigenaar"].queryset = User.objects.filter(is_active=True).order_by("naam")
+        self.fields["eigenaar"].required = False
+        # People without an account who are invited to this meeting (ambassadors and
+        # klankbord members among them), and the current owner when editing.
+        invited = bijeenkomst.uitnodigingen.filter(persoon__isnull=False).values("persoon_id")
+        personen = Persoon.objects.filter(pk__in=invited)
+        if self.instance.eigenaar_persoon_id:
+            personen = personen | Persoon.objects.filter(pk=self.instance.eigenaar_persoon_id)
+        self.fields["eigenaar_persoon"].queryset = personen.order_by("naam")
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("eigenaar") and not data.get("eigenaar_persoon"):
+            self.add_error("eigenaar", _("Kies wie de actie uitvoert."))
+        elif data.get("eigenaar") and data.get("eigenaar_persoon"):
+            self.add_error(
+                "eigenaar_persoon",
+                _("Kies één uitvoerder: een account of een persoon, niet beide."),
+            )
+        return data
 
 
 class ActieWijzigenForm(ActieForm):
     class Meta(ActieForm.Meta):
-        fields = ["agendapunt", "omschrijving", "eigenaar", "deadline", "status"]
+        fields = [
+            "agendapunt",
+            "omschrijving",
+            "eigenaar",
+            "eigenaar_persoon",
+            "deadline",
+            "status",
+        ]
 
 
 class RsvpForm(forms.Form):

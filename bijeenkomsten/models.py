@@ -166,6 +166,12 @@ class Bijeenkomst(TimeStampedModel):
     )
     verslag_vastgesteld_op = models.DateField(_("verslag vastgesteld op"), null=True, blank=True)
     verslag_algemeen = models.TextField(_("algemene aantekeningen"), blank=True)
+    verslag_algemeen_versie = models.PositiveIntegerField(
+        _("versie algemene aantekeningen"),
+        default=0,
+        editable=False,
+        help_text=_("Telt op bij elke opslag; een verouderde opslag wordt een conflict."),
+    )
     openbaar_verslag = models.FileField(
         _("openbaar verslag (gelakt)"), upload_to="openbaar/verslagen/", blank=True, editable=False
     )
@@ -219,6 +225,12 @@ class Agendapunt(TimeStampedModel):
     duur_minuten = models.PositiveSmallIntegerField(_("duur in minuten"), null=True, blank=True)
     aantekeningen = models.TextField(
         _("aantekeningen (verslag)"), blank=True, help_text=_("Wat is er besproken?")
+    )
+    aantekeningen_versie = models.PositiveIntegerField(
+        _("versie aantekeningen"),
+        default=0,
+        editable=False,
+        help_text=_("Telt op bij elke opslag; een verouderde opslag wordt een conflict."),
     )
 
     class Meta:
@@ -385,6 +397,19 @@ class Actie(TimeStampedModel):
         verbose_name=_("wie doet het"),
         on_delete=models.PROTECT,
         related_name="acties",
+        null=True,
+        blank=True,
+    )
+    eigenaar_persoon = models.ForeignKey(
+        "inclusie.Persoon",
+        verbose_name=_("of: een genodigde zonder account"),
+        on_delete=models.PROTECT,
+        related_name="acties",
+        null=True,
+        blank=True,
+        help_text=_(
+            "Een ambassadeur of klankbordlid zonder account; herinneringen gaan per e-mail."
+        ),
     )
     deadline = models.DateField(_("klaar op"))
     status = models.CharField(
@@ -404,9 +429,38 @@ class Actie(TimeStampedModel):
         verbose_name_plural = _("actiepunten")
         ordering = ["deadline", "pk"]
         indexes = [models.Index(fields=["status", "deadline"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(eigenaar__isnull=False) & Q(eigenaar_persoon__isnull=True))
+                | (Q(eigenaar__isnull=True) & Q(eigenaar_persoon__isnull=False)),
+                name="actie_eigenaar_user_of_persoon",
+                violation_error_message=_(
+                    "Kies wie de actie uitvoert: een account of een persoon."
+                ),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.omschrijving
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if not self.eigenaar_id and not self.eigenaar_persoon_id:
+            raise ValidationError({"eigenaar": _("Kies wie de actie uitvoert.")})
+        if self.eigenaar_id and self.eigenaar_persoon_id:
+            raise ValidationError(
+                {
+                    "eigenaar_persoon": _(
+                        "Kies één uitvoerder: een account of een persoon, niet beide."
+                    )
+                }
+            )
+
+    @property
+    def uitvoerder(self) -> str:
+        """The owner's name: an account holder or a person without an account."""
+        return str(self.eigenaar if self.eigenaar_id else self.eigenaar_persoon)
 
     @property
     def is_te_laat(self) -> bool:

@@ -121,7 +121,16 @@ def bijeenkomst_detail(*, user, pk) -> Bijeenkomst:
                 ).order_by("user__naam", "persoon__naam", "pk"),
             ),
             "besluiten",
-            Prefetch("acties", queryset=Actie.objects.select_related("eigenaar", "agendapunt")),
+            Prefetch(
+                "acties",
+                queryset=Actie.objects.select_related(
+                    "eigenaar",
+                    "eigenaar__aanwezigheid_toestemming",
+                    "eigenaar_persoon",
+                    "agendapunt",
+                    "bijeenkomst",
+                ),
+            ),
         )
         .first()
     )
@@ -130,9 +139,15 @@ def bijeenkomst_detail(*, user, pk) -> Bijeenkomst:
     return obj
 
 
-def open_acties_eerder(bijeenkomst: Bijeenkomst):
-    """Open actions of earlier meetings of the same body: they go on this agenda."""
-    return (
+def open_acties_eerder(bijeenkomst: Bijeenkomst, viewer=None) -> list[Actie]:
+    """Open actions of earlier meetings of the same body that `viewer` may see.
+
+    They go on this agenda. Actions of a meeting the viewer may not open (a klankbord
+    meeting without the wethouder, say) are left out, and owners' names follow the
+    consent rule (:func:`met_eigenaar_namen`). Without a viewer (the organiser's
+    redaction of the public minutes) all of them.
+    """
+    qs = (
         Actie.objects.filter(
             status=Actie.Status.OPEN,
             bijeenkomst__soort__in=orgaan_soorten(bijeenkomst.soort),
@@ -140,14 +155,25 @@ def open_acties_eerder(bijeenkomst: Bijeenkomst):
             bijeenkomst__start__lt=bijeenkomst.start,
         )
         .exclude(bijeenkomst_id=bijeenkomst.pk)
-        .select_related("eigenaar", "bijeenkomst")
+        .select_related(
+            "eigenaar", "eigenaar__aanwezigheid_toestemming", "eigenaar_persoon", "bijeenkomst"
+        )
         .order_by("deadline", "pk")
     )
+    if viewer is None:
+        return list(qs)
+    if not beheert_bijeenkomsten(viewer):
+        qs = qs.filter(bijeenkomst__in=bijeenkomsten_zichtbaar(viewer).values("pk"))
+    return met_eigenaar_namen(list(qs), viewer)
 
 
-def vorige_bijeenkomst(bijeenkomst: Bijeenkomst) -> Bijeenkomst | None:
-    """The previous held meeting of the same body (its minutes are approved at this one)."""
-    return (
+def vorige_bijeenkomst(bijeenkomst: Bijeenkomst, viewer) -> Bijeenkomst | None:
+    """The previous held meeting of the same body (its minutes are approved at this one).
+
+    None when `viewer` may not open it: a link that leads to a 404 helps nobody, and
+    its title is not theirs to read.
+    """
+    vorige = (
         Bijeenkomst.objects.filter(
             soort__in=orgaan_soorten(bijeenkomst.soort),
             pijler_id=bijeenkomst.pijler_id,
@@ -157,18 +183,29 @@ def vorige_bijeenkomst(bijeenkomst: Bijeenkomst) -> Bijeenkomst | None:
         .order_by("-start")
         .first()
     )
+    if vorige is None or not bijeenkomsten_zichtbaar(viewer).filter(pk=vorige.pk).exists():
+        return None
+    return vorige
 
 
-def aanwezigheid_tonen(uitnodiging: Uitnodiging, viewer) -> bool:
+def _is_klankbord(soort: str) -> bool:
+    return soort in orgaan_soorten(Soort.KLANKBORD)
+
+
+def aanwezigheid_tonen(uitnodiging: Uitnodiging, viewer, *, soort: str | None = None) -> bool:
     """May `viewer` see this invitee's name with RSVP and attendance?
 
-    Klankbord members are chosen for lived experience; their presence is shown
-    to other participants only with their own consent. Organisers (who may
-    change meetings) and the person themselves always see it.
+    Klankbord members are chosen for lived experience; their presence is shown to other
+    participants only with their own consent. Organisers (who may change meetings) and
+    the person themselves always see it. An invitee without an account cannot give that
+    consent in the portal, so at a klankbord meeting they are never shown to others.
+    `soort` is the meeting's (saves a query when the caller knows it).
     """
-    if uitnodiging.user_id is None or uitnodiging.user.role != Role.KLANKBORDLID:
+    if beheert_bijeenkomsten(viewer):
         return True
-    if uitnodiging.user_id == viewer.pk or beheert_bijeenkomsten(viewer):
+    if uitnodiging.user_id is None:
+        return not _is_klankbord(soort or uitnodiging.bijeenkomst.soort)
+    if uitnodiging.user.role != Role.KLANKBORDLID or uitnodiging.user_id == viewer.pk:
         return True
     toestemming = getattr(uitnodiging.user, "aanwezigheid_toestemming", None)
     return bool(toestemming and toestemming.zichtbaar)
@@ -178,11 +215,41 @@ def deelnemers_voor(bijeenkomst: Bijeenkomst, viewer) -> tuple[list[Uitnodiging]
     """Invitees the viewer may see, and how many are hidden for lack of consent."""
     shown, hidden = [], 0
     for u in bijeenkomst.uitnodigingen.all():
-        if aanwezigheid_tonen(u, viewer):
+        if aanwezigheid_tonen(u, viewer, soort=bijeenkomst.soort):
             shown.append(u)
         else:
             hidden += 1
     return shown, hidden
+
+
+def eigenaar_naam(actie: Actie, viewer) -> str:
+    """The owner's name as `viewer` may read it.
+
+    Owning an action of a klankbord meeting shows that one was there: a klankbord member
+    who did not consent to showing their attendance is named to organisers and to
+    themselves only; others read "een lid van de klankbordgroep".
+    """
+    if beheert_bijeenkomsten(viewer) or (actie.eigenaar_id and actie.eigenaar_id == viewer.pk):
+        return actie.uitvoerder
+    if actie.eigenaar_id is None:
+        # A person without an account cannot give consent in the portal (as for attendance).
+        if _is_klankbord(actie.bijeenkomst.soort):
+            return str(_("een lid van de klankbordgroep"))
+        return actie.uitvoerder
+    eigenaar = actie.eigenaar
+    if eigenaar.role == Role.KLANKBORDLID:
+        toestemming = getattr(eigenaar, "aanwezigheid_toestemming", None)
+        if not (toestemming and toestemming.zichtbaar):
+            return str(_("een lid van de klankbordgroep"))
+    return str(eigenaar)
+
+
+def met_eigenaar_namen(acties, viewer) -> list[Actie]:
+    """The actions, each with `eigenaar_naam` set for `viewer` (see :func:`eigenaar_naam`)."""
+    acties = list(acties)
+    for actie in acties:
+        actie.eigenaar_naam = eigenaar_naam(actie, viewer)
+    return acties
 
 
 def mijn_uitnodigingen(*, user, voorbij: bool = False):
@@ -241,12 +308,18 @@ class ActieFilter(PortalFilterSet):
 
 
 def actie_list(*, user, params=None):
-    qs = Actie.objects.select_related("eigenaar", "bijeenkomst").order_by("status", "deadline")
-    if not beheert_bijeenkomsten(user):
-        qs = qs.filter(eigenaar=user)
+    qs = Actie.objects.select_related("eigenaar", "eigenaar_persoon", "bijeenkomst").order_by(
+        "status", "deadline"
+    )
     if params is None:
         params = {"status": Actie.Status.OPEN}
-    return ActieFilter(params, queryset=qs)
+    if beheert_bijeenkomsten(user):
+        return ActieFilter(params, queryset=qs)
+    # Everyone else sees their own actions only, so the "Wie" filter offers only them:
+    # it must not list every account holder's name.
+    filterset = ActieFilter(params, queryset=qs.filter(eigenaar=user))
+    filterset.filters["eigenaar"].queryset = User.objects.filter(pk=user.pk)
+    return filterset
 
 
 def actie_voor(*, user, pk) -> Actie:

@@ -217,10 +217,24 @@ def _ics_bijlage(bijeenkomst: Bijeenkomst, *, url: str, method: str) -> dict:
     }
 
 
-def _mail_text(bijeenkomst: Bijeenkomst, inleiding: str, url: str) -> str:
+def _mail_text(bijeenkomst: Bijeenkomst, inleiding: str, url: str, *, account: bool = True) -> str:
     start = timezone.localtime(bijeenkomst.start)
     eind = timezone.localtime(bijeenkomst.eind)
     waar = bijeenkomst.locatie or bijeenkomst.online_link or _("nog niet bekend")
+    if not account:
+        # Without an account the portal link leads nowhere: the calendar file is the invitation.
+        return _(
+            "%(inleiding)s\n\n%(titel)s\nWanneer: %(dag)s, %(van)s - %(tot)s uur\nWaar: %(waar)s\n\n"
+            "Zet de bijeenkomst in uw agenda met de bijlage. Laat de organisator weten of u komt.\n\n"
+            "Met vriendelijke groet,\nHet programmateam"
+        ) % {
+            "inleiding": inleiding,
+            "titel": bijeenkomst.titel,
+            "dag": start.strftime("%d-%m-%Y"),
+            "van": start.strftime("%H:%M"),
+            "tot": eind.strftime("%H:%M"),
+            "waar": waar,
+        }
     return _(
         "%(inleiding)s\n\n%(titel)s\nWanneer: %(dag)s, %(van)s - %(tot)s uur\nWaar: %(waar)s\n\n"
         "Bekijk de agenda en geef door of u komt:\n%(url)s\n\n"
@@ -240,20 +254,44 @@ def _url(bijeenkomst: Bijeenkomst) -> str:
     return portal_url(bijeenkomst.get_absolute_url())
 
 
+def _mail_invitee(
+    uitnodiging: Uitnodiging, bijeenkomst: Bijeenkomst, *, onderwerp, inleiding, url, bijlage
+) -> None:
+    """One invitation mail: to the account, or to the e-mail address of a person without one."""
+    account = uitnodiging.user_id is not None
+    notificatie_queue(
+        ontvanger=uitnodiging.user if account else None,
+        email="" if account else uitnodiging.persoon.email,
+        onderwerp=onderwerp,
+        tekst=_mail_text(bijeenkomst, inleiding, url, account=account),
+        bijlagen=[bijlage],
+    )
+
+
+def _mailbaar():
+    """Invitees a mail can reach: an account, or a person with an e-mail address."""
+    from django.db.models import Q
+
+    return Q(user__isnull=False) | (Q(persoon__isnull=False) & ~Q(persoon__email=""))
+
+
 def _mail_verzonden(
     bijeenkomst: Bijeenkomst, *, onderwerp: str, inleiding: str, method="REQUEST"
 ) -> int:
     """Mail invitees who already received the invitation (an update or cancellation)."""
     url = _url(bijeenkomst)
     sent = 0
+    bijlage = _ics_bijlage(bijeenkomst, url=url, method=method)
     for uitnodiging in bijeenkomst.uitnodigingen.filter(
-        verzonden_op__isnull=False, user__isnull=False
-    ).select_related("user"):
-        notificatie_queue(
-            ontvanger=uitnodiging.user,
+        _mailbaar(), verzonden_op__isnull=False
+    ).select_related("user", "persoon"):
+        _mail_invitee(
+            uitnodiging,
+            bijeenkomst,
             onderwerp=onderwerp,
-            tekst=_mail_text(bijeenkomst, inleiding, url),
-            bijlagen=[_ics_bijlage(bijeenkomst, url=url, method=method)],
+            inleiding=inleiding,
+            url=url,
+            bijlage=bijlage,
         )
         sent += 1
     return sent
@@ -263,26 +301,33 @@ def _mail_verzonden(
 def uitnodigingen_send(*, bijeenkomst: Bijeenkomst) -> int:
     """Mail the invitation with an .ics attachment to invitees not yet mailed.
 
-    External persons without an account are listed on the meeting but get no
-    mail from the portal (a Notificatie needs an account); the organiser sees
-    them marked "niet per mail".
+    People without an account (ambassadors, klankbord members invited as a person) get
+    it at their e-mail address, without the portal link; a person without an e-mail
+    address is listed on the meeting and marked "niet per mail" for the organiser.
     """
     if bijeenkomst.is_geannuleerd:
         raise ValidationError(_("Een geannuleerde bijeenkomst kunt u niet versturen."))
     url = _url(bijeenkomst)
     bijlage = _ics_bijlage(bijeenkomst, url=url, method="REQUEST")
+    # Lock the unsent rows first (no joins: PostgreSQL refuses FOR UPDATE across the
+    # outer joins below), then read them with their account or person.
+    locked = list(
+        bijeenkomst.uitnodigingen.filter(verzonden_op__isnull=True)
+        .select_for_update()
+        .values_list("pk", flat=True)
+    )
     todo = list(
-        bijeenkomst.uitnodigingen.filter(verzonden_op__isnull=True, user__isnull=False)
-        .select_related("user")
-        .select_for_update(of=("self",))
+        Uitnodiging.objects.filter(_mailbaar(), pk__in=locked).select_related("user", "persoon")
     )
     inleiding = _("U bent uitgenodigd voor een bijeenkomst.")
     for uitnodiging in todo:
-        notificatie_queue(
-            ontvanger=uitnodiging.user,
+        _mail_invitee(
+            uitnodiging,
+            bijeenkomst,
             onderwerp=_("Uitnodiging: %(titel)s") % {"titel": bijeenkomst.titel},
-            tekst=_mail_text(bijeenkomst, inleiding, url),
-            bijlagen=[bijlage],
+            inleiding=inleiding,
+            url=url,
+            bijlage=bijlage,
         )
     Uitnodiging.objects.filter(pk__in=[u.pk for u in todo]).update(verzonden_op=timezone.now())
     return len(todo)
@@ -357,6 +402,61 @@ def agendapunt_save(*, agendapunt: Agendapunt) -> Agendapunt:
     agendapunt.full_clean()
     agendapunt.save()
     return agendapunt
+
+
+class VerslagConflict(Exception):
+    """Someone saved these notes since the version the writer started from."""
+
+    def __init__(self, *, tekst: str, versie: int, op: datetime):
+        super().__init__("verslag conflict")
+        self.tekst, self.versie, self.op = tekst, versie, op
+
+
+VERSLAG_ALGEMEEN = "algemeen"
+VERSLAG_MAX_TEKST = 20000
+
+
+@transaction.atomic
+def verslag_aantekening_save(
+    *, bijeenkomst: Bijeenkomst, veld: str, tekst: str, versie: int
+) -> tuple[int, datetime]:
+    """Save one part of the minutes: an agenda item's notes, or the general notes.
+
+    `veld` is an agenda item's pk or ``"algemeen"``; `versie` the version the writer
+    started from. A stale version is a :class:`VerslagConflict` (both texts stay, the
+    writer chooses) - unless the stored text already is this text (a retry of a save
+    that landed). Returns the new version and when it was saved.
+    """
+    if len(tekst) > VERSLAG_MAX_TEKST:
+        raise ValidationError(
+            _("Deze aantekeningen zijn te lang (meer dan %(n)s tekens).") % {"n": VERSLAG_MAX_TEKST}
+        )
+    tekst = tekst.replace("\x00", "")
+    if veld == VERSLAG_ALGEMEEN:
+        obj = Bijeenkomst.objects.select_for_update().get(pk=bijeenkomst.pk)
+        tekst_veld, versie_veld = "verslag_algemeen", "verslag_algemeen_versie"
+    else:
+        obj = (
+            Agendapunt.objects.select_for_update()
+            .filter(
+                bijeenkomst=bijeenkomst,
+                pk=int(veld) if veld.isascii() and veld.isdigit() and len(veld) < 19 else 0,
+            )
+            .first()
+        )
+        if obj is None:
+            raise ValidationError(_("Dit agendapunt bestaat niet (meer)."))
+        tekst_veld, versie_veld = "aantekeningen", "aantekeningen_versie"
+    huidig, huidige_versie = getattr(obj, tekst_veld), getattr(obj, versie_veld)
+    if versie != huidige_versie:
+        if huidig == tekst:
+            return huidige_versie, obj.updated_at
+        raise VerslagConflict(tekst=huidig, versie=huidige_versie, op=obj.updated_at)
+    if huidig != tekst:
+        setattr(obj, tekst_veld, tekst)
+        setattr(obj, versie_veld, huidige_versie + 1)
+        obj.save(update_fields=[tekst_veld, versie_veld, "updated_at"])
+    return getattr(obj, versie_veld), obj.updated_at
 
 
 def _clean_filename(name: str) -> str:
@@ -442,34 +542,59 @@ def actie_herinneringen_send(
     vandaag = vandaag or timezone.localdate()
     sent = 0
     with transaction.atomic():
-        due = (
-            Actie.objects.select_for_update(skip_locked=True, of=("self",))
+        locked = list(
+            Actie.objects.select_for_update(skip_locked=True)
             .filter(
                 status=Actie.Status.OPEN,
                 deadline__gte=vandaag,
                 deadline__lte=vandaag + timedelta(days=dagen_vooraf),
             )
             .filter(Q(herinnering_voor__isnull=True) | ~Q(herinnering_voor=F("deadline")))
-            .select_related("eigenaar", "bijeenkomst")
+            .values_list("pk", flat=True)
+        )
+        # Read the locked rows with their owner (outer joins: not in the locking query).
+        due = (
+            Actie.objects.filter(pk__in=locked)
+            .filter(Q(eigenaar__isnull=False) | ~Q(eigenaar_persoon__email=""))
+            .select_related("eigenaar", "eigenaar_persoon", "bijeenkomst")
         )
         for actie in due:
-            notificatie_queue(
-                ontvanger=actie.eigenaar,
-                onderwerp=_("Herinnering actiepunt: klaar op %(datum)s")
-                % {"datum": actie.deadline.strftime("%d-%m-%Y")},
-                tekst=_(
-                    "Beste %(naam)s,\n\nHet actiepunt '%(actie)s' uit '%(bijeenkomst)s' "
-                    "moet klaar zijn op %(datum)s.\nIs het al gedaan? Meld het gereed in het "
-                    "portaal: %(url)s\n\nMet vriendelijke groet,\nHet programmateam"
+            datum = actie.deadline.strftime("%d-%m-%Y")
+            onderwerp = _("Herinnering actiepunt: klaar op %(datum)s") % {"datum": datum}
+            if actie.eigenaar_id:
+                notificatie_queue(
+                    ontvanger=actie.eigenaar,
+                    onderwerp=onderwerp,
+                    tekst=_(
+                        "Beste %(naam)s,\n\nHet actiepunt '%(actie)s' uit '%(bijeenkomst)s' "
+                        "moet klaar zijn op %(datum)s.\nIs het al gedaan? Meld het gereed in het "
+                        "portaal: %(url)s\n\nMet vriendelijke groet,\nHet programmateam"
+                    )
+                    % {
+                        "naam": actie.eigenaar.get_short_name(),
+                        "actie": actie.omschrijving,
+                        "bijeenkomst": actie.bijeenkomst.titel,
+                        "datum": datum,
+                        "url": portal_url(reverse("actie-list")),
+                    },
                 )
-                % {
-                    "naam": actie.eigenaar.get_short_name(),
-                    "actie": actie.omschrijving,
-                    "bijeenkomst": actie.bijeenkomst.titel,
-                    "datum": actie.deadline.strftime("%d-%m-%Y"),
-                    "url": portal_url(reverse("actie-list")),
-                },
-            )
+            else:
+                # Without an account: the mail is the reminder; the organiser marks it done.
+                notificatie_queue(
+                    email=actie.eigenaar_persoon.email,
+                    onderwerp=onderwerp,
+                    tekst=_(
+                        "Beste %(naam)s,\n\nHet actiepunt '%(actie)s' uit '%(bijeenkomst)s' "
+                        "moet klaar zijn op %(datum)s.\nIs het al gedaan? Laat het de "
+                        "organisator weten.\n\nMet vriendelijke groet,\nHet programmateam"
+                    )
+                    % {
+                        "naam": actie.eigenaar_persoon.naam,
+                        "actie": actie.omschrijving,
+                        "bijeenkomst": actie.bijeenkomst.titel,
+                        "datum": datum,
+                    },
+                )
             actie.herinnering_voor = actie.deadline
             actie.save(update_fields=["herinnering_voor", "updated_at"])
             sent += 1

@@ -80,6 +80,11 @@ urlpatterns = [
         name="bijeenkomst-aanwezigheid",
     ),
     path("bijeenkomsten/<id:pk>/verslag/", v.VerslagView.as_view(), name="bijeenkomst-verslag"),
+    path(
+        "bijeenkomsten/<id:pk>/verslag/opslaan/",
+        v.VerslagAutosaveView.as_view(),
+        name="bijeenkomst-verslag-opslaan",
+    ),
     path("bijeenkomsten/<id:pk>/besluit/", v.BesluitCreateView.as_view(), name="besluit-create"),
     path("bijeenkomsten/<id:pk>/actie/", v.ActieCreateView.as_view(), name="actie-create"),
     path(

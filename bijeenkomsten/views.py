@@ -10,6 +10,7 @@ import time
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -38,6 +39,7 @@ from bijeenkomsten.forms import (
     UitnodigenForm,
     VaststellenForm,
     VerslagForm,
+    VerslagVeldForm,
 )
 from bijeenkomsten.models import (
     AanwezigheidToestemming,
@@ -63,28 +65,35 @@ from inclusie.redaction import NAAM, marker
 FORM_PAGE = "bijeenkomsten/form.html"
 
 
-class BijeenkomstFormView(ServiceFormView):
-    """A form page of one meeting: loads `self.bijeenkomst` (visible, else 404).
-
-    After saving it returns to the meeting's page, at `anchor`.
-    """
+class BijeenkomstMixin(AreaMixin):
+    """Loads `self.bijeenkomst` (visible to the user, else 404) from the URL's pk."""
 
     area, action = "bijeenkomsten", CHANGE
     model = Bijeenkomst
-    template_name = FORM_PAGE
-    anchor = ""
 
     def dispatch(self, request, *args, **kwargs):
         self.bijeenkomst = sel.bijeenkomst_get(user=request.user, pk=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
+
+class BijeenkomstFormView(BijeenkomstMixin, ServiceFormView):
+    """A form page of one meeting (the one form base); back to the meeting, at `anchor`."""
+
+    template_name = FORM_PAGE
+    anchor = ""
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(bijeenkomst=self.bijeenkomst, **kwargs)
 
     def back_url(self):
+        # Coming from the minutes (a decision or action added while writing them): back there.
+        if self.request.GET.get("terug") == "verslag":
+            return reverse("bijeenkomst-verslag", args=[self.bijeenkomst.pk])
         return self.bijeenkomst.get_absolute_url()
 
     def get_success_url(self):
+        if self.request.GET.get("terug") == "verslag":
+            return self.back_url()
         return self.bijeenkomst.get_absolute_url() + self.anchor
 
 
@@ -117,9 +126,10 @@ class BijeenkomstDetailView(AreaMixin, TemplateView):
             verborgen=verborgen,
             mijn_uitnodiging=mijn,
             rsvp_form=RsvpForm(initial={"antwoord": mijn.antwoord}) if mijn else None,
-            eerdere_acties=list(sel.open_acties_eerder(b)),
+            eerdere_acties=sel.open_acties_eerder(b, user),
+            acties=sel.met_eigenaar_namen(b.acties.all(), user),
             beheert=sel.beheert_bijeenkomsten(user),
-            vorige=sel.vorige_bijeenkomst(b),
+            vorige=sel.vorige_bijeenkomst(b, user),
         )
         return ctx
 
@@ -359,22 +369,110 @@ class AanwezigheidView(BijeenkomstFormView):
 
 
 class VerslagView(BijeenkomstFormView):
+    """The minutes: notes per agenda item, saved as they are typed (static/js/verslag.js).
+
+    Posting the whole form is the fallback without JavaScript and what "Besluit
+    vastleggen" / "Actiepunt toevoegen" do first (``volgende``), so going to another form
+    never leaves unsaved text behind. Every text is saved against the version it was read
+    at: a text someone else changed meanwhile is shown beside the writer's, nothing is
+    saved, and saving again keeps the writer's text.
+    """
+
     form_class = VerslagForm
     template_name = "bijeenkomsten/verslag.html"
     title = gettext_lazy("Verslag")
     submit_label = gettext_lazy("Verslag opslaan")
-    success_message = gettext_lazy("Het verslag is opgeslagen.")
-    anchor = "#verslag"
+    VOLGENDE = {"actie": "actie-create", "besluit": "besluit-create"}
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "bijeenkomst": self.bijeenkomst}
 
-    def perform(self, form):
-        return svc.verslag_save(
-            bijeenkomst=self.bijeenkomst,
-            algemeen=form.cleaned_data["verslag_algemeen"],
-            aantekeningen={p: form.cleaned_data[f"punt_{p.pk}"] for p in form.agendapunten},
-        )
+    def form_valid(self, form):
+        from django.db import transaction
+
+        conflicts = []
+
+        def save_all():
+            with transaction.atomic():
+                for field, veld, tekst, versie in form.teksten():
+                    try:
+                        svc.verslag_aantekening_save(
+                            bijeenkomst=self.bijeenkomst, veld=veld, tekst=tekst, versie=versie
+                        )
+                    except svc.VerslagConflict as conflict:
+                        conflicts.append((field, conflict))
+                if conflicts:
+                    raise _NietsOpgeslagen
+
+        try:
+            call_service(form, save_all)
+        except _NietsOpgeslagen:
+            form.data = form.data.copy()
+            for field, conflict in conflicts:
+                form.add_error(
+                    field,
+                    _(
+                        "Iemand anders heeft deze aantekeningen om %(op)s gewijzigd. Hun tekst: "
+                        "«%(tekst)s». Uw tekst staat hieronder; niets is opgeslagen. Sla opnieuw "
+                        "op om uw tekst te bewaren, of neem hun tekst over."
+                    )
+                    % {
+                        "op": timezone.localtime(conflict.op).strftime("%H:%M"),
+                        "tekst": conflict.tekst or _("(leeg)"),
+                    },
+                )
+                versie_veld = (
+                    "versie_algemeen" if field == "verslag_algemeen" else f"versie_{field[5:]}"
+                )
+                form.data[versie_veld] = str(conflict.versie)
+            return self.form_invalid(form)
+        if form.errors:
+            return self.form_invalid(form)
+        messages.success(self.request, _("Het verslag is opgeslagen."))
+        volgende = self.VOLGENDE.get(self.request.POST.get("volgende", ""))
+        if volgende:
+            return redirect(reverse(volgende, args=[self.bijeenkomst.pk]) + "?terug=verslag")
+        return redirect(self.bijeenkomst.get_absolute_url() + "#verslag")
+
+
+class _NietsOpgeslagen(Exception):
+    """Rolls the whole minutes save back when one of its texts is in conflict."""
+
+
+class VerslagAutosaveView(BijeenkomstMixin, View):
+    """One text of the minutes, saved while it is typed: JSON for static/js/verslag.js."""
+
+    def post(self, request, pk):
+        from django.http import JsonResponse
+
+        form = VerslagVeldForm(request.POST)
+        if not form.is_valid():
+            melding = " ".join(e for errors in form.errors.values() for e in errors)
+            return JsonResponse({"melding": melding}, status=400)
+        data = form.cleaned_data
+        try:
+            versie, op = svc.verslag_aantekening_save(
+                bijeenkomst=self.bijeenkomst,
+                veld=data["veld"],
+                tekst=data["tekst"],
+                versie=data["versie"],
+            )
+        except svc.VerslagConflict as conflict:
+            return JsonResponse(
+                {
+                    "conflict": {
+                        "versie": conflict.versie,
+                        "tekst": conflict.tekst,
+                        "door": _("Iemand anders"),
+                        "op": timezone.localtime(conflict.op).strftime("%H:%M"),
+                    },
+                    "melding": _("Deze aantekeningen zijn intussen door iemand anders gewijzigd."),
+                },
+                status=409,
+            )
+        except ValidationError as exc:
+            return JsonResponse({"melding": " ".join(exc.messages)}, status=400)
+        return JsonResponse({"versie": versie, "op": timezone.localtime(op).strftime("%H:%M")})
 
 
 class BesluitCreateView(BijeenkomstFormView):
@@ -472,7 +570,8 @@ def _pdf_context(b, user, lak=None) -> dict:
         "bijeenkomst": b,
         "deelnemers": deelnemers,
         "verborgen": verborgen,
-        "eerdere_acties": list(sel.open_acties_eerder(b)),
+        "eerdere_acties": sel.open_acties_eerder(b, user),
+        "acties": sel.met_eigenaar_namen(b.acties.all(), user),
         "gemeente": GemeenteProfiel.cached(),
     }
 

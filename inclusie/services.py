@@ -46,17 +46,28 @@ def persoon_save(*, persoon: Persoon) -> Persoon:
 
 
 def notificatie_queue(
-    *, ontvanger: User, onderwerp: str, tekst: str, bijlagen: list[dict] | None = None
+    *,
+    ontvanger: User | None = None,
+    email: str = "",
+    onderwerp: str,
+    tekst: str,
+    bijlagen: list[dict] | None = None,
 ) -> Notificatie:
     """Store a mail and send it from a Celery task once the transaction commits.
 
+    The mail goes to `ontvanger` (an account), or to `email` for someone without an
+    account (an ambassador or klankbord member invited as a person).
     `bijlagen`: optional small generated attachments, dicts with naam, mimetype
     and inhoud (text), e.g. the .ics of a meeting invitation.
     """
     from inclusie.models import NotificatieBijlage
     from inclusie.tasks import enqueue, send_notificatie
 
-    notificatie = Notificatie.objects.create(ontvanger=ontvanger, onderwerp=onderwerp, tekst=tekst)
+    if ontvanger is None and not email:
+        raise ValueError("notificatie_queue needs an account or an e-mail address")
+    notificatie = Notificatie.objects.create(
+        ontvanger=ontvanger, email="" if ontvanger else email, onderwerp=onderwerp, tekst=tekst
+    )
     if bijlagen:
         NotificatieBijlage.objects.bulk_create(
             NotificatieBijlage(notificatie=notificatie, **bijlage) for bijlage in bijlagen
@@ -97,7 +108,7 @@ def notificatie_send(*, notificatie: Notificatie) -> Notificatie:
     # Subjects come from user input (a meeting title): no header injection.
     onderwerp = " ".join(notificatie.onderwerp.splitlines())
     message = EmailMessage(
-        onderwerp, notificatie.tekst, settings.DEFAULT_FROM_EMAIL, [notificatie.ontvanger.email]
+        onderwerp, notificatie.tekst, settings.DEFAULT_FROM_EMAIL, [notificatie.adres]
     )
     for bijlage in notificatie.bijlagen.all():
         message.attach(_mime_part(bijlage))

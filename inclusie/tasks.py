@@ -38,7 +38,7 @@ def send_notificatie(self, notificatie_id: int) -> str:
     try:
         with transaction.atomic():
             notificatie = (
-                Notificatie.objects.select_for_update()
+                Notificatie.objects.select_for_update(of=("self",))
                 .select_related("ontvanger")
                 .filter(pk=notificatie_id)
                 .first()

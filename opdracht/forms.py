@@ -63,6 +63,9 @@ class UrenWeekForm(FieldsetFormMixin, forms.Form):
         label=_("Week"), help_text=_("Een dag in de week; de uren tellen voor die hele week.")
     )
     toelichting = forms.CharField(label=_("Toelichting"), max_length=300, required=False)
+    # The week's hours as the form showed them (selectors.uren_week_stempel): saving
+    # refuses to replace hours the user has not seen.
+    gezien = forms.CharField(required=False, widget=forms.HiddenInput, max_length=400)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

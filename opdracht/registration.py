@@ -32,23 +32,18 @@ def register() -> None:
             order=10,
         )
     )
+    # What the programme shows of the kwartiermaker's assignment (README, "The kwartiermaker's
+    # hours"): the spend against the programme budget, per period, is programme information
+    # and goes to the dashboard and the raadsmededeling. One person's hours are personal
+    # data: they stay on the assignment pages (area "opdracht") and are no figure, so no
+    # snapshot, dashboard or public document can print them.
     register_figure_section(
-        FigureSection("opdracht", _("Kwartiermaker: uren en budget"), order=110)
-    )
-    register_figure(
-        Figure(
-            code="opdracht.uren",
-            label=_("Uren kwartiermaker"),
-            compute=selectors.figuur_uren,
-            unit=_("uur"),
-            order=70,
-            kind=FLOW,
-        )
+        FigureSection("opdracht", _("Programmabudget kwartiermaker"), order=110)
     )
     register_figure(
         Figure(
             code="opdracht.budget",
-            label=_("Besteed budget kwartiermaker"),
+            label=_("Besteed programmabudget kwartiermaker"),
             compute=selectors.figuur_budget,
             unit=_("euro"),
             order=71,

@@ -133,15 +133,11 @@ def uren_per_activiteit(opdracht: Opdracht) -> list[tuple[str, Decimal]]:
 # --- figures: start inclusive, end exclusive; one query each -----------------------------
 
 
-def figuur_uren(start: datetime.date, end: datetime.date) -> float:
-    total = Urenregistratie.objects.filter(week__gte=start, week__lt=end).aggregate(s=Sum("uren"))[
-        "s"
-    ]
-    return float(total or 0)
-
-
 def figuur_budget(start: datetime.date, end: datetime.date) -> float:
-    """Money spent in the period: hours times the assignment's rate, plus expenses."""
+    """Programme money spent in the period: hours times the assignment's rate, plus expenses.
+
+    The only figure of the assignment: a total per period, never one person's hours.
+    """
     uren = Urenregistratie.objects.filter(week__gte=start, week__lt=end).aggregate(
         s=Sum(
             ExpressionWrapper(
@@ -163,3 +159,18 @@ def uren_van_week(opdracht: Opdracht, week: datetime.date) -> dict[str, Decimal]
         .annotate(s=Sum("uren"))
         .values_list("activiteit", "s")
     )
+
+
+def uren_week_stempel(
+    opdracht: Opdracht, week: datetime.date, *, bestaand: dict[str, Decimal] | None = None
+) -> str:
+    """What a week holds, as a short text the week form carries along (hidden field).
+
+    Saving compares it with the week's state then, so hours the form did not show are
+    never replaced unseen (``services.uren_week_save``).
+    """
+    maandag = week_start(week)
+    if bestaand is None:
+        bestaand = uren_van_week(opdracht, maandag)
+    delen = ",".join(f"{a}={bestaand[a].normalize():f}" for a in sorted(bestaand) if bestaand[a])
+    return f"{maandag.isoformat()}|{delen}"

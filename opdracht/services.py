@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
@@ -67,15 +69,46 @@ def uitgave_save(*, uitgave: Uitgave) -> Uitgave:
     return uitgave
 
 
+class UrenWeekGewijzigd(ValidationError):
+    """The week holds other hours than the form showed: nothing is saved, the user decides."""
+
+    def __init__(self, *, bestaand: dict[str, Decimal], stempel: str):
+        super().__init__(
+            _(
+                "In deze week staan al uren die u nog niet zag (samen %(totaal)s uur). "
+                "Ze staan hieronder. Controleer de uren en sla opnieuw op om de week zo vast te leggen."
+            )
+            % {"totaal": _getal(sum(bestaand.values(), Decimal("0")))},
+            code="uren_gewijzigd",
+        )
+        self.bestaand = bestaand
+        self.stempel = stempel
+
+
+def _getal(waarde: Decimal) -> str:
+    return f"{waarde.normalize():f}".replace(".", ",")
+
+
 @transaction.atomic
 def uren_week_save(
-    *, opdracht: Opdracht, week, uren: dict[str, object], toelichting: str = ""
+    *,
+    opdracht: Opdracht,
+    week,
+    uren: dict[str, object],
+    toelichting: str = "",
+    gezien: str | None = None,
 ) -> list[Urenregistratie]:
-    """Set a whole week at once: per activity the hours of that week (empty or 0 clears it).
+    """Set a whole week at once: per activity the week's total (empty or 0 clears it).
 
-    Rows of that week for the activities given are replaced by one row each; the
-    same rules as for a single registration apply (period, at most 80 hours a week).
+    `gezien` is the week's state the form showed (``selectors.uren_week_stempel``). When the
+    week holds anything else - another week was chosen, hours were added meanwhile, or the
+    form was opened empty - nothing is saved and :class:`UrenWeekGewijzigd` says what is
+    there, so hours are never replaced unseen. Activities whose total is unchanged keep their
+    rows (and their toelichting); the same rules as for a single registration apply (period,
+    at most 80 hours a week). Returns the rows written.
     """
+    from opdracht import selectors
+
     maandag = week_start(week)
     if maandag < week_start(opdracht.start) or maandag > opdracht.eind:
         raise ValidationError(
@@ -87,20 +120,30 @@ def uren_week_save(
                 }
             }
         )
-    activiteiten = [a for a in uren if a in UrenActiviteit.values]
+    # Lock the week's rows so two saves of one week cannot both pass the check.
+    list(
+        Urenregistratie.objects.select_for_update()
+        .filter(opdracht=opdracht, week=maandag)
+        .values_list("pk", flat=True)
+    )
+    bestaand = selectors.uren_van_week(opdracht, maandag)
+    stempel = selectors.uren_week_stempel(opdracht, maandag, bestaand=bestaand)
+    if gezien is not None and gezien != stempel and bestaand:
+        raise UrenWeekGewijzigd(bestaand=bestaand, stempel=stempel)
+    nieuw = {a: Decimal(str(uren[a] or 0)) for a in uren if a in UrenActiviteit.values}
+    gewijzigd = [a for a, v in nieuw.items() if v != bestaand.get(a, Decimal("0"))]
     Urenregistratie.objects.filter(
-        opdracht=opdracht, week=maandag, activiteit__in=activiteiten
+        opdracht=opdracht, week=maandag, activiteit__in=gewijzigd
     ).delete()
     rows = []
-    for activiteit in activiteiten:
-        waarde = uren[activiteit]
-        if not waarde:
+    for activiteit in gewijzigd:
+        if not nieuw[activiteit]:
             continue
         row = Urenregistratie(
             opdracht=opdracht,
             week=maandag,
             activiteit=activiteit,
-            uren=waarde,
+            uren=nieuw[activiteit],
             toelichting=toelichting,
         )
         row.full_clean()

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+from django.contrib import messages
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from inclusie.form_views import ConfirmDeleteView, ServiceFormView
 from inclusie.permissions import CHANGE, VIEW, AreaMixin
+from inclusie.templatetags.opmaak import uren
 from opdracht import selectors, services
 from opdracht.forms import OpdrachtForm, UitgaveForm, UrenForm, UrenWeekForm
-from opdracht.models import Opdracht, Uitgave, Urenregistratie
+from opdracht.models import Opdracht, Uitgave, Urenregistratie, week_start
 
 
 class OpdrachtView(AreaMixin, TemplateView):
@@ -153,41 +159,84 @@ class UrenDeleteView(ConfirmDeleteView):
 
 
 class UrenWeekView(ServiceFormView):
-    """Register a whole week at once (the usual Friday-afternoon task)."""
+    """Register a whole week at once (the usual Friday-afternoon task).
+
+    The form opens on the week asked for (``?week=YYYY-MM-DD``, else this week) with the
+    hours already registered filled in, so the user edits the week they see. Saving
+    compares the week with what the form showed; anything unseen is shown and must be
+    confirmed by saving again (``services.UrenWeekGewijzigd``).
+    """
 
     area, action = "opdracht", CHANGE
     form_class = UrenWeekForm
+    template_name = "opdracht/uren_week.html"
     success_url = reverse_lazy("opdracht")
-    success_message = _("De uren van de week zijn opgeslagen.")
     title = _("Uren van een week registreren")
     intro = _(
-        "Vul per onderdeel de uren van die week in. Eerder ingevulde uren van die week worden vervangen."
+        "Hieronder staan de uren die al in deze week geregistreerd zijn. Pas ze aan of vul aan; "
+        "wat u leeg laat of op 0 zet, vervalt voor die week."
     )
+    bestaand = None
 
-    def get_initial(self):
-        """Prefill the week asked for (?week=YYYY-MM-DD) with the hours already registered."""
+    def week(self):
         import datetime
 
-        opdracht = selectors.huidige_opdracht()
-        initial = {"opdracht": opdracht.pk if opdracht else None}
         try:
-            week = datetime.date.fromisoformat(self.request.GET.get("week", ""))
+            return week_start(datetime.date.fromisoformat(self.request.GET.get("week", "")))
         except ValueError:
-            return initial
-        initial["week"] = week
+            return week_start(timezone.localdate())
+
+    def get_initial(self):
+        """The week asked for (else this week) with the hours already registered."""
+        opdracht = selectors.huidige_opdracht()
+        week = self.week()
+        initial = {"opdracht": opdracht.pk if opdracht else None, "week": week}
         if opdracht is not None:
-            for activiteit, uren in selectors.uren_van_week(opdracht, week).items():
+            bestaand = selectors.uren_van_week(opdracht, week)
+            for activiteit, uren in bestaand.items():
                 initial[f"uren_{activiteit}"] = uren
+            initial["gezien"] = selectors.uren_week_stempel(opdracht, week, bestaand=bestaand)
         return initial
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        form = ctx["form"]
+        opdracht, week = selectors.huidige_opdracht(), self.week()
+        if form.is_bound and form.is_valid():
+            opdracht, week = form.cleaned_data["opdracht"], week_start(form.cleaned_data["week"])
+        if opdracht is not None:
+            ctx["week_van"] = week
+            ctx["week_registraties"] = selectors.registraties(opdracht).filter(week=week)
+            ctx["week_totaal"] = sum((r.uren for r in ctx["week_registraties"]), Decimal("0"))
+        ctx["uren_gewijzigd"] = self.bestaand is not None
+        return ctx
 
     def back_url(self):
         return reverse("opdracht")
 
     def perform(self, form):
         data = form.cleaned_data
-        return services.uren_week_save(
-            opdracht=data["opdracht"],
-            week=data["week"],
-            uren=form.uren(),
-            toelichting=data["toelichting"],
+        opdracht, week = data["opdracht"], week_start(data["week"])
+        voor = sum(selectors.uren_van_week(opdracht, week).values(), Decimal("0"))
+        try:
+            services.uren_week_save(
+                opdracht=opdracht,
+                week=week,
+                uren=form.uren(),
+                toelichting=data["toelichting"],
+                gezien=data["gezien"],
+            )
+        except services.UrenWeekGewijzigd as exc:
+            # Show what is there and carry the new state along: saving again confirms.
+            form.add_error(None, exc)
+            form.data = form.data.copy()
+            form.data["gezien"] = exc.stempel
+            self.bestaand = exc.bestaand
+            return self.form_invalid(form)
+        na = sum(selectors.uren_van_week(opdracht, week).values(), Decimal("0"))
+        messages.success(
+            self.request,
+            _("De uren van de week van %(week)s zijn opgeslagen: was %(voor)s uur, nu %(na)s uur.")
+            % {"week": date_format(week, "j F Y"), "voor": uren(voor), "na": uren(na)},
         )
+        return redirect("opdracht")

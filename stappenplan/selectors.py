@@ -192,6 +192,20 @@ def verkenning_structuur(*, verkenning: Verkenning) -> list[DeelView]:
     return list(delen.values())
 
 
+def open_vragen(*, verkenning: Verkenning) -> list[tuple[object, list[Item]]]:
+    """Per part, the questions (and sub-questions) neither answered nor skipped."""
+    result = []
+    for view in verkenning_structuur(verkenning=verkenning):
+        items = []
+        for item in view.items:
+            if item.staat == Antwoord.Staat.OPEN:
+                items.append(item)
+            items.extend(d for d in item.deelvragen if d.staat == Antwoord.Staat.OPEN)
+        if items:
+            result.append((view.deel, items))
+    return result
+
+
 def deel_voortgang(*, verkenning: Verkenning, deel_id: int) -> dict[str, int]:
     """Answered / skipped / open for one part (after an autosave), two queries."""
     totaal = Vraag.objects.filter(deel_id=deel_id).count()

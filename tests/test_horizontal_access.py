@@ -481,3 +481,120 @@ def test_number_of_checks_report(capsys):
             f"object name absent in {CHECKS['names']}, not checkable (too short or on "
             f"every page) in {CHECKS['names_not_checkable']}"
         )
+
+
+# --- what a page shows of meetings one may not open (issue 11) ----------------------------
+
+
+def _klankbord_history():
+    """A klankbord meeting the wethouder may not open, between two with the wethouder.
+
+    The earlier one with the wethouder has an action owned by a klankbord member who did
+    not consent to showing their attendance; the later one also invites a klankbord member
+    without an account, marked present."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from bijeenkomsten.models import (
+        AanwezigheidToestemming,
+        Actie,
+        Bijeenkomst,
+        Soort,
+        Uitnodiging,
+    )
+    from inclusie.models import Persoon
+
+    wethouder, lid = user(Role.WETHOUDER), user(Role.KLANKBORDLID)
+    AanwezigheidToestemming.objects.update_or_create(user=lid, defaults={"zichtbaar": False})
+    now = timezone.now().replace(microsecond=0) + dt.timedelta(days=400)
+
+    def meeting(soort, days, titel):
+        start = now + dt.timedelta(days=days)
+        return Bijeenkomst.objects.create(
+            titel=titel, soort=soort, start=start, eind=start + dt.timedelta(hours=2)
+        )
+
+    eerder = meeting(Soort.KLANKBORD_WETHOUDER, -60, "Gesprek met de wethouder (voorjaar)")
+    Uitnodiging.objects.create(bijeenkomst=eerder, user=wethouder)
+    Actie.objects.create(
+        bijeenkomst=eerder,
+        omschrijving="Voorbeelden uit de wijk verzamelen",
+        eigenaar=lid,
+        deadline=now.date(),
+    )
+    besloten = meeting(Soort.KLANKBORD, -7, "Besloten klankbordoverleg")
+    Actie.objects.create(
+        bijeenkomst=besloten,
+        omschrijving="VERTROUWELIJK: ervaringen met de balie bespreken",
+        eigenaar=user(Role.KWARTIERMAKER),
+        deadline=now.date(),
+    )
+    nu = meeting(Soort.KLANKBORD_WETHOUDER, 0, "Gesprek met de wethouder (najaar)")
+    Uitnodiging.objects.create(bijeenkomst=nu, user=wethouder)
+    zonder_account = Persoon.objects.create(naam="Yara Zonder-Account", email="yara@example.org")
+    Uitnodiging.objects.create(
+        bijeenkomst=nu, persoon=zonder_account, aanwezigheid=Uitnodiging.Aanwezigheid.AANWEZIG
+    )
+    return nu, besloten, lid, zonder_account
+
+
+def test_a_meeting_page_and_pdf_show_only_what_the_viewer_may_see(demo, db, client):
+    """Issue 11: the wethouder saw a confidential action from a klankbord meeting they
+    cannot open, the name of a member who did not consent, a present klankbord member
+    without an account, and a "previous meeting" link that led to a 404."""
+    from inclusie.pdf import pdf_text
+
+    nu, besloten, lid, zonder_account = _klankbord_history()
+    client.force_login(user(Role.WETHOUDER))
+    page = client.get(reverse("bijeenkomst-detail", args=[nu.pk])).content.decode()
+    pdf = pdf_text(client.get(reverse("bijeenkomst-pdf", args=[nu.pk])).content)
+    for shown in (page, pdf):
+        assert "VERTROUWELIJK" not in shown
+        assert "Voorbeelden uit de wijk verzamelen" in shown  # their own body's action
+        assert lid.naam not in shown
+        assert "een lid van de klankbordgroep" in shown
+        assert zonder_account.naam not in shown
+    assert reverse("bijeenkomst-detail", args=[besloten.pk]) not in page
+    assert besloten.titel not in page
+    for href in {m for m in __import__("re").findall(r'href="(/bijeenkomsten/\d+/)"', page)}:
+        assert client.get(href).status_code == 200, f"{href} is a dead link for the wethouder"
+    # The organiser sees everything: the checks above would notice a leak.
+    client.force_login(user(Role.KWARTIERMAKER))
+    page = client.get(reverse("bijeenkomst-detail", args=[nu.pk])).content.decode()
+    assert "VERTROUWELIJK" in page and lid.naam in page and zonder_account.naam in page
+    assert reverse("bijeenkomst-detail", args=[besloten.pk]) in page
+
+
+def test_the_stappenplan_does_not_name_a_verkenning_the_viewer_may_not_open(demo, db, client):
+    from stappenplan.models import Stap, Verkenning
+
+    verkenning = Verkenning.objects.order_by("pk").first()
+    verkenning.titel = "Verkenning met een eigen titel 7311"
+    verkenning.save(update_fields=["titel"])
+    stap = Stap.objects.order_by("pk").first()
+    stap.verkenning = verkenning
+    stap.save(update_fields=["verkenning"])
+    client.force_login(user(Role.WETHOUDER))  # may read the stappenplan, not verkenningen
+    page = client.get(reverse("stap-detail", args=[stap.pk])).content.decode()
+    assert verkenning.titel not in page
+    assert "een verkenning die u niet kunt openen" in page
+    client.force_login(verkenning.eigenaar)
+    assert verkenning.titel in client.get(reverse("stap-detail", args=[stap.pk])).content.decode()
+
+
+@pytest.mark.parametrize(
+    "role", [Role.BELEIDSADVISEUR, Role.WETHOUDER, Role.KLANKBORDLID, Role.AMBASSADEUR]
+)
+def test_the_action_filter_does_not_list_every_account_holder(demo, db, client, role):
+    from inclusie.models import User
+
+    who = user(role)
+    client.force_login(who)
+    page = client.get(reverse("actie-list")).content.decode()
+    others = User.objects.exclude(pk=who.pk).filter(is_active=True).exclude(naam="")
+    leaked = [u.naam for u in others if f">{u.naam}</option>" in page]
+    assert leaked == []
+    client.force_login(user(Role.KWARTIERMAKER))
+    page = client.get(reverse("actie-list")).content.decode()
+    assert f">{who.naam}</option>" in page  # organisers do get the full filter

@@ -21,6 +21,13 @@ class Notificatie(TimeStampedModel):
         verbose_name=_("ontvanger"),
         on_delete=models.CASCADE,
         related_name="notificaties",
+        null=True,
+        blank=True,
+    )
+    email = models.EmailField(
+        _("e-mailadres"),
+        blank=True,
+        help_text=_("Voor iemand zonder account (een externe genodigde); anders leeg."),
     )
     onderwerp = models.CharField(_("onderwerp"), max_length=200)
     tekst = models.TextField(_("tekst"))
@@ -34,9 +41,20 @@ class Notificatie(TimeStampedModel):
         verbose_name = _("notificatie")
         verbose_name_plural = _("notificaties")
         ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ontvanger__isnull=False) | ~models.Q(email=""),
+                name="notificatie_ontvanger_of_email",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.onderwerp
+
+    @property
+    def adres(self) -> str:
+        """Where the mail goes: the account's address, else the stored one."""
+        return self.ontvanger.email if self.ontvanger_id else self.email
 
 
 class NotificatieBijlage(models.Model):

@@ -206,7 +206,24 @@ def antwoord_opslaan(request, pk: int):
 @requires("verkenning", CHANGE)
 @require_POST
 def verkenning_indienen(request, pk: int):
+    """Submit; with questions still open, first a page that lists them and asks to confirm.
+
+    Works without JavaScript: the confirmation is a server-rendered page whose button posts
+    again with ``bevestigd=1``.
+    """
     verkenning = sel.verkenning_for_edit(user=request.user, pk=pk)
+    if not verkenning.is_ingediend and request.POST.get("bevestigd") != "1":
+        open_vragen = sel.open_vragen(verkenning=verkenning)
+        if open_vragen:
+            return render(
+                request,
+                "stappenplan/verkenning/indienen_bevestigen.html",
+                {
+                    "verkenning": verkenning,
+                    "open_vragen": open_vragen,
+                    "aantal_open": sum(len(items) for _deel, items in open_vragen),
+                },
+            )
     run_action(
         request,
         lambda: services.verkenning_submit(verkenning=verkenning, by=request.user),

@@ -11,4 +11,27 @@
     var token = document.querySelector("input[name=csrfmiddlewaretoken]");
     if (token) { event.detail.headers["X-CSRFToken"] = token.value; }
   });
+
+  // A long form warns before the user leaves it with unsaved changes: only when something
+  // was changed, never after its own submit. Forms that save themselves (autosave.js)
+  // warn through the autosave instead.
+  var MIN_FIELDS = 3;
+  var dirty = [];
+  var forms = document.querySelectorAll(
+    "form.portaal-form[method=post], form.werkbank-form[method=post], form[data-waarschuw-verlaten]"
+  );
+  Array.prototype.forEach.call(forms, function (form) {
+    if (form.hasAttribute("data-geen-verlaat-waarschuwing")) { return; }
+    var fields = form.querySelectorAll("input:not([type=hidden]):not([type=submit]):not([type=button]), textarea, select");
+    if (fields.length < MIN_FIELDS && !form.hasAttribute("data-waarschuw-verlaten")) { return; }
+    var mark = function () { if (dirty.indexOf(form) === -1) { dirty.push(form); } };
+    form.addEventListener("input", mark);
+    form.addEventListener("change", mark);
+    var clear = function () { dirty = dirty.filter(function (f) { return f !== form; }); };
+    form.addEventListener("submit", clear);
+    form.addEventListener("reset", clear);
+  });
+  window.addEventListener("beforeunload", function (event) {
+    if (dirty.length) { event.preventDefault(); event.returnValue = ""; }
+  });
 })();

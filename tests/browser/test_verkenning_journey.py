@@ -3,6 +3,8 @@ with a colleague editing another part, submit and download the PDF."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -57,6 +59,9 @@ def test_beleidsadviseur_journey(demo_site, new_page, browser):
         "Werkgevers die breder werven."
     )
     ons.get_by_role("button", name="Verkenning indienen").click()
+    # Questions are still open: a page lists them and asks to confirm.
+    expect(ons.get_by_role("heading", name="Verkenning indienen?")).to_be_visible()
+    ons.get_by_role("button", name=re.compile("Toch indienen met")).click()
     ons.wait_for_load_state("networkidle")
     expect(ons.locator("main")).to_contain_text("alleen nog te lezen")
     ons.get_by_role("button", name="PDF-rapport maken").click()

@@ -148,7 +148,7 @@ def test_seed_demo_is_idempotent_and_scales():
     rows = _project_row_counts()
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert (User.objects.count(), Organisatie.objects.count(), Persoon.objects.count()) == counts
-    # `make run` seeds on every start: a second run must not duplicate anything.
+    # `make run` seeds on every start: a second run must not change anything.
     again = _project_row_counts()
     grown = {label: (rows[label], n) for label, n in again.items() if n != rows[label]}
     assert grown == {}, grown
@@ -161,7 +161,13 @@ def test_seed_demo_is_idempotent_and_scales():
         "beheerder",
     }
     assert User.objects.get(username="wethouder").email == "wethouder@demo.inclusie.nl"
-    call_command("seed_demo", "--scale", "3", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command(
+        "seed_demo",
+        "--reset",
+        "--scale",
+        "3",
+        stdout=open("/dev/null", "w"),  # noqa: SIM115
+    )
     assert Organisatie.objects.count() == 3 * counts[1]
 
 

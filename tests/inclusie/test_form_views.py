@@ -81,11 +81,14 @@ def test_no_view_catches_a_service_error_by_hand():
                 "ValidationError"
             ):
                 found.append(f"{path.relative_to(base)}:{node.lineno}")
-    allowed = {"stappenplan/views/verkenning.py", "monitoring/views.py"}
-    # verkenning: the autosave endpoint answers JSON; monitoring: an unknown ?periode= is
-    # parsed with a fallback to the last half year (no service, no form).
-    assert [f for f in found if f.split(":")[0] not in allowed] == []
-    assert len([f for f in found if f.startswith("stappenplan")]) == 1
+    # The autosave endpoints of the verkenning and the minutes answer JSON (no form page);
+    # monitoring parses an unknown ?periode= with a fallback (no service, no form).
+    allowed = {"stappenplan/views/verkenning.py": 1, "bijeenkomsten/views.py": 1}
+    allowed["monitoring/views.py"] = 1
+    per_file: dict[str, int] = {}
+    for f in found:
+        per_file[f.split(":")[0]] = per_file.get(f.split(":")[0], 0) + 1
+    assert {f: n for f, n in per_file.items() if n > allowed.get(f, 0)} == {}
 
 
 @pytest.mark.django_db

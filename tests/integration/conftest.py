@@ -90,7 +90,9 @@ def database_url() -> str:
 def point_celery_at(broker_url: str) -> None:
     """Make this process publish to `broker_url`, dropping cached connections."""
     celery_app.conf.broker_url = broker_url
-    celery_app.close()
+    # Drop the connection pool only: Celery.close() would also deregister the app, and a
+    # task module imported afterwards would then never register its tasks with it.
+    celery_app._pool = None
     celery_app.amqp._producer_pool = None
 
 

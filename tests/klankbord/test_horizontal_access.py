@@ -136,3 +136,36 @@ def test_wethouder_cannot_change_anything(client, objects):
         ), name
         checked += 1
     assert checked >= 20
+
+
+@pytest.mark.parametrize("role", [Role.WETHOUDER, Role.KLANKBORDLID])
+def test_a_klankbord_member_without_an_account_is_not_shown_present(client, role):
+    """Issue 11: the attendance-consent rule holds for members without an account too
+    (today invited persons without a user showed as present to the wethouder)."""
+    from bijeenkomsten.models import Soort, Uitnodiging
+    from tests.bijeenkomsten.factories import BijeenkomstFactory
+
+    lid = KlankbordLidFactory(persoon__naam="Noor Zonder-Account")
+    meeting = BijeenkomstFactory(soort=Soort.KLANKBORD_WETHOUDER, voorbij=True)
+    viewer = UserFactory(role=role)
+    Uitnodiging.objects.create(bijeenkomst=meeting, user=viewer)
+    Uitnodiging.objects.create(
+        bijeenkomst=meeting, persoon=lid.persoon, aanwezigheid=Uitnodiging.Aanwezigheid.AANWEZIG
+    )
+    client.force_login(viewer)
+    for url in (
+        reverse("bijeenkomst-detail", args=[meeting.pk]),
+        reverse("bijeenkomst-pdf", args=[meeting.pk]),
+    ):
+        response = client.get(url)
+        assert response.status_code == 200
+        if url.endswith(".pdf"):
+            from inclusie.pdf import pdf_text
+
+            text = pdf_text(response.content)
+        else:
+            text = response.content.decode()
+        assert "Noor Zonder-Account" not in text, url
+    client.force_login(UserFactory(role=Role.KWARTIERMAKER))
+    page = client.get(reverse("bijeenkomst-detail", args=[meeting.pk])).content.decode()
+    assert "Noor Zonder-Account" in page

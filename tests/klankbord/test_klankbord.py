@@ -268,7 +268,6 @@ def test_figures_are_registered():
         "klankbord.reacties_op_tijd",
         "klankbord.reacties_te_laat",
         "signalen.per_thema",
-        "opdracht.uren",
         "opdracht.budget",
     ):
         assert figure(code) is not None, code

@@ -152,11 +152,11 @@ def test_demo_shows_trends_over_the_half_years(demo):
     for snap in Snapshot.objects.all():
         for item in snap.data["figures"]:
             assert "error" not in item, (snap.periode, item)
-        # Flows happened in every half year: activities, meetings, hours.
+        # Flows happened in every half year: activities, meetings, budget spent.
         figures = _figures(snap)
         assert sum(figures["ambassadeurs.activiteiten"].values()) > 0, snap.periode
         assert sum(figures["bijeenkomsten.gehouden"].values()) > 0, snap.periode
-        assert figures["opdracht.uren"] > 0, snap.periode
+        assert figures["opdracht.budget"] > 0, snap.periode
 
 
 def test_demo_meetings_are_on_working_days_and_never_on_public_holidays(demo):

@@ -392,8 +392,6 @@ class World:
                 return sum(1 for day in self.org_days if day < end)
             if code == "relaties.organisaties_nieuw":
                 return sum(1 for day in self.org_days if within(day))
-            if code == "opdracht.uren":
-                return float(sum(Decimal(u) for day, u in self.hours if within(week_start(day))))
             if code == "opdracht.budget":
                 uren = sum(Decimal(u) for day, u in self.hours if within(week_start(day)))
                 kosten = sum(Decimal(b) for day, b in self.expenses if within(day))

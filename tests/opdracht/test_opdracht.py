@@ -134,7 +134,7 @@ def test_wethouder_reads_but_cannot_register(client_for):
         assert client_for(role).get(reverse("opdracht")).status_code == 403
 
 
-def test_figures_hours_and_money_in_period(django_assert_num_queries):
+def test_budget_figure_is_money_spent_in_the_period(django_assert_num_queries):
     opdracht = OpdrachtFactory(uurtarief=Decimal("50"))
     week = week_start(timezone.localdate())
     Urenregistratie.objects.create(
@@ -150,8 +150,6 @@ def test_figures_hours_and_money_in_period(django_assert_num_queries):
         opdracht=opdracht, datum=timezone.localdate(), omschrijving="x", bedrag=Decimal("100")
     )
     start, end = week - datetime.timedelta(days=14), week + datetime.timedelta(days=7)
-    with django_assert_num_queries(1):
-        assert selectors.figuur_uren(start, end) == 8.0
     with django_assert_num_queries(2):
         assert selectors.figuur_budget(start, end) == 500.0
 
@@ -198,7 +196,13 @@ def test_hours_can_be_deleted_by_the_kwartiermaker_only(client_for):
     assert not Urenregistratie.objects.exists()
 
 
-def test_a_whole_week_in_one_form_replaces_that_week(client_for):
+def _gezien(page: str) -> str:
+    import re
+
+    return re.search(r'name="gezien" value="([^"]*)"', page).group(1)
+
+
+def test_a_whole_week_in_one_form_edits_what_it_shows(client_for):
     opdracht = OpdrachtFactory()
     week = week_start(timezone.localdate())
     Urenregistratie.objects.create(
@@ -216,6 +220,7 @@ def test_a_whole_week_in_one_form_replaces_that_week(client_for):
             "uren_ambassadeurs": "3.5",
             "uren_deal": "",
             "uren_klankbord": "0",
+            "gezien": _gezien(page),
         },
     )
     assert response.status_code == 302
@@ -224,12 +229,104 @@ def test_a_whole_week_in_one_form_replaces_that_week(client_for):
         "ambassadeurs": Decimal("3.5"),
     }
     # More than 80 hours in the week: refused, the week stays as it was.
+    page = client.get(reverse("uren-week") + f"?week={week.isoformat()}").content.decode()
     response = client.post(
         reverse("uren-week"),
-        {"opdracht": opdracht.pk, "week": week.isoformat(), "uren_stad": "50", "uren_deal": "40"},
+        {
+            "opdracht": opdracht.pk,
+            "week": week.isoformat(),
+            "uren_stad": "50",
+            "uren_deal": "40",
+            "gezien": _gezien(page),
+        },
     )
     assert "boven de 80 uur" in response.content.decode()
     assert selectors.uren_van_week(opdracht, week) == {
         "stad": Decimal("4"),
         "ambassadeurs": Decimal("3.5"),
     }
+
+
+def test_uren_registreren_from_home_shows_this_weeks_hours_and_never_replaces_unseen(
+    client_for,
+):
+    """Issue 11: "Uren registreren" opened this week empty although 10 h were logged, and
+    saving 3.5 h replaced the week (449 -> 442.5)."""
+    opdracht = OpdrachtFactory()
+    week = week_start(timezone.localdate())
+    Urenregistratie.objects.create(
+        opdracht=opdracht, week=week, activiteit="stad", uren=Decimal("10"), toelichting="wijk"
+    )
+    totaal_voor = selectors.stand(opdracht).uren_totaal
+    client = client_for(Role.KWARTIERMAKER)
+    home = client.get(reverse("home")).content.decode()
+    link = reverse("uren-week")
+    assert f'href="{link}"' in home
+    page = client.get(link).content.decode()
+    # The form opens on this week with the 10 h filled in and listed.
+    assert 'name="uren_stad" value="10' in page
+    assert "Totaal nu: 10 uur" in page
+    # Add 3.5 h on the form as shown: the total grows by 3.5, the 10 h keep their note.
+    response = client.post(
+        link,
+        {
+            "opdracht": opdracht.pk,
+            "week": week.isoformat(),
+            "uren_stad": "10",
+            "uren_deal": "3.5",
+            "gezien": _gezien(page),
+        },
+        follow=True,
+    )
+    assert "was 10 uur, nu 13,5 uur" in response.content.decode()
+    assert selectors.stand(opdracht).uren_totaal == totaal_voor + Decimal("3.5")
+    assert Urenregistratie.objects.get(activiteit="stad").toelichting == "wijk"
+
+    # A form that did not show these hours (opened empty, or another week picked): nothing
+    # is replaced; the page lists what is there and saving again confirms the replacement.
+    blind = {"opdracht": opdracht.pk, "week": week.isoformat(), "uren_deal": "3.5", "gezien": ""}
+    response = client.post(link, blind)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "In deze week staan al uren die u nog niet zag" in page
+    assert "Totaal nu: 13,5 uur" in page
+    assert selectors.stand(opdracht).uren_totaal == totaal_voor + Decimal("3.5")
+    response = client.post(link, {**blind, "gezien": _gezien(page)})
+    assert response.status_code == 302
+    assert selectors.uren_van_week(opdracht, week) == {"deal": Decimal("3.5")}
+
+
+def test_the_kwartiermakers_hours_are_no_figure_only_the_programme_budget_spend_is(
+    client_for,
+):
+    """Issue 11: the dashboard and the public raadsmededeling printed the kwartiermaker's
+    hours. One person's hours are personal data; the spend against the programme budget
+    per half year is programme information."""
+    from inclusie.registry import figures
+    from monitoring.periods import Period
+    from monitoring.services import raadsmededeling, snapshots
+
+    codes = {f.code for f in figures()}
+    assert "opdracht.budget" in codes
+    assert not any(c.startswith("opdracht.") and c != "opdracht.budget" for c in codes)
+    opdracht = OpdrachtFactory(uurtarief=Decimal("50"))
+    Urenregistratie.objects.create(
+        opdracht=opdracht,
+        week=week_start(timezone.localdate()),
+        activiteit="stad",
+        uren=Decimal("7.25"),
+    )
+    period = Period.current()
+    snapshot = snapshots.snapshot_make(period=period)
+    frozen = {f["code"]: f["value"] for f in snapshot.data["figures"]}
+    assert "opdracht.uren" not in frozen
+    assert frozen["opdracht.budget"] == pytest.approx(362.5)  # 7.25 h x EUR 50, the half year
+    page = (
+        client_for(Role.WETHOUDER)
+        .get(reverse("dashboard") + f"?periode={period.code}")
+        .content.decode()
+    )
+    assert "Besteed programmabudget kwartiermaker" in page
+    assert "Uren kwartiermaker" not in page and "7,25" not in page
+    teksten = " ".join(str(t) for t in raadsmededeling.draft_texts(snapshot, period).values())
+    assert "uren" not in teksten.lower() and "7,25" not in teksten

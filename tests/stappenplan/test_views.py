@@ -293,3 +293,37 @@ def test_regression_superscript_digits_are_not_ids(client):
     client.force_login(v.eigenaar)
     assert post_answer(client, v, open_vraag(v, "2", 2), "²").status_code == 400
     assert client.get(reverse("verkenning-vergelijk"), {"a": "³"}).status_code == 200
+
+
+def test_submitting_with_open_questions_asks_to_confirm_and_lists_what_is_open(client):
+    """Issue 11: submitting a verkenning with open questions asked nothing."""
+    v = VerkenningFactory()
+    client.force_login(v.eigenaar)
+    beantwoord = open_vraag(v)
+    assert post_answer(client, v, beantwoord, "Ons antwoord").status_code == 200
+    url = reverse("verkenning-indienen", args=[v.pk])
+    response = client.post(url)  # the plain button, as without JavaScript
+    page = response.content.decode()
+    v.refresh_from_db()
+    assert response.status_code == 200 and not v.is_ingediend
+    assert "Verkenning indienen?" in page
+    open_count = Vraag.objects.filter(deel__vragenlijst=v.vragenlijst).count() - 1
+    assert f"Er staan nog {open_count} vragen open" in page
+    nog_open = Vraag.objects.filter(deel__vragenlijst=v.vragenlijst).exclude(pk=beantwoord.pk)
+    for vraag in nog_open:
+        assert f'#vraag-{vraag.pk}"' in page
+    assert f'#vraag-{beantwoord.pk}"' not in page
+    # Confirming submits.
+    response = client.post(url, {"bevestigd": "1"})
+    v.refresh_from_db()
+    assert response.status_code == 302 and v.is_ingediend
+
+
+def test_submitting_with_nothing_open_needs_no_confirmation(client):
+    v = VerkenningFactory()
+    client.force_login(v.eigenaar)
+    for vraag in Vraag.objects.filter(deel__vragenlijst=v.vragenlijst):
+        Antwoord.objects.create(verkenning=v, vraag=vraag, overgeslagen=True, tip="later")
+    response = client.post(reverse("verkenning-indienen", args=[v.pk]))
+    v.refresh_from_db()
+    assert response.status_code == 302 and v.is_ingediend

@@ -1,7 +1,17 @@
+"""`manage.py seed_demo`: fictional demo data, loaded once into an empty database.
+
+`make run` calls it on every start, so it must never touch what is there: when the
+database already holds project data (the demo's or a user's), it says so and does
+nothing. `--reset` is the one explicit way to start afresh: it empties the database
+(`flush`), loads the questionnaires again and then seeds.
+"""
+
 import importlib
 import time
 
+from django.apps import apps
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -22,6 +32,58 @@ DEMO_STEPS = [
 ]
 
 
+# The project's own apps: a row in any of their models means the database is in use.
+PROJECT_APPS = {
+    "inclusie",
+    "pijlers",
+    "deal",
+    "ambassadeurs",
+    "klankbord",
+    "bijeenkomsten",
+    "stappenplan",
+    "opdracht",
+    "monitoring",
+}
+# Content that migrations load into every database (stappenplan/0002_vragenlijsten):
+# present in an empty portal, so it does not count as data.
+MIGRATION_CONTENT = {
+    "stappenplan.Stap",
+    "stappenplan.Vragenlijst",
+    "stappenplan.Deel",
+    "stappenplan.Vraag",
+}
+
+
+def existing_data() -> dict[str, int]:
+    """Project models that hold rows, with their counts (migration content left out)."""
+    found = {}
+    for model in apps.get_models():
+        label = model._meta.label
+        if model._meta.app_label not in PROJECT_APPS or label in MIGRATION_CONTENT:
+            continue
+        if model._meta.proxy or not model._meta.managed:
+            continue
+        if model._default_manager.exists():
+            found[label] = model._default_manager.count()
+    return found
+
+
+def _flush() -> None:
+    """Empty every table (Django's flush) and reload what migrations load."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql" and connection.in_atomic_block:
+        # Inside a transaction (a test) PostgreSQL refuses TRUNCATE while deferred
+        # foreign-key checks are pending: run them now, defer again afterwards.
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        call_command("flush", interactive=False, verbosity=0)
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        return
+    call_command("flush", interactive=False, verbosity=0)
+
+
 class Command(BaseCommand):
     help = "Vult het portaal met een fictief demoprogramma (nooit in productie)."
 
@@ -32,8 +94,14 @@ class Command(BaseCommand):
         parser.add_argument(
             "--shape", choices=sorted(SHAPES), default="deventer", help="Vorm van het programma."
         )
+        parser.add_argument(
+            "--reset",
+            action="store_true",
+            help="Wis ALLE gegevens in de database (ook wat gebruikers maakten) en laad de "
+            "demodata opnieuw.",
+        )
 
-    def handle(self, *args, scale: int, shape: str, **options):
+    def handle(self, *args, scale: int, shape: str, reset: bool = False, **options):
         if settings.PRODUCTION:
             raise CommandError(
                 "seed_demo weigert te draaien in productiemodus (DJANGO_ENV=production)."
@@ -41,6 +109,23 @@ class Command(BaseCommand):
         if not 1 <= scale <= 100:
             raise CommandError("--scale moet tussen 1 en 100 liggen.")
         started = time.monotonic()
+        if reset:
+            self.stdout.write("--reset: de database wordt leeggemaakt.")
+            _flush()
+            call_command("load_vragenlijsten", stdout=self.stdout)
+        else:
+            found = existing_data()
+            if found:
+                users = found.get("inclusie.User", 0)
+                self.stdout.write(
+                    self.style.WARNING(
+                        f"De database bevat al gegevens ({users} gebruikers, "
+                        f"{sum(found.values())} rijen in {len(found)} tabellen); "
+                        "seed_demo laat ze ongemoeid. Opnieuw beginnen met demodata: "
+                        "`python manage.py seed_demo --reset` (wist alles)."
+                    )
+                )
+                return
         ctx = DemoContext(scale=scale, shape=shape, log=lambda msg: self.stdout.write(msg))
         with transaction.atomic():
             for module_name, title in DEMO_STEPS:
