@@ -9,7 +9,7 @@ class AmbassadeursConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from ambassadeurs import models, panels, selectors
+        from ambassadeurs import models, panels, persondata, selectors
         from inclusie.constants import Role
         from inclusie.registry import (
             FLOW,
@@ -26,6 +26,7 @@ class AmbassadeursConfig(AppConfig):
             register_public_link,
         )
 
+        persondata.register()
         # Personal data: every change is audit-logged.
         auditlog.register(models.Ambassadeur, m2m_fields={"bereik"})
         auditlog.register(models.StatusWijziging)

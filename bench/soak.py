@@ -30,11 +30,13 @@ from dataclasses import dataclass, field
 
 from bench.pg import create_database, server_url
 from bench.run import PASSWORD, ROOT, Server, manage
+from bench.secondfactor import SECOND_FACTOR_USERS, VERIFY_PATH, next_code
 
 # Sessions cycle through these demo users: the kwartiermaker runs meetings and the
 # Deal, two beleidsadviseurs fill in verkenningen (one of them shared), the
 # wethouder reads.
 USER_CYCLE = ["kwartiermaker", "beleidsadviseur", "wethouder", "kwartiermaker", "beleidsadviseur2"]
+SHARED_SIGN_INS: dict[str, http.cookiejar.CookieJar] = {}
 ANSWER_QUESTIONS = 8  # open questions per verkenning the soak writes to
 
 
@@ -179,10 +181,19 @@ class User:
         return next(c.value for c in self.jar if c.name == "csrftoken")
 
     def login(self, username: str) -> None:
+        if username in SHARED_SIGN_INS:  # one sign-in (and one code) per second-factor user
+            for cookie in SHARED_SIGN_INS[username]:
+                self.jar.set_cookie(cookie)
+            return
         self.get("/account/inloggen/")
         status = self.post("/account/inloggen/", {"username": username, "password": PASSWORD})
         if status != 302:
             raise RuntimeError(f"sign-in failed for {username}: {status}")
+        if username in SECOND_FACTOR_USERS:
+            status = self.post(VERIFY_PATH, {"code": next_code(username)})
+            if status != 302:
+                raise RuntimeError(f"second factor failed for {username}: {status}")
+            SHARED_SIGN_INS[username] = self.jar
 
     def get(self, path: str) -> int | str:
         return self._open(urllib.request.Request(self.base + path))[0]
@@ -367,6 +378,8 @@ def verify(conn, t: dict, stats: Stats) -> tuple[dict, dict]:
 
 def run(users: int, seconds: float, write_share: float = 0.3) -> dict:
     import psycopg
+
+    SHARED_SIGN_INS.clear()  # sessions of an earlier run belong to another server
 
     base, cluster = server_url()
     server = None

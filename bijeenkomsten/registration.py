@@ -22,7 +22,7 @@ def _panel_acties(request) -> dict:
 def register() -> None:
     from auditlog.registry import auditlog
 
-    from bijeenkomsten import models
+    from bijeenkomsten import models, persondata
     from bijeenkomsten import selectors as sel
     from inclusie.constants import Role
     from inclusie.registry import (
@@ -48,6 +48,8 @@ def register() -> None:
     register_slot_panel(
         SlotPanel("pijler", "bijeenkomsten/panels/pijler.html", sel.pijler_panel, order=20)
     )
+
+    persondata.register()
 
     # Personal data: who is invited, who answered what, who was there, consent.
     auditlog.register(models.Uitnodiging)

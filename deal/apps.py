@@ -10,7 +10,7 @@ class DealConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from deal import models, selectors
+        from deal import models, persondata, selectors
         from inclusie.constants import Role
         from inclusie.registry import (
             FLOW,
@@ -38,6 +38,7 @@ class DealConfig(AppConfig):
                 _pijler_changed, sender=Pijler, dispatch_uid=f"deal-pijler-{signal is post_save}"
             )
 
+        persondata.register()
         # Signatory names, contact moments and people in initiatives are personal data.
         auditlog.register(models.Partner)
         auditlog.register(models.Contactmoment)

@@ -20,9 +20,13 @@ class InclusieConfig(AppConfig):
         from inclusie import models
         from inclusie.constants import Role
         from inclusie.registry import HomePanel, NavItem, register_nav, register_panel
+        from inclusie.twofactor import checks, signals  # noqa: F401 - registers check + receiver
 
         # Every model holding personal data is audit-logged.
-        auditlog.register(models.User, exclude_fields=["password", "last_login", "calendar_token"])
+        auditlog.register(
+            models.User,
+            exclude_fields=["password", "last_login", "calendar_token", "tweestaps_versie"],
+        )
         auditlog.register(models.Persoon)
         auditlog.register(models.Organisatie)
         auditlog.register(models.GemeenteProfiel)
@@ -39,6 +43,10 @@ class InclusieConfig(AppConfig):
                 public_phrases=redaction.core_public_phrases,
             )
         )
+
+        from inclusie import persondata_core
+
+        persondata_core.register()
 
         register_nav(NavItem(_("Home"), "home", "home", order=0))
         register_nav(NavItem(_("Organisaties"), "organisatie-list", "relaties", order=80))

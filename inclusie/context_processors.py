@@ -3,6 +3,7 @@ from django.utils.functional import SimpleLazyObject
 from inclusie.models import GemeenteProfiel
 from inclusie.permissions import TemplatePermissions
 from inclusie.registry import nav_for
+from inclusie.twofactor.services import needs_verification
 
 
 def _gemeente():
@@ -13,7 +14,8 @@ def portal(request):
     """The gemeente profile (with its terms) and the role's navigation, lazily."""
     gemeente = SimpleLazyObject(_gemeente)
     user = getattr(request, "user", None)
-    nav = (
-        SimpleLazyObject(lambda: nav_for(user, gemeente)) if user and user.is_authenticated else []
-    )
+    signed_in = user is not None and user.is_authenticated
+    if signed_in and needs_verification(request):
+        signed_in = False  # no navigation until the second factor is passed
+    nav = SimpleLazyObject(lambda: nav_for(user, gemeente)) if signed_in else []
     return {"gemeente": gemeente, "hoofdnavigatie": nav, "can": TemplatePermissions(user)}

@@ -89,7 +89,12 @@ class GemeenteProfielForm(forms.ModelForm):
             "term_pijlers",
             "hoe_aansluiten",
             "contact_email",
+            "burgemeester",
+            "secretaris",
+            "logo",
+            "huisstijlkleur",
         ]
+        widgets = {"huisstijlkleur": forms.TextInput(attrs={"type": "color"})}
 
 
 class UserInviteForm(forms.Form):

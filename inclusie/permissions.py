@@ -87,6 +87,8 @@ PERMISSION_MAP: dict[str, dict[str, frozenset[str]]] = {
     "rapporten_goedkeuren": {W: VC, H: VC},
     # Audit trail of personal-data changes.
     "audit": {H: V},
+    # Retention periods and people's requests about their data (AVG art. 15/17).
+    "privacy": {H: VC},
 }
 
 

@@ -16,6 +16,15 @@ def persoon_list(*, params=None):
     return PersoonFilter(params, queryset=qs)
 
 
+def audit_log(*, params=None):
+    from auditlog.models import LogEntry
+
+    from inclusie.filters import AuditLogFilter
+
+    qs = LogEntry.objects.select_related("actor", "content_type").order_by("-timestamp", "-pk")
+    return AuditLogFilter(params, queryset=qs)
+
+
 def database_ok() -> bool:
     try:
         with connection.cursor() as cursor:
@@ -44,9 +53,3 @@ def broker_status() -> str:
 
 def user_list(*, params=None):
     return User.objects.order_by("role", "naam")
-
-
-def audit_log(*, params=None):
-    from auditlog.models import LogEntry
-
-    return LogEntry.objects.select_related("actor", "content_type").order_by("-timestamp")

@@ -75,6 +75,9 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "auditlog",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "inclusie",
     "pijlers",
     "deal",
@@ -84,6 +87,7 @@ INSTALLED_APPS = [
     "bijeenkomsten",
     "stappenplan",
     "opdracht",
+    "privacy",
 ]
 
 MIDDLEWARE = [
@@ -97,6 +101,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Second factor: OTPMiddleware marks the user verified from the session; ours sends a
+    # signed-in but unverified beheerder/wethouder to the code page before any page opens.
+    "django_otp.middleware.OTPMiddleware",
+    "inclusie.twofactor.middleware.SecondFactorMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "inclusie.permissions.PermissionMapMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -357,5 +365,14 @@ LOGGING = {
 }
 
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="demo-inclusie-2026")
+
+# Second factor (django-otp, TOTP + recovery codes). The demo beheerder and wethouder are
+# enrolled with DEMO_TOTP_SECRET (base32) so testers and tests can compute codes; a system
+# check stops production when any account still has the demo secret.
+DEMO_TOTP_SECRET_DEFAULT = "INCLUSIEPORTAALDEMOSLEUTEL234567"  # noqa: S105 - public demo secret
+DEMO_TOTP_SECRET = env.str(
+    "DEMO_TOTP_SECRET", default="" if PRODUCTION else DEMO_TOTP_SECRET_DEFAULT
+)
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Inclusie Portaal")
 CSRF_FAILURE_VIEW = "inclusie.views.csrf_failure"
 WHITENOISE_USE_FINDERS = not PRODUCTION

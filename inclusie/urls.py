@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from inclusie import views
+from inclusie.twofactor import views as twofactor_views
 from monitoring.urls import dashboard_urlpatterns, openbaar_urlpatterns
 
 auth_patterns = [
@@ -30,6 +31,14 @@ auth_patterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    path("tweestaps/", twofactor_views.VerifyView.as_view(), name="twofactor-verify"),
+    path("tweestaps/instellen/", twofactor_views.EnrolView.as_view(), name="twofactor-enrol"),
+    path(
+        "tweestaps/herstelcodes/",
+        twofactor_views.RecoveryCodesView.as_view(),
+        name="twofactor-recovery",
+    ),
+    path("tweestaps/uitzetten/", twofactor_views.DisableView.as_view(), name="twofactor-disable"),
     path("wachtwoord-wijzigen/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "wachtwoord-wijzigen/klaar/",
@@ -51,7 +60,13 @@ urlpatterns = [
     path("beheer/gebruikers/", views.UserListView.as_view(), name="gebruiker-list"),
     path("beheer/gebruikers/uitnodigen/", views.UserInviteView.as_view(), name="gebruiker-invite"),
     path("beheer/gebruikers/<id:pk>/", views.UserUpdateView.as_view(), name="gebruiker-update"),
+    path(
+        "beheer/gebruikers/<id:pk>/tweestaps-resetten/",
+        twofactor_views.ResetView.as_view(),
+        name="twofactor-reset",
+    ),
     path("beheer/audit/", views.AuditLogView.as_view(), name="audit-log"),
+    path("beheer/privacy/", include("privacy.urls")),
     path("organisaties/", views.OrganisatieListView.as_view(), name="organisatie-list"),
     path("organisaties/nieuw/", views.OrganisatieCreateView.as_view(), name="organisatie-create"),
     path("organisaties/<id:pk>/", views.OrganisatieDetailView.as_view(), name="organisatie-detail"),

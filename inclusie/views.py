@@ -110,6 +110,16 @@ class AccountView(AreaMixin, TemplateView):
     area, action = "account", VIEW
     template_name = "inclusie/account.html"
 
+    def get_context_data(self, **kwargs):
+        from inclusie.twofactor import services as twofactor
+
+        user = self.request.user
+        tweestaps = {
+            "enrolled": twofactor.is_enrolled(user),
+            "required": twofactor.role_requires(user),
+        }
+        return super().get_context_data(tweestaps=tweestaps, **kwargs)
+
 
 # --- beheer -----------------------------------------------------------------
 
@@ -179,9 +189,51 @@ class UserUpdateView(ServiceFormView):
 
 
 class AuditLogView(FilteredListView):
+    """The audit log, filtered by person, object and period; `?export=csv` downloads the result."""
+
     area, action = "audit", VIEW
     template_name = "inclusie/beheer/audit.html"
     selector = staticmethod(selectors.audit_log)
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("export") == "csv":
+            return self.export_csv()
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        params = self.request.GET.copy()
+        params.pop("export", None)
+        self.filterset = type(self).selector(params=params or None)
+        return self.filterset.qs
+
+    def export_csv(self):
+        from django.utils import timezone
+
+        from inclusie.audit import changes_text
+        from inclusie.exports import csv_response
+
+        rows = (
+            (
+                timezone.localtime(e.timestamp).strftime("%Y-%m-%d %H:%M:%S"),
+                str(e.actor) if e.actor_id else _("systeem"),
+                e.content_type.name if e.content_type_id else "",
+                e.object_pk,
+                e.object_repr,
+                e.get_action_display(),
+                changes_text(e),
+            )
+            for e in self.get_queryset().iterator(chunk_size=500)
+        )
+        header = [
+            _("Moment"),
+            _("Door"),
+            _("Soort gegeven"),
+            _("Objectnummer"),
+            _("Wat"),
+            _("Actie"),
+            _("Wijzigingen"),
+        ]
+        return csv_response("logboek", [str(h) for h in header], rows)
 
 
 # --- relaties (organisaties en personen) ----------------------------------------

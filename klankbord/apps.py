@@ -35,6 +35,9 @@ class KlankbordConfig(AppConfig):
             {"task": "klankbord.tasks.herinner_reacties", "schedule": 24 * 3600.0},
         )
 
+        from klankbord import persondata
+
+        persondata.register()
         auditlog.register(models.KlankbordLid, m2m_fields={"kennis", "bereik"})
         auditlog.register(models.Advies)
         auditlog.register(models.Signaal, m2m_fields={"aspecten"})

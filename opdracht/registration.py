@@ -4,6 +4,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 def register() -> None:
+    from opdracht import persondata
+
+    persondata.register()
     from auditlog.registry import auditlog
 
     from inclusie.constants import Role

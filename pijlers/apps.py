@@ -22,8 +22,9 @@ class PijlersConfig(AppConfig):
             register_panel,
             warn_when_any,
         )
-        from pijlers import figures, models
+        from pijlers import figures, models, persondata
 
+        persondata.register()
         auditlog.register(models.Lidmaatschap)
 
         # Pijler names are public: never redacted, even when they contain a surname.

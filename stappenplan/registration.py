@@ -32,6 +32,9 @@ def _panel_stappenplan(request) -> dict:
 
 
 def register() -> None:
+    from stappenplan import persondata
+
+    persondata.register()
     register_nav(NavItem(_("Stappenplan"), "stappenplan", "stappenplan", order=40))
     register_nav(NavItem(_("Verkenningen"), "verkenning-list", "verkenning", order=41))
     register_panel(

@@ -8,6 +8,7 @@ from django.conf import settings
 from inclusie.celery import app as celery_app
 from inclusie.constants import Role
 from tests.factories import UserFactory
+from tests.signin import sign_in
 
 settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
@@ -46,10 +47,9 @@ def user_for_role(db):
 
 @pytest.fixture
 def client_for(client, user_for_role):
-    """A test client signed in with the given role."""
+    """A test client signed in with the given role (second factor passed where required)."""
 
     def make(role: str):
-        client.force_login(user_for_role(role))
-        return client
+        return sign_in(client, user_for_role(role))
 
     return make

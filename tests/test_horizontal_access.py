@@ -32,6 +32,7 @@ from django.urls.converters import SlugConverter
 from inclusie.constants import Role
 from inclusie.ids import IdConverter
 from inclusie.permissions import PERMISSION_MAP, declared_permission, is_public
+from tests.signin import sign_in
 from tests.test_url_role_matrix import SKIP_NAMESPACES, walk
 
 # Views that take an id but have no `model` on their class: the model of that id.
@@ -56,6 +57,10 @@ ID_MODELS = {
     "deal:kennis-bestand": "deal.KennisItem",
     "pijlers:lid-end": "pijlers.Lidmaatschap",
     "pijlers:detail": "pijlers.Pijler",
+    "monitoring:raadsmededeling-update": "monitoring.Raadsmededeling",
+    "monitoring:raadsmededeling-preview": "monitoring.Raadsmededeling",
+    "monitoring:raadsmededeling-kern": "monitoring.Raadsmededeling",
+    "monitoring:raadsmededeling-comment": "monitoring.Raadsmededeling",
     "verkenning-detail": "stappenplan.Verkenning",
     "verkenning-antwoord": "stappenplan.Verkenning",
     "verkenning-indienen": "stappenplan.Verkenning",
@@ -70,6 +75,10 @@ ID_MODELS = {
     "monitoring:rapport-retry": "monitoring.Rapport",
     "monitoring:rapport-pdf": "monitoring.Rapport",
     "openbaar-raadsmededeling-pdf": "monitoring.Raadsmededeling",
+    "privacy:verzoek-persoon": "inclusie.Persoon",
+    "privacy:verzoek-gebruiker": "inclusie.User",
+    "privacy:inzage-persoon": "inclusie.Persoon",
+    "privacy:inzage-gebruiker": "inclusie.User",
 }
 
 # URLs with an id that are deliberately not part of the role walk, with the reason.
@@ -199,6 +208,9 @@ def _extra_rows() -> None:
     for verkenning in Verkenning.objects.all():
         VerkenningRapport.objects.create(verkenning=verkenning)
     Rapport.objects.create(soort=RapportSoort.MONITORING, periode="2026-H1")
+    from privacy.models import PersoonsVerzoek
+
+    PersoonsVerzoek.objects.create(soort=PersoonsVerzoek.Soort.INZAGE, persoon_ref=1)
 
 
 # --- the walk ------------------------------------------------------------------------------
@@ -244,7 +256,7 @@ def test_real_ids_give_refused_roles_and_anonymous_no_data(demo, db, client, nam
         for role in Role.values:
             if action in PERMISSION_MAP[area].get(role, frozenset()):
                 continue
-            client.force_login(user(role))
+            sign_in(client, user(role))
             baseline = client.get(fake_url(name, pattern)).content
             for method in (client.get, client.post):
                 response = method(url)
@@ -268,7 +280,7 @@ def walk_objects(client, who, objects: dict, only: set[str] | None = None) -> in
     `objects` maps a model to an object `who` may not see. GET and POST must give
     403 or 404, the page must not show the object, and nothing may change."""
     checks = 0
-    client.force_login(who)
+    sign_in(client, who)
     for name, pattern in WALKED:
         model = model_for(name, pattern)
         if model not in objects or is_public(pattern.callback):
@@ -329,7 +341,7 @@ def test_nobody_answers_or_sees_someone_elses_invitation(demo, db, client, role)
     who = user(role)
     other = Uitnodiging.objects.exclude(user=who).exclude(user=None).order_by("pk").first()
     assert other is not None
-    client.force_login(who)
+    sign_in(client, who)
     url = reverse("uitnodiging-rsvp", args=[other.pk])
     stored = row(other)
     assert client.get(url).status_code == 404
@@ -359,7 +371,7 @@ def test_an_ambassador_cannot_reach_another_ambassadors_profile_or_activities(de
     other = Ambassadeur.objects.exclude(persoon__user=who).order_by("pk").first()
     activiteit = Activiteit.objects.filter(ambassadeur=other).order_by("pk").first()
     assert other is not None and activiteit is not None
-    client.force_login(who)
+    sign_in(client, who)
     for url in (
         reverse("mijn-activiteit-update", args=[activiteit.pk]),
         reverse("mijn-activiteit-delete", args=[activiteit.pk]),
@@ -382,7 +394,7 @@ def test_the_coaching_log_stays_with_the_kwartiermaker(demo, db, client, role):
 
     notitie = CoachingNotitie.objects.select_related("ambassadeur").order_by("pk").first()
     assert notitie is not None, "the demo data has coaching notes"
-    client.force_login(user(role))
+    sign_in(client, user(role))
     response = client.get(reverse("ambassadeur-detail", args=[notitie.ambassadeur_id]))
     if role == Role.BELEIDSADVISEUR:  # may read profiles, not the coaching log
         assert response.status_code == 200
@@ -392,7 +404,7 @@ def test_the_coaching_log_stays_with_the_kwartiermaker(demo, db, client, role):
     assert notitie.notitie not in content
     assert notitie.onderwerp not in content
     # The kwartiermaker does see it: the check above would notice a leak.
-    client.force_login(user(Role.KWARTIERMAKER))
+    sign_in(client, user(Role.KWARTIERMAKER))
     response = client.get(reverse("ambassadeur-detail", args=[notitie.ambassadeur_id]))
     assert notitie.onderwerp in response.content.decode()
 
@@ -441,7 +453,7 @@ def test_an_unpublished_raadsmededeling_is_not_on_the_public_site(demo, db, clie
     url = reverse("openbaar-raadsmededeling-pdf", args=[concept.pk])
     assert client.get(url).status_code == 404
     for role in Role.values:
-        client.force_login(user(role))
+        sign_in(client, user(role))
         assert client.get(url).status_code == 404, role
     _count_checks(1 + len(Role.values))
 
@@ -459,13 +471,13 @@ def test_a_klankbordlid_without_consent_is_not_shown_to_fellow_invitees(demo, db
             bijeenkomst=meeting, user=invitee, aanwezigheid=Uitnodiging.Aanwezigheid.AANWEZIG
         )
     url = reverse("bijeenkomst-detail", args=[meeting.pk])
-    client.force_login(ambassadeur)
+    sign_in(client, ambassadeur)
     page = client.get(url).content.decode()
     assert ambassadeur.naam in page  # the list of invitees is there ...
     assert lid.naam not in page  # ... without the klankbordlid
     _count_checks(1)
     # The organiser does see them.
-    client.force_login(user(Role.KWARTIERMAKER))
+    sign_in(client, user(Role.KWARTIERMAKER))
     assert lid.naam in client.get(url).content.decode()
 
 
@@ -546,7 +558,7 @@ def test_a_meeting_page_and_pdf_show_only_what_the_viewer_may_see(demo, db, clie
     from inclusie.pdf import pdf_text
 
     nu, besloten, lid, zonder_account = _klankbord_history()
-    client.force_login(user(Role.WETHOUDER))
+    sign_in(client, user(Role.WETHOUDER))
     page = client.get(reverse("bijeenkomst-detail", args=[nu.pk])).content.decode()
     pdf = pdf_text(client.get(reverse("bijeenkomst-pdf", args=[nu.pk])).content)
     for shown in (page, pdf):
@@ -560,7 +572,7 @@ def test_a_meeting_page_and_pdf_show_only_what_the_viewer_may_see(demo, db, clie
     for href in {m for m in __import__("re").findall(r'href="(/bijeenkomsten/\d+/)"', page)}:
         assert client.get(href).status_code == 200, f"{href} is a dead link for the wethouder"
     # The organiser sees everything: the checks above would notice a leak.
-    client.force_login(user(Role.KWARTIERMAKER))
+    sign_in(client, user(Role.KWARTIERMAKER))
     page = client.get(reverse("bijeenkomst-detail", args=[nu.pk])).content.decode()
     assert "VERTROUWELIJK" in page and lid.naam in page and zonder_account.naam in page
     assert reverse("bijeenkomst-detail", args=[besloten.pk]) in page
@@ -575,11 +587,11 @@ def test_the_stappenplan_does_not_name_a_verkenning_the_viewer_may_not_open(demo
     stap = Stap.objects.order_by("pk").first()
     stap.verkenning = verkenning
     stap.save(update_fields=["verkenning"])
-    client.force_login(user(Role.WETHOUDER))  # may read the stappenplan, not verkenningen
+    sign_in(client, user(Role.WETHOUDER))  # may read the stappenplan, not verkenningen
     page = client.get(reverse("stap-detail", args=[stap.pk])).content.decode()
     assert verkenning.titel not in page
     assert "een verkenning die u niet kunt openen" in page
-    client.force_login(verkenning.eigenaar)
+    sign_in(client, verkenning.eigenaar)
     assert verkenning.titel in client.get(reverse("stap-detail", args=[stap.pk])).content.decode()
 
 
@@ -590,11 +602,11 @@ def test_the_action_filter_does_not_list_every_account_holder(demo, db, client, 
     from inclusie.models import User
 
     who = user(role)
-    client.force_login(who)
+    sign_in(client, who)
     page = client.get(reverse("actie-list")).content.decode()
     others = User.objects.exclude(pk=who.pk).filter(is_active=True).exclude(naam="")
     leaked = [u.naam for u in others if f">{u.naam}</option>" in page]
     assert leaked == []
-    client.force_login(user(Role.KWARTIERMAKER))
+    sign_in(client, user(Role.KWARTIERMAKER))
     page = client.get(reverse("actie-list")).content.decode()
     assert f">{who.naam}</option>" in page  # organisers do get the full filter

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from inclusie.constants import Role
 from inclusie.models import User
 from inclusie.permissions import CHANGE, PERMISSION_MAP, declared_permission
+from tests.signin import sign_in
 from tests.test_url_role_matrix import walk
 
 SCRIPT = "<script>alert('xss')</script>"
@@ -100,7 +101,7 @@ def test_forms_are_found():
 def test_hostile_input_never_breaks_or_half_saves(client, name, pattern, view_class, area):
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     role = next(r for r in Role.values if CHANGE in PERMISSION_MAP[area].get(r, ()))
-    client.force_login(User.objects.filter(role=role).first())
+    sign_in(client, User.objects.filter(role=role).first())
     url = url_for(name, pattern, view_class)
     assert url is not None, f"{name}: the demo data has no object to edit"
     field_names = list(view_class.form_class.base_fields)

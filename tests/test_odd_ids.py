@@ -13,6 +13,7 @@ from django.urls import get_resolver, reverse
 from django.urls.converters import IntConverter
 
 from inclusie.constants import Role
+from tests.signin import sign_in
 from tests.test_url_role_matrix import all_urls, walk
 
 ODD = ["²", "٣", "３", "1²", "12345678901234567890123", "-1", "0x1f", " 1"]
@@ -50,7 +51,7 @@ def test_odd_digits_in_url_ids_are_404(client, user_for_role, odd):
     client.raise_request_exception = False
     urls = id_urls()
     assert len(urls) > 50
-    client.force_login(user_for_role(Role.BEHEERDER))
+    sign_in(client, user_for_role(Role.BEHEERDER))
     for url in urls:
         response = client.get(url.replace("987654", odd))
         assert response.status_code == 404, (url, odd, response.status_code)
@@ -91,7 +92,7 @@ def test_odd_digits_in_query_ids_are_never_a_500(client, user_for_role, odd):
     assert {"ambassadeur", "pijler", "wijk"} <= params
     query = urlencode(dict.fromkeys(sorted(params), odd))
     for role in ROLES:
-        client.force_login(user_for_role(role))
+        sign_in(client, user_for_role(role))
         for url in list_urls():
             response = client.get(f"{url}?{query}")
             assert response.status_code < 500, (role, url, odd, response.status_code)

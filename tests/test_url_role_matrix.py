@@ -21,6 +21,7 @@ from django.urls.converters import (
 
 from inclusie.constants import Role
 from inclusie.permissions import PERMISSION_MAP, declared_permission, is_public, is_third_party
+from tests.signin import sign_in
 
 SKIP_NAMESPACES = {"admin"}  # the admin has its own guard, tested in test_security.py
 
@@ -89,7 +90,7 @@ def test_url_role_matrix(client, user_for_role, url, callback):
         assert anonymous["Location"].startswith(login_url), url
 
     for role in Role.values:
-        client.force_login(user_for_role(role))
+        sign_in(client, user_for_role(role))
         response = client.get(url)
         if declared is None:
             assert response.status_code != 403, f"{url} as {role}"

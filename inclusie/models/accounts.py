@@ -60,6 +60,12 @@ class User(AbstractBaseUser, PermissionsMixin):
     calendar_token = models.CharField(
         _("agendatoken"), max_length=64, unique=True, default=_new_token, editable=False
     )
+    tweestaps_versie = models.PositiveIntegerField(
+        _("versie tweestapsverificatie"),
+        default=0,
+        editable=False,
+        help_text=_("Verhoogd bij elke wijziging van de tweede factor; meldt overal af."),
+    )
 
     objects = UserManager()
 
@@ -80,6 +86,17 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return (self.naam or self.email).split(" ")[0]
+
+    def _get_session_auth_hash(self, secret=None) -> str:
+        # Django signs every session with a hash of the password, so a password change
+        # signs the user out everywhere. Folding in the second-factor version does the same
+        # when the authenticator app is replaced or reset (inclusie/twofactor/services.py).
+        from django.utils.crypto import salted_hmac
+
+        key_salt = "django.contrib.auth.models.AbstractBaseUser.get_session_auth_hash"
+        return salted_hmac(
+            key_salt, f"{self.password}:{self.tweestaps_versie}", secret=secret, algorithm="sha256"
+        ).hexdigest()
 
     def has_role(self, *roles: str) -> bool:
         return self.is_active and self.role in roles

@@ -107,6 +107,13 @@ class Persoon(TimeStampedModel):
     toestemming_openbaar_op = models.DateTimeField(
         _("toestemming vastgelegd op"), null=True, blank=True, editable=False
     )
+    geanonimiseerd_op = models.DateTimeField(
+        _("geanonimiseerd op"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Naam en contactgegevens zijn vervangen (bewaartermijn of verzoek)."),
+    )
 
     class Meta:
         verbose_name = _("persoon")

@@ -71,12 +71,45 @@ def new_page(browser):
         context.close()
 
 
-def login(page, base_url: str, username: str, password: str | None = None) -> None:
+def login(
+    page, base_url: str, username: str, password: str | None = None, *, second_factor=True
+) -> None:
+    """Sign in like a person: password, then (beheerder, wethouder) the code from the app."""
     page.goto(f"{base_url}/account/inloggen/")
     page.get_by_label("E-mailadres of gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill(password or settings.DEMO_PASSWORD)
     page.get_by_role("button", name="Inloggen").last.click()
     page.wait_for_load_state("networkidle")
+    if second_factor and "/account/tweestaps/" in page.url:
+        enter_code(page, fresh_code(username))
+
+
+def enter_code(page, code: str) -> None:
+    page.get_by_label("Code uit uw authenticator-app").fill(code)
+    page.get_by_role("button", name="Controleren").click()
+    page.wait_for_load_state("networkidle")
+
+
+def fresh_code(username: str) -> str:
+    """The app's code from DEMO_TOTP_SECRET for a time step the server has not seen yet.
+
+    django-otp refuses a code twice (replay), so a second sign-in within 30 seconds
+    uses the next step, which the server accepts (tolerance one step).
+    """
+    import time
+
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from tests.signin import totp_code
+
+    device = TOTPDevice.objects.filter(user__username=username, confirmed=True).first()
+    last_t, drift = (device.last_t, device.drift) if device else (-1, 0)
+    while True:
+        now_t = int(time.time()) // 30 + drift
+        step = max(now_t, last_t + 1)
+        if step <= now_t + 1:
+            return totp_code(at=step * 30 + 1)
+        time.sleep(1)
 
 
 def axe_violations(page) -> list[dict]:

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from inclusie.constants import Role
 from tests.factories import UserFactory
+from tests.signin import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -79,7 +80,7 @@ def test_invitation_mail_and_its_calendar_file_link_to_the_meeting(
 def test_account_invitation_ignores_the_request_host(
     portal, client, django_capture_on_commit_callbacks
 ):
-    client.force_login(UserFactory(role=Role.BEHEERDER, is_staff=True))
+    sign_in(client, UserFactory(role=Role.BEHEERDER, is_staff=True))
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
             reverse("gebruiker-invite"),

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from inclusie.constants import Role
 from tests.factories import PASSWORD, UserFactory
+from tests.signin import sign_in
 
 ROOT = settings.BASE_DIR
 
@@ -101,7 +102,7 @@ def test_wrong_password_gives_dutch_error_and_lockout(client):
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", [r for r in Role.values if r != Role.BEHEERDER])
 def test_admin_is_for_the_beheerder_only(client, role):
-    client.force_login(UserFactory(role=role, is_staff=True))
+    sign_in(client, UserFactory(role=role, is_staff=True))
     response = client.get("/admin/")
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
@@ -109,7 +110,7 @@ def test_admin_is_for_the_beheerder_only(client, role):
 
 @pytest.mark.django_db
 def test_beheerder_opens_admin(client):
-    client.force_login(UserFactory(role=Role.BEHEERDER, is_staff=True))
+    sign_in(client, UserFactory(role=Role.BEHEERDER, is_staff=True))
     assert client.get("/admin/").status_code == 200
 
 
@@ -118,7 +119,7 @@ def test_csrf_is_enforced():
     from django.test import Client
 
     client = Client(enforce_csrf_checks=True)
-    client.force_login(UserFactory(role=Role.BEHEERDER))
+    sign_in(client, UserFactory(role=Role.BEHEERDER))
     response = client.post(reverse("gemeente-profiel"), {"naam": "X"})
     assert response.status_code == 403
     assert "formulier is verlopen" in response.content.decode()
@@ -132,7 +133,7 @@ def test_session_expires_after_idle_time(client, settings):
     from inclusie.middleware import IdleSessionMiddleware
 
     assert settings.SESSION_COOKIE_AGE == 30 * 60
-    client.force_login(UserFactory())
+    sign_in(client, UserFactory())
     first = client.get("/")
     assert first.cookies["sessionid"]["max-age"] == 30 * 60
     assert "sessionid" not in client.get("/").cookies  # no write within the minute
@@ -147,7 +148,7 @@ def test_idle_session_is_signed_out(client, settings):
     from django.contrib.sessions.models import Session
     from django.utils import timezone
 
-    client.force_login(UserFactory())
+    sign_in(client, UserFactory())
     Session.objects.update(expire_date=timezone.now() - timezone.timedelta(seconds=1))
     response = client.get(reverse("account"))
     assert response.status_code == 302 and "/account/inloggen/" in response["Location"]

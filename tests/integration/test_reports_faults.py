@@ -23,6 +23,7 @@ from monitoring.constants import RapportStatus
 from monitoring.models import Rapport
 from tests.factories import UserFactory
 from tests.integration.conftest import Worker, _ping, free_port, point_celery_at, wait_for
+from tests.signin import sign_in
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
@@ -92,7 +93,7 @@ def test_report_requested_while_redis_is_stopped_is_made_exactly_once(own_redis,
     from monitoring.tasks import render_rapport, requeue_rapporten
 
     user = UserFactory(role=Role.BELEIDSADVISEUR)
-    client.force_login(user)
+    sign_in(client, user)
     own_redis.stop()
 
     started = time.monotonic()

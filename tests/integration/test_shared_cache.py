@@ -19,6 +19,7 @@ from bench.run import Server
 from inclusie.constants import Role
 from tests.factories import UserFactory
 from tests.integration.conftest import database_url
+from tests.signin import sign_in
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
@@ -69,7 +70,7 @@ def test_a_change_on_one_worker_shows_on_the_other(redis_url, settings):
     beheerder = UserFactory(role=Role.BEHEERDER, is_staff=True)
     partner = PartnerFactory(organisatie__naam="Bakkerij De Brink", fase="aangehaakt")
     browser = Client()
-    browser.force_login(beheerder)
+    sign_in(browser, beheerder)
     session = f"sessionid={browser.cookies['sessionid'].value}"
 
     env = {

@@ -16,6 +16,7 @@ from tests.ambassadeurs.factories import ActiviteitFactory, CoachingNotitieFacto
 from tests.factories import UserFactory
 from tests.klankbord.factories import AdviesFactory, KlankbordLidFactory, SignaalFactory
 from tests.opdracht.factories import OpdrachtFactory
+from tests.signin import sign_in
 from tests.test_url_role_matrix import walk
 
 pytestmark = pytest.mark.django_db
@@ -107,7 +108,7 @@ def test_other_peoples_ids_give_403_or_404(client, objects, role):
         from tests.factories import PersoonFactory
 
         AmbassadeurFactory(persoon=PersoonFactory(user=user), actief=True)
-    client.force_login(user)
+    sign_in(client, user)
     checked = 0
     for name, pattern, _declared in PATTERNS:
         url = url_with_real_id(name, pattern, objects)
@@ -125,7 +126,7 @@ def test_other_peoples_ids_give_403_or_404(client, objects, role):
 
 
 def test_wethouder_cannot_change_anything(client, objects):
-    client.force_login(UserFactory(role=Role.WETHOUDER))
+    sign_in(client, UserFactory(role=Role.WETHOUDER))
     checked = 0
     for name, pattern, declared in PATTERNS:
         if declared is None or declared[1] != CHANGE:
@@ -152,7 +153,7 @@ def test_a_klankbord_member_without_an_account_is_not_shown_present(client, role
     Uitnodiging.objects.create(
         bijeenkomst=meeting, persoon=lid.persoon, aanwezigheid=Uitnodiging.Aanwezigheid.AANWEZIG
     )
-    client.force_login(viewer)
+    sign_in(client, viewer)
     for url in (
         reverse("bijeenkomst-detail", args=[meeting.pk]),
         reverse("bijeenkomst-pdf", args=[meeting.pk]),
@@ -166,6 +167,6 @@ def test_a_klankbord_member_without_an_account_is_not_shown_present(client, role
         else:
             text = response.content.decode()
         assert "Noor Zonder-Account" not in text, url
-    client.force_login(UserFactory(role=Role.KWARTIERMAKER))
+    sign_in(client, UserFactory(role=Role.KWARTIERMAKER))
     page = client.get(reverse("bijeenkomst-detail", args=[meeting.pk])).content.decode()
     assert "Noor Zonder-Account" in page

@@ -19,6 +19,7 @@ from tests.ambassadeurs.factories import AmbassadeurFactory
 from tests.deal.factories import PartnerFactory
 from tests.factories import PersoonFactory, UserFactory
 from tests.klankbord.factories import KlankbordLidFactory
+from tests.signin import sign_in
 
 pytestmark = pytest.mark.django_db
 H1 = Period.parse("2026-H1")
@@ -51,7 +52,7 @@ def client_for(user_for_role):
 
     def make(role: str):
         c = Client()
-        c.force_login(user_for_role(role))
+        sign_in(c, user_for_role(role))
         return c
 
     return make

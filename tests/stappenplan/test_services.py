@@ -8,6 +8,7 @@ from stappenplan import services
 from stappenplan.models import Antwoord, Verkenning, VerkenningGebeurtenis, Vraag, Vragenlijst
 from stappenplan.services import AntwoordConflict, AntwoordInvoer
 from stappenplan.vragenlijsten import load_vragenlijsten
+from tests.signin import sign_in
 from tests.stappenplan.factories import AdviseurFactory, VerkenningFactory, bijlage1, open_vraag
 
 pytestmark = pytest.mark.django_db
@@ -172,7 +173,7 @@ def test_admin_shows_a_definition_in_use_read_only(client, user_for_role):
     beheerder = user_for_role("beheerder")
     beheerder.is_superuser = True  # model permissions: the admin checks them as usual
     beheerder.save()
-    client.force_login(beheerder)
+    sign_in(client, beheerder)
     url = reverse("admin:stappenplan_vragenlijst_change", args=[v.vragenlijst_id])
     page = client.get(url)
     assert page.status_code == 200

@@ -29,6 +29,7 @@ DEMO_STEPS = [
     ("bijeenkomsten.demo", "Bijeenkomsten"),
     ("stappenplan.demo", "Stappenplan en verkenningen"),
     ("monitoring.demo", "Monitoring en rapportage"),
+    ("inclusie.twofactor.demo", "Tweestapsverificatie demo-accounts"),
 ]
 
 
@@ -141,3 +142,10 @@ class Command(BaseCommand):
         )
         for username, _naam, role in DEMO_USERS:
             self.stdout.write(f"  {username:<16} {username}@demo.inclusie.nl  ({role.label})")
+        if settings.DEMO_TOTP_SECRET:
+            self.stdout.write(
+                "Tweestapsverificatie (beheerder en wethouder): sleutel "
+                f"{settings.DEMO_TOTP_SECRET} in een authenticator-app, of\n"
+                f"  otpauth://totp/Inclusie%20Portaal:beheerder?secret={settings.DEMO_TOTP_SECRET}"
+                "&issuer=Inclusie%20Portaal"
+            )
