@@ -53,3 +53,9 @@ def client_for(client, user_for_role):
         return sign_in(client, user_for_role(role))
 
     return make
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's admin_client, signed in past the second factor (a superuser needs it)."""
+    return sign_in(client, admin_user)
