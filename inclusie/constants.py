@@ -41,3 +41,9 @@ class Levensdomein(models.TextChoices):
     VRIJE_TIJD = "vrije_tijd", _("Vrije tijd")
     VERVOER = "vervoer", _("Vervoer")
     WELZIJN = "welzijn", _("Welzijn, gezondheid en ondersteuning")
+
+
+class NotificatieStatus(models.TextChoices):
+    WACHTEND = "wachtend", _("Wachtend")
+    VERZONDEN = "verzonden", _("Verzonden")
+    MISLUKT = "mislukt", _("Mislukt")

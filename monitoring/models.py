@@ -297,7 +297,7 @@ class Snapshot(models.Model):
 
 
 class Raadsmededeling(TimeStampedModel):
-    """A council communication in the shape of seed 000, drafted from a snapshot."""
+    """A council communication in the shape of the Deventer nota to B&W, drafted from a snapshot."""
 
     jaar = models.PositiveSmallIntegerField(_("jaar"))
     volgnummer = models.PositiveIntegerField(_("volgnummer"))

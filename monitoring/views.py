@@ -5,18 +5,20 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.decorators.http import require_POST
-from django.views.generic import DetailView, FormView, ListView, TemplateView
+from django.views.generic import DetailView, TemplateView
 
 from inclusie import publicatie
-from inclusie.form_views import ServiceFormView, add_service_errors
+from inclusie.downloads import private_file_response
+from inclusie.form_views import ServiceFormView, call_service
 from inclusie.ids import query_id
+from inclusie.list_views import FilteredListView
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, public_view, requires
 from inclusie.publicatie_views import (
     LakbesluitView,
@@ -43,9 +45,6 @@ from monitoring.services import (
     reports,
     snapshots,
 )
-
-PAGE_SIZE = 25
-
 
 # --- dashboard -----------------------------------------------------------------------
 
@@ -178,10 +177,9 @@ class SchakelCreateView(ServiceFormView):
 # --- indicators, measurements, stories -------------------------------------------------
 
 
-class IndicatorListView(AreaMixin, ListView):
+class IndicatorListView(FilteredListView):
     area, action = "monitoring", VIEW
     template_name = "monitoring/indicator_list.html"
-    paginate_by = PAGE_SIZE
 
     def get_queryset(self):
         return selectors.indicator_list()
@@ -214,10 +212,9 @@ class IndicatorUpdateView(IndicatorCreateView):
     title = _("Indicator wijzigen")
 
 
-class MetingListView(AreaMixin, ListView):
+class MetingListView(FilteredListView):
     area, action = "monitoring", VIEW
     template_name = "monitoring/meting_list.html"
-    paginate_by = PAGE_SIZE
 
     def get_queryset(self):
         return selectors.meting_list()
@@ -281,27 +278,32 @@ class MetingUpdateView(ServiceFormView):
         return self.object.indicator.get_absolute_url()
 
 
-class MetingImportView(AreaMixin, FormView):
+class MetingImportView(ServiceFormView):
     area, action = "monitoring", CHANGE
     form_class = forms.MetingImportForm
     template_name = "monitoring/meting_import.html"
+    title = _("Metingen inlezen uit een CSV-bestand")
+    submit_label = _("Inlezen")
+    success_url = reverse_lazy("monitoring:meting-list")
+    extra_context = {
+        "summary_intro": _("Er is niets ingelezen. Verbeter deze regels en probeer het opnieuw:")
+    }
 
-    def form_valid(self, form):
+    def back_url(self):
+        return reverse("monitoring:meting-list")
+
+    def perform(self, form):
         upload = form.cleaned_data["bestand"]
         upload.seek(0)
-        result = imports.metingen_import_csv(data=upload.read(), by=self.request.user)
-        if result.errors:
-            return self.render_to_response(
-                self.get_context_data(form=form, import_fouten=result.errors)
-            )
-        messages.success(self.request, _("%(n)s metingen ingelezen.") % {"n": result.created})
-        return redirect("monitoring:meting-list")
+        return imports.metingen_import_csv(data=upload.read(), by=self.request.user)
+
+    def get_success_message(self, result):
+        return _("%(n)s metingen ingelezen.") % {"n": result.created}
 
 
-class VerhaalListView(AreaMixin, ListView):
+class VerhaalListView(FilteredListView):
     area, action = "monitoring", VIEW
     template_name = "monitoring/verhaal_list.html"
-    paginate_by = PAGE_SIZE
 
     def get_queryset(self):
         return selectors.verhaal_list()
@@ -391,10 +393,9 @@ class PlanningView(ServiceFormView):
 # --- reports -------------------------------------------------------------------------
 
 
-class RapportListView(AreaMixin, ListView):
+class RapportListView(FilteredListView):
     area, action = "rapporten", VIEW
     template_name = "monitoring/rapport_list.html"
-    paginate_by = PAGE_SIZE
 
     def get_queryset(self):
         return selectors.rapport_list()
@@ -452,22 +453,17 @@ def rapport_opnieuw(request, pk: int):
 @requires("rapporten", VIEW)
 def rapport_pdf(request, pk: int):
     rapport = get_object_or_404(Rapport, pk=pk, status=RapportStatus.DONE)
-    if not rapport.bestand:
-        raise Http404
-    return FileResponse(
-        rapport.bestand.open("rb"),
-        content_type="application/pdf",
-        filename=f"{rapport.soort}-{rapport.periode}.pdf",
+    return private_file_response(
+        rapport.bestand, filename=f"{rapport.soort}-{rapport.periode}.pdf", inline=True
     )
 
 
 # --- raadsmededelingen ----------------------------------------------------------------
 
 
-class RaadsmededelingListView(AreaMixin, ListView):
+class RaadsmededelingListView(FilteredListView):
     area, action = "rapporten", VIEW
     template_name = "monitoring/raadsmededeling_list.html"
-    paginate_by = PAGE_SIZE
 
     def get_queryset(self):
         return selectors.raadsmededeling_list()
@@ -766,8 +762,8 @@ class RaadsmededelingVoorvertoningView(_MededelingDocument, VoorvertoningView):
             "nr": m.nummer,
             "onderwerp": m.onderwerp,
         }
-        ctx["terug"] = m.get_absolute_url()
-        ctx["terug_label"] = _("Terug naar de raadsmededeling")
+        ctx["back_url"] = m.get_absolute_url()
+        ctx["back_label"] = _("Terug naar de raadsmededeling")
         return ctx
 
     def get_publiceren(self, document):
@@ -812,13 +808,13 @@ class RaadsmededelingPublicerenView(AreaMixin, View):
         mededeling = get_object_or_404(Raadsmededeling, pk=pk)
         form = PublicerenMetVoorvertoningForm(request.POST)
         if form.is_valid():
-            try:
-                obj = raadsmededeling.raadsmededeling_publish(
+            obj = call_service(
+                form,
+                lambda: raadsmededeling.raadsmededeling_publish(
                     mededeling=mededeling, by=request.user, sleutel=form.cleaned_data["sleutel"]
-                )
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
+                ),
+            )
+            if not form.errors:
                 messages.success(request, _("De raadsmededeling staat in het openbare archief."))
                 return redirect(obj.get_absolute_url())
         view = RaadsmededelingVoorvertoningView()
@@ -830,9 +826,8 @@ class RaadsmededelingPublicerenView(AreaMixin, View):
 
 
 @public_view
-class OpenbaarRaadsmededelingListView(ListView):
+class OpenbaarRaadsmededelingListView(FilteredListView):
     template_name = "monitoring/openbaar_list.html"
-    paginate_by = PAGE_SIZE
 
     def get_queryset(self):
         return selectors.gepubliceerde_raadsmededelingen()
@@ -841,10 +836,6 @@ class OpenbaarRaadsmededelingListView(ListView):
 @login_not_required
 def openbaar_pdf(request, pk: int):
     mededeling = get_object_or_404(selectors.gepubliceerde_raadsmededelingen(), pk=pk)
-    if not mededeling.openbare_pdf:
-        raise Http404
-    return FileResponse(
-        mededeling.openbare_pdf.open("rb"),
-        content_type="application/pdf",
-        filename=f"raadsmededeling-{mededeling.nummer}.pdf",
+    return private_file_response(
+        mededeling.openbare_pdf, filename=f"raadsmededeling-{mededeling.nummer}.pdf", inline=True
     )
