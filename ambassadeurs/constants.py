@@ -30,7 +30,7 @@ class ActiviteitSoort(models.TextChoices):
     OVERIG = "overig", _("Overig")
 
 
-# The five profile criteria of seed 000 ("Profielschets ambassadeur"): field -> label.
+# The five profile criteria of the Deventer nota ("Profielschets ambassadeur"): field -> label.
 PROFIEL_CRITERIA: tuple[tuple[str, str], ...] = (
     ("crit_onderscheid", _("Begrijpt het onderscheid tussen diversiteit en inclusie")),
     (

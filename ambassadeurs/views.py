@@ -24,9 +24,9 @@ from ambassadeurs.models import Activiteit, Ambassadeur
 from inclusie.exports import csv_response
 from inclusie.form_views import ConfirmDeleteView, ServiceFormView
 from inclusie.ids import query_id
+from inclusie.list_views import FilteredListView
 from inclusie.models import GemeenteProfiel
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, allowed, public_view
-from inclusie.views import FilteredListView
 from pijlers.models import Lidmaatschap
 
 # --- kwartiermaker: ambassadors -----------------------------------------------------

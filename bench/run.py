@@ -252,13 +252,15 @@ def print_table(results: list[dict]) -> list[str]:
                 f"{row['page']:<28}{result['scale']:>6}{row['rps']:>9.0f}{row['ratio']:>10.2f}{row['target']:>8.2f}{row['p50_ms']:>9.1f}{row['p95_ms']:>9.1f}{row['p95_ratio']:>7.1f}{row['queries']:>9}{'' if ok else '  <-- below target'}"
             )
     print(
-        f"\n{'report PDF':<28}{'scale':>6}{'pages':>7}{'s':>8}{'plain s':>9}{'ratio':>7}{'x tagged':>9}{'peak MB':>9}"
+        f"\n{'report PDF (CPU s)':<28}{'scale':>6}{'pages':>7}{'s':>8}{'plain s':>9}{'ratio':>7}{'target':>8}{'':>6}{'x tagged':>9}{'peak MB':>9}"
     )
     for result in results:
         pdfs = result.get("report_pdfs", {})
         for name, row in pdfs.get("reports", {}).items():
+            target = row.get("target")
+            verdict = ("PASS" if row["ratio"] <= target else "FAIL") if target else ""
             print(
-                f"{name:<28}{result['scale']:>6}{row['pages']:>7}{row['seconds']:>8.2f}{row['plain_seconds']:>9.2f}{row['ratio']:>7.2f}{row.get('ratio_tagged', 0):>9.2f}{pdfs.get('peak_rss_mb', 0):>9.0f}"
+                f"{name:<28}{result['scale']:>6}{row['pages']:>7}{row['seconds']:>8.2f}{row['plain_seconds']:>9.2f}{row['ratio']:>7.2f}{(f'<= {target:.1f}' if target else '-'):>8}{verdict:>6}{row.get('ratio_tagged', 0):>9.2f}{pdfs.get('peak_rss_mb', 0):>9.0f}"
             )
         failures += [f"{f} at scale {result['scale']}" for f in pdfs.get("failures", [])]
     if len(by_scale) > 1:

@@ -118,7 +118,7 @@ def seed(ctx) -> None:
         locatie="Buurthuis De Schakel, zaal 1",
         organisator=km,
     )
-    meetings = reeks_create(reeks=reeks, door=km)
+    meetings = reeks_create(reeks=reeks, by=km)
     verzet = []
     for b in meetings:
         dag = timezone.localtime(b.start).date()

@@ -14,19 +14,19 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from bijeenkomsten.constants import (
+    Aanwezigheid,
+    ActieStatus,
+    BijeenkomstStatus,
+    ReeksPatroon,
+    RsvpAntwoord,
+    Soort,
+    VerslagStatus,
+    Weekdag,
+    WeekVanMaand,
+)
 from inclusie.models.base import TimeStampedModel
 from inclusie.uploads import UploadValidator
-
-
-class Soort(models.TextChoices):
-    AMBASSADEURS = "ambassadeurs", _("Ambassadeursbijeenkomst")
-    KLANKBORD = "klankbord", _("Klankbordgroep")
-    KLANKBORD_WETHOUDER = "klankbord_wethouder", _("Klankbordgroep met wethouder")
-    PIJLERTAFEL = "pijlertafel", _("Pijlertafel")
-    STUURGROEP = "stuurgroep", _("Stuurgroep")
-    WERKGROEP = "werkgroep", _("Werkgroep")
-    STADSGESPREK = "stadsgesprek", _("Startbijeenkomst of stadsgesprek")
-
 
 # The body ("orgaan") whose open actions carry over from meeting to meeting:
 # the klankbordgroep is one body whether or not the wethouder joins.
@@ -48,25 +48,11 @@ class BijeenkomstReeks(TimeStampedModel):
     on its own, so one can be moved or cancelled without touching the rest.
     """
 
-    class Patroon(models.TextChoices):
-        MAANDELIJKS = "maandelijks", _("Elke maand op een vaste weekdag (bijv. eerste dinsdag)")
-        WEKELIJKS = "wekelijks", _("Elke zoveel weken")
+    Patroon = ReeksPatroon
 
-    class Weekdag(models.IntegerChoices):
-        MAANDAG = 0, _("maandag")
-        DINSDAG = 1, _("dinsdag")
-        WOENSDAG = 2, _("woensdag")
-        DONDERDAG = 3, _("donderdag")
-        VRIJDAG = 4, _("vrijdag")
-        ZATERDAG = 5, _("zaterdag")
-        ZONDAG = 6, _("zondag")
+    Weekdag = Weekdag
 
-    class WeekVanMaand(models.IntegerChoices):
-        EERSTE = 1, _("eerste")
-        TWEEDE = 2, _("tweede")
-        DERDE = 3, _("derde")
-        VIERDE = 4, _("vierde")
-        LAATSTE = -1, _("laatste")
+    WeekVanMaand = WeekVanMaand
 
     titel = models.CharField(_("titel"), max_length=200)
     soort = models.CharField(_("soort"), max_length=32, choices=Soort.choices)
@@ -123,13 +109,9 @@ class BijeenkomstReeks(TimeStampedModel):
 
 
 class Bijeenkomst(TimeStampedModel):
-    class Status(models.TextChoices):
-        GEPLAND = "gepland", _("Gepland")
-        GEANNULEERD = "geannuleerd", _("Geannuleerd")
+    Status = BijeenkomstStatus
 
-    class VerslagStatus(models.TextChoices):
-        CONCEPT = "concept", _("Concept")
-        VASTGESTELD = "vastgesteld", _("Vastgesteld")
+    VerslagStatus = VerslagStatus
 
     titel = models.CharField(_("titel"), max_length=200)
     soort = models.CharField(_("soort"), max_length=32, choices=Soort.choices)
@@ -295,17 +277,9 @@ class Bijlage(TimeStampedModel):
 class Uitnodiging(TimeStampedModel):
     """An invitee of a meeting (a user, or an external person), with RSVP and attendance."""
 
-    class Antwoord(models.TextChoices):
-        GEEN = "geen", _("Nog geen antwoord")
-        KOMT = "komt", _("Komt")
-        KOMT_NIET = "komt_niet", _("Komt niet")
-        MISSCHIEN = "misschien", _("Misschien")
+    Antwoord = RsvpAntwoord
 
-    class Aanwezigheid(models.TextChoices):
-        ONBEKEND = "onbekend", _("Nog niet ingevuld")
-        AANWEZIG = "aanwezig", _("Aanwezig")
-        AFWEZIG_MET_BERICHT = "afwezig_bericht", _("Afwezig met bericht")
-        AFWEZIG = "afwezig", _("Afwezig")
+    Aanwezigheid = Aanwezigheid
 
     bijeenkomst = models.ForeignKey(
         Bijeenkomst,
@@ -404,9 +378,7 @@ class Besluit(TimeStampedModel):
 class Actie(TimeStampedModel):
     """An action item from the minutes, followed until done."""
 
-    class Status(models.TextChoices):
-        OPEN = "open", _("Open")
-        GEREED = "gereed", _("Gereed")
+    Status = ActieStatus
 
     bijeenkomst = models.ForeignKey(
         Bijeenkomst, verbose_name=_("bijeenkomst"), on_delete=models.CASCADE, related_name="acties"

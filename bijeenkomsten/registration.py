@@ -34,12 +34,19 @@ def register() -> None:
         NavItem,
         PublicLink,
         RedactionSource,
+        SlotPanel,
         register_figure,
         register_figure_section,
         register_nav,
         register_panel,
         register_public_link,
         register_redaction_source,
+        register_slot_panel,
+    )
+
+    # Coming meetings of a pijler on the pijler's page.
+    register_slot_panel(
+        SlotPanel("pijler", "bijeenkomsten/panels/pijler.html", sel.pijler_panel, order=20)
     )
 
     persondata.register()

@@ -409,6 +409,22 @@ def figuur_acties_open(start: date, end: date) -> int:
     )
 
 
+def pijler_panel(request, pijler) -> dict:
+    """Upcoming meetings of a pijler that this user may see (the meetings' own rule)."""
+    from inclusie.permissions import VIEW, allowed
+
+    user = request.user
+    if not allowed(user, "bijeenkomsten", VIEW):
+        return {"bijeenkomsten": []}
+    return {
+        "bijeenkomsten": list(
+            bijeenkomsten_zichtbaar(user)
+            .filter(pijler=pijler, eind__gte=timezone.now(), status=Bijeenkomst.Status.GEPLAND)
+            .order_by("start")[:10]
+        )
+    }
+
+
 # --- the public version of the minutes (Woo 5.1.2e) ---------------------------------
 
 

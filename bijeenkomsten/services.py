@@ -79,7 +79,7 @@ def _aware(day: date, at) -> datetime:
 
 @transaction.atomic
 def reeks_create(
-    *, reeks: BijeenkomstReeks, door: User | None, rollen: Iterable[str] = ()
+    *, reeks: BijeenkomstReeks, by: User | None, rollen: Iterable[str] = ()
 ) -> list[Bijeenkomst]:
     """Save a series and create its meetings; each is independent afterwards.
 
@@ -87,7 +87,7 @@ def reeks_create(
     meeting of the series; the mail goes out per meeting, when the organiser
     sends it.
     """
-    reeks.organisator = reeks.organisator or door
+    reeks.organisator = reeks.organisator or by
     reeks.full_clean()
     reeks.save()
     made = []
@@ -123,7 +123,7 @@ def reeks_create(
 
 
 @transaction.atomic
-def bijeenkomst_save(*, bijeenkomst: Bijeenkomst, door: User | None) -> Bijeenkomst:
+def bijeenkomst_save(*, bijeenkomst: Bijeenkomst, by: User | None) -> Bijeenkomst:
     """Create or change a meeting. A change of time or place bumps the calendar
     version, marks a series meeting as moved and sends invitees who already got
     the invitation an updated one."""
@@ -133,7 +133,7 @@ def bijeenkomst_save(*, bijeenkomst: Bijeenkomst, door: User | None) -> Bijeenko
         else None
     )
     if bijeenkomst.pk is None and bijeenkomst.organisator_id is None:
-        bijeenkomst.organisator = door
+        bijeenkomst.organisator = by
     changed = bool(
         previous
         and (
@@ -158,7 +158,7 @@ def bijeenkomst_save(*, bijeenkomst: Bijeenkomst, door: User | None) -> Bijeenko
 
 
 @transaction.atomic
-def bijeenkomst_cancel(*, bijeenkomst: Bijeenkomst, reden: str, door: User | None) -> Bijeenkomst:
+def bijeenkomst_cancel(*, bijeenkomst: Bijeenkomst, reden: str, by: User | None) -> Bijeenkomst:
     """Cancel one meeting (also one of a series); the rest of the series stays."""
     if bijeenkomst.is_geannuleerd:
         return bijeenkomst
@@ -485,14 +485,27 @@ def _clean_filename(name: str) -> str:
 
 
 @transaction.atomic
-def bijlage_add(*, agendapunt: Agendapunt, bestand, door: User | None) -> Bijlage:
+def bijlage_add(*, agendapunt: Agendapunt, bestand, by: User | None) -> Bijlage:
     """Store an attachment (type and size checked by UploadValidator; name sanitised)."""
     naam = _clean_filename(getattr(bestand, "name", "") or "bijlage")
     bestand.name = naam
-    bijlage = Bijlage(agendapunt=agendapunt, naam=naam, bestand=bestand, geupload_door=door)
+    bijlage = Bijlage(agendapunt=agendapunt, naam=naam, bestand=bestand, geupload_door=by)
     bijlage.full_clean()
     bijlage.save()
     return bijlage
+
+
+@transaction.atomic
+def verslag_save(
+    *, bijeenkomst: Bijeenkomst, algemeen: str, aantekeningen: dict[Agendapunt, str]
+) -> Bijeenkomst:
+    """Save the minutes: the general notes and the notes per agenda item, all or nothing."""
+    bijeenkomst.verslag_algemeen = algemeen
+    bijeenkomst.save(update_fields=["verslag_algemeen", "updated_at"])
+    for punt, tekst in aantekeningen.items():
+        punt.aantekeningen = tekst
+        agendapunt_save(agendapunt=punt)
+    return bijeenkomst
 
 
 @transaction.atomic

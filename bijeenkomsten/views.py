@@ -11,15 +11,15 @@ import time
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import redirect
-from django.urls import reverse
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
-from django.views.generic import FormView, ListView, TemplateView
+from django.views.generic import TemplateView
 
 from bijeenkomsten import ics
 from bijeenkomsten import selectors as sel
@@ -49,8 +49,10 @@ from bijeenkomsten.models import (
     Bijlage,
     Uitnodiging,
 )
-from inclusie.form_views import add_service_errors
+from inclusie.downloads import private_file_response
+from inclusie.form_views import ServiceFormView, call_service, run_action
 from inclusie.links import portal_url
+from inclusie.list_views import FilteredListView
 from inclusie.pdf import render_to_pdf
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, public_view
 from inclusie.publicatie_views import (
@@ -60,7 +62,6 @@ from inclusie.publicatie_views import (
 )
 from inclusie.redaction import NAAM, marker
 
-PAGE_SIZE = 25
 FORM_PAGE = "bijeenkomsten/form.html"
 
 
@@ -69,49 +70,44 @@ class BijeenkomstMixin(AreaMixin):
 
     area, action = "bijeenkomsten", CHANGE
     model = Bijeenkomst
-    template_name = FORM_PAGE
-    title = ""
 
     def dispatch(self, request, *args, **kwargs):
         self.bijeenkomst = sel.bijeenkomst_get(user=request.user, pk=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        ctx["bijeenkomst"] = self.bijeenkomst
-        ctx["title"] = self.title
-        ctx["terug"] = self.get_success_url()
-        return ctx
 
-    def get_success_url(self):
+class BijeenkomstFormView(BijeenkomstMixin, ServiceFormView):
+    """A form page of one meeting (the one form base); back to the meeting, at `anchor`."""
+
+    template_name = FORM_PAGE
+    anchor = ""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(bijeenkomst=self.bijeenkomst, **kwargs)
+
+    def back_url(self):
         # Coming from the minutes (a decision or action added while writing them): back there.
         if self.request.GET.get("terug") == "verslag":
             return reverse("bijeenkomst-verslag", args=[self.bijeenkomst.pk])
         return self.bijeenkomst.get_absolute_url()
 
+    def get_success_url(self):
+        if self.request.GET.get("terug") == "verslag":
+            return self.back_url()
+        return self.bijeenkomst.get_absolute_url() + self.anchor
+
 
 # --- lists and detail -------------------------------------------------------
 
 
-class BijeenkomstListView(AreaMixin, ListView):
+class BijeenkomstListView(FilteredListView):
     area, action = "bijeenkomsten", VIEW
     template_name = "bijeenkomsten/list.html"
-    paginate_by = PAGE_SIZE
+    selector = staticmethod(sel.bijeenkomst_list)
+    default_params = {"wanneer": "komend"}
 
-    def get_queryset(self):
-        params = self.request.GET or None
-        if params is None:
-            params = {"wanneer": "komend"}
-        self.filterset = sel.bijeenkomst_list(user=self.request.user, params=params)
-        return self.filterset.qs
-
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        ctx["filter"] = self.filterset
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        ctx["querystring"] = query.urlencode()
-        return ctx
+    def selector_kwargs(self):
+        return {"user": self.request.user}
 
 
 class BijeenkomstDetailView(AreaMixin, TemplateView):
@@ -138,11 +134,12 @@ class BijeenkomstDetailView(AreaMixin, TemplateView):
         return ctx
 
 
-class BijeenkomstCreateView(AreaMixin, FormView):
+class BijeenkomstCreateView(ServiceFormView):
     area, action = "bijeenkomsten", CHANGE
     form_class = BijeenkomstForm
     template_name = FORM_PAGE
-    extra_context = {"title": gettext_lazy("Bijeenkomst plannen")}
+    title = gettext_lazy("Bijeenkomst plannen")
+    success_message = gettext_lazy("De bijeenkomst is gepland. Voeg nu agendapunten toe.")
 
     def get_initial(self):
         from bijeenkomsten.models import Soort
@@ -150,112 +147,98 @@ class BijeenkomstCreateView(AreaMixin, FormView):
         soort = self.request.GET.get("soort", "")
         return {"soort": soort} if soort in Soort.values else {}
 
-    def form_valid(self, form):
-        try:
-            b = svc.bijeenkomst_save(
-                bijeenkomst=form.save(commit=False),
-                door=self.request.user,
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("De bijeenkomst is gepland. Voeg nu agendapunten toe."))
-        return redirect(b)
+    def back_url(self):
+        return reverse("bijeenkomst-list")
+
+    def perform(self, form):
+        return svc.bijeenkomst_save(
+            bijeenkomst=form.save(commit=False),
+            by=self.request.user,
+        )
 
 
-class BijeenkomstUpdateView(BijeenkomstMixin, FormView):
+class BijeenkomstUpdateView(BijeenkomstFormView):
     form_class = BijeenkomstForm
     title = gettext_lazy("Bijeenkomst wijzigen of verplaatsen")
+    success_message = gettext_lazy("De bijeenkomst is opgeslagen.")
 
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "instance": self.bijeenkomst}
+    def get_instance(self):
+        return self.bijeenkomst
 
-    def form_valid(self, form):
-        try:
-            svc.bijeenkomst_save(
-                bijeenkomst=form.save(commit=False),
-                door=self.request.user,
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("De bijeenkomst is opgeslagen."))
-        return redirect(self.get_success_url())
+    def perform(self, form):
+        return svc.bijeenkomst_save(
+            bijeenkomst=form.save(commit=False),
+            by=self.request.user,
+        )
 
 
-class ReeksCreateView(AreaMixin, FormView):
+class ReeksCreateView(ServiceFormView):
     area, action = "bijeenkomsten", CHANGE
     form_class = ReeksForm
     template_name = FORM_PAGE
-    extra_context = {
-        "title": gettext_lazy("Reeks bijeenkomsten plannen"),
-        "uitleg": gettext_lazy(
-            "Bijvoorbeeld de maandelijkse ambassadeursbijeenkomst op de eerste dinsdag. "
-            "Daarna kunt u elke bijeenkomst los verplaatsen of annuleren."
-        ),
-    }
+    title = gettext_lazy("Reeks bijeenkomsten plannen")
+    intro = gettext_lazy(
+        "Bijvoorbeeld de maandelijkse ambassadeursbijeenkomst op de eerste dinsdag. "
+        "Daarna kunt u elke bijeenkomst los verplaatsen of annuleren."
+    )
 
-    def form_valid(self, form):
-        try:
-            made = svc.reeks_create(
-                reeks=form.save(commit=False),
-                door=self.request.user,
-                rollen=form.cleaned_data["rollen"],
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("%(n)d bijeenkomsten gepland.") % {"n": len(made)})
-        return redirect(reverse("bijeenkomst-list") + "?wanneer=komend")
+    def back_url(self):
+        return reverse("bijeenkomst-list")
+
+    def perform(self, form):
+        return svc.reeks_create(
+            reeks=form.save(commit=False),
+            by=self.request.user,
+            rollen=form.cleaned_data["rollen"],
+        )
+
+    def get_success_message(self, made):
+        return _("%(n)d bijeenkomsten gepland.") % {"n": len(made)}
+
+    def get_success_url(self):
+        return reverse("bijeenkomst-list") + "?wanneer=komend"
 
 
-class AnnulerenView(BijeenkomstMixin, FormView):
+class AnnulerenView(BijeenkomstFormView):
     form_class = AnnulerenForm
     title = gettext_lazy("Bijeenkomst annuleren")
+    intro = gettext_lazy(
+        "Alleen deze bijeenkomst gaat niet door; de rest van de reeks blijft staan. "
+        "Wie al een uitnodiging kreeg, krijgt een afmelding voor de agenda."
+    )
+    submit_label = gettext_lazy("Annuleren")
+    success_message = gettext_lazy("De bijeenkomst is geannuleerd.")
 
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        ctx["uitleg"] = _(
-            "Alleen deze bijeenkomst gaat niet door; de rest van de reeks blijft staan. "
-            "Wie al een uitnodiging kreeg, krijgt een afmelding voor de agenda."
-        )
-        ctx["knop"] = _("Annuleren")
-        return ctx
-
-    def form_valid(self, form):
-        svc.bijeenkomst_cancel(
+    def perform(self, form):
+        return svc.bijeenkomst_cancel(
             bijeenkomst=self.bijeenkomst,
             reden=form.cleaned_data["reden"],
-            door=self.request.user,
+            by=self.request.user,
         )
-        messages.success(self.request, _("De bijeenkomst is geannuleerd."))
-        return redirect(self.get_success_url())
 
 
 # --- agenda items and attachments -------------------------------------------------
 
 
-class AgendapuntCreateView(BijeenkomstMixin, FormView):
+class AgendapuntCreateView(BijeenkomstFormView):
     form_class = AgendapuntForm
     title = gettext_lazy("Agendapunt toevoegen")
+    success_message = gettext_lazy("Het agendapunt is toegevoegd.")
+    anchor = "#agenda"
 
-    def form_valid(self, form):
+    def perform(self, form):
         punt = form.save(commit=False)
         punt.bijeenkomst = self.bijeenkomst
-        try:
-            svc.agendapunt_save(agendapunt=punt)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Het agendapunt is toegevoegd."))
-        return redirect(self.get_success_url() + "#agenda")
+        return svc.agendapunt_save(agendapunt=punt)
 
 
-class AgendapuntUpdateView(AreaMixin, FormView):
+class AgendapuntUpdateView(ServiceFormView):
     area, action = "bijeenkomsten", CHANGE
     model = Agendapunt
     form_class = AgendapuntForm
     template_name = FORM_PAGE
+    title = gettext_lazy("Agendapunt wijzigen")
+    success_message = gettext_lazy("Het agendapunt is opgeslagen.")
 
     def dispatch(self, request, *args, **kwargs):
         visible = sel.bijeenkomsten_zichtbaar(request.user).values("pk")
@@ -268,46 +251,42 @@ class AgendapuntUpdateView(AreaMixin, FormView):
             raise Http404
         return super().dispatch(request, *args, **kwargs)
 
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "instance": self.punt}
+    def get_instance(self):
+        return self.punt
 
     def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        ctx["title"] = _("Agendapunt wijzigen")
-        ctx["terug"] = self.punt.bijeenkomst.get_absolute_url()
-        ctx["verwijder_url"] = reverse("agendapunt-delete", args=[self.punt.pk])
-        ctx["verwijder_label"] = _("Agendapunt verwijderen")
-        return ctx
+        return super().get_context_data(bijeenkomst=self.punt.bijeenkomst, **kwargs)
 
-    def form_valid(self, form):
-        try:
-            svc.agendapunt_save(agendapunt=form.save(commit=False))
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Het agendapunt is opgeslagen."))
-        return redirect(self.punt.bijeenkomst.get_absolute_url() + "#agenda")
+    def back_url(self):
+        return self.punt.bijeenkomst.get_absolute_url()
+
+    def delete_url(self):
+        return reverse("agendapunt-delete", args=[self.punt.pk])
+
+    def perform(self, form):
+        return svc.agendapunt_save(agendapunt=form.save(commit=False))
+
+    def get_success_url(self):
+        return self.punt.bijeenkomst.get_absolute_url() + "#agenda"
 
 
-class BijlageCreateView(BijeenkomstMixin, FormView):
+class BijlageCreateView(BijeenkomstFormView):
     form_class = BijlageForm
     title = gettext_lazy("Bijlage toevoegen")
+    success_message = gettext_lazy("De bijlage is toegevoegd.")
+    anchor = "#agenda"
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "bijeenkomst": self.bijeenkomst}
 
-    def form_valid(self, form):
-        try:
-            svc.bijlage_add(
-                agendapunt=form.cleaned_data["agendapunt"],
-                bestand=form.cleaned_data["bestand"],
-                door=self.request.user,
-            )
-        except ValidationError as exc:
-            form.add_error("bestand", exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("De bijlage is toegevoegd."))
-        return redirect(self.get_success_url() + "#agenda")
+    service_error_field = "bestand"  # the upload checks name no field: it is the file
+
+    def perform(self, form):
+        return svc.bijlage_add(
+            agendapunt=form.cleaned_data["agendapunt"],
+            bestand=form.cleaned_data["bestand"],
+            by=self.request.user,
+        )
 
 
 class BijlageDownloadView(AreaMixin, View):
@@ -315,29 +294,24 @@ class BijlageDownloadView(AreaMixin, View):
 
     def get(self, request, pk):
         bijlage = sel.bijlage_voor(user=request.user, pk=pk)
-        try:
-            handle = bijlage.bestand.open("rb")
-        except FileNotFoundError as exc:
-            raise Http404 from exc
-        response = FileResponse(handle, as_attachment=True, filename=bijlage.naam)
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
+        return private_file_response(bijlage.bestand, filename=bijlage.naam)
 
 
 # --- invitations and attendance ----------------------------------------------------
 
 
-class UitnodigenView(BijeenkomstMixin, FormView):
+class UitnodigenView(BijeenkomstFormView):
     form_class = UitnodigenForm
     template_name = "bijeenkomsten/uitnodigen.html"
     title = gettext_lazy("Genodigden")
+    submit_label = gettext_lazy("Toevoegen en versturen")
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["uitnodigingen"] = self.bijeenkomst.uitnodigingen.select_related("user", "persoon")
         return ctx
 
-    def form_valid(self, form):
+    def perform(self, form):
         data = form.cleaned_data
         added = svc.uitnodigingen_add(
             bijeenkomst=self.bijeenkomst,
@@ -347,21 +321,27 @@ class UitnodigenView(BijeenkomstMixin, FormView):
         )
         messages.success(self.request, _("%(n)d genodigden toegevoegd.") % {"n": added})
         if data["versturen"]:
-            try:
-                sent = svc.uitnodigingen_send(bijeenkomst=self.bijeenkomst)
-            except ValidationError as exc:
-                messages.error(self.request, " ".join(exc.messages))
-            else:
+            # The invitees are saved either way; a refused mailing is said, not a 500.
+            sent = run_action(
+                self.request,
+                lambda: svc.uitnodigingen_send(bijeenkomst=self.bijeenkomst),
+            )
+            if sent is not None:
                 messages.success(
                     self.request, _("%(n)d uitnodigingen per mail verstuurd.") % {"n": sent}
                 )
-        return redirect(reverse("bijeenkomst-uitnodigen", args=[self.bijeenkomst.pk]))
+        return self.bijeenkomst
+
+    def get_success_url(self):
+        return reverse("bijeenkomst-uitnodigen", args=[self.bijeenkomst.pk])
 
 
-class AanwezigheidView(BijeenkomstMixin, FormView):
+class AanwezigheidView(BijeenkomstFormView):
     form_class = AanwezigheidForm
     template_name = "bijeenkomsten/aanwezigheid.html"
     title = gettext_lazy("Aanwezigheid")
+    success_message = gettext_lazy("De aanwezigheid is opgeslagen.")
+    anchor = "#deelnemers"
 
     def get_form_kwargs(self):
         rows = list(
@@ -380,20 +360,15 @@ class AanwezigheidView(BijeenkomstMixin, FormView):
             return self.form_invalid(form)
         return super().post(request, *args, **kwargs)
 
-    def form_valid(self, form):
-        try:
-            svc.aanwezigheid_save(bijeenkomst=self.bijeenkomst, waarden=form.waarden())
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("De aanwezigheid is opgeslagen."))
-        return redirect(self.get_success_url() + "#deelnemers")
+    def perform(self, form):
+        svc.aanwezigheid_save(bijeenkomst=self.bijeenkomst, waarden=form.waarden())
+        return self.bijeenkomst
 
 
 # --- minutes: notes, decisions, actions --------------------------------------------
 
 
-class VerslagView(BijeenkomstMixin, FormView):
+class VerslagView(BijeenkomstFormView):
     """The minutes: notes per agenda item, saved as they are typed (static/js/verslag.js).
 
     Posting the whole form is the fallback without JavaScript and what "Besluit
@@ -406,6 +381,7 @@ class VerslagView(BijeenkomstMixin, FormView):
     form_class = VerslagForm
     template_name = "bijeenkomsten/verslag.html"
     title = gettext_lazy("Verslag")
+    submit_label = gettext_lazy("Verslag opslaan")
     VOLGENDE = {"actie": "actie-create", "besluit": "besluit-create"}
 
     def get_form_kwargs(self):
@@ -415,7 +391,8 @@ class VerslagView(BijeenkomstMixin, FormView):
         from django.db import transaction
 
         conflicts = []
-        try:
+
+        def save_all():
             with transaction.atomic():
                 for field, veld, tekst, versie in form.teksten():
                     try:
@@ -426,6 +403,9 @@ class VerslagView(BijeenkomstMixin, FormView):
                         conflicts.append((field, conflict))
                 if conflicts:
                     raise _NietsOpgeslagen
+
+        try:
+            call_service(form, save_all)
         except _NietsOpgeslagen:
             form.data = form.data.copy()
             for field, conflict in conflicts:
@@ -446,14 +426,13 @@ class VerslagView(BijeenkomstMixin, FormView):
                 )
                 form.data[versie_veld] = str(conflict.versie)
             return self.form_invalid(form)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
+        if form.errors:
             return self.form_invalid(form)
         messages.success(self.request, _("Het verslag is opgeslagen."))
         volgende = self.VOLGENDE.get(self.request.POST.get("volgende", ""))
         if volgende:
             return redirect(reverse(volgende, args=[self.bijeenkomst.pk]) + "?terug=verslag")
-        return redirect(self.get_success_url() + "#verslag")
+        return redirect(self.bijeenkomst.get_absolute_url() + "#verslag")
 
 
 class _NietsOpgeslagen(Exception):
@@ -496,47 +475,47 @@ class VerslagAutosaveView(BijeenkomstMixin, View):
         return JsonResponse({"versie": versie, "op": timezone.localtime(op).strftime("%H:%M")})
 
 
-class BesluitCreateView(BijeenkomstMixin, FormView):
+class BesluitCreateView(BijeenkomstFormView):
     form_class = BesluitForm
     title = gettext_lazy("Besluit vastleggen")
+    success_message = gettext_lazy("Het besluit is vastgelegd.")
+    anchor = "#verslag"
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "bijeenkomst": self.bijeenkomst}
 
-    def form_valid(self, form):
+    def perform(self, form):
         besluit = form.save(commit=False)
         besluit.bijeenkomst = self.bijeenkomst
         svc.besluit_add(besluit=besluit)
-        messages.success(self.request, _("Het besluit is vastgelegd."))
-        return redirect(self.get_success_url() + "#verslag")
+        return self.bijeenkomst
 
 
-class ActieCreateView(BijeenkomstMixin, FormView):
+class ActieCreateView(BijeenkomstFormView):
     form_class = ActieForm
     title = gettext_lazy("Actiepunt toevoegen")
+    success_message = gettext_lazy("Het actiepunt is toegevoegd.")
+    anchor = "#acties"
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "bijeenkomst": self.bijeenkomst}
 
-    def form_valid(self, form):
+    def perform(self, form):
         actie = form.save(commit=False)
         actie.bijeenkomst = self.bijeenkomst
-        try:
-            svc.actie_save(actie=actie)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Het actiepunt is toegevoegd."))
-        return redirect(self.get_success_url() + "#acties")
+        svc.actie_save(actie=actie)
+        return self.bijeenkomst
 
 
-class ActieUpdateView(AreaMixin, FormView):
+class ActieUpdateView(ServiceFormView):
     """Change an action: move its due date, hand it to someone else, reopen it."""
 
     area, action = "bijeenkomsten", CHANGE
     model = Actie
     form_class = ActieWijzigenForm
     template_name = FORM_PAGE
+    title = gettext_lazy("Actiepunt wijzigen")
+    success_message = gettext_lazy("Het actiepunt is opgeslagen.")
 
     def dispatch(self, request, *args, **kwargs):
         self.actie = sel.actie_voor(user=request.user, pk=kwargs["pk"])
@@ -549,48 +528,35 @@ class ActieUpdateView(AreaMixin, FormView):
             "bijeenkomst": self.actie.bijeenkomst,
         }
 
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        ctx["title"] = _("Actiepunt wijzigen")
-        ctx["terug"] = self.actie.bijeenkomst.get_absolute_url() + "#acties"
-        return ctx
+    def back_url(self):
+        return self.actie.bijeenkomst.get_absolute_url() + "#acties"
 
-    def form_valid(self, form):
+    def perform(self, form):
         actie = form.save(commit=False)
         if actie.status == Actie.Status.GEREED and actie.gereed_op is None:
             actie.gereed_op = timezone.now()
         elif actie.status == Actie.Status.OPEN:
             actie.gereed_op = None
-        try:
-            svc.actie_save(actie=actie)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Het actiepunt is opgeslagen."))
-        return redirect(actie.bijeenkomst.get_absolute_url() + "#acties")
+        return svc.actie_save(actie=actie)
+
+    def get_success_url(self):
+        return self.back_url()
 
 
-class VaststellenView(BijeenkomstMixin, FormView):
+class VaststellenView(BijeenkomstFormView):
     form_class = VaststellenForm
     title = gettext_lazy("Verslag vaststellen")
+    intro = gettext_lazy("Meestal stelt de volgende bijeenkomst het verslag vast.")
+    submit_label = gettext_lazy("Vaststellen")
+    success_message = gettext_lazy("Het verslag is vastgesteld.")
+    anchor = "#verslag"
 
     def get_initial(self):
         return {"op": timezone.localdate()}
 
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        ctx["uitleg"] = _("Meestal stelt de volgende bijeenkomst het verslag vast.")
-        ctx["knop"] = _("Vaststellen")
-        return ctx
-
-    def form_valid(self, form):
-        try:
-            svc.verslag_vaststellen(bijeenkomst=self.bijeenkomst, op=form.cleaned_data["op"])
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Het verslag is vastgesteld."))
-        return redirect(self.get_success_url() + "#verslag")
+    def perform(self, form):
+        svc.verslag_vaststellen(bijeenkomst=self.bijeenkomst, op=form.cleaned_data["op"])
+        return self.bijeenkomst
 
 
 def _pdf_context(b, user, lak=None) -> dict:
@@ -616,15 +582,12 @@ class BijeenkomstPdfView(AreaMixin, View):
     def get(self, request, pk):
         b = sel.bijeenkomst_detail(user=request.user, pk=pk)
         if request.GET.get("versie") == "openbaar":
-            # The public version (seed 004) exists only once published after its preview.
+            # The public version (as the published minutes of the Stuurgroep Inclusie en
+            # Diversiteit) exists only once published after its preview.
             if b.openbaar_verslag:
-                response = FileResponse(
-                    b.openbaar_verslag.open("rb"), content_type="application/pdf"
+                return private_file_response(
+                    b.openbaar_verslag, filename=f"bijeenkomst-{b.pk}-openbaar.pdf", inline=True
                 )
-                response["Content-Disposition"] = (
-                    f'inline; filename="bijeenkomst-{b.pk}-openbaar.pdf"'
-                )
-                return response
             if self.can("bijeenkomsten", CHANGE):
                 return redirect("bijeenkomst-openbaar-voorvertoning", pk=b.pk)
             raise Http404
@@ -666,8 +629,8 @@ class VerslagVoorvertoningView(_VerslagDocument, VoorvertoningView):
             "titel": b.titel,
             "datum": date_format(timezone.localtime(b.start), "j F Y"),
         }
-        ctx["terug"] = b.get_absolute_url()
-        ctx["terug_label"] = _("Terug naar de bijeenkomst")
+        ctx["back_url"] = b.get_absolute_url()
+        ctx["back_label"] = _("Terug naar de bijeenkomst")
         ctx["uitleg_extra"] = _(
             "Namen in de kolommen organisator, genodigden en actiehouders worden altijd gelakt."
         )
@@ -703,16 +666,16 @@ class VerslagPublicerenView(AreaMixin, View):
         b = sel.bijeenkomst_detail(user=request.user, pk=pk)
         form = PublicerenMetVoorvertoningForm(request.POST)
         if form.is_valid():
-            try:
-                svc.verslag_openbaar_maken(
+            call_service(
+                form,
+                lambda: svc.verslag_openbaar_maken(
                     bijeenkomst=b,
                     by=request.user,
                     sleutel=form.cleaned_data["sleutel"],
                     pdf_context=lambda result: _pdf_context(b, request.user, lak=result),
-                )
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
+                ),
+            )
+            if not form.errors:
                 messages.success(request, _("Het openbare verslag is gepubliceerd."))
                 return redirect(b.get_absolute_url())
         view = VerslagVoorvertoningView()
@@ -734,23 +697,16 @@ class BijeenkomstIcsView(AreaMixin, View):
 # --- actions ---------------------------------------------------------------------
 
 
-class ActieListView(AreaMixin, ListView):
+class ActieListView(FilteredListView):
     area, action = "bijeenkomsten", VIEW
     template_name = "bijeenkomsten/acties.html"
-    paginate_by = PAGE_SIZE
+    selector = staticmethod(sel.actie_list)
 
-    def get_queryset(self):
-        self.filterset = sel.actie_list(user=self.request.user, params=self.request.GET or None)
-        return self.filterset.qs
+    def selector_kwargs(self):
+        return {"user": self.request.user}
 
     def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        ctx["filter"] = self.filterset
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        ctx["querystring"] = query.urlencode()
-        ctx["vandaag"] = timezone.localdate()
-        return ctx
+        return super().get_context_data(vandaag=timezone.localdate(), **kwargs)
 
 
 class ActieGereedView(AreaMixin, View):
@@ -784,11 +740,13 @@ class MijnAgendaView(AreaMixin, TemplateView):
         return ctx
 
 
-class RsvpView(AreaMixin, FormView):
+class RsvpView(ServiceFormView):
     area, action = "agenda", CHANGE
     model = Uitnodiging
     form_class = RsvpForm
     template_name = FORM_PAGE
+    submit_label = gettext_lazy("Antwoord versturen")
+    success_message = gettext_lazy("Bedankt, uw antwoord is opgeslagen.")
 
     def dispatch(self, request, *args, **kwargs):
         self.uitnodiging = sel.uitnodiging_van(user=request.user, pk=kwargs["pk"])
@@ -800,23 +758,21 @@ class RsvpView(AreaMixin, FormView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["title"] = _("Komt u naar %(titel)s?") % {"titel": self.uitnodiging.bijeenkomst.titel}
-        ctx["terug"] = self.uitnodiging.bijeenkomst.get_absolute_url()
-        ctx["knop"] = _("Antwoord versturen")
         return ctx
 
-    def form_valid(self, form):
-        try:
-            svc.uitnodiging_rsvp(
-                uitnodiging=self.uitnodiging, antwoord=form.cleaned_data["antwoord"]
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Bedankt, uw antwoord is opgeslagen."))
+    def back_url(self):
+        return self.uitnodiging.bijeenkomst.get_absolute_url()
+
+    def perform(self, form):
+        return svc.uitnodiging_rsvp(
+            uitnodiging=self.uitnodiging, antwoord=form.cleaned_data["antwoord"]
+        )
+
+    def get_success_url(self):
         nxt = self.request.POST.get("next", "")
         if nxt.startswith("/") and not nxt.startswith("//"):
-            return redirect(nxt)
-        return redirect("mijn-agenda")
+            return nxt
+        return reverse("mijn-agenda")
 
 
 class AgendaKoppelenView(AreaMixin, TemplateView):
@@ -835,48 +791,44 @@ class AgendaKoppelenView(AreaMixin, TemplateView):
         return ctx
 
 
-class AgendaTokenVernieuwenView(AreaMixin, FormView):
+class AgendaTokenVernieuwenView(ServiceFormView):
     area, action = "agenda", CHANGE
     form_class = forms.Form
-    template_name = FORM_PAGE
-    extra_context = {
-        "title": gettext_lazy("Nieuwe agendalink maken"),
-        "uitleg": gettext_lazy(
-            "De oude link werkt daarna niet meer. Gebruik dit als iemand anders uw link kent."
-        ),
-        "knop": gettext_lazy("Nieuwe link maken"),
-    }
+    title = gettext_lazy("Nieuwe agendalink maken")
+    intro = gettext_lazy(
+        "De oude link werkt daarna niet meer. Gebruik dit als iemand anders uw link kent."
+    )
+    submit_label = gettext_lazy("Nieuwe link maken")
+    success_message = gettext_lazy("Er is een nieuwe agendalink gemaakt. De oude werkt niet meer.")
+    success_url = reverse_lazy("agenda-koppelen")
 
-    def form_valid(self, form):
-        svc.agenda_token_reset(user=self.request.user)
-        messages.success(
-            self.request, _("Er is een nieuwe agendalink gemaakt. De oude werkt niet meer.")
-        )
-        return redirect("agenda-koppelen")
+    def perform(self, form):
+        return svc.agenda_token_reset(user=self.request.user)
 
 
-class ToestemmingView(AreaMixin, FormView):
+class ToestemmingView(ServiceFormView):
     area, action = "agenda", CHANGE
     form_class = ToestemmingForm
-    template_name = FORM_PAGE
-    extra_context = {"title": gettext_lazy("Aanwezigheid tonen aan anderen")}
+    title = gettext_lazy("Aanwezigheid tonen aan anderen")
+    success_message = gettext_lazy("Uw keuze is opgeslagen.")
+    success_url = reverse_lazy("agenda-koppelen")
 
     def get_initial(self):
         t = AanwezigheidToestemming.objects.filter(user=self.request.user).first()
         return {"zichtbaar": bool(t and t.zichtbaar)}
 
-    def form_valid(self, form):
-        svc.toestemming_set(user=self.request.user, zichtbaar=form.cleaned_data["zichtbaar"])
-        messages.success(self.request, _("Uw keuze is opgeslagen."))
-        return redirect("agenda-koppelen")
+    def back_url(self):
+        return reverse("agenda-koppelen")
+
+    def perform(self, form):
+        return svc.toestemming_set(user=self.request.user, zichtbaar=form.cleaned_data["zichtbaar"])
 
 
 @public_view
-class OpenbaarVerslagListView(ListView):
+class OpenbaarVerslagListView(FilteredListView):
     """The public archive of minutes published after the redaction preview (Woo)."""
 
     template_name = "bijeenkomsten/openbaar_verslagen.html"
-    paginate_by = PAGE_SIZE
 
     def get_queryset(self):
         return sel.openbare_verslagen()
@@ -890,10 +842,10 @@ class OpenbaarVerslagPdfView(View):
         b = sel.openbare_verslagen().filter(pk=pk).first()
         if b is None:
             raise Http404
-        return FileResponse(
-            b.openbaar_verslag.open("rb"),
-            content_type="application/pdf",
+        return private_file_response(
+            b.openbaar_verslag,
             filename=f"verslag-{b.start:%Y-%m-%d}-{b.pk}-openbaar.pdf",
+            inline=True,
         )
 
 
@@ -927,12 +879,15 @@ class _DeleteView(AreaMixin, View):
     def service(self, obj) -> None:
         raise NotImplementedError
 
-    def post(self, request, pk):
-        visible = sel.bijeenkomsten_zichtbaar(request.user).values("pk")
+    def get_object(self, pk):
+        visible = sel.bijeenkomsten_zichtbaar(self.request.user).values("pk")
         obj = self.model.objects.filter(pk=pk, **{f"{self.path_to_meeting}__in": visible}).first()
         if obj is None:
             raise Http404
-        meeting_url = reverse(
+        return obj
+
+    def meeting_url(self, obj) -> str:
+        return reverse(
             "bijeenkomst-detail",
             args=[
                 obj.agendapunt.bijeenkomst_id
@@ -940,16 +895,26 @@ class _DeleteView(AreaMixin, View):
                 else obj.bijeenkomst_id
             ],
         )
-        try:
-            self.service(obj)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, self.message)
+
+    def get(self, request, pk):
+        """Where deleting is offered as a link (the form page), GET asks to confirm."""
+        obj = self.get_object(pk)
+        return render(
+            request,
+            "inclusie/verwijderen.html",
+            {"title": self.title, "omschrijving": str(obj), "back_url": self.meeting_url(obj)},
+        )
+
+    def post(self, request, pk):
+        obj = self.get_object(pk)
+        meeting_url = self.meeting_url(obj)
+        run_action(request, lambda: self.service(obj), success=self.message)
         return redirect(meeting_url + self.anchor)
 
 
 class AgendapuntDeleteView(_DeleteView):
+    http_method_names = ["get", "post"]
+    title = gettext_lazy("Agendapunt verwijderen")
     model = Agendapunt
     anchor = "#agenda"
     message = gettext_lazy("Het agendapunt is verwijderd.")

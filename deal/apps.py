@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -19,12 +20,23 @@ class DealConfig(AppConfig):
             HomePanel,
             NavItem,
             PublicLink,
+            SlotPanel,
             register_figure,
             register_figure_section,
             register_nav,
             register_panel,
             register_public_link,
+            register_slot_panel,
         )
+        from pijlers.models import Pijler
+
+        # The Deal on a pijler's page: linked partners, commitments, initiatives, knowledge.
+        register_slot_panel(SlotPanel("pijler", "deal/panels/pijler.html", selectors.pijler_panel))
+        # The public Deal page lists pijlers: a changed pijler shows there at once.
+        for signal in (post_save, post_delete):
+            signal.connect(
+                _pijler_changed, sender=Pijler, dispatch_uid=f"deal-pijler-{signal is post_save}"
+            )
 
         persondata.register()
         # Signatory names, contact moments and people in initiatives are personal data.
@@ -89,6 +101,12 @@ class DealConfig(AppConfig):
                 kind=STOCK,
             )
         )
+
+
+def _pijler_changed(sender, **kwargs) -> None:
+    from deal.services import public_cache_clear
+
+    public_cache_clear()
 
 
 def _opvolgen_context(request) -> dict:

@@ -26,14 +26,14 @@ class ContactSoort(models.TextChoices):
 
 
 class ToezeggingSoort(models.TextChoices):
-    """The two kinds of seed 000: towards the city, and inside the own organisation."""
+    """The two kinds in the Deventer nota: towards the city, and inside the own organisation."""
 
     STAD = "stad", _("Bijdrage aan een inclusieve stad")
     EIGEN_ORGANISATIE = "eigen_organisatie", _("Diversiteit en inclusie in de eigen organisatie")
 
 
 class Thema(models.TextChoices):
-    """Themes of a commitment (seed 000: own organisation)."""
+    """Themes of a commitment (the Deventer nota: own organisation)."""
 
     PERSONEEL = "personeel", _("Divers personeelsbestand")
     ORGANISATIE = "organisatie", _("Inclusieve organisatie")

@@ -14,28 +14,16 @@ from deal.models import (
     Toezegging,
     Voortgang,
 )
-from inclusie.forms import SafeModelMultipleChoiceField
-from inclusie.models import GemeenteProfiel, Organisatie, Persoon
+from inclusie.forms import DATE, SafeModelMultipleChoiceField, apply_terms
+from inclusie.models import Organisatie, Persoon
 from inclusie.uploads import UploadValidator
 from pijlers.models import Pijler
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def harden(form: forms.BaseForm) -> None:
     for field in form.fields.values():
         if type(field) is forms.ModelMultipleChoiceField:
             field.__class__ = SafeModelMultipleChoiceField
-
-
-def apply_terms(form: forms.BaseForm) -> None:
-    """Use the gemeente's own word (pijler / speerpunt / uitvoeringslijn) in labels."""
-    profiel = GemeenteProfiel.cached()
-    for name, field in form.fields.items():
-        if name == "pijler":
-            field.label = profiel.term_pijler.capitalize()
-        elif name == "pijlers":
-            field.label = profiel.term_pijlers.capitalize()
 
 
 class TermsForm(forms.ModelForm):

@@ -283,7 +283,7 @@ class Voortgang(models.Model):
 
 
 class Initiatief(TimeStampedModel):
-    """An initiative in the city; many work apart from each other (seed 000)."""
+    """An initiative in the city; many work apart from each other (the Deventer nota)."""
 
     naam = models.CharField(_("naam"), max_length=200)
     omschrijving = models.TextField(_("omschrijving"), blank=True)

@@ -327,3 +327,38 @@ def figure_toezeggingen(start: datetime.date, end: datetime.date) -> dict[str, i
 
 def figure_initiatieven(start: datetime.date, end: datetime.date) -> int:
     return Initiatief.objects.filter(gestart_op__lt=end).count()
+
+
+PIJLER_PANEL_LIMIT = 30
+
+
+def pijler_panel(request, pijler) -> dict:
+    """The Deal on a pijler's page: capped lists with only the columns shown."""
+    partners = Partner.objects.filter(pijlers=pijler)
+    return {
+        "aantal_partners": partners.count(),
+        "partners": partners.select_related("organisatie")
+        .only("pk", "fase", "organisatie__naam")
+        .order_by("organisatie__naam")[:PIJLER_PANEL_LIMIT],
+        "toezeggingen": Toezegging.objects.filter(pijler=pijler)
+        .select_related("partner__organisatie")
+        .only("pk", "titel", "status", "partner__organisatie__naam")
+        .order_by("titel")[:PIJLER_PANEL_LIMIT],
+        "initiatieven": Initiatief.objects.filter(pijler=pijler)
+        .select_related("wijk")
+        .only("pk", "naam", "wijk__naam")
+        .order_by("naam")[:PIJLER_PANEL_LIMIT],
+        "kennisitems": KennisItem.objects.filter(pijlers=pijler).only("pk", "titel")[
+            :PIJLER_PANEL_LIMIT
+        ],
+        # Plain URL prefixes: one reverse() per list instead of one per row.
+        "url": {
+            name: reverse("deal:" + name.replace("_", "-"), args=[0])[: -len("0/")]
+            for name in (
+                "partner_detail",
+                "toezegging_detail",
+                "initiatief_detail",
+                "kennis_detail",
+            )
+        },
+    }

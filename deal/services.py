@@ -52,7 +52,7 @@ def _check_date(datum: datetime.date | None, field: str) -> None:
 def partner_create(
     *,
     organisatie: Organisatie,
-    door: User | None,
+    by: User | None,
     fase: str = Fase.VERKEND,
     datum: datetime.date | None = None,
     pijlers: Iterable = (),
@@ -90,7 +90,7 @@ def partner_create(
         van="",
         naar=fase,
         datum=datum,
-        door=door,
+        door=by,
         reden=_("Opgenomen in de Deal"),
     )
     public_cache_clear()
@@ -119,7 +119,7 @@ def partner_move(
     *,
     partner: Partner,
     naar: str,
-    door: User | None,
+    by: User | None,
     datum: datetime.date | None = None,
     reden: str = "",
 ) -> Partner:
@@ -156,7 +156,7 @@ def partner_move(
             }
         )
     FaseWijziging.objects.create(
-        partner=partner, van=partner.fase, naar=naar, datum=datum, reden=reden, door=door
+        partner=partner, van=partner.fase, naar=naar, datum=datum, reden=reden, door=by
     )
     partner.fase = naar
     partner.fase_sinds = datum
@@ -173,7 +173,7 @@ def partner_sign(
     ondertekenaar_naam: str,
     ondertekenaar_functie: str = "",
     document=None,
-    door: User | None,
+    by: User | None,
     reden: str = "",
 ) -> Partner:
     """Record the signing: date (not in the future), signatory, optional signed PDF."""
@@ -215,7 +215,7 @@ def partner_sign(
         naar=Fase.ONDERTEKEND,
         datum=ondertekend_op,
         reden=reden or _("Ondertekend door %(naam)s") % {"naam": partner.ondertekenaar_naam},
-        door=door,
+        door=by,
     )
     public_cache_clear()
     return partner
@@ -226,14 +226,14 @@ def contactmoment_add(
     *,
     partner: Partner,
     contactmoment: Contactmoment,
-    door: User | None,
+    by: User | None,
     volgende_actie: str | None = None,
     volgende_actie_op: datetime.date | None = None,
 ) -> Contactmoment:
     """Log a contact moment; optionally set the partner's next step."""
     _check_date(contactmoment.datum, "datum")
     contactmoment.partner = partner
-    contactmoment.door = door
+    contactmoment.door = by
     contactmoment.full_clean()
     contactmoment.save()
     if volgende_actie is not None:
@@ -270,11 +270,11 @@ def toezegging_save(
 
 
 @transaction.atomic
-def voortgang_add(*, toezegging: Toezegging, voortgang: Voortgang, door: User | None) -> Voortgang:
+def voortgang_add(*, toezegging: Toezegging, voortgang: Voortgang, by: User | None) -> Voortgang:
     """A dated progress note with evidence; at least text, plus an optional link or file."""
     _check_date(voortgang.datum, "datum")
     voortgang.toezegging = toezegging
-    voortgang.door = door
+    voortgang.door = by
     voortgang.full_clean()
     voortgang.save()
     return voortgang

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import mimetypes
-
-from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, JsonResponse
-from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse, reverse_lazy
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView, TemplateView
 
-from deal import selectors, services
+from deal import imports, selectors, services
 from deal.constants import ROUTE, Fase
 from deal.forms import (
     ContactmomentForm,
@@ -38,28 +34,11 @@ from deal.models import (
     Toezegging,
     Voortgang,
 )
+from inclusie.downloads import private_file_response
 from inclusie.exports import csv_response, xlsx_response
 from inclusie.form_views import ServiceFormView
+from inclusie.list_views import FilteredListView
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, public_view, requires
-
-PAGE_SIZE = 25
-
-
-class FilteredList(AreaMixin, ListView):
-    paginate_by = PAGE_SIZE
-    selector = None
-
-    def get_queryset(self):
-        self.filterset = type(self).selector(params=self.request.GET or None)
-        return self.filterset.qs
-
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        ctx["filter"] = self.filterset
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        ctx["querystring"] = query.urlencode()
-        return ctx
 
 
 class PartnerObjectMixin:
@@ -95,7 +74,7 @@ EXPORT_HEADER = [
 ]
 
 
-class PartnerListView(FilteredList):
+class PartnerListView(FilteredListView):
     area, action = "deal", VIEW
     template_name = "deal/partner_list.html"
     selector = staticmethod(selectors.partner_list)
@@ -138,7 +117,7 @@ class PartnerCreateView(ServiceFormView):
         data = form.cleaned_data
         return services.partner_create(
             organisatie=form.organisatie(),
-            door=self.request.user,
+            by=self.request.user,
             fase=data["fase"],
             pijlers=data.get("pijlers") or [],
             volgende_actie=data.get("volgende_actie") or "",
@@ -156,29 +135,27 @@ class PartnerImportView(ServiceFormView):
     form_class = PartnerImportForm
     template_name = "deal/partner_import.html"
     title = gettext_lazy("Partners importeren")
+    submit_label = gettext_lazy("Controleren en importeren")
+    success_url = reverse_lazy("deal:partner-list")
+    extra_context = {
+        "summary_intro": gettext_lazy(
+            "Er is niets opgeslagen. Verbeter deze regels en probeer het opnieuw:"
+        )
+    }
 
     def back_url(self):
         return reverse("deal:partner-list")
 
     def perform(self, form):
-        from deal import imports
+        upload = form.cleaned_data["bestand"]
+        upload.seek(0)
+        return imports.partners_import(data=upload.read(), by=self.request.user)
 
-        rows = imports.parse(form.cleaned_data["bestand"])
-        try:
-            result = imports.partners_import(rows=rows, door=self.request.user)
-        except ValidationError as exc:
-            form.add_error(
-                None, _("Er is niets opgeslagen. Verbeter deze regels en probeer het opnieuw:")
-            )
-            return self.render_to_response(
-                self.get_context_data(form=form, regelfouten=exc.messages)
-            )
-        messages.success(
-            self.request,
-            _("%(n)s partners toegevoegd (%(k)s bestaande organisaties gekoppeld).")
-            % {"n": result.created + result.linked, "k": result.linked},
-        )
-        return redirect("deal:partner-list")
+    def get_success_message(self, result):
+        return _("%(n)s partners toegevoegd (%(k)s bestaande organisaties gekoppeld).") % {
+            "n": result.created + result.linked,
+            "k": result.linked,
+        }
 
 
 class PartnerDetailView(AreaMixin, DetailView):
@@ -258,7 +235,7 @@ class PartnerFaseView(PartnerObjectMixin, ServiceFormView):
             naar=data["naar"],
             datum=data["datum"],
             reden=data.get("reden") or "",
-            door=self.request.user,
+            by=self.request.user,
         )
         return self.partner
 
@@ -295,7 +272,7 @@ class PartnerOndertekenView(PartnerObjectMixin, ServiceFormView):
             ondertekenaar_functie=data.get("ondertekenaar_functie") or "",
             document=data.get("document"),
             reden=data.get("reden") or "",
-            door=self.request.user,
+            by=self.request.user,
         )
         return self.partner
 
@@ -303,24 +280,12 @@ class PartnerOndertekenView(PartnerObjectMixin, ServiceFormView):
         return _("%(naam)s heeft de Deal ondertekend.") % {"naam": partner}
 
 
-def _file_response(field_file, download_name: str):
-    if not field_file:
-        raise Http404
-    try:
-        handle = field_file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    name = download_name or field_file.name.rsplit("/", 1)[-1]
-    content_type = mimetypes.guess_type(field_file.name)[0] or "application/octet-stream"
-    response = FileResponse(handle, as_attachment=True, filename=name, content_type=content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
-
-
 @requires("deal", VIEW)
 def partner_document(request, pk: int):
     partner = get_object_or_404(Partner.objects.select_related("organisatie"), pk=pk)
-    return _file_response(partner.ondertekend_document, f"ondertekend-{partner.pk}.pdf")
+    return private_file_response(
+        partner.ondertekend_document, filename=f"ondertekend-{partner.pk}.pdf"
+    )
 
 
 class ContactmomentCreateView(PartnerObjectMixin, ServiceFormView):
@@ -340,7 +305,7 @@ class ContactmomentCreateView(PartnerObjectMixin, ServiceFormView):
         services.contactmoment_add(
             partner=self.partner,
             contactmoment=form.save(commit=False),
-            door=self.request.user,
+            by=self.request.user,
             volgende_actie=form.cleaned_data.get("volgende_actie") or "",
             volgende_actie_op=form.cleaned_data.get("volgende_actie_op"),
         )
@@ -416,7 +381,7 @@ class VoortgangCreateView(ServiceFormView):
 
     def perform(self, form):
         services.voortgang_add(
-            toezegging=self.toezegging, voortgang=form.save(commit=False), door=self.request.user
+            toezegging=self.toezegging, voortgang=form.save(commit=False), by=self.request.user
         )
         return self.toezegging
 
@@ -424,7 +389,7 @@ class VoortgangCreateView(ServiceFormView):
 @requires("deal", VIEW)
 def voortgang_bestand(request, pk: int):
     voortgang = get_object_or_404(Voortgang, pk=pk)
-    return _file_response(voortgang.bestand, "")
+    return private_file_response(voortgang.bestand)
 
 
 # --- shared goals -------------------------------------------------------------------
@@ -466,7 +431,7 @@ class DoelstellingUpdateView(DoelstellingCreateView):
 # --- initiatives ----------------------------------------------------------------------
 
 
-class InitiatiefListView(FilteredList):
+class InitiatiefListView(FilteredListView):
     area, action = "initiatieven", VIEW
     template_name = "deal/initiatief_list.html"
     selector = staticmethod(selectors.initiatief_list)
@@ -514,7 +479,7 @@ class InitiatiefUpdateView(InitiatiefCreateView):
 # --- knowledge base -------------------------------------------------------------------
 
 
-class KennisListView(FilteredList):
+class KennisListView(FilteredListView):
     area, action = "kennisbank", VIEW
     template_name = "deal/kennis_list.html"
     selector = staticmethod(selectors.kennis_list)
@@ -557,7 +522,7 @@ class KennisUpdateView(KennisCreateView):
 @requires("kennisbank", VIEW)
 def kennis_bestand(request, pk: int):
     item = get_object_or_404(KennisItem, pk=pk)
-    return _file_response(item.bestand, "")
+    return private_file_response(item.bestand)
 
 
 # --- public -----------------------------------------------------------------------------

@@ -50,3 +50,9 @@ class ReportStatus(models.TextChoices):
     RUNNING = "running", _("Wordt gemaakt")
     DONE = "done", _("Klaar")
     FAILED = "failed", _("Mislukt")
+
+
+class NotificatieStatus(models.TextChoices):
+    WACHTEND = "wachtend", _("Wachtend")
+    VERZONDEN = "verzonden", _("Verzonden")
+    MISLUKT = "mislukt", _("Mislukt")

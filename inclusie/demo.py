@@ -257,6 +257,9 @@ def seed(ctx: DemoContext) -> None:
         setattr(profiel, key, value)
     profiel.portefeuillehouder = "Wil Wethouder"
     profiel.team = "Team Samenleving"
+    # Fictional office holders who sign the raadsmededeling.
+    profiel.burgemeester = "A.M. Burgers"
+    profiel.secretaris = "P.J. Schrijver"
     profiel.contact_email = f"inclusie@{DEMO_DOMAIN}"
     profiel.hoe_aansluiten = (
         "Wilt u met uw organisatie meedoen? Neem contact op met de kwartiermaker. "

@@ -43,6 +43,20 @@ def add_service_errors(
         form.add_error(default_field, error)
 
 
+def call_service(form: forms.BaseForm, call: Callable[[], Any], default_field: str | None = None):
+    """Run one service for a valid form; a refusal lands on the form (see add_service_errors).
+
+    Returns the service's result; afterwards `form.errors` tells whether it refused.
+    :class:`ServiceFormView` uses it for every form page; a page that carries several
+    forms (the publication preview) uses it directly for the form that was posted.
+    """
+    try:
+        return call()
+    except ValidationError as exc:
+        add_service_errors(form, exc, default_field)
+        return None
+
+
 class ServiceFormView(AreaMixin, FormView):
     """A form whose valid data goes to one service; service errors land on the form.
 
@@ -116,10 +130,8 @@ class ServiceFormView(AreaMixin, FormView):
         return ctx
 
     def form_valid(self, form) -> HttpResponse:
-        try:
-            result = self.perform(form)
-        except ValidationError as exc:
-            add_service_errors(form, exc, self.service_error_field)
+        result = call_service(form, lambda: self.perform(form), self.service_error_field)
+        if form.errors:
             return self.form_invalid(form)
         if isinstance(result, HttpResponseBase):
             return result  # type: ignore[return-value]

@@ -8,6 +8,19 @@ from inclusie.constants import Role
 from inclusie.ids import IdModelMultipleChoiceField
 from inclusie.models import GemeenteProfiel, Organisatie, Persoon, User
 
+# A date field as the browser's own date picker (ISO value, shown in the user's locale).
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def apply_terms(form: forms.BaseForm) -> None:
+    """Use the gemeente's own word (pijler / speerpunt / uitvoeringslijn) in labels."""
+    profiel = GemeenteProfiel.cached()
+    for name, field in form.fields.items():
+        if name == "pijler":
+            field.label = profiel.term_pijler.capitalize()
+        elif name == "pijlers":
+            field.label = profiel.term_pijlers.capitalize()
+
 
 class SafeModelMultipleChoiceField(IdModelMultipleChoiceField):
     """Refuses ids that are not plain ASCII digits in range with the normal Dutch message.
@@ -76,7 +89,12 @@ class GemeenteProfielForm(forms.ModelForm):
             "term_pijlers",
             "hoe_aansluiten",
             "contact_email",
+            "burgemeester",
+            "secretaris",
+            "logo",
+            "huisstijlkleur",
         ]
+        widgets = {"huisstijlkleur": forms.TextInput(attrs={"type": "color"})}
 
 
 class UserInviteForm(forms.Form):

@@ -8,19 +8,151 @@ Templates extend ``pdf/base.html``.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
+_STYLE = re.compile(r"<style>(.*?)</style>", re.S)
 
-def render_to_pdf(template: str, context: dict, *, title: str, lang: str = "nl") -> bytes:
-    """Render `template` to tagged PDF/UA-1 bytes. `title` becomes the document title."""
+
+@lru_cache(maxsize=1)
+def _font_config():
+    """One font configuration per process (our documents use system fonts, no @font-face)."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
+@lru_cache(maxsize=64)
+def _stylesheet(css: str):
+    """A document's <style> compiled once per process: most documents share their CSS."""
+    from weasyprint import CSS
+
+    return CSS(string=css, font_config=_font_config())
+
+
+def _css_string(text: str) -> str:
+    """Text safe inside a CSS string in a <style> element (no quotes, escapes or tags)."""
+    return "".join(" " if c in "\r\n\t" else c for c in text if c not in '"\\<>')[:120]
+
+
+def render_to_pdf(
+    template: str, context: dict, *, title: str, lang: str = "nl", footer: str = ""
+) -> bytes:
+    """Render `template` to tagged PDF/UA-1 bytes. `title` becomes the document title.
+
+    `footer` is the document name printed bottom left on every page (default: the title);
+    bottom right every document says "Pagina N van M".
+    """
     from weasyprint import HTML
 
     with translation.override(lang):
-        html = render_to_string(template, {**context, "pdf_title": title, "pdf_lang": lang})
-    document = HTML(string=html, base_url=str(settings.BASE_DIR))
-    return document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True, uncompressed_pdf=False)
+        html = render_to_string(
+            template,
+            {
+                **context,
+                "pdf_title": title,
+                "pdf_lang": lang,
+                "pdf_voet": _css_string(footer or title),
+            },
+        )
+    # The <style> blocks go to WeasyPrint as compiled stylesheets (cached above), in
+    # document order, which keeps the cascade as written and skips re-parsing them.
+    stylesheets = [_stylesheet(css) for css in _STYLE.findall(html)]
+    document = HTML(string=_STYLE.sub("", html), base_url=str(settings.BASE_DIR))
+    pdf = document.write_pdf(
+        stylesheets=stylesheets,
+        font_config=_font_config(),
+        pdf_variant="pdf/ua-1",
+        pdf_tags=True,
+        uncompressed_pdf=False,
+    )
+    return add_table_header_scope(pdf)
+
+
+def _kids(node) -> list:
+    import pikepdf
+
+    kids = node.get("/K")
+    if isinstance(kids, pikepdf.Array):
+        return [k for k in kids if isinstance(k, pikepdf.Dictionary)]
+    if isinstance(kids, pikepdf.Dictionary):
+        return [kids]
+    return []
+
+
+def add_table_header_scope(data: bytes) -> bytes:
+    """Give every TH in the tag tree its /Scope, which PDF/UA asks of table headers.
+
+    WeasyPrint (66, and 70 as well) writes TH structure elements without /Scope,
+    whatever the HTML's `scope` says, so screen readers cannot tell a column
+    header from a row header. Rule: a TH in a header row (under THead, or in a row
+    of only TH cells) heads a Column; a TH that starts a body row heads a Row.
+    """
+    import io
+
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        root = pdf.Root.get("/StructTreeRoot")
+        if root is None:
+            return data
+        changed = 0
+        stack = [(root, None)]
+        while stack:
+            node, section = stack.pop()
+            kind = node.get("/S")
+            if kind in ("/THead", "/TBody", "/TFoot"):
+                section = kind
+            if kind == "/TR":
+                cells = [c for c in _kids(node) if c.get("/S") in ("/TH", "/TD")]
+                header_row = section == "/THead" or all(c.get("/S") == "/TH" for c in cells)
+                for cell in cells:
+                    if cell.get("/S") != "/TH":
+                        continue
+                    scope = pikepdf.Name.Column if header_row else pikepdf.Name.Row
+                    attributes = cell.get("/A")
+                    if isinstance(attributes, pikepdf.Dictionary):
+                        attributes.Scope = scope
+                        attributes.O = pikepdf.Name.Table
+                    else:
+                        cell.A = pikepdf.Dictionary(O=pikepdf.Name.Table, Scope=scope)
+                    changed += 1
+                continue
+            stack.extend((kid, section) for kid in _kids(node))
+        if not changed:
+            return data
+        out = io.BytesIO()
+        # WeasyPrint's streams are compressed already, and its XMP metadata (PDF/UA
+        # identification) stays exactly as written.
+        pdf.save(out, compress_streams=False, fix_metadata_version=False)
+        return out.getvalue()
+
+
+def table_header_scopes(data: bytes) -> list[tuple[str, str]]:
+    """(scope, text-less path) of every TH in the tag tree, for tests: [("/Column", ...)]."""
+    import io
+
+    import pikepdf
+
+    found = []
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        root = pdf.Root.get("/StructTreeRoot")
+        stack = [(root, "")] if root is not None else []
+        while stack:
+            node, path = stack.pop()
+            kind = str(node.get("/S", ""))
+            if kind == "/TH":
+                attributes = node.get("/A")
+                scope = (
+                    attributes.get("/Scope") if isinstance(attributes, pikepdf.Dictionary) else None
+                )
+                found.append((str(scope) if scope is not None else "", path))
+            stack.extend((kid, f"{path}{kind}") for kid in _kids(node))
+    return found
 
 
 def pdf_text(data: bytes) -> str:
@@ -55,3 +187,28 @@ def pdf_metadata(data: bytes) -> dict:
                 root.get("/ViewerPreferences", {}).get("/DisplayDocTitle", False)
             ),
         }
+
+
+def letterhead(gemeente) -> dict:
+    """Letterhead of the gemeente profile for documents: logo as data URI, colour, name."""
+    import base64
+    import io
+
+    logo_src = ""
+    if gemeente is not None and gemeente.logo:
+        name = gemeente.logo.name.lower()
+        mime = "image/png" if name.endswith(".png") else "image/jpeg"
+        try:
+            with gemeente.logo.open("rb") as fh:
+                data = fh.read()
+            from PIL import Image
+
+            with Image.open(io.BytesIO(data)) as image:
+                image.load()
+            logo_src = f"data:{mime};base64," + base64.b64encode(data).decode()
+        except (OSError, ValueError):
+            logo_src = ""  # a missing or broken file must not stop the document; the name stays
+    return {
+        "logo_src": logo_src,
+        "kleur": getattr(gemeente, "huisstijlkleur", "") or "#00466e",
+    }

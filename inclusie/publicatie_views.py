@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from inclusie import publicatie
-from inclusie.form_views import add_service_errors
+from inclusie.form_views import call_service
 from inclusie.models import Lakvoorvertoning
 from inclusie.permissions import AreaMixin
 from inclusie.redaction import HANDMATIG, WOO_GROND
@@ -169,32 +168,32 @@ class LakbesluitView(_DocumentMixin, TemplateView):
         if request.POST.get("actie") == "opheffen":
             form = LakOpheffenForm(request.POST)
             if form.is_valid():
-                try:
-                    publicatie.lakking_opheffen(
+                call_service(
+                    form,
+                    lambda: publicatie.lakking_opheffen(
                         document=document,
                         teksten=teksten,
                         sleutel=form.cleaned_data["sleutel"],
                         reden=form.cleaned_data["reden"],
                         by=request.user,
-                    )
-                except ValidationError as exc:
-                    add_service_errors(form, exc)
+                    ),
+                )
             if form.errors:
                 return self._again(request, kwargs, opheffen_fout=form)
             messages.success(request, _("De lakking is opgeheven. De reden staat in het logboek."))
             return HttpResponseRedirect(terug + "#lakkingen")
         form = LakToevoegenForm(request.POST)
         if form.is_valid():
-            try:
-                publicatie.lakking_toevoegen(
+            call_service(
+                form,
+                lambda: publicatie.lakking_toevoegen(
                     document=document,
                     teksten=teksten,
                     tekst=form.cleaned_data["tekst"],
                     reden=form.cleaned_data["reden"],
                     by=request.user,
-                )
-            except ValidationError as exc:
-                add_service_errors(form, exc)
+                ),
+            )
         if form.errors:
             return self._again(request, kwargs, toevoegen_form=form)
         messages.success(request, _("De tekst is gelakt, overal waar hij voorkomt."))

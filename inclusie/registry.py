@@ -89,6 +89,52 @@ def panels_for(request) -> list[dict]:
     return [{"template": p.template, **p.context(request)} for p in chosen]
 
 
+# --- Slot panels: one app's data on another app's page ---------------------
+#
+# A page of one app (a pijler's page) has a named slot; other apps register
+# panels for it in their AppConfig.ready(). The page renders whatever is
+# registered, so pijlers shows partners, commitments and meetings without
+# importing the deal or meetings apps (dependencies point one way).
+
+
+@dataclass(frozen=True)
+class SlotPanel:
+    """A block an app adds to another app's page, e.g. the Deal's partners on a pijler.
+
+    `context(request, obj) -> dict` computes what the template shows for the
+    page's object (`obj`, e.g. the pijler); it must use a fixed number of queries.
+    The panel shows only to users who may view `area` (empty: everyone who sees
+    the page).
+    """
+
+    slot: str
+    template: str
+    context: Callable[[Any, Any], dict]
+    area: str = ""
+    order: int = 100
+
+
+_slot_panels: list[SlotPanel] = []
+
+
+def register_slot_panel(panel: SlotPanel) -> None:
+    if all(
+        (existing.slot, existing.template) != (panel.slot, panel.template)
+        for existing in _slot_panels
+    ):
+        _slot_panels.append(panel)
+
+
+def slot_panels(slot: str, request, obj) -> list[dict]:
+    """The panels for `slot` this user may see, each as {"template": ..., **context}."""
+    chosen = [
+        p
+        for p in sorted(_slot_panels, key=lambda p: p.order)
+        if p.slot == slot and (not p.area or allowed(request.user, p.area, VIEW))
+    ]
+    return [{"template": p.template, **p.context(request, obj)} for p in chosen]
+
+
 # --- What waits for a decision ---------------------------------------------
 #
 # The wethouder's home starts with what waits for their decision. Each app that

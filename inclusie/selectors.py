@@ -3,7 +3,7 @@
 from django.db import connection
 
 from inclusie.filters import OrganisatieFilter, PersoonFilter
-from inclusie.models import Organisatie, Persoon
+from inclusie.models import Organisatie, Persoon, User
 
 
 def organisatie_list(*, params=None):
@@ -49,3 +49,7 @@ def broker_status() -> str:
         return "ok" if client.ping() else "down"
     except redis.RedisError:
         return "down"
+
+
+def user_list(*, params=None):
+    return User.objects.order_by("role", "naam")

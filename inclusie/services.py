@@ -19,6 +19,11 @@ from inclusie.models import GemeenteProfiel, Notificatie, Organisatie, Persoon, 
 def gemeente_update(*, data: dict) -> GemeenteProfiel:
     profiel = GemeenteProfiel.load()
     for key, value in data.items():
+        if key == "logo":
+            # FileField semantics: an upload replaces, False clears, None keeps.
+            if value is not None:
+                GemeenteProfiel._meta.get_field("logo").save_form_data(profiel, value)
+            continue
         setattr(profiel, key, value)
     profiel.full_clean()
     profiel.save()

@@ -288,6 +288,9 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# Rows per page of every list (inclusie.list_views.FilteredListView); one setting.
+PAGE_SIZE = env.int("PAGE_SIZE", default=25)
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

@@ -86,6 +86,12 @@ def validate_upload(upload, *, kinds: tuple[str, ...] = DOCUMENT_KINDS, max_mb: 
             % {"ext": name.rsplit(".", 1)[-1], "label": KIND_LABEL[kind]},
             code="disguised",
         )
+    if kind in ("png", "jpg") and not _is_image(upload):
+        raise ValidationError(
+            _("Het bestand is geen geldige afbeelding. Sla het opnieuw op als %(label)s.")
+            % {"label": KIND_LABEL[kind]},
+            code="broken_image",
+        )
     if kind == "csv":
         try:
             head.decode("utf-8-sig")
@@ -95,3 +101,19 @@ def validate_upload(upload, *, kinds: tuple[str, ...] = DOCUMENT_KINDS, max_mb: 
                     _("Het CSV-bestand is geen UTF-8-tekst. Sla het op als 'CSV UTF-8'."),
                     code="encoding",
                 ) from exc
+
+
+def _is_image(upload) -> bool:
+    """A PNG or JPEG that decodes completely (a truncated file would break a PDF later)."""
+    from PIL import Image, UnidentifiedImageError
+
+    position = upload.tell() if hasattr(upload, "tell") else 0
+    try:
+        upload.seek(0)
+        with Image.open(upload) as image:
+            image.load()
+        return True
+    except (OSError, UnidentifiedImageError, ValueError, Image.DecompressionBombError):
+        return False
+    finally:
+        upload.seek(position)

@@ -6,7 +6,7 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, TemplateView
 
 from inclusie import selectors, services
 from inclusie.form_views import ServiceFormView
@@ -19,31 +19,12 @@ from inclusie.forms import (
     UserInviteForm,
     UserRoleForm,
 )
+from inclusie.list_views import FilteredListView
 from inclusie.models import GemeenteProfiel, Organisatie, Persoon, User
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, public_view
 from inclusie.registry import panels_for, public_links
 
-PAGE_SIZE = 25
 logger = logging.getLogger(__name__)
-
-
-class FilteredListView(AreaMixin, ListView):
-    """A list that filters and paginates in the database through a selector."""
-
-    paginate_by = PAGE_SIZE
-    selector = None
-
-    def get_queryset(self):
-        self.filterset = type(self).selector(params=self.request.GET or None)
-        return self.filterset.qs
-
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        ctx["filter"] = self.filterset
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        ctx["querystring"] = query.urlencode()
-        return ctx
 
 
 @public_view
@@ -166,11 +147,10 @@ class GemeenteProfielView(ServiceFormView):
         return services.gemeente_update(data=form.cleaned_data)
 
 
-class UserListView(AreaMixin, ListView):
+class UserListView(FilteredListView):
     area, action = "beheer", VIEW
     template_name = "inclusie/beheer/gebruikers.html"
-    paginate_by = PAGE_SIZE
-    queryset = User.objects.order_by("role", "naam")
+    selector = staticmethod(selectors.user_list)
 
 
 class UserInviteView(ServiceFormView):
@@ -213,7 +193,6 @@ class AuditLogView(FilteredListView):
 
     area, action = "audit", VIEW
     template_name = "inclusie/beheer/audit.html"
-    paginate_by = 50
     selector = staticmethod(selectors.audit_log)
 
     def get(self, request, *args, **kwargs):

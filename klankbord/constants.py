@@ -11,7 +11,7 @@ class KlankbordRol(models.TextChoices):
     ADVISEUR_ONDERWERP = "adviseur_onderwerp", _("Beleidsadviseur op onderwerp")
 
 
-# Composition of seed 000: six members, one of whom the group chooses as voorzitter,
+# Composition in the Deventer nota: six members, one of whom the group chooses as voorzitter,
 # plus the beleidsadviseur D&I and a beleidsadviseur who joins per topic.
 LEDEN_DOEL = 6
 VOORZITTERS_DOEL = 1

@@ -64,7 +64,7 @@ class Regel:
 
 
 def samenstelling(huidige: list[KlankbordLid]) -> list[Regel]:
-    """The composition rules of seed 000 checked against the current seats."""
+    """The composition rules of the Deventer nota checked against the current seats."""
     per_rol = {rol: 0 for rol in KlankbordRol.values}
     for lid in huidige:
         per_rol[lid.rol] += 1

@@ -13,8 +13,8 @@ from django.views.generic import TemplateView
 
 from inclusie.exports import csv_response
 from inclusie.form_views import ServiceFormView
+from inclusie.list_views import FilteredListView
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, allowed
-from inclusie.views import FilteredListView
 from klankbord import selectors, services
 from klankbord.forms import (
     AdviesForm,
@@ -205,12 +205,10 @@ class WethouderGesprekView(AreaMixin, TemplateView):
 class SignaalListView(FilteredListView):
     area, action = "signalen", VIEW
     template_name = "klankbord/signaal_list.html"
+    selector = staticmethod(selectors.signaal_list)
 
-    def get_queryset(self):
-        self.filterset = selectors.signaal_list(
-            user=self.request.user, params=self.request.GET or None
-        )
-        return self.filterset.qs
+    def selector_kwargs(self):
+        return {"user": self.request.user}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

@@ -7,6 +7,7 @@ stays fast, and every label is escaped.
 from __future__ import annotations
 
 import base64
+from dataclasses import dataclass
 from itertools import count
 
 from django.utils.html import escape
@@ -19,27 +20,85 @@ _ids = count(1)
 def _fmt(value) -> str:
     if value is None:
         return "-"
-    if isinstance(value, float) and not value.is_integer():
-        return f"{value:.1f}".replace(".", ",")
-    return f"{int(value)}"
+    from inclusie.dutch import getal
+
+    return getal(value)
+
+
+LABEL_CHARS = 24  # characters per label line; longer labels wrap, never get cut off
+LINE_H = 13
+
+
+def _wrap(label: str) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(str(label), LABEL_CHARS, break_long_words=True) or [""]
+
+
+BAR_H, GAP, WIDTH = 14, 10, 520
+
+
+@dataclass(frozen=True)
+class ChartLayout:
+    """Where each label's group of bars sits; shared by the SVG and an HTML label column."""
+
+    wrapped: list[list[str]]
+    groups: list[tuple[float, float]]  # (top, height) per label, in px
+    legend_h: int
+    height: float
+    label_w: float
+
+    @property
+    def label_rows(self) -> list[dict]:
+        """For an HTML label column beside a label-less SVG: lines, height and gap above."""
+        rows, previous_end = [], 0.0
+        for lines, (top, h) in zip(self.wrapped, self.groups, strict=True):
+            pad = (h - LINE_H * len(lines)) / 2  # centred on the group of bars
+            rows.append({"lines": lines, "height": h, "gap": top - previous_end, "pad": pad})
+            previous_end = top + h
+        return rows
+
+
+def chart_layout(labels: list[str], n_series: int) -> ChartLayout:
+    wrapped = [_wrap(label) for label in labels]
+    longest = max((len(line) for lines in wrapped for line in lines), default=4)
+    legend_h = 22 if n_series > 1 else 0
+    groups, y = [], float(legend_h)
+    for lines in wrapped:
+        h = max(BAR_H * max(n_series, 1), LINE_H * len(lines) + 2)
+        groups.append((y, h))
+        y += h + GAP
+    return ChartLayout(wrapped, groups, legend_h, y + 2, min(10 + 6.6 * longest, 180))
 
 
 def bar_chart(
-    title: str, labels: list[str], series: list[tuple[str, list]], *, desc: str = ""
+    title: str,
+    labels: list[str],
+    series: list[tuple[str, list]],
+    *,
+    desc: str = "",
+    labels_in_svg: bool = True,
 ) -> SafeString:
-    """Horizontal grouped bars: one group per label, one bar per series."""
+    """Horizontal grouped bars: one group per label, one bar per series.
+
+    Labels wrap over as many lines as they need (no "…"), and the value beside
+    each bar always fits inside the drawing. With ``labels_in_svg=False`` the
+    drawing starts at the bars and the labels go in an HTML column beside it
+    (:attr:`ChartLayout.label_rows`): WeasyPrint draws SVG text glyph by glyph,
+    so in a PDF that column costs a fraction of the same labels in the SVG.
+    """
     n = next(_ids)
-    longest = max((min(len(str(label)), 26) for label in labels), default=4)
-    label_w, bar_h, gap, width = min(8 + 7 * longest, 190), 14, 10, 520
-    per_group = bar_h * max(len(series), 1) + gap
-    legend_h = 22 if len(series) > 1 else 0
-    height = legend_h + per_group * max(len(labels), 1) + 6
+    layout = chart_layout(labels, len(series))
+    label_w = layout.label_w if labels_in_svg else 0
+    width = WIDTH if labels_in_svg else WIDTH - layout.label_w
+    height = layout.height
     values = [v or 0 for _name, vals in series for v in vals]
     top = max([abs(v) for v in values] + [1])
-    scale = (width - label_w - 50) / top
+    value_w = 7 * max((len(_fmt(v)) for _n, vals in series for v in vals), default=1) + 8
+    scale = (width - label_w - value_w) / top
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" role="img" aria-labelledby="g{n}t g{n}d" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" '
+        f'width="{width:.0f}" height="{height:.0f}" role="img" aria-labelledby="g{n}t g{n}d" '
         f'font-family="DejaVu Sans, Arial, sans-serif" font-size="11">',
         f'<title id="g{n}t">{escape(title)}</title>',
         f'<desc id="g{n}d">{escape(desc or title)}</desc>',
@@ -48,25 +107,27 @@ def bar_chart(
         x = label_w
         for i, (name, _vals) in enumerate(series):
             parts.append(
-                f'<rect x="{x}" y="4" width="12" height="12" fill="{COLOURS[i % 4]}"/>'
-                f'<text x="{x + 16}" y="14" fill="#111">{escape(name)}</text>'
+                f'<rect x="{x:.1f}" y="4" width="12" height="12" fill="{COLOURS[i % 4]}"/>'
+                f'<text x="{x + 16:.1f}" y="14" fill="#111">{escape(name)}</text>'
             )
-            x += 20 + 7 * len(str(name))
-    for gi, label in enumerate(labels):
-        y0 = legend_h + gi * per_group
-        short = label if len(label) <= 26 else label[:25] + "…"
-        parts.append(
-            f'<text x="{label_w - 6}" y="{y0 + bar_h * len(series) / 2 + 4}" '
-            f'text-anchor="end" fill="#111">{escape(short)}</text>'
-        )
+            x += 28 + 7 * len(str(name))
+    for gi, (lines, (y0, h)) in enumerate(zip(layout.wrapped, layout.groups, strict=True)):
+        if labels_in_svg:
+            first = y0 + h / 2 - (len(lines) - 1) * LINE_H / 2 + 4
+            tspans = "".join(
+                f'<tspan x="{label_w - 6:.1f}" y="{first + i * LINE_H:.1f}">{escape(line)}</tspan>'
+                for i, line in enumerate(lines)
+            )
+            parts.append(f'<text text-anchor="end" fill="#111">{tspans}</text>')
+        bars_top = y0 + (h - BAR_H * len(series)) / 2
         for si, (_name, vals) in enumerate(series):
             value = vals[gi] if gi < len(vals) else None
             w = max(abs(value or 0) * scale, 0 if not value else 1)
-            y = y0 + si * bar_h
+            by = bars_top + si * BAR_H
             parts.append(
-                f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{bar_h - 2}" '
+                f'<rect x="{label_w:.1f}" y="{by:.1f}" width="{w:.1f}" height="{BAR_H - 2}" '
                 f'fill="{COLOURS[si % 4]}"/>'
-                f'<text x="{label_w + w + 4:.1f}" y="{y + bar_h - 4}" fill="#111">'
+                f'<text x="{label_w + w + 4:.1f}" y="{by + BAR_H - 4:.1f}" fill="#111">'
                 f"{_fmt(value)}</text>"
             )
     parts.append("</svg>")

@@ -140,10 +140,59 @@ class RaadsmededelingDraftForm(forms.Form):
     periode = PeriodField()
 
 
+MARKDOWN_HELP = _(
+    "Opmaak: een regel die begint met '- ' wordt een opsomming, '1. ' een genummerde lijst; "
+    "**vet** en *schuin*; een link als [tekst](https://adres.nl). Een lege regel begint een "
+    "nieuwe alinea."
+)
+
+
 class RaadsmededelingForm(forms.ModelForm):
+    """The sections in Markdown; `revisie` is the revision the writer loaded."""
+
+    revisie = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
+
     class Meta:
         model = Raadsmededeling
-        fields = ["onderwerp", "inleiding", "kader", "kern", "toelichting"]
+        fields = ["onderwerp", *Raadsmededeling.SECTIONS]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["revisie"].initial = self.instance.revisie if self.instance.pk else 0
+        for name in Raadsmededeling.SECTIONS:
+            field = self.fields[name]
+            field.widget.attrs.update({"rows": 8, "class": "markdown-bron", "spellcheck": "true"})
+            field.help_text = (
+                f"{field.help_text} {MARKDOWN_HELP}" if field.help_text else MARKDOWN_HELP
+            )
+        for name in ("inleiding", "kader", "kern"):
+            self.fields[name].error_messages["required"] = _(
+                "Deze paragraaf is verplicht in een raadsmededeling."
+            )
+
+
+class KerncijfersForm(forms.Form):
+    kerncijfers = forms.MultipleChoiceField(
+        label=_("Cijfers in de kern"),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Kies drie tot zes cijfers. De kern wordt daarna opnieuw opgesteld."),
+        error_messages={"required": _("Kies drie tot zes cijfers voor de kern.")},
+    )
+
+    def __init__(self, *args, choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kerncijfers"].choices = [
+            (c["code"], f"{c['label']}: {c['zin']}") for c in choices
+        ]
+
+
+class OpmerkingForm(forms.Form):
+    tekst = forms.CharField(
+        label=_("Uw opmerking"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Schrijf een opmerking.")},
+    )
 
 
 class GoedkeurenForm(forms.Form):

@@ -296,7 +296,7 @@ class Snapshot(models.Model):
 
 
 class Raadsmededeling(TimeStampedModel):
-    """A council communication in the shape of seed 000, drafted from a snapshot."""
+    """A council communication in the shape of the Deventer nota to B&W, drafted from a snapshot."""
 
     jaar = models.PositiveSmallIntegerField(_("jaar"))
     volgnummer = models.PositiveIntegerField(_("volgnummer"))
@@ -306,6 +306,30 @@ class Raadsmededeling(TimeStampedModel):
     kader = models.TextField(_("2. Kader"))
     kern = models.TextField(_("3. Kern van de boodschap"))
     toelichting = models.TextField(_("4. Nadere toelichting"), blank=True)
+    communicatie = models.TextField(
+        _("Communicatie"),
+        blank=True,
+        help_text=_(
+            "Optioneel. Leeg laten als er niets te melden is; dan staat het niet in de PDF."
+        ),
+    )
+    vervolg = models.TextField(
+        _("Vervolg"),
+        blank=True,
+        help_text=_("Optioneel. Wat gebeurt er hierna, en wanneer hoort de raad weer van ons?"),
+    )
+    kerncijfers = models.JSONField(
+        _("cijfers in de kern"),
+        default=list,
+        blank=True,
+        help_text=_("De drie tot zes cijfers die in 3. Kern van de boodschap staan."),
+    )
+    revisie = models.PositiveIntegerField(
+        _("revisie"),
+        default=1,
+        editable=False,
+        help_text=_("Telt elke opslag; zo ziet het portaal dat een collega intussen wijzigde."),
+    )
     status = models.CharField(
         _("status"),
         max_length=16,
@@ -356,7 +380,9 @@ class Raadsmededeling(TimeStampedModel):
     def is_concept(self) -> bool:
         return self.status == MededelingStatus.CONCEPT
 
-    SECTIONS = ("inleiding", "kader", "kern", "toelichting")
+    # Sections in document order; the last two are optional (left out of the PDF when empty).
+    SECTIONS = ("inleiding", "kader", "kern", "toelichting", "communicatie", "vervolg")
+    OPTIONAL_SECTIONS = ("communicatie", "vervolg")
 
 
 class RaadsmededelingVersie(models.Model):
@@ -374,6 +400,8 @@ class RaadsmededelingVersie(models.Model):
     kader = models.TextField(_("kader"))
     kern = models.TextField(_("kern"))
     toelichting = models.TextField(_("toelichting"), blank=True)
+    communicatie = models.TextField(_("communicatie"), blank=True)
+    vervolg = models.TextField(_("vervolg"), blank=True)
     gemaakt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("gemaakt door"),
@@ -383,6 +411,7 @@ class RaadsmededelingVersie(models.Model):
         related_name="+",
     )
     gemaakt_op = models.DateTimeField(_("gemaakt op"), auto_now_add=True)
+    bijgewerkt_op = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
 
     class Meta:
         verbose_name = _("versie van een raadsmededeling")
@@ -396,6 +425,37 @@ class RaadsmededelingVersie(models.Model):
 
     def __str__(self) -> str:
         return f"{self.raadsmededeling.nummer} v{self.versie}"
+
+
+class RaadsmededelingOpmerking(models.Model):
+    """A comment on a draft, typically by the wethouder before approving it."""
+
+    raadsmededeling = models.ForeignKey(
+        Raadsmededeling,
+        verbose_name=_("raadsmededeling"),
+        on_delete=models.CASCADE,
+        related_name="opmerkingen",
+    )
+    tekst = models.TextField(_("opmerking"), max_length=4000)
+    versie = models.PositiveIntegerField(
+        _("bij versie"), null=True, blank=True, help_text=_("De versie die de schrijver las.")
+    )
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("door"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    op = models.DateTimeField(_("op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("opmerking bij een raadsmededeling")
+        verbose_name_plural = _("opmerkingen bij raadsmededelingen")
+        ordering = ["op", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.raadsmededeling.nummer}: {self.tekst[:40]}"
 
 
 class OpenbaarAmbtsdrager(models.Model):

@@ -328,3 +328,78 @@ def raadsmededelingen_te_besluiten() -> list[Raadsmededeling]:
             "pk", "jaar", "volgnummer", "onderwerp", "periode"
         )[:5]
     )
+
+
+# --- report appendix ------------------------------------------------------------------
+
+
+def _has_number(value) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and value != 0
+
+
+def _cell(value, unit: str = "") -> str:
+    from inclusie.dutch import euro, getal
+
+    if value is None:
+        return "-"
+    if unit == "euro":
+        return euro(value)
+    text = getal(value)
+    return f"{text}%" if unit == "%" else text
+
+
+def report_appendix(period: Period, *, with_charts: bool = True) -> list[dict]:
+    """The figures of the report appendices, without what says nothing.
+
+    A figure with no data in either period is left out (never printed as zeros), a
+    breakdown keeps only the rows with a number in one of the two periods, and a
+    section without figures disappears; so there are no empty charts and no
+    header-only or all-zero tables. Each breakdown gets a chart of the rows kept.
+    """
+    ctx = dashboard_context(period, with_charts=False)
+    if ctx.get("snapshot") is None:
+        return []
+    now_code, before_code = period.code, period.previous().code
+    sections = []
+    for section in ctx["secties"]:
+        breakdowns, numbers = [], []
+        for fig in section["figures"]:
+            if fig.is_breakdown:
+                rows = [
+                    (label, now, before)
+                    for label, now, before in fig.rows
+                    if _has_number(now) or _has_number(before)
+                ]
+                if not rows:
+                    continue
+                item = {
+                    "label": fig.label,
+                    "rows": [(lbl, _cell(a), _cell(b)) for lbl, a, b in rows],
+                    "chart": "",
+                }
+                if with_charts:
+                    labels = [r[0] for r in rows]
+                    # Labels in an HTML column beside the bars (cheap to typeset in a PDF).
+                    layout = charts.chart_layout(labels, 2)
+                    item["label_rows"], item["label_w"] = layout.label_rows, layout.label_w
+                    item["chart"] = charts.bar_chart(
+                        fig.label,
+                        labels,
+                        [(now_code, [r[1] for r in rows]), (before_code, [r[2] for r in rows])],
+                        desc=_(
+                            "%(label)s: %(period)s vergeleken met %(previous)s; "
+                            "cijfers in de tabel."
+                        )
+                        % {"label": fig.label, "period": now_code, "previous": before_code},
+                        labels_in_svg=False,
+                    )
+                breakdowns.append(item)
+            elif _has_number(fig.value) or _has_number(fig.previous):
+                unit = fig.unit if fig.unit in ("euro", "%") else ""
+                label = fig.label if unit or not fig.unit else f"{fig.label} ({fig.unit})"
+                numbers.append((label, _cell(fig.value, unit), _cell(fig.previous, unit)))
+        if breakdowns or numbers:
+            sections.append(
+                {"heading": section["heading"], "breakdowns": breakdowns, "numbers": numbers}
+            )
+    return sections

@@ -67,6 +67,26 @@ urlpatterns = [
         name="raadsmededeling-update",
     ),
     path(
+        "raadsmededelingen/<id:pk>/voorbeeld/",
+        views.raadsmededeling_voorbeeld,
+        name="raadsmededeling-preview",
+    ),
+    path(
+        "raadsmededelingen/<id:pk>/kern/",
+        views.raadsmededeling_kern,
+        name="raadsmededeling-kern",
+    ),
+    path(
+        "raadsmededelingen/<id:pk>/opmerking/",
+        views.raadsmededeling_opmerking,
+        name="raadsmededeling-comment",
+    ),
+    path(
+        "raadsmededelingen/<id:pk>/versies/",
+        views.RaadsmededelingVersieDiffView.as_view(),
+        name="raadsmededeling-diff",
+    ),
+    path(
         "raadsmededelingen/<id:pk>/goedkeuren/",
         views.RaadsmededelingGoedkeurenView.as_view(),
         name="raadsmededeling-approve",

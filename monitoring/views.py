@@ -5,17 +5,21 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import View
-from django.views.generic import DetailView, FormView, ListView, TemplateView
+from django.views.decorators.http import require_POST
+from django.views.generic import DetailView, TemplateView
 
 from inclusie import publicatie
 from inclusie.constants import ReportStatus
-from inclusie.form_views import ServiceFormView, add_service_errors
+from inclusie.downloads import private_file_response
+from inclusie.form_views import ServiceFormView, call_service
 from inclusie.ids import query_id
+from inclusie.list_views import FilteredListView
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, allowed, public_view, requires
 from inclusie.publicatie_views import (
     LakbesluitView,
@@ -42,9 +46,6 @@ from monitoring.services import (
     reports,
     snapshots,
 )
-
-PAGE_SIZE = 25
-
 
 # --- dashboard -----------------------------------------------------------------------
 
@@ -177,10 +178,9 @@ class SchakelCreateView(ServiceFormView):
 # --- indicators, measurements, stories -------------------------------------------------
 
 
-class IndicatorListView(AreaMixin, ListView):
+class IndicatorListView(FilteredListView):
     area, action = "monitoring", VIEW
     template_name = "monitoring/indicator_list.html"
-    paginate_by = PAGE_SIZE
 
     def get_queryset(self):
         return selectors.indicator_list()
@@ -213,10 +213,9 @@ class IndicatorUpdateView(IndicatorCreateView):
     title = _("Indicator wijzigen")
 
 
-class MetingListView(AreaMixin, ListView):
+class MetingListView(FilteredListView):
     area, action = "monitoring", VIEW
     template_name = "monitoring/meting_list.html"
-    paginate_by = PAGE_SIZE
 
     def get_queryset(self):
         return selectors.meting_list()
@@ -280,27 +279,32 @@ class MetingUpdateView(ServiceFormView):
         return self.object.indicator.get_absolute_url()
 
 
-class MetingImportView(AreaMixin, FormView):
+class MetingImportView(ServiceFormView):
     area, action = "monitoring", CHANGE
     form_class = forms.MetingImportForm
     template_name = "monitoring/meting_import.html"
+    title = _("Metingen inlezen uit een CSV-bestand")
+    submit_label = _("Inlezen")
+    success_url = reverse_lazy("monitoring:meting-list")
+    extra_context = {
+        "summary_intro": _("Er is niets ingelezen. Verbeter deze regels en probeer het opnieuw:")
+    }
 
-    def form_valid(self, form):
+    def back_url(self):
+        return reverse("monitoring:meting-list")
+
+    def perform(self, form):
         upload = form.cleaned_data["bestand"]
         upload.seek(0)
-        result = imports.metingen_import_csv(data=upload.read(), by=self.request.user)
-        if result.errors:
-            return self.render_to_response(
-                self.get_context_data(form=form, import_fouten=result.errors)
-            )
-        messages.success(self.request, _("%(n)s metingen ingelezen.") % {"n": result.created})
-        return redirect("monitoring:meting-list")
+        return imports.metingen_import_csv(data=upload.read(), by=self.request.user)
+
+    def get_success_message(self, result):
+        return _("%(n)s metingen ingelezen.") % {"n": result.created}
 
 
-class VerhaalListView(AreaMixin, ListView):
+class VerhaalListView(FilteredListView):
     area, action = "monitoring", VIEW
     template_name = "monitoring/verhaal_list.html"
-    paginate_by = PAGE_SIZE
 
     def get_queryset(self):
         return selectors.verhaal_list()
@@ -390,10 +394,9 @@ class PlanningView(ServiceFormView):
 # --- reports -------------------------------------------------------------------------
 
 
-class RapportListView(AreaMixin, ListView):
+class RapportListView(FilteredListView):
     area, action = "rapporten", VIEW
     template_name = "monitoring/rapport_list.html"
-    paginate_by = PAGE_SIZE
 
     def get_queryset(self):
         return selectors.rapport_list()
@@ -457,22 +460,17 @@ def rapport_opnieuw(request, pk: int):
 @requires("rapporten", VIEW)
 def rapport_pdf(request, pk: int):
     rapport = get_object_or_404(Rapport, pk=pk, status=ReportStatus.DONE)
-    if not rapport.bestand:
-        raise Http404
-    return FileResponse(
-        rapport.bestand.open("rb"),
-        content_type="application/pdf",
-        filename=f"{rapport.soort}-{rapport.periode}.pdf",
+    return private_file_response(
+        rapport.bestand, filename=f"{rapport.soort}-{rapport.periode}.pdf", inline=True
     )
 
 
 # --- raadsmededelingen ----------------------------------------------------------------
 
 
-class RaadsmededelingListView(AreaMixin, ListView):
+class RaadsmededelingListView(FilteredListView):
     area, action = "rapporten", VIEW
     template_name = "monitoring/raadsmededeling_list.html"
-    paginate_by = PAGE_SIZE
 
     def get_queryset(self):
         return selectors.raadsmededeling_list()
@@ -500,43 +498,217 @@ class RaadsmededelingDetailView(AreaMixin, DetailView):
     template_name = "monitoring/raadsmededeling_detail.html"
 
     def get_queryset(self):
-        return Raadsmededeling.objects.select_related("goedgekeurd_door")
+        return Raadsmededeling.objects.select_related("goedgekeurd_door").prefetch_related(
+            "opmerkingen__door"
+        )
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["versies"] = self.object.versies.select_related("gemaakt_door")[:20]
         ctx["rapporten"] = self.object.rapporten.all()[:5]
+        headings = raadsmededeling.section_headings()
+        ctx["secties"] = [
+            {"kop": headings[k], "tekst": getattr(self.object, k)}
+            for k in Raadsmededeling.SECTIONS
+            if k not in Raadsmededeling.OPTIONAL_SECTIONS or getattr(self.object, k).strip()
+        ]
+        ctx["opmerking_form"] = forms.OpmerkingForm()
         ctx["goedkeuren_form"] = forms.GoedkeurenForm()
         ctx["lakregels"] = publicatie.lakregels(self.object).select_related("door")
         return ctx
 
 
+def _mededeling_json(mededeling: Raadsmededeling) -> dict:
+    last = mededeling.versies.select_related("gemaakt_door").order_by("-versie").first()
+    return {
+        # "versie" is what static/js/autosave.js sends back: the revision (conflict check).
+        "versie": mededeling.revisie,
+        "revisie": mededeling.revisie,
+        "historie": last.versie if last else None,
+        "door": last.gemaakt_door.get_full_name() if last and last.gemaakt_door else "",
+        "op": formats.date_format(timezone.localtime(mededeling.updated_at), "j F H:i"),
+        "velden": {k: getattr(mededeling, k) for k in raadsmededeling.TEXT_FIELDS},
+    }
+
+
 class RaadsmededelingUpdateView(ServiceFormView):
+    """The editor: Markdown sections with live preview, autosaved (JSON) or posted (form).
+
+    An approved mededeling is locked: the page says so and every save is refused by
+    the service, whichever way it arrives.
+    """
+
     area, action = "rapporten", CHANGE
     model = Raadsmededeling
     form_class = forms.RaadsmededelingForm
-    success_message = _("De tekst is opgeslagen als nieuwe versie.")
-    submit_label = _("Opslaan als nieuwe versie")
+    template_name = "monitoring/raadsmededeling_form.html"
+    success_message = _("De tekst is opgeslagen.")
     intro = _(
-        "Elke keer dat u opslaat, bewaart het portaal een nieuwe versie. "
-        "Eerdere versies blijven bestaan."
+        "Het portaal schreef een eerste versie uit de cijfers van het halfjaar. Pas elke "
+        "paragraaf aan zoals u wilt; naast de tekst ziet u meteen hoe die in de PDF komt. "
+        "Uw tekst wordt vanzelf opgeslagen, en elke zitting blijft bewaard als versie."
     )
 
-    def get_instance(self):
-        return get_object_or_404(Raadsmededeling, pk=self.kwargs["pk"])
+    def wants_json(self) -> bool:
+        return "application/json" in self.request.headers.get("Accept", "")
 
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        ctx["title"] = _("Raadsmededeling bewerken %(nr)s") % {"nr": ctx["form"].instance.nummer}
-        return ctx
+    def get_instance(self):
+        if not hasattr(self, "mededeling"):
+            self.mededeling = get_object_or_404(Raadsmededeling, pk=self.kwargs["pk"])
+        return self.mededeling
+
+    def get(self, request, *args, **kwargs):
+        if not self.get_instance().is_concept:
+            messages.info(request, _("Deze raadsmededeling is goedgekeurd; de tekst staat vast."))
+            return redirect(self.mededeling.get_absolute_url())
+        return super().get(request, *args, **kwargs)
 
     def back_url(self):
         return reverse("monitoring:raadsmededeling-detail", args=[self.kwargs["pk"]])
 
-    def perform(self, form):
-        return raadsmededeling.raadsmededeling_update(
-            mededeling=form.instance, data=form.cleaned_data, by=self.request.user
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        mededeling = self.get_instance()
+        ctx["title"] = _("Raadsmededeling bewerken %(nr)s") % {"nr": mededeling.nummer}
+        ctx["object"] = mededeling
+        ctx["kern_form"] = forms.KerncijfersForm(
+            choices=raadsmededeling.kern_choices(mededeling),
+            initial={"kerncijfers": mededeling.kerncijfers},
         )
+        ctx["koppen"] = koppen = raadsmededeling.section_headings()
+        numbered = {"inleiding": "1. ", "kader": "2. ", "kern": "3. ", "toelichting": "4. "}
+        ctx["koppen_velden"] = {"onderwerp": str(_("Onderwerp"))} | {
+            k: numbered.get(k, "") + str(koppen[k]) for k in Raadsmededeling.SECTIONS
+        }
+        ctx["opmerkingen"] = mededeling.opmerkingen.select_related("door")
+        return ctx
+
+    def form_invalid(self, form):
+        if self.wants_json():
+            fouten = {k: " ".join(v) for k, v in form.errors.items()}
+            return JsonResponse(
+                {"fouten": fouten, "melding": " ".join(fouten.values())}, status=400
+            )
+        return super().form_invalid(form)
+
+    def perform(self, form):
+        data = {k: form.cleaned_data[k] for k in raadsmededeling.TEXT_FIELDS}
+        try:
+            obj = raadsmededeling.raadsmededeling_update(
+                mededeling=form.instance,
+                data=data,
+                by=self.request.user,
+                revisie=form.cleaned_data.get("revisie"),
+                autosave=self.wants_json(),
+            )
+        except raadsmededeling.RaadsmededelingConflict as conflict:
+            melding = _("Een collega heeft de tekst intussen gewijzigd. Kies welke tekst blijft.")
+            if self.wants_json():
+                return JsonResponse(
+                    {"conflict": _mededeling_json(conflict.current), "melding": melding},
+                    status=409,
+                )
+            raise ValidationError(melding) from conflict
+        except ValidationError as exc:
+            if not self.wants_json():
+                raise
+            locked = not Raadsmededeling.objects.filter(
+                pk=form.instance.pk, status=MededelingStatus.CONCEPT
+            ).exists()
+            return JsonResponse(
+                {"melding": " ".join(exc.messages), "vergrendeld": locked},
+                status=423 if locked else 400,
+            )
+        if self.wants_json():
+            return JsonResponse(_mededeling_json(obj))
+        return obj
+
+
+@requires("rapporten", CHANGE)
+@require_POST
+def raadsmededeling_voorbeeld(request, pk: int):
+    """Live preview: the Markdown of one section as the sanitised HTML the PDF will show."""
+    get_object_or_404(Raadsmededeling, pk=pk)
+    from inclusie.markdown import clean_source, render_markdown
+
+    return HttpResponse(render_markdown(clean_source(request.POST.get("tekst", "")[:50000])))
+
+
+@requires("rapporten", CHANGE)
+@require_POST
+def raadsmededeling_kern(request, pk: int):
+    """The adviser picks three to six figures; the kern is drafted again from them."""
+    mededeling = get_object_or_404(Raadsmededeling, pk=pk)
+    form = forms.KerncijfersForm(request.POST, choices=raadsmededeling.kern_choices(mededeling))
+    if form.is_valid():
+        try:
+            raadsmededeling.raadsmededeling_kern_opstellen(
+                mededeling=mededeling, codes=form.cleaned_data["kerncijfers"], by=request.user
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("De kern is opnieuw opgesteld uit de gekozen cijfers."))
+    else:
+        messages.error(request, " ".join(" ".join(v) for v in form.errors.values()))
+    return redirect(reverse("monitoring:raadsmededeling-update", args=[pk]) + "#kern")
+
+
+@requires("rapporten", VIEW)
+@require_POST
+def raadsmededeling_opmerking(request, pk: int):
+    """A comment on the draft (the wethouder's, usually), shown beside the editor."""
+    mededeling = get_object_or_404(Raadsmededeling, pk=pk)
+    form = forms.OpmerkingForm(request.POST)
+    if form.is_valid():
+        try:
+            raadsmededeling.raadsmededeling_comment(
+                mededeling=mededeling, tekst=form.cleaned_data["tekst"], by=request.user
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Uw opmerking is geplaatst."))
+    else:
+        messages.error(request, " ".join(" ".join(v) for v in form.errors.values()))
+    return redirect(mededeling.get_absolute_url() + "#opmerkingen")
+
+
+class RaadsmededelingVersieDiffView(AreaMixin, DetailView):
+    """What changed between two versions, section by section, word by word."""
+
+    area, action = "rapporten", VIEW
+    model = Raadsmededeling
+    template_name = "monitoring/raadsmededeling_diff.html"
+
+    def get_context_data(self, **kwargs):
+        from monitoring.diff import diff_versions
+
+        ctx = super().get_context_data(**kwargs)
+        versies = list(self.object.versies.select_related("gemaakt_door").order_by("versie"))
+        by_number = {v.versie: v for v in versies}
+
+        def number(key: str, default: int | None) -> int | None:
+            from inclusie.ids import query_id
+
+            found = query_id(self.request.GET, key)
+            return default if found is None else found
+
+        newest = versies[-1].versie if versies else None
+        naar = by_number.get(number("naar", newest))
+        van_default = naar.versie - 1 if naar else None
+        van = by_number.get(number("van", van_default))
+        headings = raadsmededeling.section_headings()
+        fields = [("onderwerp", _("Onderwerp"))] + [
+            (k, headings[k]) for k in Raadsmededeling.SECTIONS
+        ]
+        ctx.update(
+            versies=versies,
+            van=van,
+            naar=naar,
+            verschillen=diff_versions(van, naar, fields) if van and naar else [],
+        )
+        return ctx
 
 
 class RaadsmededelingGoedkeurenView(ServiceFormView):
@@ -597,8 +769,8 @@ class RaadsmededelingVoorvertoningView(_MededelingDocument, VoorvertoningView):
             "nr": m.nummer,
             "onderwerp": m.onderwerp,
         }
-        ctx["terug"] = m.get_absolute_url()
-        ctx["terug_label"] = _("Terug naar de raadsmededeling")
+        ctx["back_url"] = m.get_absolute_url()
+        ctx["back_label"] = _("Terug naar de raadsmededeling")
         return ctx
 
     def get_publiceren(self, document):
@@ -643,13 +815,13 @@ class RaadsmededelingPublicerenView(AreaMixin, View):
         mededeling = get_object_or_404(Raadsmededeling, pk=pk)
         form = PublicerenMetVoorvertoningForm(request.POST)
         if form.is_valid():
-            try:
-                obj = raadsmededeling.raadsmededeling_publish(
+            obj = call_service(
+                form,
+                lambda: raadsmededeling.raadsmededeling_publish(
                     mededeling=mededeling, by=request.user, sleutel=form.cleaned_data["sleutel"]
-                )
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
+                ),
+            )
+            if not form.errors:
                 messages.success(request, _("De raadsmededeling staat in het openbare archief."))
                 return redirect(obj.get_absolute_url())
         view = RaadsmededelingVoorvertoningView()
@@ -661,9 +833,8 @@ class RaadsmededelingPublicerenView(AreaMixin, View):
 
 
 @public_view
-class OpenbaarRaadsmededelingListView(ListView):
+class OpenbaarRaadsmededelingListView(FilteredListView):
     template_name = "monitoring/openbaar_list.html"
-    paginate_by = PAGE_SIZE
 
     def get_queryset(self):
         return selectors.gepubliceerde_raadsmededelingen()
@@ -672,10 +843,6 @@ class OpenbaarRaadsmededelingListView(ListView):
 @login_not_required
 def openbaar_pdf(request, pk: int):
     mededeling = get_object_or_404(selectors.gepubliceerde_raadsmededelingen(), pk=pk)
-    if not mededeling.openbare_pdf:
-        raise Http404
-    return FileResponse(
-        mededeling.openbare_pdf.open("rb"),
-        content_type="application/pdf",
-        filename=f"raadsmededeling-{mededeling.nummer}.pdf",
+    return private_file_response(
+        mededeling.openbare_pdf, filename=f"raadsmededeling-{mededeling.nummer}.pdf", inline=True
     )

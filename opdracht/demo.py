@@ -1,4 +1,4 @@
-"""The kwartiermaker's fictional assignment (seed 000: one year, 10 h/week, EUR 37,000)."""
+"""The kwartiermaker's fictional assignment (the Deventer nota: one year, 10 h/week, EUR 37,000)."""
 
 from __future__ import annotations
 

@@ -12,17 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from inclusie.models.base import TimeStampedModel
-
-
-class UrenActiviteit(models.TextChoices):
-    """The three functions of the kwartiermaker (seed 000) plus the rest."""
-
-    STAD = "stad", _("In de stad: ophalen, verbinden, signalen")
-    AMBASSADEURS = "ambassadeurs", _("Coördinatie en coaching ambassadeurs")
-    DEAL = "deal", _("Vormgeven Inclusie Deal en pijlers")
-    KLANKBORD = "klankbord", _("Klankbordgroep")
-    OVERLEG = "overleg", _("Overleg gemeente en verslaglegging")
-    OVERIG = "overig", _("Overig")
+from opdracht.constants import UrenActiviteit
 
 
 class Opdracht(TimeStampedModel):

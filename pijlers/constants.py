@@ -10,3 +10,12 @@ class GemeenteRol(models.TextChoices):
     STUREN = "sturen", _("Sturen: de gemeente bepaalt")
     SAMENWERKEN = "samenwerken", _("Samenwerken: gelijkwaardig met partners")
     STIMULEREN = "stimuleren", _("Stimuleren: aanjagen en verbinden")
+
+
+class LidRol(models.TextChoices):
+    TREKKER = "trekker", _("Trekker")
+    PARTNER = "partner", _("Vertegenwoordiger partnerorganisatie")
+    AMBASSADEUR = "ambassadeur", _("Ambassadeur")
+    KWARTIERMAKER = "kwartiermaker", _("Kwartiermaker")
+    GEMEENTE = "gemeente", _("Contactpersoon gemeente")
+    WIJKTEAM = "wijkteam", _("Contactpersoon wijkteam")

@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from deal.forms import DATE, apply_terms
+from inclusie.forms import DATE, apply_terms
 from inclusie.models import Organisatie, Persoon
 from pijlers.models import Lidmaatschap, Pijler
 

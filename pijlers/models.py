@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inclusie.models import TimeStampedModel
-from pijlers.constants import GemeenteRol
+from pijlers.constants import GemeenteRol, LidRol
 
 
 class Pijler(TimeStampedModel):
@@ -15,7 +15,7 @@ class Pijler(TimeStampedModel):
     slug = models.SlugField(_("korte naam in de adresbalk"), max_length=80, unique=True)
     beschrijving = models.TextField(_("beschrijving"), blank=True)
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
-    # The four questions of seed 000 per pijler.
+    # The four questions of the Deventer nota per pijler.
     ambitie_wat = models.TextField(
         _("wat zijn de ambities?"), blank=True, help_text=_("Wat willen we samen bereiken?")
     )
@@ -55,13 +55,7 @@ class Lidmaatschap(TimeStampedModel):
     rol=ambassadeur that are current (no end date, or an end date in the future).
     """
 
-    class Rol(models.TextChoices):
-        TREKKER = "trekker", _("Trekker")
-        PARTNER = "partner", _("Vertegenwoordiger partnerorganisatie")
-        AMBASSADEUR = "ambassadeur", _("Ambassadeur")
-        KWARTIERMAKER = "kwartiermaker", _("Kwartiermaker")
-        GEMEENTE = "gemeente", _("Contactpersoon gemeente")
-        WIJKTEAM = "wijkteam", _("Contactpersoon wijkteam")
+    Rol = LidRol
 
     pijler = models.ForeignKey(
         Pijler, on_delete=models.CASCADE, related_name="lidmaatschappen", verbose_name=_("pijler")

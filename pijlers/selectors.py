@@ -22,7 +22,7 @@ def pijler_list():
 
 
 def pijlers_zonder_ambassadeur() -> list[Pijler]:
-    """The rule of seed 000: at least one (current) ambassador per pijler."""
+    """The rule of the Deventer nota: at least one (current) ambassador per pijler."""
     return [p for p in pijler_list() if p.aantal_ambassadeurs == 0]
 
 

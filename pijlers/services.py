@@ -14,12 +14,6 @@ from inclusie.models import Organisatie, Persoon
 from pijlers.models import Lidmaatschap, Pijler
 
 
-def _public_cache_clear() -> None:
-    from deal.services import public_cache_clear
-
-    public_cache_clear()
-
-
 @transaction.atomic
 def pijler_save(*, pijler: Pijler) -> Pijler:
     if not pijler.slug:
@@ -30,7 +24,6 @@ def pijler_save(*, pijler: Pijler) -> Pijler:
         pijler.slug = slug
     pijler.full_clean()
     pijler.save()
-    _public_cache_clear()
     return pijler
 
 

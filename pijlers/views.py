@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -12,11 +11,10 @@ from django.views.generic import DetailView, ListView
 from inclusie.form_views import ServiceFormView, run_action
 from inclusie.models import GemeenteProfiel
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, requires
+from inclusie.registry import slot_panels
 from pijlers import selectors, services
 from pijlers.forms import LidmaatschapForm, PijlerForm
 from pijlers.models import Lidmaatschap, Pijler
-
-LIMIT = 30
 
 
 def term() -> str:
@@ -41,62 +39,13 @@ class PijlerDetailView(AreaMixin, DetailView):
         return selectors.pijler_detail(slug=self.kwargs["slug"])
 
     def get_context_data(self, **kwargs):
-        from deal.models import Initiatief, KennisItem, Partner, Toezegging
-
         ctx = super().get_context_data(**kwargs)
         pijler = self.object
         ctx["leden"] = list(selectors.leden(pijler=pijler))
         ctx["oud_leden"] = list(selectors.leden(pijler=pijler, huidig=False)[:20])
-        # Capped lists with only the columns shown; the full lists are one link away.
-        partners = Partner.objects.filter(pijlers=pijler)
-        ctx["aantal_partners"] = partners.count()
-        ctx["partners"] = (
-            partners.select_related("organisatie")
-            .only("pk", "fase", "organisatie__naam")
-            .order_by("organisatie__naam")[:LIMIT]
-        )
-        ctx["toezeggingen"] = (
-            Toezegging.objects.filter(pijler=pijler)
-            .select_related("partner__organisatie")
-            .only("pk", "titel", "status", "partner__organisatie__naam")
-            .order_by("titel")[:LIMIT]
-        )
-        ctx["initiatieven"] = (
-            Initiatief.objects.filter(pijler=pijler)
-            .select_related("wijk")
-            .only("pk", "naam", "wijk__naam")
-            .order_by("naam")[:LIMIT]
-        )
-        ctx["kennisitems"] = KennisItem.objects.filter(pijlers=pijler).only("pk", "titel")[:LIMIT]
-        ctx["bijeenkomsten"] = self.komende_bijeenkomsten(pijler)
-        # Plain URL prefixes: one reverse() per list instead of one per row.
-        ctx["url"] = {
-            name: reverse("deal:" + name.replace("_", "-"), args=[0])[: -len("0/")]
-            for name in (
-                "partner_detail",
-                "toezegging_detail",
-                "initiatief_detail",
-                "kennis_detail",
-            )
-        }
+        # Partners, commitments, meetings...: the apps that own them fill the slot.
+        ctx["panels"] = slot_panels("pijler", self.request, pijler)
         return ctx
-
-    def komende_bijeenkomsten(self, pijler: Pijler) -> list:
-        """Upcoming meetings of this pijler that this user may see (the meetings' own rule)."""
-        from django.utils import timezone
-
-        from bijeenkomsten.models import Bijeenkomst
-        from bijeenkomsten.selectors import bijeenkomsten_zichtbaar
-        from inclusie.permissions import allowed
-
-        user = self.request.user
-        if not allowed(user, "bijeenkomsten", VIEW):
-            return []
-        return list(
-            bijeenkomsten_zichtbaar(user)
-            .filter(pijler=pijler, eind__gte=timezone.now(), status=Bijeenkomst.Status.GEPLAND)
-            .order_by("start")[:10]
-        )
 
 
 class PijlerCreateView(ServiceFormView):

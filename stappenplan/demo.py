@@ -155,7 +155,7 @@ def seed(ctx) -> None:
         )
         _fill(verkenning, adviseur, fraction, ctx.rng)
         if submit:
-            services.verkenning_submit(verkenning=verkenning, door=adviseur)
+            services.verkenning_submit(verkenning=verkenning, by=adviseur)
             # Submitted in the autumn of its year (the demo runs today).
             ingediend = timezone.make_aware(
                 datetime.datetime.combine(

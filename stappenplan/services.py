@@ -54,9 +54,9 @@ class AntwoordInvoer:
     tip: str = ""
 
 
-def _log(verkenning: Verkenning, actie: str, door: User | None, toelichting: str = "") -> None:
+def _log(verkenning: Verkenning, actie: str, by: User | None, toelichting: str = "") -> None:
     VerkenningGebeurtenis.objects.create(
-        verkenning=verkenning, actie=actie, door=door, toelichting=toelichting
+        verkenning=verkenning, actie=actie, door=by, toelichting=toelichting
     )
 
 
@@ -116,7 +116,7 @@ def _same(antwoord: Antwoord, invoer: AntwoordInvoer) -> bool:
 
 @transaction.atomic
 def antwoord_save(
-    *, verkenning: Verkenning, vraag: Vraag, invoer: AntwoordInvoer, versie: int, door: User
+    *, verkenning: Verkenning, vraag: Vraag, invoer: AntwoordInvoer, versie: int, by: User
 ) -> Antwoord:
     """Store one answer if `versie` is the stored version (0 for a first answer).
 
@@ -142,7 +142,7 @@ def antwoord_save(
     antwoord.overgeslagen = invoer.overgeslagen
     antwoord.tip = invoer.tip
     antwoord.versie = versie + 1
-    antwoord.gewijzigd_door = door
+    antwoord.gewijzigd_door = by
     antwoord.full_clean(exclude=["verkenning", "vraag", "gewijzigd_door"])
     try:
         with transaction.atomic():
@@ -199,12 +199,12 @@ def verkenning_create(
             )
     _log(verkenning, VerkenningGebeurtenis.Actie.AANGEMAAKT, eigenaar)
     if gedeeld_met:
-        verkenning_share(verkenning=verkenning, met=list(gedeeld_met), door=eigenaar)
+        verkenning_share(verkenning=verkenning, met=list(gedeeld_met), by=eigenaar)
     return verkenning
 
 
 @transaction.atomic
-def verkenning_share(*, verkenning: Verkenning, met: list[User], door: User) -> Verkenning:
+def verkenning_share(*, verkenning: Verkenning, met: list[User], by: User) -> Verkenning:
     from inclusie.constants import Role
 
     nieuw = [u for u in met if u.pk != verkenning.eigenaar_id]
@@ -215,14 +215,14 @@ def verkenning_share(*, verkenning: Verkenning, met: list[User], door: User) -> 
         _log(
             verkenning,
             VerkenningGebeurtenis.Actie.GEDEELD,
-            door,
+            by,
             ", ".join(u.get_full_name() for u in nieuw),
         )
     return verkenning
 
 
 @transaction.atomic
-def verkenning_share_set(*, verkenning: Verkenning, met: list[User], door: User) -> Verkenning:
+def verkenning_share_set(*, verkenning: Verkenning, met: list[User], by: User) -> Verkenning:
     """Set exactly who co-edits; additions and removals are logged."""
     from inclusie.constants import Role
 
@@ -237,28 +237,28 @@ def verkenning_share_set(*, verkenning: Verkenning, met: list[User], door: User)
         _log(
             verkenning,
             VerkenningGebeurtenis.Actie.GEDEELD,
-            door,
+            by,
             _("niet meer gedeeld met %(namen)s")
             % {"namen": ", ".join(u.get_full_name() for u in weg)},
         )
     if erbij:
-        verkenning_share(verkenning=verkenning, met=erbij, door=door)
+        verkenning_share(verkenning=verkenning, met=erbij, by=by)
     return verkenning
 
 
 @transaction.atomic
-def verkenning_submit(*, verkenning: Verkenning, door: User) -> Verkenning:
+def verkenning_submit(*, verkenning: Verkenning, by: User) -> Verkenning:
     locked = Verkenning.objects.select_for_update().get(pk=verkenning.pk)
     ensure_editable(verkenning=locked)
     locked.status = Verkenning.Status.INGEDIEND
     locked.ingediend_op = timezone.now()
     locked.save(update_fields=["status", "ingediend_op", "updated_at"])
-    _log(locked, VerkenningGebeurtenis.Actie.INGEDIEND, door)
+    _log(locked, VerkenningGebeurtenis.Actie.INGEDIEND, by)
     return locked
 
 
 @transaction.atomic
-def verkenning_reopen(*, verkenning: Verkenning, door: User, reden: str) -> Verkenning:
+def verkenning_reopen(*, verkenning: Verkenning, by: User, reden: str) -> Verkenning:
     """Make a submitted verkenning editable again; the reason is logged."""
     locked = Verkenning.objects.select_for_update().get(pk=verkenning.pk)
     if not locked.is_ingediend:
@@ -269,7 +269,7 @@ def verkenning_reopen(*, verkenning: Verkenning, door: User, reden: str) -> Verk
     locked.status = Verkenning.Status.CONCEPT
     locked.ingediend_op = None
     locked.save(update_fields=["status", "ingediend_op", "updated_at"])
-    _log(locked, VerkenningGebeurtenis.Actie.HEROPEND, door, reden[:2000])
+    _log(locked, VerkenningGebeurtenis.Actie.HEROPEND, by, reden[:2000])
     return locked
 
 
@@ -330,11 +330,11 @@ def vragenlijst_nieuwe_versie(*, vragenlijst: Vragenlijst) -> Vragenlijst:
 
 
 @transaction.atomic
-def rapport_request(*, verkenning: Verkenning, door: User) -> VerkenningRapport:
+def rapport_request(*, verkenning: Verkenning, by: User) -> VerkenningRapport:
     """A PDF request is a row first; the core's report pipeline renders it after commit."""
     from inclusie.reports import report_enqueue
 
-    rapport = VerkenningRapport(verkenning=verkenning, aangevraagd_door=door)
+    rapport = VerkenningRapport(verkenning=verkenning, aangevraagd_door=by)
     rapport.full_clean()
     rapport.save()
     report_enqueue(rapport)
@@ -364,7 +364,7 @@ def rapport_render(rapport: VerkenningRapport) -> Rendered:
 
 @transaction.atomic
 def stap_update(
-    *, stap: Stap, status: str, notities: str, verkenning: Verkenning | None, door: User
+    *, stap: Stap, status: str, notities: str, verkenning: Verkenning | None, by: User
 ) -> Stap:
     """Change a step's status, notes or linked verkenning; each change goes into its history."""
     previous = Stap.objects.select_for_update().get(pk=stap.pk)
@@ -374,36 +374,36 @@ def stap_update(
     if previous.status != stap.status:
         StapGebeurtenis.objects.create(
             stap=stap,
-            door=door,
+            door=by,
             status=stap.status,
             tekst=_("Status gewijzigd van '%(oud)s' naar '%(nieuw)s'.")
             % {"oud": previous.get_status_display(), "nieuw": stap.get_status_display()},
         )
     if previous.notities != stap.notities:
-        StapGebeurtenis.objects.create(stap=stap, door=door, tekst=_("Notities bijgewerkt."))
+        StapGebeurtenis.objects.create(stap=stap, door=by, tekst=_("Notities bijgewerkt."))
     if previous.verkenning_id != stap.verkenning_id:
         StapGebeurtenis.objects.create(
             stap=stap,
-            door=door,
+            door=by,
             tekst=_("Gekoppelde verkenning: %(v)s.") % {"v": verkenning or _("geen")},
         )
     return stap
 
 
 @transaction.atomic
-def stap_actie_add(*, actie: StapActie, door: User) -> StapActie:
+def stap_actie_add(*, actie: StapActie, by: User) -> StapActie:
     actie.full_clean()
     actie.save()
     StapGebeurtenis.objects.create(
         stap=actie.stap,
-        door=door,
+        door=by,
         tekst=(_("Actie toegevoegd: %(a)s") % {"a": actie.omschrijving})[:300],
     )
     return actie
 
 
 @transaction.atomic
-def stap_actie_afronden(*, actie: StapActie, door: User) -> StapActie:
+def stap_actie_afronden(*, actie: StapActie, by: User) -> StapActie:
     """Tick off a next action (idempotent); the step's history records it."""
     if actie.afgerond:
         return actie
@@ -411,20 +411,20 @@ def stap_actie_afronden(*, actie: StapActie, door: User) -> StapActie:
     actie.save(update_fields=["afgerond", "updated_at"])
     StapGebeurtenis.objects.create(
         stap=actie.stap,
-        door=door,
+        door=by,
         tekst=(_("Actie afgerond: %(a)s") % {"a": actie.omschrijving})[:300],
     )
     return actie
 
 
 @transaction.atomic
-def stap_document_add(*, document: StapDocument, door: User) -> StapDocument:
-    document.door = door
+def stap_document_add(*, document: StapDocument, by: User) -> StapDocument:
+    document.door = by
     document.full_clean()
     document.save()
     StapGebeurtenis.objects.create(
         stap=document.stap,
-        door=door,
+        door=by,
         tekst=(_("Bewijsstuk toegevoegd: %(t)s") % {"t": document.titel})[:300],
     )
     return document

@@ -67,3 +67,9 @@ def pytest_terminal_summary(terminalreporter):
             f"object name absent in {checks['names']}, not checkable (too short or on "
             f"every page) in {checks['names_not_checkable']}"
         )
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's admin_client, signed in past the second factor (a superuser needs it)."""
+    return sign_in(client, admin_user)

@@ -5,12 +5,32 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from inclusie.uploads import UploadValidator
+
 from .base import TimeStampedModel
 
 gemeentecode_validator = RegexValidator(
     regex=re.compile(r"^GM\d{4}$"),
     message=_("Vul een CBS-gemeentecode in: GM gevolgd door vier cijfers, bijvoorbeeld GM0150."),
 )
+
+
+kleur_validator = RegexValidator(
+    regex=re.compile(r"^#[0-9a-fA-F]{6}$"),
+    message=_("Vul een kleur in als # gevolgd door zes tekens 0-9 of a-f, bijvoorbeeld #00466e."),
+)
+
+
+def contrast_with_white(colour: str) -> float:
+    """WCAG 2.1 contrast ratio of a #rrggbb colour against white."""
+
+    def channel(hex2: str) -> float:
+        c = int(hex2, 16) / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(colour[i : i + 2]) for i in (1, 3, 5))
+    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return 1.05 / (luminance + 0.05)
 
 
 class GemeenteProfiel(TimeStampedModel):
@@ -52,6 +72,36 @@ class GemeenteProfiel(TimeStampedModel):
         ),
     )
     contact_email = models.EmailField(_("e-mailadres voor vragen"), blank=True)
+    burgemeester = models.CharField(
+        _("burgemeester"),
+        max_length=120,
+        blank=True,
+        help_text=_("Naam zoals die onder een raadsmededeling staat, bijvoorbeeld 'R.C. König'."),
+    )
+    secretaris = models.CharField(
+        _("gemeentesecretaris"),
+        max_length=120,
+        blank=True,
+        help_text=_("Naam zoals die onder een raadsmededeling staat."),
+    )
+    logo = models.FileField(
+        _("logo"),
+        upload_to="huisstijl/",
+        blank=True,
+        validators=[UploadValidator(kinds=("png", "jpg"), max_mb=2)],
+        help_text=_("PNG of JPEG, hoogstens 2 MB. Staat in het briefhoofd van raadsmededelingen."),
+    )
+    huisstijlkleur = models.CharField(
+        _("huisstijlkleur"),
+        max_length=7,
+        blank=True,
+        default="#00466e",
+        validators=[kleur_validator],
+        help_text=_(
+            "Kleur van koppen en lijnen in de documenten, als #rrggbb. Kies een donkere kleur: "
+            "witte of lichte tekst moet erop leesbaar blijven."
+        ),
+    )
 
     class Meta:
         verbose_name = _("gemeenteprofiel")
@@ -71,6 +121,21 @@ class GemeenteProfiel(TimeStampedModel):
         cache.delete(self.CACHE_KEY)
 
     def clean(self) -> None:
+        if self.huisstijlkleur and kleur_validator.regex.match(self.huisstijlkleur):
+            if contrast_with_white(self.huisstijlkleur) < 4.5:
+                raise ValidationError(
+                    {
+                        "huisstijlkleur": _(
+                            "Deze kleur is te licht: koppen in die kleur zijn op wit slecht "
+                            "leesbaar (contrast %(ratio)s, minimaal 4,5). Kies een donkerdere kleur."
+                        )
+                        % {
+                            "ratio": f"{contrast_with_white(self.huisstijlkleur):.1f}".replace(
+                                ".", ","
+                            )
+                        }
+                    }
+                )
         if (
             self.term_pijler
             and self.term_pijlers

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from inclusie.constants import NotificatieStatus
+
 from .base import TimeStampedModel
 
 
@@ -12,10 +14,7 @@ class Notificatie(TimeStampedModel):
     run picks up rows still waiting.
     """
 
-    class Status(models.TextChoices):
-        WACHTEND = "wachtend", _("Wachtend")
-        VERZONDEN = "verzonden", _("Verzonden")
-        MISLUKT = "mislukt", _("Mislukt")
+    Status = NotificatieStatus
 
     ontvanger = models.ForeignKey(
         settings.AUTH_USER_MODEL,

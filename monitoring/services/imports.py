@@ -1,9 +1,7 @@
-"""All-or-nothing CSV import of measurements with Dutch row errors."""
+"""All-or-nothing CSV import of measurements with Dutch row errors (inclusie.imports)."""
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -11,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from inclusie.imports import CsvRow, import_rows, read_csv
 from inclusie.models import User
 from monitoring.models import (
     Indicator,
@@ -27,7 +26,6 @@ CSV_COLUMNS = ("indicator", "periode", "waarde", "duiding")
 @dataclass
 class ImportResult:
     created: int
-    errors: list[str]
 
 
 def _decimal(text: str) -> Decimal:
@@ -43,48 +41,16 @@ def _decimal(text: str) -> Decimal:
 def metingen_import_csv(*, data: bytes, by: User | None = None) -> ImportResult:
     """Import measurements from CSV (columns indicator;periode;waarde;duiding).
 
-    All or nothing: every row is checked first; with any error nothing is saved
-    and every bad row is named with its line number.
+    All or nothing (inclusie.imports): every row is checked first; with any error
+    nothing is saved and a ValidationError names every bad row by its line number.
     """
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return ImportResult(0, [_("Het bestand is geen UTF-8-tekst. Sla het op als 'CSV UTF-8'.")])
-    if "\x00" in text:
-        return ImportResult(0, [_("Het bestand bevat ongeldige tekens.")])
-    sample = text[:2048]
-    delimiter = ";" if sample.count(";") >= sample.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        rows = list(reader)
-    except csv.Error:
-        message = _("Regel %(n)s: het bestand is geen geldig CSV-bestand.")
-        return ImportResult(0, [message % {"n": reader.line_num or 1}])
-    if not rows:
-        return ImportResult(0, [_("Het bestand is leeg.")])
-    header = [h.strip().lower() for h in rows[0]]
-    missing = [c for c in CSV_COLUMNS if c not in header]
-    if missing:
-        return ImportResult(
-            0,
-            [
-                _("Regel 1: de kolom(men) %(cols)s ontbreken. Verwacht: %(all)s.")
-                % {"cols": ", ".join(missing), "all": ";".join(CSV_COLUMNS)}
-            ],
-        )
-    index = {c: header.index(c) for c in CSV_COLUMNS}
+    rows = read_csv(data, required=CSV_COLUMNS)
     indicators = {i.naam.strip().lower(): i for i in Indicator.objects.all()}
     existing = set(Meting.objects.values_list("indicator_id", "periode"))
-    errors: list[str] = []
-    pending: list[Meting] = []
     seen: set[tuple[int, str]] = set()
-    for number, row in enumerate(rows[1:], start=2):
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) < len(header):
-            errors.append(_("Regel %(n)s: te weinig kolommen.") % {"n": number})
-            continue
-        values = {c: row[i].strip() for c, i in index.items()}
+
+    def check(row: CsvRow) -> Meting:
+        values = {c: row.get(c) for c in CSV_COLUMNS}
         problems = []
         indicator = indicators.get(values["indicator"].lower())
         if indicator is None:
@@ -114,10 +80,7 @@ def metingen_import_csv(*, data: bytes, by: User | None = None) -> ImportResult:
                 problems.append(_("deze indicator en periode staan dubbel in het bestand"))
             seen.add(key)
         if problems:
-            errors.append(
-                _("Regel %(n)s: %(problems)s.") % {"n": number, "problems": "; ".join(problems)}
-            )
-            continue
+            raise ValidationError(problems)
         # No problems: every value parsed.
         assert indicator is not None and periode is not None and waarde is not None
         meting = Meting(
@@ -127,25 +90,20 @@ def metingen_import_csv(*, data: bytes, by: User | None = None) -> ImportResult:
             duiding=values["duiding"],
             ingevoerd_door=by,
         )
+        meting.full_clean(validate_unique=False, validate_constraints=False)
+        return meting
+
+    def save(pending: list[Meting]) -> ImportResult:
         try:
-            meting.full_clean(validate_unique=False, validate_constraints=False)
-        except ValidationError as exc:
-            errors.append(
-                _("Regel %(n)s: %(problems)s.")
-                % {"n": number, "problems": "; ".join(str(m) for m in exc.messages)}
-            )
-            continue
-        pending.append(meting)
-    if not pending and not errors:
-        errors.append(_("Het bestand bevat geen metingen."))
-    if errors:
-        return ImportResult(0, errors)
-    try:
-        with transaction.atomic():
-            Meting.objects.bulk_create(pending)
-    except IntegrityError:
-        return ImportResult(0, [_("Een meting is intussen door iemand anders ingevoerd.")])
-    return ImportResult(len(pending), [])
+            with transaction.atomic():
+                Meting.objects.bulk_create(pending)
+        except IntegrityError as exc:
+            raise ValidationError(
+                _("Een meting is intussen door iemand anders ingevoerd.")
+            ) from exc
+        return ImportResult(len(pending))
+
+    return import_rows(rows, check=check, save=save)
 
 
 # --- snapshots --------------------------------------------------------------------

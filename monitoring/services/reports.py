@@ -6,35 +6,42 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from inclusie.dutch import getal
 from inclusie.models import GemeenteProfiel, User
 from inclusie.reports import Rendered, report_enqueue, report_retry
 from monitoring.constants import RapportSoort
 from monitoring.models import Raadsmededeling, Rapport
 from monitoring.periods import Period
-from monitoring.services.raadsmededeling import raadsmededeling_context, raadsmededeling_draft
+from monitoring.services.raadsmededeling import (
+    pdf_appendix,
+    raadsmededeling_context,
+    raadsmededeling_draft,
+)
 from monitoring.services.snapshots import snapshot_ensure
-
-# --- veranderverhaal, indicators, measurements, stories ---------------------------
-
-
-def _pdf_figures(ctx: dict) -> dict:
-    """Charts as <img> data URIs: WeasyPrint then tags them as figures with alt text."""
-    from monitoring.charts import as_data_uri
-
-    for section in ctx.get("secties", []):
-        for fig in section["figures"]:
-            if fig.chart:
-                fig.chart_src = as_data_uri(str(fig.chart))
-    for ind in ctx.get("indicatoren", []):
-        if ind.get("chart"):
-            ind["chart_src"] = as_data_uri(str(ind["chart"]))
-    return ctx
 
 
 def monitoring_context(period: Period) -> dict:
+    """The monitoringsrapportage: indicators with duiding and history, stories, chains,
+    and the portal's figures as charts with tables (nothing empty, nothing all-zero)."""
+    from inclusie.pdf import letterhead
+    from monitoring.charts import as_data_uri
     from monitoring.selectors import dashboard_context
 
-    return {"gemeente": GemeenteProfiel.load(), **_pdf_figures(dashboard_context(period))}
+    ctx = dashboard_context(period)
+    for ind in ctx.get("indicatoren", []):
+        history = [h for h in ind.get("historie", []) if h[1] is not None]
+        ind["historie"] = [(p, getal(w)) for p, w in history]
+        ind["chart_src"] = as_data_uri(str(ind["chart"])) if ind.get("chart") and history else ""
+        ind["basis"] = getal(ind["basiswaarde"]) if ind.get("basiswaarde") is not None else ""
+    gemeente = GemeenteProfiel.load()
+    return {
+        **ctx,
+        "gemeente": gemeente,
+        "briefhoofd": letterhead(gemeente),
+        "nu": period.code,
+        "toen": period.previous().code,
+        "bijlage": pdf_appendix(period),
+    }
 
 
 def render_report_pdf(*, soort: str, period: Period, mededeling: Raadsmededeling | None) -> bytes:
@@ -48,11 +55,13 @@ def render_report_pdf(*, soort: str, period: Period, mededeling: Raadsmededeling
             raadsmededeling_context(mededeling),
             title=_("Raadsmededeling %(nr)s: %(onderwerp)s")
             % {"nr": mededeling.nummer, "onderwerp": mededeling.onderwerp},
+            footer=_("Raadsmededeling %(nr)s") % {"nr": mededeling.nummer},
         )
     return render_to_pdf(
         "pdf/monitoringsrapportage.html",
         monitoring_context(period),
         title=_("Monitoringsrapportage %(label)s") % {"label": period.label},
+        footer=_("Monitoringsrapportage %(code)s") % {"code": period.code},
     )
 
 

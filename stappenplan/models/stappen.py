@@ -15,18 +15,13 @@ from django.utils.translation import gettext_lazy as _
 
 from inclusie.models.base import TimeStampedModel
 from inclusie.uploads import UploadValidator
+from stappenplan.constants import ParticipatieSoort, StapSoort, StapStatus, WerkgroepDoel
 
 
 class Stap(TimeStampedModel):
-    class Soort(models.TextChoices):
-        STAP = "stap", _("Stap")
-        RANDVOORWAARDE = "randvoorwaarde", _("Randvoorwaarde")
+    Soort = StapSoort
 
-    class Status(models.TextChoices):
-        NIET_GESTART = "niet_gestart", _("Niet gestart")
-        BEZIG = "bezig", _("Bezig")
-        AFGEROND = "afgerond", _("Afgerond")
-        DOORLOPEND = "doorlopend", _("Doorlopend")
+    Status = StapStatus
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
     soort = models.CharField(_("soort"), max_length=20, choices=Soort, default=Soort.STAP)
@@ -138,10 +133,7 @@ class StapGebeurtenis(models.Model):
 
 
 class Werkgroep(TimeStampedModel):
-    class Doel(models.TextChoices):
-        AANJAGEN = "aanjagen", _("Aanjagen")
-        MONITOREN = "monitoren", _("Monitoren")
-        KENNIS_DELEN = "kennis_delen", _("Kennis delen")
+    Doel = WerkgroepDoel
 
     naam = models.CharField(_("naam"), max_length=200)
     doel = models.CharField(_("doel van de groep"), max_length=20, choices=Doel)
@@ -193,13 +185,7 @@ class WerkgroepLid(TimeStampedModel):
 
 
 class ParticipatieActiviteit(TimeStampedModel):
-    class Soort(models.TextChoices):
-        PANEL = "panel", _("Panel")
-        WIJKGESPREK = "wijkgesprek", _("Wijkgesprek")
-        RONDETAFEL = "rondetafel", _("Rondetafelgesprek")
-        DIGITAAL_PANEL = "digitaal_panel", _("Digitaal panel")
-        STADSGESPREK = "stadsgesprek", _("Stadsgesprek")
-        STRAATGESPREK = "straatgesprek", _("Straatgesprek")
+    Soort = ParticipatieSoort
 
     soort = models.CharField(_("soort activiteit"), max_length=20, choices=Soort)
     titel = models.CharField(_("titel"), max_length=200)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from inclusie.constants import Levensdomein
 from inclusie.models.base import TimeStampedModel
 from inclusie.models.reports import ReportRow
+from stappenplan.constants import AntwoordStaat, GebeurtenisActie, VerkenningStatus, VraagSoort
 
 MAX_ANTWOORD = 10000  # characters; a sane limit for one answer
 
@@ -73,12 +74,7 @@ class Deel(models.Model):
 
 
 class Vraag(models.Model):
-    class Soort(models.TextChoices):
-        OPEN = "open", _("Open vraag")
-        KEUZE = "keuze", _("Eén keuze")
-        MEERKEUZE = "meerkeuze", _("Meerdere keuzes")
-        LEVENSDOMEIN = "levensdomein", _("Keuze van een levensdomein")
-        WIJK = "wijk", _("Keuze van een wijk of kern (niet verplicht)")
+    Soort = VraagSoort
 
     deel = models.ForeignKey(
         Deel, on_delete=models.CASCADE, related_name="vragen", verbose_name=_("deel")
@@ -112,9 +108,7 @@ class Vraag(models.Model):
 
 
 class Verkenning(TimeStampedModel):
-    class Status(models.TextChoices):
-        CONCEPT = "concept", _("In bewerking")
-        INGEDIEND = "ingediend", _("Ingediend")
+    Status = VerkenningStatus
 
     vragenlijst = models.ForeignKey(
         Vragenlijst,
@@ -171,10 +165,7 @@ class Verkenning(TimeStampedModel):
 class Antwoord(models.Model):
     """One answer. `versie` grows with every save: the optimistic lock."""
 
-    class Staat(models.TextChoices):
-        OPEN = "open", _("Open")
-        BEANTWOORD = "beantwoord", _("Beantwoord")
-        OVERGESLAGEN = "overgeslagen", _("Overgeslagen")
+    Staat = AntwoordStaat
 
     verkenning = models.ForeignKey(
         Verkenning,
@@ -225,11 +216,7 @@ class Antwoord(models.Model):
 class VerkenningGebeurtenis(models.Model):
     """Log of what happened to a verkenning (created, shared, submitted, reopened)."""
 
-    class Actie(models.TextChoices):
-        AANGEMAAKT = "aangemaakt", _("Aangemaakt")
-        GEDEELD = "gedeeld", _("Gedeeld")
-        INGEDIEND = "ingediend", _("Ingediend")
-        HEROPEND = "heropend", _("Heropend")
+    Actie = GebeurtenisActie
 
     verkenning = models.ForeignKey(
         Verkenning,

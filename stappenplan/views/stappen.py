@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
-from django.views.generic import FormView, TemplateView
+from django.views.generic import TemplateView
 
+from inclusie.downloads import private_file_response
+from inclusie.form_views import ServiceFormView
+from inclusie.list_views import FilteredListView
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, requires
 from stappenplan import selectors as sel
 from stappenplan import services
@@ -77,11 +79,22 @@ class StapDetailView(StapMixin, TemplateView):
         return ctx
 
 
-class StapUpdateView(StapMixin, FormView):
+class StapFormView(StapMixin, ServiceFormView):
+    """A form page of one step; back to the step's page afterwards."""
+
     area, action = "stappenplan", CHANGE
     model = Stap
+
+    def back_url(self):
+        return self.stap.get_absolute_url()
+
+    def get_success_url(self):
+        return self.stap.get_absolute_url()
+
+
+class StapUpdateView(StapFormView):
     form_class = StapForm
-    template_name = "inclusie/form_page.html"
+    success_message = gettext_lazy("De stap is bijgewerkt.")
 
     def get_form_kwargs(self):
         return {
@@ -95,59 +108,37 @@ class StapUpdateView(StapMixin, FormView):
             title=_("%(stap)s bijwerken") % {"stap": self.stap}, **kwargs
         )
 
-    def form_valid(self, form):
+    def perform(self, form):
         data = form.cleaned_data
-        services.stap_update(
+        return services.stap_update(
             stap=self.stap,
             status=data["status"],
             notities=data["notities"],
             verkenning=data["verkenning"],
-            door=self.request.user,
+            by=self.request.user,
         )
-        messages.success(self.request, _("De stap is bijgewerkt."))
-        return redirect(self.stap)
 
 
-class StapActieView(StapMixin, FormView):
-    area, action = "stappenplan", CHANGE
-    model = Stap
+class StapActieView(StapFormView):
     form_class = StapActieForm
-    template_name = "inclusie/form_page.html"
+    title = gettext_lazy("Volgende actie toevoegen")
+    success_message = gettext_lazy("De actie is toegevoegd.")
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(title=_("Volgende actie toevoegen"), **kwargs)
-
-    def form_valid(self, form):
+    def perform(self, form):
         actie = form.save(commit=False)
         actie.stap = self.stap
-        try:
-            services.stap_actie_add(actie=actie, door=self.request.user)
-        except ValidationError as exc:
-            form.add_error(None, exc.messages)
-            return self.form_invalid(form)
-        messages.success(self.request, _("De actie is toegevoegd."))
-        return redirect(self.stap)
+        return services.stap_actie_add(actie=actie, by=self.request.user)
 
 
-class StapDocumentView(StapMixin, FormView):
-    area, action = "stappenplan", CHANGE
-    model = Stap
+class StapDocumentView(StapFormView):
     form_class = StapDocumentForm
-    template_name = "inclusie/form_page.html"
+    title = gettext_lazy("Bewijsstuk toevoegen")
+    success_message = gettext_lazy("Het bewijsstuk is toegevoegd.")
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(title=_("Bewijsstuk toevoegen"), **kwargs)
-
-    def form_valid(self, form):
+    def perform(self, form):
         document = form.save(commit=False)
         document.stap = self.stap
-        try:
-            services.stap_document_add(document=document, door=self.request.user)
-        except ValidationError as exc:
-            form.add_error(None, exc.messages)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Het bewijsstuk is toegevoegd."))
-        return redirect(self.stap)
+        return services.stap_document_add(document=document, by=self.request.user)
 
 
 @requires("stappenplan", CHANGE)
@@ -156,7 +147,7 @@ def actie_afronden(request, pk: int):
     actie = StapActie.objects.select_related("stap").filter(pk=pk).first()
     if actie is None:
         raise Http404
-    services.stap_actie_afronden(actie=actie, door=request.user)
+    services.stap_actie_afronden(actie=actie, by=request.user)
     messages.success(request, _("De actie is afgerond."))
     return redirect(actie.stap)
 
@@ -164,9 +155,9 @@ def actie_afronden(request, pk: int):
 @requires("stappenplan", VIEW)
 def document_download(request, pk: int):
     document = StapDocument.objects.filter(pk=pk).first()
-    if document is None or not document.bestand:
+    if document is None:
         raise Http404
-    return FileResponse(document.bestand.open("rb"), as_attachment=True)
+    return private_file_response(document.bestand)
 
 
 class WerkgroepListView(AreaMixin, TemplateView):
@@ -177,16 +168,17 @@ class WerkgroepListView(AreaMixin, TemplateView):
         return super().get_context_data(werkgroepen=list(sel.werkgroepen()), **kwargs)
 
 
-class WerkgroepCreateView(AreaMixin, FormView):
+class WerkgroepCreateView(ServiceFormView):
     area, action = "stappenplan", CHANGE
     form_class = WerkgroepForm
-    template_name = "inclusie/form_page.html"
-    extra_context = {"title": gettext_lazy("Werkgroep oprichten")}
+    title = gettext_lazy("Werkgroep oprichten")
+    success_message = gettext_lazy("De werkgroep is aangemaakt.")
 
-    def form_valid(self, form):
-        werkgroep = services.werkgroep_save(werkgroep=form.save(commit=False))
-        messages.success(self.request, _("De werkgroep is aangemaakt."))
-        return redirect(werkgroep)
+    def back_url(self):
+        return reverse("werkgroep-list")
+
+    def perform(self, form):
+        return services.werkgroep_save(werkgroep=form.save(commit=False))
 
 
 class WerkgroepDetailView(AreaMixin, TemplateView):
@@ -212,11 +204,11 @@ class WerkgroepDetailView(AreaMixin, TemplateView):
         return ctx
 
 
-class WerkgroepLidView(AreaMixin, FormView):
+class WerkgroepLidView(ServiceFormView):
     area, action = "stappenplan", CHANGE
     model = Werkgroep
     form_class = WerkgroepLidForm
-    template_name = "inclusie/form_page.html"
+    success_message = gettext_lazy("Het lid is toegevoegd.")
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
@@ -228,50 +220,37 @@ class WerkgroepLidView(AreaMixin, FormView):
             title=_("Lid toevoegen aan %(w)s") % {"w": self.werkgroep}, **kwargs
         )
 
-    def form_valid(self, form):
+    def back_url(self):
+        return self.werkgroep.get_absolute_url()
+
+    def perform(self, form):
         lid = form.save(commit=False)
         lid.werkgroep = self.werkgroep
-        try:
-            services.werkgroep_lid_add(lid=lid, kennis=form.cleaned_data["kennis"])
-        except ValidationError as exc:
-            for field_name, errors in exc.message_dict.items():
-                form.add_error(field_name if field_name in form.fields else None, errors)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Het lid is toegevoegd."))
-        return redirect(self.werkgroep)
+        services.werkgroep_lid_add(lid=lid, kennis=form.cleaned_data["kennis"])
+        return self.werkgroep
 
 
-class ParticipatieListView(AreaMixin, TemplateView):
+class ParticipatieListView(FilteredListView):
     area, action = "stappenplan", VIEW
     template_name = "stappenplan/participatie_list.html"
+    context_object_name = "activiteiten"
+    selector = staticmethod(sel.participatie_list)
 
     def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        filterset = sel.participatie_list(params=self.request.GET)
-        page = Paginator(filterset.qs, 25).get_page(self.request.GET.get("page"))
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        ctx.update(
-            filter=filterset,
-            page_obj=page,
-            paginator=page.paginator,
-            is_paginated=page.has_other_pages(),
-            activiteiten=page.object_list,
-            niet_bereikt=list(sel.niet_bereikt()),
-            querystring=query.urlencode(),
-        )
-        return ctx
+        return super().get_context_data(niet_bereikt=list(sel.niet_bereikt()), **kwargs)
 
 
-class ParticipatieCreateView(AreaMixin, FormView):
+class ParticipatieCreateView(ServiceFormView):
     area, action = "stappenplan", CHANGE
     form_class = ParticipatieForm
-    template_name = "inclusie/form_page.html"
-    extra_context = {"title": gettext_lazy("Participatieactiviteit vastleggen")}
+    title = gettext_lazy("Participatieactiviteit vastleggen")
+    success_message = gettext_lazy("De activiteit is vastgelegd.")
+    success_url = reverse_lazy("participatie-list")
 
-    def form_valid(self, form):
-        services.participatie_save(
+    def back_url(self):
+        return reverse("participatie-list")
+
+    def perform(self, form):
+        return services.participatie_save(
             activiteit=form.save(commit=False), bereikt=form.cleaned_data["bereikt"]
         )
-        messages.success(self.request, _("De activiteit is vastgelegd."))
-        return redirect("participatie-list")

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
-from django.views.generic import FormView, TemplateView
+from django.views.generic import TemplateView
 
 from inclusie.constants import Levensdomein, ReportStatus
+from inclusie.downloads import private_file_response
 from inclusie.exports import csv_response
+from inclusie.form_views import ServiceFormView, run_action
 from inclusie.ids import query_id
+from inclusie.list_views import FilteredListView
 from inclusie.models import Wijk
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, allowed, requires
 from stappenplan import selectors as sel
@@ -30,7 +32,6 @@ from stappenplan.forms import (
 )
 from stappenplan.models import Antwoord, Stap, Verkenning, Vraag
 
-PAGE_SIZE = 25
 MAX_KEUZES = 50
 
 
@@ -51,55 +52,43 @@ def json_response(payload: dict, status: int = 200) -> JsonResponse:
     return JsonResponse(payload, status=status, encoder=SafeJSONEncoder)
 
 
-class VerkenningListView(AreaMixin, TemplateView):
+class VerkenningListView(FilteredListView):
     area, action = "verkenning", VIEW
     template_name = "stappenplan/verkenning/list.html"
+    context_object_name = "verkenningen"
+    selector = staticmethod(sel.verkenning_list)
 
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        filterset = sel.verkenning_list(user=self.request.user, params=self.request.GET)
-        page = Paginator(filterset.qs, PAGE_SIZE).get_page(self.request.GET.get("page"))
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        ctx.update(
-            filter=filterset,
-            page_obj=page,
-            is_paginated=page.has_other_pages(),
-            paginator=page.paginator,
-            verkenningen=page.object_list,
-            querystring=query.urlencode(),
-        )
-        return ctx
+    def selector_kwargs(self):
+        return {"user": self.request.user}
 
 
-class VerkenningStartView(AreaMixin, FormView):
+class VerkenningStartView(ServiceFormView):
     area, action = "verkenning", CHANGE
-    template_name = "stappenplan/verkenning/start.html"
     form_class = VerkenningStartForm
+    title = gettext_lazy("Nieuwe verkenning")
+    intro = gettext_lazy(
+        "Kies de vragenlijst en het levensdomein. U kunt collega's vragen mee te schrijven. "
+        "Antwoorden worden tijdens het typen vanzelf opgeslagen."
+    )
+    submit_label = gettext_lazy("Verkenning starten")
+    success_message = gettext_lazy(
+        "De verkenning is gestart. Uw antwoorden worden vanzelf bewaard."
+    )
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
-    def form_valid(self, form):
+    def perform(self, form):
         data = form.cleaned_data
-        try:
-            verkenning = services.verkenning_create(
-                vragenlijst=data["vragenlijst"],
-                titel=data["titel"],
-                jaar=data["jaar"],
-                levensdomein=data["levensdomein"],
-                wijk=data["wijk"],
-                gedeeld_met=list(data["gedeeld_met"]),
-                eigenaar=self.request.user,
-            )
-        except ValidationError as exc:
-            for field_name, errors in exc.message_dict.items():
-                form.add_error(field_name if field_name in form.fields else None, errors)
-            return self.form_invalid(form)
-        messages.success(
-            self.request, _("De verkenning is gestart. Uw antwoorden worden vanzelf bewaard.")
+        return services.verkenning_create(
+            vragenlijst=data["vragenlijst"],
+            titel=data["titel"],
+            jaar=data["jaar"],
+            levensdomein=data["levensdomein"],
+            wijk=data["wijk"],
+            gedeeld_met=list(data["gedeeld_met"]),
+            eigenaar=self.request.user,
         )
-        return redirect(verkenning)
 
 
 class VerkenningDetailView(AreaMixin, TemplateView):
@@ -183,7 +172,7 @@ def antwoord_opslaan(request, pk: int):
             vraag=vraag,
             invoer=invoer,
             versie=form.cleaned_data["versie"],
-            door=request.user,
+            by=request.user,
         )
     except services.AntwoordConflict as conflict:
         return fail(
@@ -235,66 +224,57 @@ def verkenning_indienen(request, pk: int):
                     "aantal_open": sum(len(items) for _deel, items in open_vragen),
                 },
             )
-    try:
-        services.verkenning_submit(verkenning=verkenning, door=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("De verkenning is ingediend. Ze is nu alleen nog te lezen."))
+    run_action(
+        request,
+        lambda: services.verkenning_submit(verkenning=verkenning, by=request.user),
+        success=_("De verkenning is ingediend. Ze is nu alleen nog te lezen."),
+    )
     return redirect(verkenning)
 
 
-class VerkenningHeropenView(AreaMixin, FormView):
+class VerkenningFormView(ServiceFormView):
+    """A form page of one verkenning the user may edit; back to it afterwards."""
+
     area, action = "verkenning", CHANGE
     model = Verkenning
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.verkenning = sel.verkenning_for_edit(user=request.user, pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def back_url(self):
+        return self.verkenning.get_absolute_url()
+
+    def get_success_url(self):
+        return self.verkenning.get_absolute_url()
+
+
+class VerkenningHeropenView(VerkenningFormView):
     form_class = HeropenForm
-    template_name = "inclusie/form_page.html"
-    extra_context = {"title": gettext_lazy("Verkenning heropenen")}
+    title = gettext_lazy("Verkenning heropenen")
+    success_message = gettext_lazy("De verkenning is heropend en kan weer worden bewerkt.")
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.verkenning = sel.verkenning_for_edit(user=request.user, pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
-
-    def form_valid(self, form):
-        try:
-            services.verkenning_reopen(
-                verkenning=self.verkenning, door=self.request.user, reden=form.cleaned_data["reden"]
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc.messages)
-            return self.form_invalid(form)
-        messages.success(self.request, _("De verkenning is heropend en kan weer worden bewerkt."))
-        return redirect(self.verkenning)
+    def perform(self, form):
+        return services.verkenning_reopen(
+            verkenning=self.verkenning, by=self.request.user, reden=form.cleaned_data["reden"]
+        )
 
 
-class VerkenningDelenView(AreaMixin, FormView):
-    area, action = "verkenning", CHANGE
-    model = Verkenning
+class VerkenningDelenView(VerkenningFormView):
     form_class = DelenForm
-    template_name = "inclusie/form_page.html"
-    extra_context = {"title": gettext_lazy("Verkenning delen met collega's")}
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.verkenning = sel.verkenning_for_edit(user=request.user, pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
+    title = gettext_lazy("Verkenning delen met collega's")
+    success_message = gettext_lazy("Opgeslagen wie de verkenning samen met u invult.")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "verkenning": self.verkenning}
 
-    def form_valid(self, form):
-        try:
-            services.verkenning_share_set(
-                verkenning=self.verkenning,
-                met=list(form.cleaned_data["gedeeld_met"]),
-                door=self.request.user,
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc.messages)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Opgeslagen wie de verkenning samen met u invult."))
-        return redirect(self.verkenning)
+    def perform(self, form):
+        return services.verkenning_share_set(
+            verkenning=self.verkenning,
+            met=list(form.cleaned_data["gedeeld_met"]),
+            by=self.request.user,
+        )
 
 
 @requires("verkenning", VIEW)
@@ -333,7 +313,7 @@ def verkenning_csv(request, pk: int):
 @require_POST
 def rapport_aanvragen(request, pk: int):
     verkenning = sel.verkenning_for_view(user=request.user, pk=pk)
-    services.rapport_request(verkenning=verkenning, door=request.user)
+    services.rapport_request(verkenning=verkenning, by=request.user)
     messages.info(request, _("Het PDF-rapport wordt gemaakt. Dit duurt meestal enkele seconden."))
     return redirect(f"{verkenning.get_absolute_url()}#rapport")
 
@@ -347,13 +327,10 @@ def rapport_status(request, pk: int):
 @requires("verkenning", VIEW)
 def rapport_download(request, pk: int):
     rapport = sel.rapport_for_user(user=request.user, pk=pk)
-    if rapport.status != ReportStatus.DONE or not rapport.bestand:
+    if rapport.status != ReportStatus.DONE:
         raise Http404
-    return FileResponse(
-        rapport.bestand.open("rb"),
-        as_attachment=True,
-        filename=f"verkenning-{rapport.verkenning_id}.pdf",
-        content_type="application/pdf",
+    return private_file_response(
+        rapport.bestand, filename=f"verkenning-{rapport.verkenning_id}.pdf"
     )
 
 

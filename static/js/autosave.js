@@ -1,5 +1,5 @@
-// Autosave: never lose what someone types. Shared by the verkenning (verkenning.js)
-// and the meeting minutes (verslag.js).
+// Autosave: never lose what someone types. Shared by the verkenning (verkenning.js),
+// the meeting minutes (verslag.js) and the raadsmededeling (raadsmededeling.js).
 //
 // Every change is first written to localStorage (survives a crash, a closed tab and
 // an expired session), then posted to the server after a short pause and when the
@@ -22,6 +22,8 @@
 //   saved(data) called with the server's answer after a save (optional)
 //   changed()   called on every change before saving (optional)
 // The status element (data-tekst-* attributes) gives the words in the page's language.
+// A 423 answer means the text is locked (an approved raadsmededeling): nothing more is
+// sent and the status says so (data-tekst-vergrendeld).
 // Leaving the page sends what is unsaved once more and warns while anything is unsaved.
 (function () {
   "use strict";
@@ -70,7 +72,7 @@
         var msg = "";
         states.forEach(function (st) { if (st.problem === "ongeldig" && !msg) { msg = st.message; } });
         text = t("ongeldig") + " " + msg;
-      } else if (["opgeslagen", "bezig", "wacht", "conflict", "sessie", "offline"].indexOf(worst) !== -1) {
+      } else if (["opgeslagen", "bezig", "wacht", "conflict", "sessie", "offline", "vergrendeld"].indexOf(worst) !== -1) {
         text = t(worst);
       } else { text = t("fout"); }
       var staat = worst === "opgeslagen" ? "opgeslagen" : (worst === "bezig" || worst === "wacht" ? "bezig" : "fout");
@@ -94,6 +96,7 @@
     function changed(unit) {
       var st = states.get(unit);
       if (unit.changed) { unit.changed(); }
+      if (st.problem === "vergrendeld") { return; }
       st.dirty = true;
       if (st.problem === "ongeldig") { st.problem = null; }
       saveDraft(unit);
@@ -130,7 +133,7 @@
 
     function save(unit) {
       var st = states.get(unit);
-      if (st.problem === "conflict") { return; }
+      if (st.problem === "conflict" || st.problem === "vergrendeld") { return; }
       if (st.problem === "sessie" && !st.tokenFresh) {
         st.tokenFresh = true;
         refreshToken().then(function () { save(unit); });
@@ -173,6 +176,11 @@
           }
         } else if (result.status === 409) {
           showConflict(unit, result.data.conflict);
+        } else if (result.status === 423) {
+          st.problem = "vergrendeld";
+          st.dirty = false;
+          clearDraft(unit);
+          unitStatus(unit, t("vraag-niet"), "fout");
         } else if (result.status === 400) {
           st.problem = "ongeldig";
           st.message = result.data.melding || "";

@@ -54,8 +54,8 @@ def test_moving_a_meeting_sends_an_update(settings, django_capture_on_commit_cal
         svc.uitnodigingen_send(bijeenkomst=b)
         b.start += timedelta(hours=1)
         b.eind += timedelta(hours=1)
-        svc.bijeenkomst_save(bijeenkomst=b, door=None)
-        svc.bijeenkomst_cancel(bijeenkomst=b, reden="", door=None)
+        svc.bijeenkomst_save(bijeenkomst=b, by=None)
+        svc.bijeenkomst_cancel(bijeenkomst=b, reden="", by=None)
     assert [m.subject.split(":")[0] for m in mail.outbox] == [
         "Uitnodiging",
         "Gewijzigd",

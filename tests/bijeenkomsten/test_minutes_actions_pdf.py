@@ -207,7 +207,7 @@ def test_remove_agenda_item_attachment_and_invitee(
     bijlage = svc.bijlage_add(
         agendapunt=punt,
         bestand=SimpleUploadedFile("a.pdf", b"%PDF-1.4 x", "application/pdf"),
-        door=None,
+        by=None,
     )
     uitgenodigd = UitnodigingFactory(bijeenkomst=b)
     geweest = UitnodigingFactory(bijeenkomst=b, aanwezigheid="aanwezig")

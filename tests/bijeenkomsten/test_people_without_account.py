@@ -43,7 +43,7 @@ def test_an_invitee_without_an_account_gets_the_invitation_with_ics_by_email(
     assert Uitnodiging.objects.get(persoon=persoon).verzonden_op is not None
     # A change to the meeting reaches them too (an updated .ics).
     with django_capture_on_commit_callbacks(execute=True):
-        svc.bijeenkomst_cancel(bijeenkomst=b, reden="Zaal niet beschikbaar", door=None)
+        svc.bijeenkomst_cancel(bijeenkomst=b, reden="Zaal niet beschikbaar", by=None)
     assert len([m for m in mail.outbox if m.to == ["sem@voorbeeld.nl"]]) == 2
 
 

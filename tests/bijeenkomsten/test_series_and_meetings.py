@@ -26,7 +26,7 @@ def reeks(**kw):
 
 
 def test_monthly_first_tuesday_series():
-    made = svc.reeks_create(reeks=reeks(), door=None)
+    made = svc.reeks_create(reeks=reeks(), by=None)
     days = [timezone.localtime(b.start) for b in made]
     assert len(days) == 6
     assert all(d.weekday() == 1 and d.day <= 7 for d in days)
@@ -46,15 +46,15 @@ def test_last_friday_and_every_two_weeks():
 
 def test_move_or_cancel_one_meeting_leaves_the_series_alone(user_for_role):
     km = user_for_role(Role.KWARTIERMAKER)
-    made = svc.reeks_create(reeks=reeks(), door=km)
+    made = svc.reeks_create(reeks=reeks(), by=km)
     target = Bijeenkomst.objects.get(pk=made[2].pk)
     target.start += timedelta(days=1)
     target.eind += timedelta(days=1)
-    svc.bijeenkomst_save(bijeenkomst=target, door=km)
+    svc.bijeenkomst_save(bijeenkomst=target, by=km)
     target.refresh_from_db()
     assert target.verplaatst and target.volgnummer == 1
     other = Bijeenkomst.objects.get(pk=made[3].pk)
-    svc.bijeenkomst_cancel(bijeenkomst=other, reden="Zaal niet beschikbaar", door=km)
+    svc.bijeenkomst_cancel(bijeenkomst=other, reden="Zaal niet beschikbaar", by=km)
     statuses = list(Bijeenkomst.objects.order_by("start").values_list("status", "verplaatst"))
     assert statuses.count(("geannuleerd", False)) == 1
     assert statuses.count(("gepland", True)) == 1

@@ -18,7 +18,7 @@ TODAY = timezone.localdate
 def test_partner_create_saves_new_organisation_and_first_stage(user_for_role):
     kwm = user_for_role("kwartiermaker")
     partner = services.partner_create(
-        organisatie=Organisatie(naam="Bakkerij Het Zuurdesem", kvk_nummer="12345678"), door=kwm
+        organisatie=Organisatie(naam="Bakkerij Het Zuurdesem", kvk_nummer="12345678"), by=kwm
     )
     assert partner.fase == Fase.VERKEND
     stap = FaseWijziging.objects.get(partner=partner)
@@ -29,7 +29,7 @@ def test_same_name_and_kvk_is_refused_and_nothing_is_saved():
     OrganisatieFactory(naam="Zorggroep De Linde", kvk_nummer="87654321")
     with pytest.raises(ValidationError) as exc:
         services.partner_create(
-            organisatie=Organisatie(naam="zorggroep de linde", kvk_nummer="87654321"), door=None
+            organisatie=Organisatie(naam="zorggroep de linde", kvk_nummer="87654321"), by=None
         )
     assert "al een organisatie" in str(exc.value)
     assert Partner.objects.count() == 0
@@ -38,21 +38,19 @@ def test_same_name_and_kvk_is_refused_and_nothing_is_saved():
 @pytest.mark.parametrize("kvk", ["1234567", "123456789", "1234abcd"])
 def test_kvk_must_be_eight_digits(kvk):
     with pytest.raises(ValidationError) as exc:
-        services.partner_create(organisatie=Organisatie(naam="X", kvk_nummer=kvk), door=None)
+        services.partner_create(organisatie=Organisatie(naam="X", kvk_nummer=kvk), by=None)
     assert "acht cijfers" in str(exc.value)
 
 
 def test_an_organisation_joins_only_once():
     partner = PartnerFactory()
     with pytest.raises(ValidationError):
-        services.partner_create(organisatie=partner.organisatie, door=None)
+        services.partner_create(organisatie=partner.organisatie, by=None)
 
 
 def test_one_step_forward_needs_no_reason(user_for_role):
     partner = PartnerFactory()
-    services.partner_move(
-        partner=partner, naar=Fase.IN_GESPREK, door=user_for_role("kwartiermaker")
-    )
+    services.partner_move(partner=partner, naar=Fase.IN_GESPREK, by=user_for_role("kwartiermaker"))
     partner.refresh_from_db()
     assert partner.fase == Fase.IN_GESPREK
     assert partner.fasewijzigingen.count() == 2
@@ -69,9 +67,9 @@ def test_one_step_forward_needs_no_reason(user_for_role):
 def test_skip_back_or_stop_needs_a_reason(van, naar):
     partner = PartnerFactory(fase=van)
     with pytest.raises(ValidationError) as exc:
-        services.partner_move(partner=partner, naar=naar, door=None)
+        services.partner_move(partner=partner, naar=naar, by=None)
     assert "reden" in exc.value.message_dict
-    services.partner_move(partner=partner, naar=naar, door=None, reden="Afgesproken met directeur")
+    services.partner_move(partner=partner, naar=naar, by=None, reden="Afgesproken met directeur")
     partner.refresh_from_db()
     assert partner.fase == naar
     assert partner.fasewijzigingen.first().reden == "Afgesproken met directeur"
@@ -81,7 +79,7 @@ def test_stage_change_cannot_be_dated_in_the_future():
     partner = PartnerFactory()
     with pytest.raises(ValidationError) as exc:
         services.partner_move(
-            partner=partner, naar=Fase.IN_GESPREK, door=None, datum=TODAY() + datetime.timedelta(1)
+            partner=partner, naar=Fase.IN_GESPREK, by=None, datum=TODAY() + datetime.timedelta(1)
         )
     assert "toekomst" in str(exc.value)
 
@@ -89,7 +87,7 @@ def test_stage_change_cannot_be_dated_in_the_future():
 def test_moving_to_signed_goes_through_signing():
     partner = PartnerFactory(fase=Fase.AANGEHAAKT)
     with pytest.raises(ValidationError):
-        services.partner_move(partner=partner, naar=Fase.ONDERTEKEND, door=None)
+        services.partner_move(partner=partner, naar=Fase.ONDERTEKEND, by=None)
 
 
 def test_signing_needs_date_not_in_future_and_signatory():
@@ -99,11 +97,11 @@ def test_signing_needs_date_not_in_future_and_signatory():
             partner=partner,
             ondertekend_op=TODAY() + datetime.timedelta(days=1),
             ondertekenaar_naam="  ",
-            door=None,
+            by=None,
         )
     assert set(exc.value.message_dict) == {"ondertekend_op", "ondertekenaar_naam"}
     services.partner_sign(
-        partner=partner, ondertekend_op=TODAY(), ondertekenaar_naam="A. Directeur", door=None
+        partner=partner, ondertekend_op=TODAY(), ondertekenaar_naam="A. Directeur", by=None
     )
     partner.refresh_from_db()
     assert partner.fase == Fase.ONDERTEKEND and partner.ondertekend_op == TODAY()
@@ -113,6 +111,6 @@ def test_signing_straight_from_first_contact_needs_a_reason():
     partner = PartnerFactory(fase=Fase.VERKEND)
     with pytest.raises(ValidationError) as exc:
         services.partner_sign(
-            partner=partner, ondertekend_op=TODAY(), ondertekenaar_naam="B", door=None
+            partner=partner, ondertekend_op=TODAY(), ondertekenaar_naam="B", by=None
         )
     assert "reden" in exc.value.message_dict

@@ -120,7 +120,7 @@ def test_a_change_on_one_worker_shows_on_the_other(redis_url, settings):
             partner=partner,
             ondertekend_op=partner.fase_sinds,
             ondertekenaar_naam="Directeur Voorbeeld",
-            door=beheerder,
+            by=beheerder,
         )
         for server in (a, b):
             page, _ = get(server, "/openbaar/deal/")

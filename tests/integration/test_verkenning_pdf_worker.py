@@ -25,10 +25,10 @@ def test_pdf_report_is_rendered_by_a_real_worker(celery_worker):
         vraag=open_vraag(verkenning),
         invoer=services.AntwoordInvoer(tekst="Ruim 40.000 inwoners, zes wijken."),
         versie=0,
-        door=verkenning.eigenaar,
+        by=verkenning.eigenaar,
     )
     with transaction.atomic():
-        rapport = services.rapport_request(verkenning=verkenning, door=verkenning.eigenaar)
+        rapport = services.rapport_request(verkenning=verkenning, by=verkenning.eigenaar)
 
     def done():
         rapport.refresh_from_db()

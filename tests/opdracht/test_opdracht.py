@@ -113,7 +113,7 @@ def test_overview_and_home_panel_show_hours_and_budget(client_for):
     client = client_for(Role.KWARTIERMAKER)
     home = client.get(reverse("home")).content.decode()
     assert "6 van 10" in home
-    assert "€ 1.620,00 van € 37.000,00" in home
+    assert "€\xa01.620,00 van €\xa037.000,00" in home
     page = client.get(reverse("opdracht")).content.decode()
     assert "Zaalhuur" in page
 

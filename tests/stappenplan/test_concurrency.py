@@ -33,7 +33,7 @@ def test_simultaneous_saves_one_wins_one_conflicts(eerste):
             vraag=vraag,
             invoer=services.AntwoordInvoer(tekst="basis"),
             versie=0,
-            door=v.eigenaar,
+            by=v.eigenaar,
         )
     versie = 0 if eerste else 1
     barrier = threading.Barrier(2)
@@ -47,7 +47,7 @@ def test_simultaneous_saves_one_wins_one_conflicts(eerste):
                 vraag=vraag,
                 invoer=services.AntwoordInvoer(tekst=tekst),
                 versie=versie,
-                door=door,
+                by=door,
             )
             results.append("ok:" + tekst)
         except services.AntwoordConflict:

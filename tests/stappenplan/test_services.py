@@ -14,13 +14,13 @@ from tests.stappenplan.factories import AdviseurFactory, VerkenningFactory, bijl
 pytestmark = pytest.mark.django_db
 
 
-def save(verkenning, vraag, tekst="", versie=0, door=None, **kw):
+def save(verkenning, vraag, tekst="", versie=0, by=None, **kw):
     return services.antwoord_save(
         verkenning=verkenning,
         vraag=vraag,
         invoer=AntwoordInvoer(tekst=tekst, **kw),
         versie=versie,
-        door=door or verkenning.eigenaar,
+        by=by or verkenning.eigenaar,
     )
 
 
@@ -52,7 +52,7 @@ def test_stale_version_is_a_conflict_never_an_overwrite():
     v.gedeeld_met.add(collega)
     vraag = open_vraag(v)
     save(v, vraag, "basis", 0)
-    save(v, vraag, "tekst van collega", 1, door=collega)
+    save(v, vraag, "tekst van collega", 1, by=collega)
     with pytest.raises(AntwoordConflict) as exc:
         save(v, vraag, "mijn tekst", 1)
     assert exc.value.current.tekst == "tekst van collega"
@@ -123,13 +123,13 @@ def test_submit_makes_read_only_and_reopen_is_logged():
     v = VerkenningFactory()
     vraag = open_vraag(v)
     save(v, vraag, "klaar", 0)
-    services.verkenning_submit(verkenning=v, door=v.eigenaar)
+    services.verkenning_submit(verkenning=v, by=v.eigenaar)
     with pytest.raises(ValidationError):
         save(v, vraag, "nog iets", 1)
     assert Antwoord.objects.get(verkenning=v, vraag=vraag).tekst == "klaar"
     with pytest.raises(ValidationError):
-        services.verkenning_reopen(verkenning=v, door=v.eigenaar, reden="")
-    services.verkenning_reopen(verkenning=v, door=v.eigenaar, reden="Cijfers aangevuld")
+        services.verkenning_reopen(verkenning=v, by=v.eigenaar, reden="")
+    services.verkenning_reopen(verkenning=v, by=v.eigenaar, reden="Cijfers aangevuld")
     v.refresh_from_db()
     assert v.status == Verkenning.Status.CONCEPT
     log = v.gebeurtenissen.filter(actie=VerkenningGebeurtenis.Actie.HEROPEND).get()

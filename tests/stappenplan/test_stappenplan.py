@@ -112,7 +112,7 @@ def test_figures_have_a_fixed_query_count(django_assert_num_queries):
         soort="rondetafel", titel="buiten", datum=datetime.date(2025, 2, 1), deelnemers=99
     )
     v = VerkenningFactory()
-    services.verkenning_submit(verkenning=v, door=v.eigenaar)
+    services.verkenning_submit(verkenning=v, by=v.eigenaar)
     with django_assert_num_queries(1):
         status = figure("stappenplan.status").compute(start, end)
     assert status["Niet gestart"] == 5 and sum(status.values()) == 5

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('monitoring', '0003_lakregel_naar_kern'),
+        ('monitoring', '0004_raadsmededeling_document'),
     ]
 
     operations = [
