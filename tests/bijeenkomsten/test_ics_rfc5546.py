@@ -79,8 +79,8 @@ def test_the_organiser_gets_no_request_for_their_own_meeting(django_capture_on_c
         assert svc.uitnodigingen_send(bijeenkomst=b) == 1
         b.start += timedelta(hours=1)
         b.eind += timedelta(hours=1)
-        svc.bijeenkomst_save(bijeenkomst=b, door=organiser)
-        svc.bijeenkomst_cancel(bijeenkomst=b, reden="Zaal niet beschikbaar", door=organiser)
+        svc.bijeenkomst_save(bijeenkomst=b, by=organiser)
+        svc.bijeenkomst_cancel(bijeenkomst=b, reden="Zaal niet beschikbaar", by=organiser)
     assert [m.to for m in mail.outbox] == [[guest.email]] * 3
     assert organiser.email not in {address for m in mail.outbox for address in m.to}
 
@@ -94,8 +94,8 @@ def test_sequence_rises_on_change_and_cancel_carries_the_attendee(
         svc.uitnodigingen_send(bijeenkomst=b)
         b.start += timedelta(days=7)
         b.eind += timedelta(days=7)
-        svc.bijeenkomst_save(bijeenkomst=b, door=None)
-        svc.bijeenkomst_cancel(bijeenkomst=b, reden="", door=None)
+        svc.bijeenkomst_save(bijeenkomst=b, by=None)
+        svc.bijeenkomst_cancel(bijeenkomst=b, reden="", by=None)
     (m1, c1), (m2, c2), (m3, c3) = (attached(m) for m in mail.outbox)
     e1, e2, e3 = only_event(c1), only_event(c2), only_event(c3)
     assert (m1, m2, m3) == ("REQUEST", "REQUEST", "CANCEL")
