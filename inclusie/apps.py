@@ -46,10 +46,6 @@ class InclusieConfig(AppConfig):
             )
         )
 
-        from inclusie import persondata_core
-
-        persondata_core.register()
-
         register_nav(NavItem(_("Home"), "home", "home", order=0))
         register_nav(NavItem(_("Organisaties"), "organisatie-list", "relaties", order=80))
         register_nav(NavItem(_("Personen"), "persoon-list", "relaties", order=81))

@@ -1,4 +1,4 @@
-"""The core's own person-bearing records and retention kinds (registered in apps.py)."""
+"""The core's person-bearing records and retention kinds, registered by PrivacyConfig.ready()."""
 
 from __future__ import annotations
 
