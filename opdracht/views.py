@@ -76,13 +76,11 @@ class OpdrachtUpdateView(OpdrachtCreateView):
         }
 
 
-class UrenCreateView(ServiceFormView):
+class _AssignmentRowCreateView(ServiceFormView):
+    """A new row (hours, expense) of the current assignment; back to the assignment page."""
+
     area, action = "opdracht", CHANGE
-    form_class = UrenForm
     success_url = reverse_lazy("opdracht")
-    success_message = _("De uren zijn opgeslagen.")
-    title = _("Uren registreren")
-    intro = _("Kies een dag in de week; de uren tellen voor die hele week.")
 
     def get_initial(self):
         opdracht = selectors.huidige_opdracht()
@@ -90,58 +88,53 @@ class UrenCreateView(ServiceFormView):
 
     def back_url(self):
         return reverse("opdracht")
+
+
+class _AssignmentRowUpdateMixin:
+    """Edits the row of `model` named in the URL instead of starting a new one."""
+
+    model: type
+
+    def get_initial(self):
+        return {}
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "instance": get_object_or_404(self.model, pk=self.kwargs["pk"]),
+        }
+
+
+class UrenCreateView(_AssignmentRowCreateView):
+    form_class = UrenForm
+    success_message = _("De uren zijn opgeslagen.")
+    title = _("Uren registreren")
+    intro = _("Kies een dag in de week; de uren tellen voor die hele week.")
 
     def perform(self, form):
         return services.uren_save(registratie=form.save(commit=False))
 
 
-class UrenUpdateView(UrenCreateView):
+class UrenUpdateView(_AssignmentRowUpdateMixin, UrenCreateView):
     model = Urenregistratie
     title = _("Uren wijzigen")
-
-    def get_initial(self):
-        return {}
-
-    def get_form_kwargs(self):
-        return {
-            **super().get_form_kwargs(),
-            "instance": get_object_or_404(Urenregistratie, pk=self.kwargs["pk"]),
-        }
 
     def delete_url(self):
         return reverse("uren-delete", args=[self.kwargs["pk"]])
 
 
-class UitgaveCreateView(ServiceFormView):
-    area, action = "opdracht", CHANGE
+class UitgaveCreateView(_AssignmentRowCreateView):
     form_class = UitgaveForm
-    success_url = reverse_lazy("opdracht")
     success_message = _("De uitgave is opgeslagen.")
     title = _("Uitgave vastleggen")
-
-    def get_initial(self):
-        opdracht = selectors.huidige_opdracht()
-        return {"opdracht": opdracht.pk if opdracht else None}
-
-    def back_url(self):
-        return reverse("opdracht")
 
     def perform(self, form):
         return services.uitgave_save(uitgave=form.save(commit=False))
 
 
-class UitgaveUpdateView(UitgaveCreateView):
+class UitgaveUpdateView(_AssignmentRowUpdateMixin, UitgaveCreateView):
     model = Uitgave
     title = _("Uitgave wijzigen")
-
-    def get_initial(self):
-        return {}
-
-    def get_form_kwargs(self):
-        return {
-            **super().get_form_kwargs(),
-            "instance": get_object_or_404(Uitgave, pk=self.kwargs["pk"]),
-        }
 
 
 class UrenDeleteView(ConfirmDeleteView):
