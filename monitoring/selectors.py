@@ -379,9 +379,16 @@ def report_appendix(period: Period, *, with_charts: bool = True) -> list[dict]:
                 }
                 if with_charts:
                     labels = [r[0] for r in rows]
-                    # Labels in an HTML column beside the bars (cheap to typeset in a PDF).
-                    layout = charts.chart_layout(labels, 2)
-                    item["label_rows"], item["label_w"] = layout.label_rows, layout.label_w
+                    # Labels in an HTML column beside the bars (cheap to typeset in a PDF),
+                    # everything scaled so the chart spans the text column of the page.
+                    layout = charts.chart_layout(labels, 2, legend=False)
+                    k = charts.PDF_SCALE
+                    item["label_w"] = layout.label_w * k
+                    item["chart_w"] = (charts.WIDTH - layout.label_w) * k
+                    item["chart_h"] = layout.height * k
+                    item["label_rows"] = [
+                        {"lines": row["lines"], "top": row["top"] * k} for row in layout.label_rows
+                    ]
                     item["chart"] = charts.bar_chart(
                         fig.label,
                         labels,
@@ -392,6 +399,7 @@ def report_appendix(period: Period, *, with_charts: bool = True) -> list[dict]:
                         )
                         % {"label": fig.label, "period": now_code, "previous": before_code},
                         labels_in_svg=False,
+                        legend=False,
                     )
                 breakdowns.append(item)
             elif _has_number(fig.value) or _has_number(fig.previous):
