@@ -348,7 +348,9 @@ def _cell(value, unit: str = "") -> str:
     return f"{text}%" if unit == "%" else text
 
 
-def report_appendix(period: Period, *, with_charts: bool = True) -> list[dict]:
+def report_appendix(
+    period: Period, *, with_charts: bool = True, versie: int | None = None
+) -> list[dict]:
     """The figures of the report appendices, without what says nothing.
 
     A figure with no data in either period is left out (never printed as zeros), a
@@ -356,7 +358,7 @@ def report_appendix(period: Period, *, with_charts: bool = True) -> list[dict]:
     section without figures disappears; so there are no empty charts and no
     header-only or all-zero tables. Each breakdown gets a chart of the rows kept.
     """
-    ctx = dashboard_context(period, with_charts=False)
+    ctx = dashboard_context(period, with_charts=False, versie=versie)
     if ctx.get("snapshot") is None:
         return []
     now_code, before_code = period.code, period.previous().code
