@@ -83,7 +83,7 @@ def test_kwartiermaker_moves_a_partner_by_keyboard_and_signs(demo_site, new_page
     page.get_by_label("Reden of toelichting").fill("Sneller dan verwacht aangehaakt.")
     with page.expect_navigation():
         page.get_by_role("button", name="Opslaan").press("Enter")
-    assert "Aangehaakt" in page.locator(".lead").inner_text()
+    assert "Aangehaakt" in page.locator(".utrecht-paragraph--lead").inner_text()
     assert "Kennismaking bij de koffie." in page.content()  # the note, in the history
     assert_accessible(page)
 
@@ -98,7 +98,7 @@ def test_kwartiermaker_moves_a_partner_by_keyboard_and_signs(demo_site, new_page
     page.get_by_label("Ondertekend document (PDF, maximaal 10 MB)").set_input_files(str(pdf))
     with page.expect_navigation():
         page.get_by_role("button", name="Opslaan").click()
-    assert "Ondertekend" in page.locator(".lead").inner_text()
+    assert "Ondertekend" in page.locator(".utrecht-paragraph--lead").inner_text()
 
     # A commitment, then the public page lists the organisation.
     with page.expect_navigation():
