@@ -353,7 +353,7 @@ def test_pipeline_caps_cards_per_column_in_the_database(client_for, monkeypatch)
     verkend = next(c for c in columns if c["fase"] == "verkend")
     assert verkend["count"] == 4 and len(verkend["cards"]) == 2
     html = client_for(Role.KWARTIERMAKER).get(reverse("deal:pipeline")).content.decode()
-    assert "Alle 4 in deze fase bekijken" in html
+    assert "Alle 4 partners in deze fase bekijken" in html
 
 
 def test_deal_pages_are_translated_to_english(client_for):
