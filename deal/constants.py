@@ -18,6 +18,22 @@ class Fase(models.TextChoices):
 ROUTE: list[str] = [Fase.VERKEND, Fase.IN_GESPREK, Fase.AANGEHAAKT, Fase.ONDERTEKEND]
 
 
+def next_stage(fase: str) -> str | None:
+    """The stage after `fase` on the route; None at the end of it or off it (gestopt)."""
+    if fase not in ROUTE:
+        return None
+    index = ROUTE.index(fase) + 1
+    return ROUTE[index] if index < len(ROUTE) else None
+
+
+def is_regular_step(van: str, naar: str) -> bool:
+    """One step forward on the route (verkend -> in gesprek -> aangehaakt -> ondertekend).
+
+    Any other move (skipping a stage, going back, stopping) needs a reason.
+    """
+    return naar is not None and naar == next_stage(van)
+
+
 class ContactSoort(models.TextChoices):
     GESPREK = "gesprek", _("Gesprek")
     EMAIL = "email", _("E-mail")

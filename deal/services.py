@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from deal.constants import ROUTE, Fase
+from deal.constants import Fase, is_regular_step
 from deal.models import (
     Contactmoment,
     FaseWijziging,
@@ -32,13 +32,6 @@ def public_cache_clear() -> None:
     """The public Deal page is cached briefly; a write here shows at once in every process
     (the cache is shared through Redis when REDIS_URL is set)."""
     cache.delete_many([PUBLIC_CACHE_KEY, PUBLIC_CACHE_KEY + ":versie"])
-
-
-def is_regular_step(van: str, naar: str) -> bool:
-    """One step forward on the route (verkend -> in gesprek -> aangehaakt -> ondertekend)."""
-    if van not in ROUTE or naar not in ROUTE:
-        return False
-    return ROUTE.index(naar) == ROUTE.index(van) + 1
 
 
 def _check_date(datum: datetime.date | None, field: str) -> None:
@@ -207,6 +200,10 @@ def partner_sign(
     partner.ondertekenaar_functie = (ondertekenaar_functie or "").strip()
     if document:
         partner.ondertekend_document = document
+    # The next step was the road to signing; once signed it is done, so it no longer
+    # shows on the kwartiermaker's follow-up list.
+    partner.volgende_actie = ""
+    partner.volgende_actie_op = None
     partner.full_clean()
     partner.save()
     FaseWijziging.objects.create(

@@ -158,6 +158,31 @@ class PartnerImportView(ServiceFormView):
         }
 
 
+def partner_actions(partner: Partner) -> tuple[dict, list[dict]]:
+    """What to do now with a partner: one primary action for its stage, the rest in a menu.
+
+    Before the talks lead anywhere the work is conversations; once aangehaakt it is the
+    signing; once signed, commitments. A stopped partner can only be taken up again.
+    """
+
+    def action(label: str, name: str) -> dict:
+        return {"label": label, "url": reverse(f"deal:{name}", args=[partner.pk])}
+
+    contact = action(_("Contactmoment vastleggen"), "contactmoment-create")
+    sign = action(_("Ondertekening vastleggen"), "partner-onderteken")
+    commitment = action(_("Toezegging toevoegen"), "toezegging-create")
+    stage = action(_("Fase wijzigen"), "partner-fase")
+    edit = action(_("Gegevens wijzigen"), "partner-update")
+    if partner.fase == Fase.ONDERTEKEND:
+        return commitment, [contact, edit, stage]
+    if partner.fase == Fase.AANGEHAAKT:
+        return sign, [contact, commitment, stage, edit]
+    if partner.fase == Fase.GESTOPT:
+        return action(_("Weer opnemen in de Deal"), "partner-fase"), [contact, edit]
+    # "Fase wijzigen" opens with the next stage chosen.
+    return contact, [stage, sign, commitment, edit]
+
+
 class PartnerDetailView(AreaMixin, DetailView):
     area, action = "deal", VIEW
     template_name = "deal/partner_detail.html"
@@ -172,6 +197,8 @@ class PartnerDetailView(AreaMixin, DetailView):
         ctx["timeline"] = selectors.partner_timeline(partner=partner)
         ctx["route"] = [{"fase": f, "label": Fase(f).label} for f in ROUTE]
         ctx["route_index"] = ROUTE.index(partner.fase) if partner.fase in ROUTE else -1
+        if self.can("deal", CHANGE):
+            ctx["hoofdactie"], ctx["meer_acties"] = partner_actions(partner)
         return ctx
 
 
@@ -209,10 +236,12 @@ class PartnerFaseView(PartnerObjectMixin, ServiceFormView):
     form_class = FaseForm
 
     def get_initial(self):
-        return {"naar": self.request.GET.get("naar") or self.partner.fase}
+        # A link may name the stage (?naar=); otherwise the form takes the next one.
+        naar = self.request.GET.get("naar")
+        return {"naar": naar} if naar else {}
 
     def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
+        kwargs = {**super().get_form_kwargs(), "partner": self.partner}
         # The pipeline card's "Naar <volgende fase>" button sends its stage as `snel`.
         if "data" in kwargs and kwargs["data"].get("snel"):
             data = kwargs["data"].copy()
