@@ -19,6 +19,13 @@ def render(source: str, **context) -> str:
     return Template(source).render(Context(context))
 
 
+@pytest.fixture(autouse=True)
+def dutch():
+    """Other tests' English requests leave English active in this thread."""
+    with translation.override("nl"):
+        yield
+
+
 @pytest.fixture
 def today_2026(monkeypatch):
     monkeypatch.setattr(timezone, "localdate", lambda *a, **k: dt.date(2026, 11, 30))
