@@ -27,6 +27,7 @@ PROFILE = {
     "gemeentecode": "GM0150",
     "programmanaam": "Meedoen",
     "term_pijler": "pijler",
+    "term_lidwoord": "de",
     "term_pijlers": "pijlers",
 }
 
