@@ -78,3 +78,26 @@ class KennisSoort(models.TextChoices):
     DOCUMENT = "document", _("Document")
     LINK = "link", _("Link")
     TRAINING = "training", _("Training")
+
+
+# Status badge tones ({% status_badge label tone %}): the text always says the status,
+# the tone only supports it.
+FASE_TONE: dict[str, str] = {
+    Fase.VERKEND: "neutral",
+    Fase.IN_GESPREK: "active",
+    Fase.AANGEHAAKT: "active",
+    Fase.ONDERTEKEND: "success",
+    Fase.GESTOPT: "inactive",
+}
+TOEZEGGING_TONE: dict[str, str] = {
+    ToezeggingStatus.VOORGENOMEN: "neutral",
+    ToezeggingStatus.LOPEND: "active",
+    ToezeggingStatus.GEREALISEERD: "success",
+    ToezeggingStatus.GESTOPT: "inactive",
+}
+INITIATIEF_TONE: dict[str, str] = {
+    InitiatiefStatus.IDEE: "neutral",
+    InitiatiefStatus.LOPEND: "active",
+    InitiatiefStatus.AFGEROND: "success",
+    InitiatiefStatus.GESTOPT: "inactive",
+}

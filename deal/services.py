@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from deal.constants import Fase, is_regular_step
@@ -58,7 +59,12 @@ def partner_create(
     _check_date(datum, "datum")
     if fase == Fase.ONDERTEKEND:
         raise ValidationError(
-            {"fase": _("Een partner tekent via 'Ondertekenen', met datum en ondertekenaar.")}
+            {
+                "fase": _(
+                    "Een ondertekening legt u vast via 'Ondertekening vastleggen', met datum "
+                    "en ondertekenaar."
+                )
+            }
         )
     if organisatie.pk is None:
         organisatie.full_clean()
@@ -129,14 +135,19 @@ def partner_move(
         raise ValidationError({"naar": _("De partner staat al in deze fase.")})
     if naar == Fase.ONDERTEKEND:
         raise ValidationError(
-            {"naar": _("Ondertekenen gaat via 'Ondertekenen', met datum en ondertekenaar.")}
+            {
+                "naar": _(
+                    "Een ondertekening legt u vast via 'Ondertekening vastleggen', met datum "
+                    "en ondertekenaar."
+                )
+            }
         )
     _check_date(datum, "datum")
     if datum < partner.fase_sinds:
         raise ValidationError(
             {
                 "datum": _("De datum ligt voor de vorige fasewijziging (%(d)s).")
-                % {"d": partner.fase_sinds}
+                % {"d": date_format(partner.fase_sinds, "j F Y")}
             }
         )
     reden = (reden or "").strip()
@@ -180,7 +191,7 @@ def partner_sign(
         errors["ondertekend_op"] = _("De datum van ondertekening mag niet in de toekomst liggen.")
     elif ondertekend_op < partner.fase_sinds:
         errors["ondertekend_op"] = _("De datum ligt voor de vorige fasewijziging (%(d)s).") % {
-            "d": partner.fase_sinds
+            "d": date_format(partner.fase_sinds, "j F Y")
         }
     if not (ondertekenaar_naam or "").strip():
         errors["ondertekenaar_naam"] = _("Vul in wie heeft ondertekend.")

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse, reverse_lazy
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import DetailView, ListView, TemplateView
 
 from deal import imports, selectors, services
@@ -152,10 +152,15 @@ class PartnerImportView(ServiceFormView):
         return imports.partners_import(data=upload.read(), by=self.request.user)
 
     def get_success_message(self, result):
-        return _("%(n)s partners toegevoegd (%(k)s bestaande organisaties gekoppeld).") % {
-            "n": result.created + result.linked,
-            "k": result.linked,
-        }
+        n = result.created + result.linked
+        message = ngettext("%(n)s partner toegevoegd.", "%(n)s partners toegevoegd.", n) % {"n": n}
+        if result.linked:
+            message += " " + ngettext(
+                "Daarvan stond %(k)s organisatie al in het portaal; die is gekoppeld.",
+                "Daarvan stonden %(k)s organisaties al in het portaal; die zijn gekoppeld.",
+                result.linked,
+            ) % {"k": result.linked}
+        return message
 
 
 def partner_actions(partner: Partner) -> tuple[dict, list[dict]]:
@@ -234,6 +239,7 @@ class PartnerFaseView(PartnerObjectMixin, ServiceFormView):
 
     area, action = "deal", CHANGE
     form_class = FaseForm
+    template_name = "deal/partner_fase.html"
 
     def get_initial(self):
         # A link may name the stage (?naar=); otherwise the form takes the next one.
@@ -253,8 +259,10 @@ class PartnerFaseView(PartnerObjectMixin, ServiceFormView):
         ctx = super().get_context_data(**kwargs)
         ctx["title"] = _("Fase van %(naam)s wijzigen") % {"naam": self.partner}
         ctx["intro"] = _(
-            "Nu: %(fase)s. Eén stap vooruit kan zonder reden; een fase overslaan, teruggaan of stoppen vraagt een reden. Ondertekenen gaat via de knop Ondertekenen."
+            "Nu in fase %(fase)s. Eén stap vooruit kan zonder reden; een fase overslaan, teruggaan of stoppen vraagt om een reden."
         ) % {"fase": self.partner.get_fase_display()}
+        if self.partner.fase != Fase.ONDERTEKEND:
+            ctx["onderteken_url"] = reverse("deal:partner-onderteken", args=[self.partner.pk])
         return ctx
 
     def perform(self, form):

@@ -69,7 +69,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "crispy_forms",
-    "crispy_bootstrap5",
     "django_filters",
     "django_celery_beat",
     "axes",
@@ -294,8 +293,9 @@ CELERY_BEAT_SCHEDULE = {
 # Rows per page of every list (inclusie.list_views.FilteredListView); one setting.
 PAGE_SIZE = env.int("PAGE_SIZE", default=25)
 
-CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
-CRISPY_TEMPLATE_PACK = "bootstrap5"
+# Our own crispy template pack (inclusie/templates/nlds/): NL Design System form fields.
+CRISPY_ALLOWED_TEMPLATE_PACKS = ("nlds",)
+CRISPY_TEMPLATE_PACK = "nlds"
 
 # django-axes: lock out after repeated failed sign-ins per account and address.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)

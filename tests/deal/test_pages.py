@@ -137,3 +137,29 @@ def test_read_only_roles_see_no_actions_on_a_partner(client_for):
     partner = PartnerFactory()
     html = client_for(Role.WETHOUDER).get(partner.get_absolute_url()).content.decode()
     assert "Meer acties" not in html and "Contactmoment vastleggen" not in html
+
+
+def test_import_message_counts_in_good_dutch(client_for):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.factories import OrganisatieFactory
+
+    OrganisatieFactory(naam="Stichting Al Bekend")
+    client = client_for(Role.KWARTIERMAKER)
+    data = "naam;fase\nBakkerij Eén;verkend\nStichting Al Bekend;verkend\n".encode()
+    response = client.post(
+        reverse("deal:partner-import"),
+        {"bestand": SimpleUploadedFile("p.csv", data, content_type="text/csv")},
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "2 partners toegevoegd." in html
+    assert "Daarvan stond 1 organisatie al in het portaal; die is gekoppeld." in html
+    data = b"naam;fase\nBakkerij Twee;verkend\n"
+    response = client.post(
+        reverse("deal:partner-import"),
+        {"bestand": SimpleUploadedFile("p.csv", data, content_type="text/csv")},
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "1 partner toegevoegd." in html and "Daarvan" not in html

@@ -20,6 +20,7 @@ def test_beheerder_sets_name_code_and_terms_shown_everywhere(client_for):
             "gemeentecode": "GM0150",
             "programmanaam": "Iedereen telt",
             "term_pijler": "speerpunt",
+            "term_lidwoord": "het",
             "term_pijlers": "speerpunten",
         },
     )
@@ -44,6 +45,7 @@ def test_invalid_gemeentecode_gives_field_error(client_for, code):
             "gemeentecode": code,
             "programmanaam": "Y",
             "term_pijler": "pijler",
+            "term_lidwoord": "de",
             "term_pijlers": "pijlers",
         },
     )
