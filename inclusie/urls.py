@@ -50,6 +50,8 @@ auth_patterns = [
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("health/", views.health, name="health"),
+    path("huisstijl/thema.css", views.theme_css, name="huisstijl-thema"),
+    path("huisstijl/logo", views.logo, name="huisstijl-logo"),
     path("toegankelijkheid/", views.ToegankelijkheidView.as_view(), name="toegankelijkheid"),
     path("openbaar/", views.OpenbaarIndexView.as_view(), name="openbaar"),
     path("account/", include(auth_patterns)),

@@ -8,13 +8,12 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
-from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, TemplateView
 
-from inclusie import publicatie
+from inclusie import dates, publicatie
 from inclusie.constants import ReportStatus
 from inclusie.downloads import private_file_response
 from inclusie.form_views import ServiceFormView, call_service
@@ -526,7 +525,7 @@ def _mededeling_json(mededeling: Raadsmededeling) -> dict:
         "revisie": mededeling.revisie,
         "historie": last.versie if last else None,
         "door": last.gemaakt_door.get_full_name() if last and last.gemaakt_door else "",
-        "op": formats.date_format(timezone.localtime(mededeling.updated_at), "j F H:i"),
+        "op": dates.datum_tijd(mededeling.updated_at),
         "velden": {k: getattr(mededeling, k) for k in raadsmededeling.TEXT_FIELDS},
     }
 

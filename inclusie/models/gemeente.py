@@ -134,8 +134,9 @@ class GemeenteProfiel(TimeStampedModel):
                 raise ValidationError(
                     {
                         "huisstijlkleur": _(
-                            "Deze kleur is te licht: koppen in die kleur zijn op wit slecht "
-                            "leesbaar (contrast %(ratio)s, minimaal 4,5). Kies een donkerdere kleur."
+                            "Deze kleur is te licht: witte tekst op knoppen in deze kleur, en "
+                            "links en koppen in deze kleur op wit, zijn slecht leesbaar (contrast "
+                            "%(ratio)s:1, minimaal 4,5:1 volgens WCAG). Kies een donkerdere kleur."
                         )
                         % {
                             "ratio": f"{contrast_with_white(self.huisstijlkleur):.1f}".replace(
