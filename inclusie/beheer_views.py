@@ -67,6 +67,7 @@ def _display(obj, name: str) -> str:
 
 class ReferentieCreateView(ReferentieMixin, ServiceFormView):
     area, action = "beheer", CHANGE
+    template_name = "inclusie/beheer/lijst_form.html"
 
     def get_form_class(self):
         return modelform_factory(self.lijst.get_model(), fields=self.lijst.fields)
@@ -74,6 +75,7 @@ class ReferentieCreateView(ReferentieMixin, ServiceFormView):
     def get_context_data(self, **kwargs):
         kwargs.setdefault("title", self.title_text())
         kwargs.setdefault("intro", self.lijst.intro)
+        kwargs.setdefault("lijst", self.lijst)
         return super().get_context_data(**kwargs)
 
     def title_text(self) -> str:
