@@ -99,6 +99,17 @@ class GemeenteProfielForm(forms.ModelForm):
             "huisstijlkleur": forms.TextInput(attrs={"type": "color"}),
             "term_lidwoord": forms.RadioSelect,
         }
+        help_texts = {
+            "huisstijlkleur": _(
+                "De kleur van het portaal (kopbalk, menu, knoppen, links) en van koppen en "
+                "lijnen in de documenten. Kies een donkere kleur: witte tekst erop en de kleur "
+                "op wit moeten goed leesbaar zijn (contrast minimaal 4,5:1)."
+            ),
+            "logo": _(
+                "PNG of JPEG, hoogstens 2 MB. Staat in de kopbalk van het portaal en in het "
+                "briefhoofd van raadsmededelingen."
+            ),
+        }
 
 
 class UserInviteForm(forms.Form):

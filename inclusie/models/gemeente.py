@@ -134,8 +134,9 @@ class GemeenteProfiel(TimeStampedModel):
                 raise ValidationError(
                     {
                         "huisstijlkleur": _(
-                            "Deze kleur is te licht: koppen in die kleur zijn op wit slecht "
-                            "leesbaar (contrast %(ratio)s, minimaal 4,5). Kies een donkerdere kleur."
+                            "Deze kleur is te licht: witte tekst op knoppen in deze kleur, en "
+                            "links en koppen in deze kleur op wit, zijn slecht leesbaar (contrast "
+                            "%(ratio)s:1, minimaal 4,5:1 volgens WCAG). Kies een donkerdere kleur."
                         )
                         % {
                             "ratio": f"{contrast_with_white(self.huisstijlkleur):.1f}".replace(
@@ -215,6 +216,14 @@ class Wijk(models.Model):
 
     naam = models.CharField(_("naam"), max_length=120, unique=True)
     is_kern = models.BooleanField(_("is een kern (dorp)"), default=False)
+    actief = models.BooleanField(
+        _("actief"),
+        default=True,
+        help_text=_(
+            "Een wijk die niet meer actief is, staat niet meer in de keuzelijsten; "
+            "organisaties en initiatieven in die wijk houden haar."
+        ),
+    )
 
     class Meta:
         verbose_name = _("wijk of kern")
@@ -235,6 +244,14 @@ class DiversiteitsAspect(models.Model):
     naam = models.CharField(_("naam"), max_length=120, unique=True)
     toelichting = models.CharField(_("toelichting"), max_length=300, blank=True)
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    actief = models.BooleanField(
+        _("actief"),
+        default=True,
+        help_text=_(
+            "Een aspect dat niet meer actief is, kunt u niet meer kiezen; kennis die het al "
+            "draagt, houdt het."
+        ),
+    )
 
     class Meta:
         verbose_name = _("diversiteitsaspect")
