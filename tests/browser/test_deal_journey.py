@@ -57,12 +57,15 @@ def test_kwartiermaker_moves_a_partner_by_keyboard_and_signs(demo_site, new_page
     assert not page.get_by_role("dialog").is_visible()
     assert page.evaluate("document.activeElement.name") == "snel"
 
-    # Stopping by keyboard: choose in the select, Tab to the button, Enter; the dialog
-    # asks for the reason, which is required here.
-    select = card.get_by_label("Of verplaats naar")
+    # Stopping by keyboard: open "Andere fase", choose in the select, Tab to the button,
+    # Enter; the dialog asks for the reason, which is required here.
+    card.locator("summary").focus()
+    page.keyboard.press("Enter")
+    select = card.get_by_label("Naar fase")
     select.focus()
     select.select_option("gestopt")  # same as arrow keys on a focused select
     page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent").startswith("Verplaatsen")
     page.keyboard.press("Enter")
     dialog = page.get_by_role("dialog")
     assert dialog.get_by_label("Reden (verplicht)").is_visible()
