@@ -340,6 +340,7 @@ class SnapshotView(ServiceFormView):
         ctx = super().get_context_data(**kwargs)
         ctx["snapshots"] = Snapshot.objects.select_related("gemaakt_door").defer("data")[:30]
         ctx["planning"] = schedule.current()
+        ctx["planning_tekst"] = schedule.in_words(ctx["planning"])
         return ctx
 
     def perform(self, form):
@@ -361,11 +362,12 @@ class SnapshotView(ServiceFormView):
 
 
 class PlanningView(ServiceFormView):
-    """The beheerder edits when the twice-yearly snapshot runs."""
+    """The beheerder edits when the twice-yearly snapshot runs, in words, not crontab fields."""
 
     area, action = "beheer", CHANGE
     form_class = forms.PlanningForm
-    title = _("Planning van de halfjaarlijkse momentopname")
+    template_name = "monitoring/planning.html"
+    title = _("Planning van de rapporten")
     intro = _(
         "Op dit moment maakt het portaal automatisch een momentopname van het afgelopen "
         "halfjaar en zet het concepten klaar van de raadsmededeling en de "
@@ -376,18 +378,33 @@ class PlanningView(ServiceFormView):
     def get_initial(self):
         task = schedule.current()
         c = task.crontab
-        initial = {"maanden": c.month_of_year, "actief": task.enabled}
-        for field, value in (("dag", c.day_of_month), ("uur", c.hour), ("minuut", c.minute)):
-            initial[field] = int(value) if value.isdigit() else 0
+        months = [int(m) for m in c.month_of_year.split(",") if m.isdigit()]
+        initial = {"maanden": months, "actief": task.enabled}
+        initial["dag"] = int(c.day_of_month) if c.day_of_month.isdigit() else 1
+        if c.hour.isdigit() and c.minute.isdigit():
+            initial["tijd"] = f"{int(c.hour):02d}:{int(c.minute):02d}"
         return initial
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "planning": schedule.current()}
+        task = schedule.current()
+        return {
+            **super().get_context_data(**kwargs),
+            "planning": task,
+            "planning_tekst": schedule.in_words(task),
+        }
 
-    success_message = _("De planning is opgeslagen.")
+    def get_success_message(self, task):
+        return _("De planning is opgeslagen: %(planning)s.") % {"planning": schedule.in_words(task)}
 
     def perform(self, form):
-        return schedule.update(**form.cleaned_data)
+        data = form.cleaned_data
+        return schedule.update(
+            dag=data["dag"],
+            maanden=",".join(str(m) for m in sorted(data["maanden"])),
+            uur=data["uur"],
+            minuut=data["minuut"],
+            actief=data["actief"],
+        )
 
 
 # --- reports -------------------------------------------------------------------------
