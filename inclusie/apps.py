@@ -46,10 +46,12 @@ class InclusieConfig(AppConfig):
             )
         )
 
-        register_nav(NavItem(_("Home"), "home", "home", order=0))
-        register_nav(NavItem(_("Organisaties"), "organisatie-list", "relaties", order=80))
-        register_nav(NavItem(_("Personen"), "persoon-list", "relaties", order=81))
-        register_nav(NavItem(_("Beheer"), "beheer", "beheer", order=900))
+        register_nav(NavItem(_("Home"), "home", "home", order=0, section="start"))
+        register_nav(
+            NavItem(_("Organisaties"), "organisatie-list", "relaties", order=80, section="deal")
+        )
+        register_nav(NavItem(_("Personen"), "persoon-list", "relaties", order=81, section="deal"))
+        register_nav(NavItem(_("Beheer"), "beheer", "beheer", order=900, section="beheer"))
         register_panel(HomePanel("inclusie/panels/beheer.html", roles=(Role.BEHEERDER,), order=900))
         # The wethouder's home starts with what waits for their decision (sources per app).
         register_panel(
