@@ -161,6 +161,11 @@ class BeheerView(AreaMixin, TemplateView):
     area, action = "beheer", VIEW
     template_name = "inclusie/beheer/index.html"
 
+    def get_context_data(self, **kwargs):
+        from inclusie.registry import beheer_links, reference_lists
+
+        return super().get_context_data(lijsten=reference_lists(), links=beheer_links(), **kwargs)
+
 
 class GemeenteProfielView(ServiceFormView):
     area, action = "beheer", CHANGE

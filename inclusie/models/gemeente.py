@@ -216,6 +216,14 @@ class Wijk(models.Model):
 
     naam = models.CharField(_("naam"), max_length=120, unique=True)
     is_kern = models.BooleanField(_("is een kern (dorp)"), default=False)
+    actief = models.BooleanField(
+        _("actief"),
+        default=True,
+        help_text=_(
+            "Een wijk die niet meer actief is, staat niet meer in de keuzelijsten; "
+            "organisaties en initiatieven in die wijk houden haar."
+        ),
+    )
 
     class Meta:
         verbose_name = _("wijk of kern")
@@ -236,6 +244,14 @@ class DiversiteitsAspect(models.Model):
     naam = models.CharField(_("naam"), max_length=120, unique=True)
     toelichting = models.CharField(_("toelichting"), max_length=300, blank=True)
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    actief = models.BooleanField(
+        _("actief"),
+        default=True,
+        help_text=_(
+            "Een aspect dat niet meer actief is, kunt u niet meer kiezen; kennis die het al "
+            "draagt, houdt het."
+        ),
+    )
 
     class Meta:
         verbose_name = _("diversiteitsaspect")
