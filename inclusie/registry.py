@@ -111,7 +111,7 @@ def nav_for(user, gemeente, path: str = "") -> list[dict]:
     item whose URL is the longest prefix of the path (the home page only on itself).
     """
     items = [i for i in sorted(_nav, key=lambda i: i.order) if allowed(user, i.area, i.action)]
-    entries = [
+    entries: list[dict[str, Any]] = [
         {
             "label": i.text(gemeente),
             "url": reverse(i.url_name),
