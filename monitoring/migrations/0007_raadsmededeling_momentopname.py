@@ -24,7 +24,7 @@ def link_existing(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("monitoring", "0005_rapport_report_row"),
+        ("monitoring", "0006_ambtsdrager_actief"),
     ]
 
     operations = [
