@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from deal.constants import Fase
+from deal.constants import Fase, next_stage
 from deal.models import (
     Contactmoment,
     GezamenlijkeDoelstelling,
@@ -127,9 +127,13 @@ class PartnerForm(TermsForm):
 
 
 class FaseForm(forms.Form):
-    naar = forms.ChoiceField(
-        label=_("Naar fase"), choices=[c for c in Fase.choices if c[0] != Fase.ONDERTEKEND]
-    )
+    """Move a partner: every stage but the current one and signing (which has its own form).
+
+    The stage after the current one on the route is chosen beforehand; where that is
+    signing, or the partner is off the route, nothing is chosen.
+    """
+
+    naar = forms.ChoiceField(label=_("Naar fase"), choices=[])
     datum = forms.DateField(label=_("Datum"), widget=DATE, initial=timezone.localdate)
     reden = forms.CharField(
         label=_("Reden of toelichting"),
@@ -138,6 +142,17 @@ class FaseForm(forms.Form):
         max_length=2000,
         help_text=_("Verplicht als u een fase overslaat, teruggaat of stopt."),
     )
+
+    def __init__(self, *args, partner: Partner, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [c for c in Fase.choices if c[0] not in (partner.fase, Fase.ONDERTEKEND)]
+        volgende = next_stage(partner.fase)
+        if volgende is None or volgende == Fase.ONDERTEKEND:
+            choices.insert(0, ("", _("Kies een fase")))
+            volgende = ""
+        self.fields["naar"].choices = choices
+        # A stage the view names (a link's ?naar=) wins over the next one.
+        self.initial.setdefault("naar", volgende)
 
 
 class OndertekenForm(forms.Form):

@@ -6,6 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from deal.constants import (
+    FASE_TONE,
+    INITIATIEF_TONE,
+    TOEZEGGING_TONE,
     ContactSoort,
     Fase,
     InitiatiefStatus,
@@ -90,6 +93,10 @@ class Partner(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("deal:partner-detail", args=[self.pk])
+
+    @property
+    def fase_tone(self) -> str:
+        return FASE_TONE.get(self.fase, "neutral")
 
 
 class FaseWijziging(models.Model):
@@ -215,6 +222,10 @@ class Toezegging(TimeStampedModel):
     def get_absolute_url(self) -> str:
         return reverse("deal:toezegging-detail", args=[self.pk])
 
+    @property
+    def status_tone(self) -> str:
+        return TOEZEGGING_TONE.get(self.status, "neutral")
+
 
 class ToezeggingStatusWijziging(models.Model):
     """A dated step in a commitment's status history: the figures read the status at a date."""
@@ -339,6 +350,10 @@ class Initiatief(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("deal:initiatief-detail", args=[self.pk])
+
+    @property
+    def status_tone(self) -> str:
+        return INITIATIEF_TONE.get(self.status, "neutral")
 
 
 class KennisItem(TimeStampedModel):

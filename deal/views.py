@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse, reverse_lazy
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import DetailView, ListView, TemplateView
 
 from deal import imports, selectors, services
@@ -152,10 +152,40 @@ class PartnerImportView(ServiceFormView):
         return imports.partners_import(data=upload.read(), by=self.request.user)
 
     def get_success_message(self, result):
-        return _("%(n)s partners toegevoegd (%(k)s bestaande organisaties gekoppeld).") % {
-            "n": result.created + result.linked,
-            "k": result.linked,
-        }
+        n = result.created + result.linked
+        message = ngettext("%(n)s partner toegevoegd.", "%(n)s partners toegevoegd.", n) % {"n": n}
+        if result.linked:
+            message += " " + ngettext(
+                "Daarvan stond %(k)s organisatie al in het portaal; die is gekoppeld.",
+                "Daarvan stonden %(k)s organisaties al in het portaal; die zijn gekoppeld.",
+                result.linked,
+            ) % {"k": result.linked}
+        return message
+
+
+def partner_actions(partner: Partner) -> tuple[dict, list[dict]]:
+    """What to do now with a partner: one primary action for its stage, the rest in a menu.
+
+    Before the talks lead anywhere the work is conversations; once aangehaakt it is the
+    signing; once signed, commitments. A stopped partner can only be taken up again.
+    """
+
+    def action(label: str, name: str) -> dict:
+        return {"label": label, "url": reverse(f"deal:{name}", args=[partner.pk])}
+
+    contact = action(_("Contactmoment vastleggen"), "contactmoment-create")
+    sign = action(_("Ondertekening vastleggen"), "partner-onderteken")
+    commitment = action(_("Toezegging toevoegen"), "toezegging-create")
+    stage = action(_("Fase wijzigen"), "partner-fase")
+    edit = action(_("Gegevens wijzigen"), "partner-update")
+    if partner.fase == Fase.ONDERTEKEND:
+        return commitment, [contact, edit, stage]
+    if partner.fase == Fase.AANGEHAAKT:
+        return sign, [contact, commitment, stage, edit]
+    if partner.fase == Fase.GESTOPT:
+        return action(_("Weer opnemen in de Deal"), "partner-fase"), [contact, edit]
+    # "Fase wijzigen" opens with the next stage chosen.
+    return contact, [stage, sign, commitment, edit]
 
 
 class PartnerDetailView(AreaMixin, DetailView):
@@ -172,6 +202,8 @@ class PartnerDetailView(AreaMixin, DetailView):
         ctx["timeline"] = selectors.partner_timeline(partner=partner)
         ctx["route"] = [{"fase": f, "label": Fase(f).label} for f in ROUTE]
         ctx["route_index"] = ROUTE.index(partner.fase) if partner.fase in ROUTE else -1
+        if self.can("deal", CHANGE):
+            ctx["hoofdactie"], ctx["meer_acties"] = partner_actions(partner)
         return ctx
 
 
@@ -207,12 +239,15 @@ class PartnerFaseView(PartnerObjectMixin, ServiceFormView):
 
     area, action = "deal", CHANGE
     form_class = FaseForm
+    template_name = "deal/partner_fase.html"
 
     def get_initial(self):
-        return {"naar": self.request.GET.get("naar") or self.partner.fase}
+        # A link may name the stage (?naar=); otherwise the form takes the next one.
+        naar = self.request.GET.get("naar")
+        return {"naar": naar} if naar else {}
 
     def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
+        kwargs = {**super().get_form_kwargs(), "partner": self.partner}
         # The pipeline card's "Naar <volgende fase>" button sends its stage as `snel`.
         if "data" in kwargs and kwargs["data"].get("snel"):
             data = kwargs["data"].copy()
@@ -224,8 +259,10 @@ class PartnerFaseView(PartnerObjectMixin, ServiceFormView):
         ctx = super().get_context_data(**kwargs)
         ctx["title"] = _("Fase van %(naam)s wijzigen") % {"naam": self.partner}
         ctx["intro"] = _(
-            "Nu: %(fase)s. Eén stap vooruit kan zonder reden; een fase overslaan, teruggaan of stoppen vraagt een reden. Ondertekenen gaat via de knop Ondertekenen."
+            "Nu in fase %(fase)s. Eén stap vooruit kan zonder reden; een fase overslaan, teruggaan of stoppen vraagt om een reden."
         ) % {"fase": self.partner.get_fase_display()}
+        if self.partner.fase != Fase.ONDERTEKEND:
+            ctx["onderteken_url"] = reverse("deal:partner-onderteken", args=[self.partner.pk])
         return ctx
 
     def perform(self, form):

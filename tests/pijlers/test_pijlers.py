@@ -22,7 +22,7 @@ def test_pijler_page_uses_the_gemeentes_word_and_shows_the_ambassador_rule(clien
     pijler = PijlerFactory(naam="Toegankelijkheid", eigenaar="Stedelijke ontwikkeling")
     client = client_for(Role.KLANKBORDLID)
     html = client.get(pijler.get_absolute_url()).content.decode()
-    assert "deze speerpunt heeft nog geen ambassadeur" in html
+    assert "dit speerpunt heeft nog geen ambassadeur" in html
     assert "Stedelijke ontwikkeling" in html
     assert "pijler" not in html.lower().replace("pijlers/", "")
     listing = client.get(reverse("pijlers:list")).content.decode()
@@ -114,3 +114,22 @@ def test_pijler_page_lists_only_meetings_the_viewer_may_see(client_for, user_for
     assert "Tafel werk, besloten" in kwm and "Tafel werk, open" in kwm
     amb = client_for(Role.AMBASSADEUR).get(pijler.get_absolute_url()).content.decode()
     assert "Tafel werk, open" in amb and "Tafel werk, besloten" not in amb
+
+
+def test_pijler_without_ambassador_offers_adding_one_as_the_primary_action(client_for):
+    pijler = PijlerFactory()
+    client = client_for(Role.KWARTIERMAKER)
+    html = client.get(pijler.get_absolute_url()).content.decode()
+    add = reverse("pijlers:lid-create", args=[pijler.pk])
+    assert f'href="{add}?rol=ambassadeur" data-hoofdactie>Ambassadeur toevoegen' in html
+    assert html.count("--primary-action") == 1
+    LidmaatschapFactory(pijler=pijler, rol=AMB)
+    html = client.get(pijler.get_absolute_url()).content.decode()
+    assert f'href="{add}" data-hoofdactie>Lid toevoegen' in html
+    assert "Ambassadeur toevoegen" not in html and "Gegevens wijzigen" in html
+    assert html.count("--primary-action") == 1
+
+
+def test_pijler_page_offers_no_actions_to_readers(client_for):
+    html = client_for(Role.KLANKBORDLID).get(PijlerFactory().get_absolute_url()).content.decode()
+    assert "Meer acties" not in html and "Lid toevoegen" not in html
