@@ -17,7 +17,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -319,7 +319,11 @@ class UitnodigenView(BijeenkomstFormView):
             personen=data["personen"],
             rollen=data["rollen"],
         )
-        messages.success(self.request, _("%(n)d genodigden toegevoegd.") % {"n": added})
+        messages.success(
+            self.request,
+            ngettext("%(n)d genodigde toegevoegd.", "%(n)d genodigden toegevoegd.", added)
+            % {"n": added},
+        )
         if data["versturen"]:
             # The invitees are saved either way; a refused mailing is said, not a 500.
             sent = run_action(
@@ -328,7 +332,13 @@ class UitnodigenView(BijeenkomstFormView):
             )
             if sent is not None:
                 messages.success(
-                    self.request, _("%(n)d uitnodigingen per mail verstuurd.") % {"n": sent}
+                    self.request,
+                    ngettext(
+                        "%(n)d uitnodiging per mail verstuurd.",
+                        "%(n)d uitnodigingen per mail verstuurd.",
+                        sent,
+                    )
+                    % {"n": sent},
                 )
         return self.bijeenkomst
 
