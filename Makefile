@@ -6,13 +6,13 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PORT ?= 8000
 
-.PHONY: help install system system-test migrate demo demo-reset run test test-fast lint format bench soak messages clean
+.PHONY: help install system system-test migrate demo demo-reset run test test-fast lint format bench soak messages vendor clean
 
 help:
 	@echo "make run     - installeren, database klaarzetten, demodata laden en starten op http://127.0.0.1:$(PORT)"
 	@echo "make test    - installeren en alle tests draaien (PostgreSQL/Redis als DATABASE_URL/REDIS_URL gezet zijn)"
 	@echo "make demo-reset - ALLE gegevens wissen en de demodata opnieuw laden"
-	@echo "make install | demo | lint | format | bench | soak | messages | clean"
+	@echo "make install | demo | lint | format | bench | soak | messages | vendor | clean"
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -71,6 +71,11 @@ soak: install
 messages: install
 	$(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=staticfiles
 	$(BIN)/python manage.py compilemessages --ignore=.venv
+
+# Re-fetch the vendored front-end files (NL Design System CSS, htmx, axe-core) from the
+# npm registry and record their versions and checksums in static/vendor/VENDORED.json.
+vendor: install
+	$(BIN)/python scripts/vendor.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 .test-db.sqlite3 staticfiles

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from ambassadeurs.constants import PROFIEL_CRITERIA, STATUS_OVERGANGEN, AmbassadeurStatus
@@ -163,7 +164,7 @@ class PijlerLidForm(forms.Form):
         super().__init__(*args, **kwargs)
         apply_dates(self)
         if term:
-            self.fields["pijler"].label = term.capitalize()
+            self.fields["pijler"].label = capfirst(term)
         self.fields["sinds"].initial = timezone.localdate()
 
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ambassadeurs.constants import PROFIEL_CRITERIA, ActiviteitSoort, AmbassadeurStatus
+from inclusie import dates
 from inclusie.models import TimeStampedModel
 
 
@@ -113,7 +114,7 @@ class StatusWijziging(TimeStampedModel):
         verbose_name_plural = _("statuswijzigingen")
 
     def __str__(self) -> str:
-        return f"{self.get_status_display()} ({self.datum:%d-%m-%Y})"
+        return f"{self.get_status_display()} ({dates.datum(self.datum)})"
 
 
 class CoachingNotitie(TimeStampedModel):

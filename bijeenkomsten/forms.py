@@ -32,7 +32,7 @@ def _pijler_term(form) -> None:
     from inclusie.models import GemeenteProfiel
 
     if "pijler" in form.fields:
-        form.fields["pijler"].label = GemeenteProfiel.cached().term_pijler.capitalize()
+        form.fields["pijler"].label = GemeenteProfiel.cached().term.Enkelvoud
 
 
 class BijeenkomstForm(forms.ModelForm):

@@ -25,6 +25,7 @@ from bijeenkomsten.constants import (
     Weekdag,
     WeekVanMaand,
 )
+from inclusie import dates
 from inclusie.models.base import TimeStampedModel
 from inclusie.uploads import UploadValidator
 
@@ -193,7 +194,7 @@ class Bijeenkomst(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.titel} ({timezone.localtime(self.start):%d-%m-%Y})"
+        return f"{self.titel} ({dates.datum(timezone.localtime(self.start))})"
 
     def get_absolute_url(self) -> str:
         return reverse("bijeenkomst-detail", args=[self.pk])

@@ -30,6 +30,7 @@ from bijeenkomsten.models import (
     Bijlage,
     Uitnodiging,
 )
+from inclusie import dates
 from inclusie.links import portal_url
 from inclusie.models import Persoon, User
 from inclusie.services import notificatie_queue
@@ -244,9 +245,9 @@ def _mail_text(bijeenkomst: Bijeenkomst, inleiding: str, url: str, *, account: b
         ) % {
             "inleiding": inleiding,
             "titel": bijeenkomst.titel,
-            "dag": start.strftime("%d-%m-%Y"),
-            "van": start.strftime("%H:%M"),
-            "tot": eind.strftime("%H:%M"),
+            "dag": dates.dag(start),
+            "van": dates.tijd(start),
+            "tot": dates.tijd(eind),
             "waar": waar,
         }
     return _(
@@ -256,9 +257,9 @@ def _mail_text(bijeenkomst: Bijeenkomst, inleiding: str, url: str, *, account: b
     ) % {
         "inleiding": inleiding,
         "titel": bijeenkomst.titel,
-        "dag": start.strftime("%d-%m-%Y"),
-        "van": start.strftime("%H:%M"),
-        "tot": eind.strftime("%H:%M"),
+        "dag": dates.dag(start),
+        "van": dates.tijd(start),
+        "tot": dates.tijd(eind),
         "waar": waar,
         "url": url,
     }
@@ -574,7 +575,7 @@ def actie_herinneringen_send(
             .select_related("eigenaar", "eigenaar_persoon", "bijeenkomst")
         )
         for actie in due:
-            datum = actie.deadline.strftime("%d-%m-%Y")
+            datum = dates.datum(actie.deadline)
             onderwerp = _("Herinnering actiepunt: klaar op %(datum)s") % {"datum": datum}
             if actie.eigenaar_id:
                 notificatie_queue(

@@ -15,7 +15,6 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
@@ -49,6 +48,7 @@ from bijeenkomsten.models import (
     Bijlage,
     Uitnodiging,
 )
+from inclusie import dates
 from inclusie.downloads import private_file_response
 from inclusie.form_views import ServiceFormView, call_service, run_action
 from inclusie.links import portal_url
@@ -637,7 +637,7 @@ class VerslagVoorvertoningView(_VerslagDocument, VoorvertoningView):
         b = ctx["document"]
         ctx["titel"] = _("Verslag: %(titel)s, %(datum)s") % {
             "titel": b.titel,
-            "datum": date_format(timezone.localtime(b.start), "j F Y"),
+            "datum": dates.datum(b.start),
         }
         ctx["back_url"] = b.get_absolute_url()
         ctx["back_label"] = _("Terug naar de bijeenkomst")

@@ -17,7 +17,9 @@ def term_pijler() -> str:
 
 
 def _pijler_label():
-    return term_pijler().capitalize()
+    from inclusie.models import GemeenteProfiel
+
+    return GemeenteProfiel.cached().term.Enkelvoud
 
 
 class TermMixin:

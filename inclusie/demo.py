@@ -26,6 +26,7 @@ SHAPES = {
         "gemeentecode": "GM0999",
         "programmanaam": "Meedoen",
         "term_pijler": "pijler",
+        "term_lidwoord": "de",
         "term_pijlers": "pijlers",
     },
     "arnhem": {
@@ -33,6 +34,7 @@ SHAPES = {
         "gemeentecode": "GM0998",
         "programmanaam": "Inclusieve Stad",
         "term_pijler": "speerpunt",
+        "term_lidwoord": "het",
         "term_pijlers": "speerpunten",
     },
     "dordrecht": {
@@ -40,6 +42,7 @@ SHAPES = {
         "gemeentecode": "GM0997",
         "programmanaam": "Iedereen doet mee",
         "term_pijler": "uitvoeringslijn",
+        "term_lidwoord": "de",
         "term_pijlers": "uitvoeringslijnen",
     },
 }

@@ -113,6 +113,14 @@ class ServiceFormView(AreaMixin, FormView):
 
     # --- machinery ---------------------------------------------------------------
 
+    def get_form(self, form_class=None):
+        from inclusie.beheer import only_active_choices
+
+        form = super().get_form(form_class)
+        # A wijk or aspect the beheerder deactivated is no longer offered (rows keep theirs).
+        only_active_choices(form)
+        return form
+
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
         instance = self.get_instance()

@@ -15,12 +15,12 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 def apply_terms(form: forms.BaseForm) -> None:
     """Use the gemeente's own word (pijler / speerpunt / uitvoeringslijn) in labels."""
-    profiel = GemeenteProfiel.cached()
+    term = GemeenteProfiel.cached().term
     for name, field in form.fields.items():
         if name == "pijler":
-            field.label = profiel.term_pijler.capitalize()
+            field.label = term.Enkelvoud
         elif name == "pijlers":
-            field.label = profiel.term_pijlers.capitalize()
+            field.label = term.Meervoud
 
 
 class SafeModelMultipleChoiceField(IdModelMultipleChoiceField):
@@ -87,6 +87,7 @@ class GemeenteProfielForm(forms.ModelForm):
             "portefeuillehouder",
             "team",
             "term_pijler",
+            "term_lidwoord",
             "term_pijlers",
             "hoe_aansluiten",
             "contact_email",
@@ -95,13 +96,33 @@ class GemeenteProfielForm(forms.ModelForm):
             "logo",
             "huisstijlkleur",
         ]
-        widgets = {"huisstijlkleur": forms.TextInput(attrs={"type": "color"})}
+        widgets = {
+            "huisstijlkleur": forms.TextInput(attrs={"type": "color"}),
+            "term_lidwoord": forms.RadioSelect,
+        }
+        help_texts = {
+            "huisstijlkleur": _(
+                "De kleur van het portaal (kopbalk, menu, knoppen, links) en van koppen en "
+                "lijnen in de documenten. Kies een donkere kleur: witte tekst erop en de kleur "
+                "op wit moeten goed leesbaar zijn (contrast minimaal 4,5:1)."
+            ),
+            "logo": _(
+                "PNG of JPEG, hoogstens 2 MB. Staat in de kopbalk van het portaal en in het "
+                "briefhoofd van raadsmededelingen."
+            ),
+        }
 
 
 class UserInviteForm(forms.Form):
     naam = forms.CharField(label=_("Naam"), max_length=200)
     email = forms.EmailField(label=_("E-mailadres"))
-    role = forms.ChoiceField(label=_("Rol"), choices=Role.choices)
+    # Radios with nothing chosen: a role is a decision, never a default someone overlooks.
+    role = forms.ChoiceField(
+        label=_("Rol"),
+        choices=Role.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies de rol van de nieuwe gebruiker.")},
+    )
 
     def clean_email(self):
         email = self.cleaned_data["email"].lower().strip()

@@ -297,3 +297,71 @@ def register_redaction_source(source: RedactionSource) -> None:
 
 def redaction_sources() -> list[RedactionSource]:
     return [_redaction_sources[k] for k in sorted(_redaction_sources)]
+
+
+# --- Beheer: the beheerder's pages, gathered under one "Beheer" ---------------
+#
+# Apps register the lists and settings their beheerder maintains; the core's
+# Beheer page shows them, and the reference lists get the core's list, form and
+# (de)activate pages (inclusie/beheer_views.py), so no app writes its own.
+
+
+@dataclass(frozen=True)
+class ReferenceList:
+    """A list the beheerder keeps on the portal's own pages (wijken, ambtsdragers ...).
+
+    `model` ("app_label.Model") must have a boolean `actief`: rows are deactivated,
+    never deleted, so what refers to them keeps its value. Deactivated rows are not
+    offered in the portal's forms any more (inclusie.beheer.only_active_choices).
+    """
+
+    code: str  # the part of the URL: /beheer/lijsten/<code>/
+    model: str
+    label: Any  # plural, a lazy string: "Wijken en kernen"
+    add_label: Any  # "Wijk toevoegen"
+    fields: tuple[str, ...]
+    intro: Any = ""
+    order: int = 100
+
+    def get_model(self):
+        from django.apps import apps
+
+        return apps.get_model(self.model)
+
+
+@dataclass(frozen=True)
+class BeheerLink:
+    """A page of an app that belongs under Beheer (the report schedule, questionnaires)."""
+
+    label: Any
+    url_name: str
+    description: Any = ""
+    order: int = 100
+
+
+_reference_lists: dict[str, ReferenceList] = {}
+_beheer_links: list[BeheerLink] = []
+
+
+def register_reference_list(lijst: ReferenceList) -> None:
+    _reference_lists[lijst.code] = lijst
+
+
+def reference_lists() -> list[ReferenceList]:
+    return sorted(_reference_lists.values(), key=lambda r: (r.order, r.code))
+
+
+def reference_list(code: str) -> ReferenceList | None:
+    return _reference_lists.get(code)
+
+
+def register_beheer_link(link: BeheerLink) -> None:
+    if all(existing.url_name != link.url_name for existing in _beheer_links):
+        _beheer_links.append(link)
+
+
+def beheer_links() -> list[dict]:
+    return [
+        {"label": str(i.label), "url": reverse(i.url_name), "description": str(i.description)}
+        for i in sorted(_beheer_links, key=lambda i: i.order)
+    ]

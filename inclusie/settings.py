@@ -130,6 +130,9 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "inclusie.context_processors.portal",
             ],
+            # The portal's number and date filters (|datum, |datum_tijd, |euro) in every
+            # template without a {% load %}, so the one date style is the easy one.
+            "builtins": ["inclusie.templatetags.opmaak"],
         },
     }
 ]

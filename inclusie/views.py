@@ -2,7 +2,7 @@ import logging
 
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.http import JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
@@ -53,6 +53,39 @@ def health(request):
         "broker": broker,
     }
     return JsonResponse(body, status=200 if database else 503)
+
+
+# The huisstijl: public (the sign-in page wears it too) and cacheable, because the
+# page links them with the colour or the profile's last change in the query string.
+HUISSTIJL_CACHE = "public, max-age=86400"
+
+
+@login_not_required
+def theme_css(request):
+    """The gemeente's colour as design tokens (inclusie.theme); the CSP forbids inline styles."""
+    from inclusie import theme
+
+    profiel = GemeenteProfiel.cached()
+    response = HttpResponse(theme.stylesheet(profiel.huisstijlkleur), content_type="text/css")
+    response["Cache-Control"] = HUISSTIJL_CACHE
+    return response
+
+
+@login_not_required
+def logo(request):
+    """The gemeente's logo from the profile (private storage), for the page header."""
+    profiel = GemeenteProfiel.cached()
+    if not profiel.logo:
+        raise Http404
+    name = profiel.logo.name.lower()
+    mime = "image/png" if name.endswith(".png") else "image/jpeg"
+    try:
+        handle = profiel.logo.open("rb")
+    except OSError as exc:
+        raise Http404 from exc
+    response = FileResponse(handle, content_type=mime)
+    response["Cache-Control"] = HUISSTIJL_CACHE
+    return response
 
 
 @public_view
@@ -127,6 +160,11 @@ class AccountView(AreaMixin, TemplateView):
 class BeheerView(AreaMixin, TemplateView):
     area, action = "beheer", VIEW
     template_name = "inclusie/beheer/index.html"
+
+    def get_context_data(self, **kwargs):
+        from inclusie.registry import beheer_links, reference_lists
+
+        return super().get_context_data(lijsten=reference_lists(), links=beheer_links(), **kwargs)
 
 
 class GemeenteProfielView(ServiceFormView):

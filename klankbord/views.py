@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from inclusie import dates
 from inclusie.exports import csv_response
 from inclusie.form_views import ServiceFormView
 from inclusie.list_views import FilteredListView
@@ -159,7 +160,7 @@ class AdviesReactieView(ServiceFormView):
         advies = self.get_advies()
         return _("Advies: %(o)s. De reactie moet uiterlijk %(d)s gegeven zijn.") % {
             "o": advies.onderwerp,
-            "d": advies.reactie_uiterlijk.strftime("%d-%m-%Y"),
+            "d": dates.datum(advies.reactie_uiterlijk),
         }
 
     def back_url(self):

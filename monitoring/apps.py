@@ -50,6 +50,9 @@ class MonitoringConfig(AppConfig):
         register_redaction_source(
             RedactionSource("monitoring", office_holders=redaction.office_holders)
         )
+        from monitoring import beheer
+
+        beheer.register()
 
         # A new snapshot version is an explicit act: who, when, which version, why.
         auditlog.register(

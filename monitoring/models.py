@@ -463,6 +463,14 @@ class OpenbaarAmbtsdrager(models.Model):
 
     naam = models.CharField(_("naam"), max_length=200, unique=True)
     functie = models.CharField(_("functie"), max_length=200, blank=True)
+    actief = models.BooleanField(
+        _("actief"),
+        default=True,
+        help_text=_(
+            "Alleen de namen van actieve ambtsdragers blijven staan bij het publiceren; "
+            "een naam die niet meer actief is, wordt weer weggelakt."
+        ),
+    )
 
     class Meta:
         verbose_name = _("openbaar ambtsdrager")

@@ -8,13 +8,12 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
-from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, TemplateView
 
-from inclusie import publicatie
+from inclusie import dates, publicatie
 from inclusie.constants import ReportStatus
 from inclusie.downloads import private_file_response
 from inclusie.form_views import ServiceFormView, call_service
@@ -341,6 +340,7 @@ class SnapshotView(ServiceFormView):
         ctx = super().get_context_data(**kwargs)
         ctx["snapshots"] = Snapshot.objects.select_related("gemaakt_door").defer("data")[:30]
         ctx["planning"] = schedule.current()
+        ctx["planning_tekst"] = schedule.in_words(ctx["planning"])
         return ctx
 
     def perform(self, form):
@@ -362,11 +362,12 @@ class SnapshotView(ServiceFormView):
 
 
 class PlanningView(ServiceFormView):
-    """The beheerder edits when the twice-yearly snapshot runs."""
+    """The beheerder edits when the twice-yearly snapshot runs, in words, not crontab fields."""
 
     area, action = "beheer", CHANGE
     form_class = forms.PlanningForm
-    title = _("Planning van de halfjaarlijkse momentopname")
+    template_name = "monitoring/planning.html"
+    title = _("Planning van de rapporten")
     intro = _(
         "Op dit moment maakt het portaal automatisch een momentopname van het afgelopen "
         "halfjaar en zet het concepten klaar van de raadsmededeling en de "
@@ -377,18 +378,33 @@ class PlanningView(ServiceFormView):
     def get_initial(self):
         task = schedule.current()
         c = task.crontab
-        initial = {"maanden": c.month_of_year, "actief": task.enabled}
-        for field, value in (("dag", c.day_of_month), ("uur", c.hour), ("minuut", c.minute)):
-            initial[field] = int(value) if value.isdigit() else 0
+        months = [int(m) for m in c.month_of_year.split(",") if m.isdigit()]
+        initial = {"maanden": months, "actief": task.enabled}
+        initial["dag"] = int(c.day_of_month) if c.day_of_month.isdigit() else 1
+        if c.hour.isdigit() and c.minute.isdigit():
+            initial["tijd"] = f"{int(c.hour):02d}:{int(c.minute):02d}"
         return initial
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "planning": schedule.current()}
+        task = schedule.current()
+        return {
+            **super().get_context_data(**kwargs),
+            "planning": task,
+            "planning_tekst": schedule.in_words(task),
+        }
 
-    success_message = _("De planning is opgeslagen.")
+    def get_success_message(self, task):
+        return _("De planning is opgeslagen: %(planning)s.") % {"planning": schedule.in_words(task)}
 
     def perform(self, form):
-        return schedule.update(**form.cleaned_data)
+        data = form.cleaned_data
+        return schedule.update(
+            dag=data["dag"],
+            maanden=",".join(str(m) for m in sorted(data["maanden"])),
+            uur=data["uur"],
+            minuut=data["minuut"],
+            actief=data["actief"],
+        )
 
 
 # --- reports -------------------------------------------------------------------------
@@ -526,7 +542,7 @@ def _mededeling_json(mededeling: Raadsmededeling) -> dict:
         "revisie": mededeling.revisie,
         "historie": last.versie if last else None,
         "door": last.gemaakt_door.get_full_name() if last and last.gemaakt_door else "",
-        "op": formats.date_format(timezone.localtime(mededeling.updated_at), "j F H:i"),
+        "op": dates.datum_tijd(mededeling.updated_at),
         "velden": {k: getattr(mededeling, k) for k in raadsmededeling.TEXT_FIELDS},
     }
 

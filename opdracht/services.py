@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
+from inclusie import dates
 from opdracht.models import Opdracht, Uitgave, UrenActiviteit, Urenregistratie, week_start
 
 MAX_UREN_PER_WEEK = 80
@@ -33,8 +34,8 @@ def uren_save(*, registratie: Urenregistratie) -> Urenregistratie:
             {
                 "week": _("Deze week valt buiten de looptijd van de opdracht (%(s)s - %(e)s).")
                 % {
-                    "s": opdracht.start.strftime("%d-%m-%Y"),
-                    "e": opdracht.eind.strftime("%d-%m-%Y"),
+                    "s": dates.datum(opdracht.start),
+                    "e": dates.datum(opdracht.eind),
                 }
             }
         )
@@ -116,8 +117,8 @@ def uren_week_save(
             {
                 "week": _("Deze week valt buiten de looptijd van de opdracht (%(s)s - %(e)s).")
                 % {
-                    "s": opdracht.start.strftime("%d-%m-%Y"),
-                    "e": opdracht.eind.strftime("%d-%m-%Y"),
+                    "s": dates.datum(opdracht.start),
+                    "e": dates.datum(opdracht.eind),
                 }
             }
         )

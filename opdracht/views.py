@@ -9,10 +9,10 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from inclusie import dates
 from inclusie.form_views import ConfirmDeleteView, ServiceFormView
 from inclusie.permissions import CHANGE, VIEW, AreaMixin
 from inclusie.templatetags.opmaak import uren
@@ -230,6 +230,6 @@ class UrenWeekView(ServiceFormView):
         messages.success(
             self.request,
             _("De uren van de week van %(week)s zijn opgeslagen: was %(voor)s uur, nu %(na)s uur.")
-            % {"week": date_format(week, "j F Y"), "voor": uren(voor), "na": uren(na)},
+            % {"week": dates.datum(week), "voor": uren(voor), "na": uren(na)},
         )
         return redirect("opdracht")

@@ -13,13 +13,14 @@ from inclusie.form_views import ServiceFormView, run_action
 from inclusie.models import GemeenteProfiel
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, requires
 from inclusie.registry import slot_panels
+from inclusie.terms import Term
 from pijlers import selectors, services
 from pijlers.forms import LidmaatschapForm, PijlerForm
 from pijlers.models import Lidmaatschap, Pijler
 
 
-def term() -> str:
-    return GemeenteProfiel.cached().term_pijler
+def term() -> Term:
+    return GemeenteProfiel.cached().term
 
 
 class PijlerListView(AreaMixin, ListView):
@@ -75,7 +76,7 @@ class PijlerCreateView(ServiceFormView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["title"] = _("Nieuwe %(term)s") % {"term": term()}
+        ctx["title"] = term().Nieuwe
         return ctx
 
     def perform(self, form):

@@ -66,6 +66,13 @@ URLS = all_urls()
 def test_the_walk_finds_the_portal():
     ids = {p.id for p in URLS}
     assert {"home", "health", "login", "beheer", "persoon-list"} <= ids
+    # The beheerder's own pages (reference lists, schedule): no /admin/ needed.
+    assert {
+        "beheer-lijst",
+        "beheer-lijst-create",
+        "beheer-lijst-update",
+        "beheer-lijst-actief",
+    } <= ids
 
 
 @pytest.mark.django_db

@@ -59,7 +59,11 @@ def kern_text(*, snapshot: Snapshot, period: Period, codes: list[str]) -> str:
 
 def _prose_context() -> dict:
     gemeente = GemeenteProfiel.cached()
-    return {"term_pijler": gemeente.term_pijler, "term_pijlers": gemeente.term_pijlers}
+    return {
+        "term_pijler": gemeente.term_pijler,
+        "term_pijlers": gemeente.term_pijlers,
+        "term_lidwoord": gemeente.term_lidwoord,
+    }
 
 
 def draft_texts(snapshot: Snapshot, period: Period) -> dict:

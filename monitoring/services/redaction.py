@@ -23,4 +23,4 @@ def publicatie_teksten(mededeling: Raadsmededeling) -> dict[str, str]:
 
 
 def office_holders():
-    return OpenbaarAmbtsdrager.objects.values_list("naam", flat=True)
+    return OpenbaarAmbtsdrager.objects.filter(actief=True).values_list("naam", flat=True)

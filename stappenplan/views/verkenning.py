@@ -7,12 +7,12 @@ from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
+from inclusie import dates
 from inclusie.constants import Levensdomein, ReportStatus
 from inclusie.downloads import private_file_response
 from inclusie.exports import csv_response
@@ -129,9 +129,7 @@ def _antwoord_json(antwoord: Antwoord) -> dict:
         "tip": antwoord.tip,
         "staat": antwoord.staat,
         "door": door.get_full_name() if door else "",
-        "op": formats.date_format(timezone.localtime(antwoord.gewijzigd_op), "j F H:i")
-        if antwoord.gewijzigd_op
-        else "",
+        "op": dates.datum_tijd(antwoord.gewijzigd_op) if antwoord.gewijzigd_op else "",
     }
 
 

@@ -23,6 +23,21 @@
     });
   }
 
+  // The menu on small screens: one button opens and closes the menu and the account tools
+  // (portaal.css hides them only when this script runs, so without it all stays reachable).
+  var menuButton = document.querySelector(".portaal-menuknop");
+  if (menuButton) {
+    var panels = (menuButton.getAttribute("aria-controls") || "").split(" ")
+      .map(function (id) { return document.getElementById(id); })
+      .filter(Boolean);
+    menuButton.hidden = false;
+    menuButton.addEventListener("click", function () {
+      var open = menuButton.getAttribute("aria-expanded") !== "true";
+      menuButton.setAttribute("aria-expanded", open ? "true" : "false");
+      panels.forEach(function (panel) { panel.classList.toggle("is-open", open); });
+    });
+  }
+
   // Send the CSRF token with every htmx request.
   document.body.addEventListener("htmx:configRequest", function (event) {
     var token = document.querySelector("input[name=csrfmiddlewaretoken]");

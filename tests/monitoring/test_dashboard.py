@@ -143,7 +143,7 @@ def test_snapshot_schedule_is_a_periodic_task_the_beheerder_edits(client_for):
     assert client.get(reverse("monitoring:planning")).status_code == 200
     response = client.post(
         reverse("monitoring:planning"),
-        {"dag": 5, "maanden": "7, 1", "uur": 7, "minuut": 15, "actief": "on"},
+        {"dag": 5, "maanden": ["7", "1"], "tijd": "07:15", "actief": "on"},
     )
     assert response.status_code == 302
     task = PeriodicTask.objects.get(name=schedule.TASK_NAME)
@@ -152,10 +152,8 @@ def test_snapshot_schedule_is_a_periodic_task_the_beheerder_edits(client_for):
         "1,7",
         "7",
     )
-    bad = client.post(
-        reverse("monitoring:planning"), {"dag": 5, "maanden": "13", "uur": 7, "minuut": 0}
-    )
-    assert "maandnummers" in bad.content.decode()
+    bad = client.post(reverse("monitoring:planning"), {"dag": 5, "tijd": "07:00"})
+    assert "Kies minstens één maand" in bad.content.decode()
 
 
 def test_remade_snapshot_shows_on_the_cached_dashboard(client_for):

@@ -22,7 +22,7 @@ def test_pijler_page_uses_the_gemeentes_word_and_shows_the_ambassador_rule(clien
     pijler = PijlerFactory(naam="Toegankelijkheid", eigenaar="Stedelijke ontwikkeling")
     client = client_for(Role.KLANKBORDLID)
     html = client.get(pijler.get_absolute_url()).content.decode()
-    assert "deze speerpunt heeft nog geen ambassadeur" in html
+    assert "dit speerpunt heeft nog geen ambassadeur" in html
     assert "Stedelijke ontwikkeling" in html
     assert "pijler" not in html.lower().replace("pijlers/", "")
     listing = client.get(reverse("pijlers:list")).content.decode()

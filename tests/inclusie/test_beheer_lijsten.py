@@ -1,0 +1,122 @@
+"""The beheerder keeps the reference lists on the portal's own pages, not in /admin/."""
+
+import pytest
+from auditlog.models import LogEntry
+from django.urls import reverse
+
+from inclusie.constants import Role
+from inclusie.models import DiversiteitsAspect, Wijk
+from monitoring.models import OpenbaarAmbtsdrager
+from monitoring.services.redaction import office_holders
+from tests.factories import OrganisatieFactory, WijkFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_beheer_page_links_every_list_and_not_the_admin(client_for):
+    html = client_for(Role.BEHEERDER).get(reverse("beheer")).content.decode()
+    for code in ("wijken", "diversiteitsaspecten", "ambtsdragers"):
+        assert reverse("beheer-lijst", args=[code]) in html
+    assert reverse("monitoring:planning") in html
+    assert "/admin/" not in html
+
+
+def test_beheerder_adds_and_edits_a_wijk_and_the_change_is_logged(client_for, user_for_role):
+    client = client_for(Role.BEHEERDER)
+    url = reverse("beheer-lijst-create", args=["wijken"])
+    form = client.get(url).content.decode()
+    assert "<h1>Wijk of kern toevoegen</h1>" in form
+    response = client.post(url, {"naam": "Zandweerd", "is_kern": ""})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("beheer-lijst", args=["wijken"])
+    wijk = Wijk.objects.get(naam="Zandweerd")
+    listing = client.get(response["Location"]).content.decode()
+    assert "Zandweerd" in listing and "is opgeslagen" in listing
+    edit = reverse("beheer-lijst-update", args=["wijken", wijk.pk])
+    assert client.post(edit, {"naam": "Zandweerd-Noord", "is_kern": "on"}).status_code == 302
+    wijk.refresh_from_db()
+    assert (wijk.naam, wijk.is_kern) == ("Zandweerd-Noord", True)
+    entries = LogEntry.objects.get_for_object(wijk)
+    assert entries.count() == 2
+    assert all(e.actor and e.actor.role == Role.BEHEERDER for e in entries)
+
+
+def test_duplicate_name_is_refused_on_the_form(client_for):
+    WijkFactory(naam="Binnenstad")
+    client = client_for(Role.BEHEERDER)
+    response = client.post(reverse("beheer-lijst-create", args=["wijken"]), {"naam": "Binnenstad"})
+    assert response.status_code == 200 and Wijk.objects.filter(naam="Binnenstad").count() == 1
+
+
+def test_deactivated_wijk_is_not_offered_but_kept_where_it_is_used(client_for):
+    oud = WijkFactory(naam="Oude Wijk")
+    WijkFactory(naam="Nieuwe Wijk")
+    organisatie = OrganisatieFactory(wijk=oud)
+    client = client_for(Role.BEHEERDER)
+    response = client.post(
+        reverse("beheer-lijst-actief", args=["wijken", oud.pk]), {"actief": "nee"}
+    )
+    assert response.status_code == 302
+    oud.refresh_from_db()
+    assert not oud.actief
+    assert "niet meer actief" in client.get(response["Location"]).content.decode()
+    # The list shows active rows by default; the filter finds the old one.
+    listing = client.get(reverse("beheer-lijst", args=["wijken"])).content.decode()
+    assert "Nieuwe Wijk" in listing and "Oude Wijk" not in listing
+    old = client.get(reverse("beheer-lijst", args=["wijken"]) + "?actief=nee").content.decode()
+    assert "Oude Wijk" in old and "Weer activeren" in old
+
+    kwartiermaker = client_for(Role.KWARTIERMAKER)
+    new_form = kwartiermaker.get(reverse("organisatie-create")).content.decode()
+    assert "Nieuwe Wijk" in new_form and "Oude Wijk" not in new_form
+    edit_form = kwartiermaker.get(
+        reverse("organisatie-update", args=[organisatie.pk])
+    ).content.decode()
+    assert "Oude Wijk" in edit_form  # the organisation keeps its wijk
+
+    # Reactivating offers it again.
+    client = client_for(Role.BEHEERDER)
+    client.post(reverse("beheer-lijst-actief", args=["wijken", oud.pk]), {"actief": "ja"})
+    oud.refresh_from_db()
+    assert oud.actief
+
+
+def test_deactivated_office_holder_is_redacted_again(client_for):
+    houder = OpenbaarAmbtsdrager.objects.create(naam="Wil Wethouder", functie="wethouder")
+    assert "Wil Wethouder" in list(office_holders())
+    client_for(Role.BEHEERDER).post(
+        reverse("beheer-lijst-actief", args=["ambtsdragers", houder.pk]), {"actief": "nee"}
+    )
+    assert "Wil Wethouder" not in list(office_holders())
+
+
+def test_diversity_aspect_list_and_form(client_for):
+    client = client_for(Role.BEHEERDER)
+    response = client.post(
+        reverse("beheer-lijst-create", args=["diversiteitsaspecten"]),
+        {"naam": "Woonsituatie", "toelichting": "Dakloos, begeleid wonen", "volgorde": 13},
+    )
+    assert response.status_code == 302
+    assert DiversiteitsAspect.objects.get(naam="Woonsituatie").actief
+    listing = client.get(response["Location"]).content.decode()
+    assert "Dakloos, begeleid wonen" in listing
+
+
+def test_only_the_beheerder_and_only_known_lists(client_for):
+    assert client_for(Role.BEHEERDER).get("/beheer/lijsten/onbekend/").status_code == 404
+    wijk = WijkFactory()
+    for role in (Role.KWARTIERMAKER, Role.WETHOUDER):
+        client = client_for(role)
+        assert client.get(reverse("beheer-lijst", args=["wijken"])).status_code == 403
+        response = client.post(
+            reverse("beheer-lijst-actief", args=["wijken", wijk.pk]), {"actief": "nee"}
+        )
+        assert response.status_code == 403
+    wijk.refresh_from_db()
+    assert wijk.actief
+    assert (
+        client_for(Role.BEHEERDER)
+        .get(reverse("beheer-lijst-actief", args=["wijken", wijk.pk]))
+        .status_code
+        == 405
+    )
