@@ -66,10 +66,12 @@ class InclusieConfig(AppConfig):
         register(Bron(models.Organisatie, ("naam",), area="relaties"))
         register(Bron(models.User, ("naam", "email"), area="relaties"))
 
-        register_nav(NavItem(_("Home"), "home", "home", order=0))
-        register_nav(NavItem(_("Organisaties"), "organisatie-list", "relaties", order=80))
-        register_nav(NavItem(_("Personen"), "persoon-list", "relaties", order=81))
-        register_nav(NavItem(_("Beheer"), "beheer", "beheer", order=900))
+        register_nav(NavItem(_("Home"), "home", "home", order=0, section="start"))
+        register_nav(
+            NavItem(_("Organisaties"), "organisatie-list", "relaties", order=80, section="deal")
+        )
+        register_nav(NavItem(_("Personen"), "persoon-list", "relaties", order=81, section="deal"))
+        register_nav(NavItem(_("Beheer"), "beheer", "beheer", order=900, section="beheer"))
         register_reference_list(
             ReferenceList(
                 "wijken",

@@ -50,8 +50,12 @@ def register() -> None:
     from stappenplan import persondata
 
     persondata.register()
-    register_nav(NavItem(_("Stappenplan"), "stappenplan", "stappenplan", order=40))
-    register_nav(NavItem(_("Verkenningen"), "verkenning-list", "verkenning", order=41))
+    register_nav(
+        NavItem(_("Stappenplan"), "stappenplan", "stappenplan", order=40, section="beleid")
+    )
+    register_nav(
+        NavItem(_("Verkenningen"), "verkenning-list", "verkenning", order=41, section="beleid")
+    )
     register_panel(
         HomePanel(
             "stappenplan/verkenning/panels/gedeeld.html",
