@@ -33,13 +33,16 @@ class AmbassadeursConfig(AppConfig):
         auditlog.register(models.CoachingNotitie)
         auditlog.register(models.Activiteit)
 
-        register_nav(NavItem(_("Ambassadeurs"), "ambassadeur-list", "ambassadeurs", order=30))
+        register_nav(
+            NavItem(_("Ambassadeurs"), "ambassadeur-list", "ambassadeurs", order=30, section="deal")
+        )
         register_nav(
             NavItem(
                 _("Mijn ambassadeurschap"),
                 "mijn-ambassadeurschap",
                 "mijn_ambassadeurschap",
                 order=30,
+                section="mijn",
             )
         )
         register_panel(

@@ -9,7 +9,6 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from deal.constants import Fase, is_regular_step
@@ -24,6 +23,7 @@ from deal.models import (
     ToezeggingStatusWijziging,
     Voortgang,
 )
+from inclusie import dates
 from inclusie.models import Organisatie, User
 
 PUBLIC_CACHE_KEY = "deal:openbaar"
@@ -147,7 +147,7 @@ def partner_move(
         raise ValidationError(
             {
                 "datum": _("De datum ligt voor de vorige fasewijziging (%(d)s).")
-                % {"d": date_format(partner.fase_sinds, "j F Y")}
+                % {"d": dates.datum(partner.fase_sinds)}
             }
         )
     reden = (reden or "").strip()
@@ -191,7 +191,7 @@ def partner_sign(
         errors["ondertekend_op"] = _("De datum van ondertekening mag niet in de toekomst liggen.")
     elif ondertekend_op < partner.fase_sinds:
         errors["ondertekend_op"] = _("De datum ligt voor de vorige fasewijziging (%(d)s).") % {
-            "d": date_format(partner.fase_sinds, "j F Y")
+            "d": dates.datum(partner.fase_sinds)
         }
     if not (ondertekenaar_naam or "").strip():
         errors["ondertekenaar_naam"] = _("Vul in wie heeft ondertekend.")

@@ -59,10 +59,12 @@ class InclusieConfig(AppConfig):
             )
         )
 
-        register_nav(NavItem(_("Home"), "home", "home", order=0))
-        register_nav(NavItem(_("Organisaties"), "organisatie-list", "relaties", order=80))
-        register_nav(NavItem(_("Personen"), "persoon-list", "relaties", order=81))
-        register_nav(NavItem(_("Beheer"), "beheer", "beheer", order=900))
+        register_nav(NavItem(_("Home"), "home", "home", order=0, section="start"))
+        register_nav(
+            NavItem(_("Organisaties"), "organisatie-list", "relaties", order=80, section="deal")
+        )
+        register_nav(NavItem(_("Personen"), "persoon-list", "relaties", order=81, section="deal"))
+        register_nav(NavItem(_("Beheer"), "beheer", "beheer", order=900, section="beheer"))
         register_reference_list(
             ReferenceList(
                 "wijken",

@@ -115,7 +115,13 @@ class GemeenteProfielForm(forms.ModelForm):
 class UserInviteForm(forms.Form):
     naam = forms.CharField(label=_("Naam"), max_length=200)
     email = forms.EmailField(label=_("E-mailadres"))
-    role = forms.ChoiceField(label=_("Rol"), choices=Role.choices)
+    # Radios with nothing chosen: a role is a decision, never a default someone overlooks.
+    role = forms.ChoiceField(
+        label=_("Rol"),
+        choices=Role.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies de rol van de nieuwe gebruiker.")},
+    )
 
     def clean_email(self):
         email = self.cleaned_data["email"].lower().strip()

@@ -77,9 +77,23 @@ class MonitoringConfig(AppConfig):
                 kind=FLOW,
             )
         )
-        register_nav(NavItem(_("Dashboard"), "dashboard", "dashboard", order=10))
-        register_nav(NavItem(_("Monitoring"), "monitoring:index", "monitoring", order=70))
-        register_nav(NavItem(_("Rapporten"), "monitoring:rapport-list", "rapporten", order=71))
+        register_nav(
+            NavItem(_("Dashboard"), "dashboard", "dashboard", order=10, section="resultaten")
+        )
+        register_nav(
+            NavItem(
+                _("Monitoring"), "monitoring:index", "monitoring", order=70, section="resultaten"
+            )
+        )
+        register_nav(
+            NavItem(
+                _("Rapporten"),
+                "monitoring:rapport-list",
+                "rapporten",
+                order=71,
+                section="resultaten",
+            )
+        )
         register_public_link(
             PublicLink(_("Raadsmededelingen (archief)"), "openbaar-raadsmededelingen", order=20)
         )

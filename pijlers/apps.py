@@ -35,7 +35,13 @@ class PijlersConfig(AppConfig):
         register_redaction_source(RedactionSource("pijlers", public_phrases=_pijler_namen))
 
         register_nav(
-            NavItem(lambda gemeente: gemeente.term.Meervoud, "pijlers:list", "pijlers", order=20)
+            NavItem(
+                lambda gemeente: gemeente.term.Meervoud,
+                "pijlers:list",
+                "pijlers",
+                order=20,
+                section="deal",
+            )
         )
         register_panel(
             HomePanel(

@@ -46,6 +46,16 @@ def verkenningen_visible(*, user):
     return qs.none()
 
 
+def verkenningen_gedeeld_met(*, user, limit: int = 5) -> list[Verkenning]:
+    """Concept verkenningen shared with `user` by their owner, newest first."""
+    return list(
+        Verkenning.objects.filter(gedeeld_met=user, status=Verkenning.Status.CONCEPT)
+        .exclude(eigenaar=user)
+        .select_related("eigenaar")
+        .order_by("-updated_at")[:limit]
+    )
+
+
 def can_edit(*, user, verkenning: Verkenning) -> bool:
     if not allowed(user, "verkenning", CHANGE) or user.role != Role.BELEIDSADVISEUR:
         return False

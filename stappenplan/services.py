@@ -210,6 +210,8 @@ def verkenning_share(*, verkenning: Verkenning, met: list[User], by: User) -> Ve
     nieuw = [u for u in met if u.pk != verkenning.eigenaar_id]
     if any(u.role != Role.BELEIDSADVISEUR for u in nieuw):
         raise ValidationError(_("U kunt een verkenning alleen delen met beleidsadviseurs."))
+    al = set(verkenning.gedeeld_met.values_list("pk", flat=True))
+    nieuw = [u for u in nieuw if u.pk not in al]
     verkenning.gedeeld_met.add(*nieuw)
     if nieuw:
         _log(
@@ -218,7 +220,38 @@ def verkenning_share(*, verkenning: Verkenning, met: list[User], by: User) -> Ve
             by,
             ", ".join(u.get_full_name() for u in nieuw),
         )
+    for collega in nieuw:
+        _tell_shared(verkenning=verkenning, collega=collega, by=by)
     return verkenning
+
+
+def _tell_shared(*, verkenning: Verkenning, collega: User, by: User) -> None:
+    """Mail the colleague a verkenning was shared with; their home page lists it too."""
+    from django.urls import reverse
+
+    from inclusie.links import portal_url
+    from inclusie.services import notificatie_queue
+
+    door = by.get_full_name() or by.get_username()
+    notificatie_queue(
+        ontvanger=collega,
+        onderwerp=_("%(door)s deelt een verkenning met u: %(titel)s")
+        % {"door": door, "titel": verkenning.titel},
+        tekst=_(
+            "Beste %(naam)s,\n\n"
+            "%(door)s heeft de verkenning '%(titel)s' (%(jaar)s) met u gedeeld. "
+            "U kunt de antwoorden nu samen invullen en aanvullen.\n\n"
+            "Open de verkenning in het Inclusie Portaal:\n%(url)s\n\n"
+            "Met vriendelijke groet,\nHet Inclusie Portaal"
+        )
+        % {
+            "naam": collega.get_short_name() or collega.get_username(),
+            "door": door,
+            "titel": verkenning.titel,
+            "jaar": verkenning.jaar,
+            "url": portal_url(reverse("verkenning-detail", args=[verkenning.pk])),
+        },
+    )
 
 
 @transaction.atomic

@@ -25,10 +25,10 @@
     };
 
     // The inline note field is for pages without JavaScript; the dialog replaces it.
-    board.querySelectorAll(".deal-notitie").forEach(function (el) { el.hidden = true; });
+    board.querySelectorAll(".pijplijn-notitie").forEach(function (el) { el.hidden = true; });
 
     var ask = function (form, submitter, target, label, needsReason) {
-      var card = form.closest(".deal-kaart");
+      var card = form.closest(".pijplijn-kaart");
       pending = { form: form, submitter: submitter, target: target, needsReason: needsReason };
       heading.textContent = template
         .replace("{naam}", card.getAttribute("data-naam"))
@@ -46,7 +46,7 @@
 
     board.addEventListener("submit", function (event) {
       var form = event.target;
-      if (!form.matches("form.deal-verplaats") || form.getAttribute("data-bevestigd")) { return; }
+      if (!form.matches("form.pijplijn-verplaats") || form.getAttribute("data-bevestigd")) { return; }
       event.preventDefault();
       var submitter = event.submitter || form.querySelector("button[type=submit]");
       var select = form.querySelector("select[name=naar]");
@@ -96,7 +96,7 @@
   // --- drag and drop -------------------------------------------------------------
   var dragged = null;
   board.addEventListener("dragstart", function (event) {
-    var card = event.target.closest && event.target.closest(".deal-kaart[draggable=true]");
+    var card = event.target.closest && event.target.closest(".pijplijn-kaart[draggable=true]");
     if (!card) { return; }
     dragged = card;
     card.classList.add("sleept");
@@ -108,9 +108,9 @@
     dragged = null;
     board.querySelectorAll(".sleep-doel").forEach(function (c) { c.classList.remove("sleep-doel"); });
   });
-  board.querySelectorAll(".deal-kolom").forEach(function (column) {
+  board.querySelectorAll(".pijplijn-kolom").forEach(function (column) {
     column.addEventListener("dragover", function (event) {
-      if (!dragged || dragged.closest(".deal-kolom") === column) { return; }
+      if (!dragged || dragged.closest(".pijplijn-kolom") === column) { return; }
       event.preventDefault();
       column.classList.add("sleep-doel");
     });
@@ -125,7 +125,7 @@
         window.location.href = detail.href + "ondertekenen/";
         return;
       }
-      var form = dragged.querySelector("form.deal-verplaats");
+      var form = dragged.querySelector("form.pijplijn-verplaats");
       var select = form && form.querySelector("select[name=naar]");
       if (!select) { return; }
       select.value = fase;

@@ -38,6 +38,43 @@
     });
   }
 
+  // The main menu's tasks open their pages as disclosure submenus: a button with
+  // aria-expanded. One open at a time; Escape closes and returns to the button; a click
+  // elsewhere or focus leaving the menu closes it. (Without this script every task's
+  // pages are listed under it.)
+  var taskButtons = Array.prototype.slice.call(document.querySelectorAll(".portaal-nav__knop"));
+  var submenu = function (button) { return document.getElementById(button.getAttribute("aria-controls")); };
+  var setOpen = function (button, open) {
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+    var list = submenu(button);
+    if (list) { list.classList.toggle("is-open", open); }
+  };
+  var closeOthers = function (keep) {
+    taskButtons.forEach(function (b) { if (b !== keep) { setOpen(b, false); } });
+  };
+  taskButtons.forEach(function (button) {
+    button.addEventListener("click", function () {
+      var open = button.getAttribute("aria-expanded") !== "true";
+      closeOthers(button);
+      setOpen(button, open);
+    });
+    button.parentNode.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && button.getAttribute("aria-expanded") === "true") {
+        setOpen(button, false);
+        button.focus();
+      }
+    });
+  });
+  var nav = document.getElementById("hoofdnavigatie");
+  if (nav) {
+    document.addEventListener("click", function (event) {
+      if (!nav.contains(event.target)) { closeOthers(null); }
+    });
+    nav.addEventListener("focusout", function (event) {
+      if (event.relatedTarget && !nav.contains(event.relatedTarget)) { closeOthers(null); }
+    });
+  }
+
   // Send the CSRF token with every htmx request.
   document.body.addEventListener("htmx:configRequest", function (event) {
     var token = document.querySelector("input[name=csrfmiddlewaretoken]");

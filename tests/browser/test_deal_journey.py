@@ -57,12 +57,15 @@ def test_kwartiermaker_moves_a_partner_by_keyboard_and_signs(demo_site, new_page
     assert not page.get_by_role("dialog").is_visible()
     assert page.evaluate("document.activeElement.name") == "snel"
 
-    # Stopping by keyboard: choose in the select, Tab to the button, Enter; the dialog
-    # asks for the reason, which is required here.
-    select = card.get_by_label("Of verplaats naar")
+    # Stopping by keyboard: open "Andere fase", choose in the select, Tab to the button,
+    # Enter; the dialog asks for the reason, which is required here.
+    card.locator("summary").focus()
+    page.keyboard.press("Enter")
+    select = card.get_by_label("Naar fase")
     select.focus()
     select.select_option("gestopt")  # same as arrow keys on a focused select
     page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent").startswith("Verplaatsen")
     page.keyboard.press("Enter")
     dialog = page.get_by_role("dialog")
     assert dialog.get_by_label("Reden (verplicht)").is_visible()
@@ -83,7 +86,7 @@ def test_kwartiermaker_moves_a_partner_by_keyboard_and_signs(demo_site, new_page
     page.get_by_label("Reden of toelichting").fill("Sneller dan verwacht aangehaakt.")
     with page.expect_navigation():
         page.get_by_role("button", name="Opslaan").press("Enter")
-    assert "Aangehaakt" in page.locator(".lead").inner_text()
+    assert "Aangehaakt" in page.locator(".utrecht-paragraph--lead").inner_text()
     assert "Kennismaking bij de koffie." in page.content()  # the note, in the history
     assert_accessible(page)
 
@@ -98,7 +101,7 @@ def test_kwartiermaker_moves_a_partner_by_keyboard_and_signs(demo_site, new_page
     page.get_by_label("Ondertekend document (PDF, maximaal 10 MB)").set_input_files(str(pdf))
     with page.expect_navigation():
         page.get_by_role("button", name="Opslaan").click()
-    assert "Ondertekend" in page.locator(".lead").inner_text()
+    assert "Ondertekend" in page.locator(".utrecht-paragraph--lead").inner_text()
 
     # A commitment, then the public page lists the organisation.
     with page.expect_navigation():

@@ -78,6 +78,21 @@ def test_invite_user_sends_a_link_to_choose_a_password(
 
 
 @pytest.mark.django_db
+def test_invite_form_has_no_default_role(client_for):
+    """Regression: the first role in the list was pre-selected, so a slip invited a kwartiermaker."""
+    client = client_for(Role.BEHEERDER)
+    page = client.get(reverse("gebruiker-invite")).content.decode()
+    assert 'type="radio" name="role"' in page
+    assert "checked" not in page.split('name="role"', 1)[1].split("</fieldset>")[0]
+    response = client.post(
+        reverse("gebruiker-invite"), {"naam": "Nina Nieuw", "email": "nina@voorbeeld.nl"}
+    )
+    assert response.status_code == 200
+    assert "Kies de rol van de nieuwe gebruiker." in response.content.decode()
+    assert not User.objects.filter(email="nina@voorbeeld.nl").exists()
+
+
+@pytest.mark.django_db
 def test_consent_is_dated_and_personal_data_changes_are_audited(client_for):
     client = client_for(Role.KWARTIERMAKER)
     org = OrganisatieFactory()

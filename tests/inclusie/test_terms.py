@@ -172,10 +172,10 @@ def test_pages_say_elk_nieuw_dit_speerpunt(client_for, speerpunt_gemeente):
     beheerder = client_for(Role.BEHEERDER)
     pages["create"] = beheerder.get(reverse("pijlers:create")).content.decode()
 
-    assert "In elk speerpunt zit minstens één ambassadeur" in pages["list"]
+    assert "Aan elk speerpunt neemt minstens één ambassadeur deel" in pages["list"]
     assert "Nieuw speerpunt</a>" in pages["list"]  # the kwartiermaker's button
     assert "Nieuw speerpunt" in pages["create"]
-    assert "in elk speerpunt hoort minstens één ambassadeur" in pages["home"]
+    assert "Aan elk speerpunt hoort minstens één ambassadeur deel te nemen" in pages["home"]
     assert "dit speerpunt heeft nog geen ambassadeur" in pages["zonder"]
     assert "Aan dit speerpunt neemt 1 ambassadeur deel" in pages["met"]
     assert "Aan een speerpunt toevoegen" in pages["ambassadeur"]
@@ -191,7 +191,7 @@ def test_pages_say_elk_nieuw_dit_speerpunt(client_for, speerpunt_gemeente):
 def test_home_panel_when_every_speerpunt_has_an_ambassador(client_for, speerpunt_gemeente):
     LidmaatschapFactory(pijler=PijlerFactory(), rol=Lidmaatschap.Rol.AMBASSADEUR)
     html = client_for(Role.KWARTIERMAKER).get(reverse("home")).content.decode()
-    assert "Goed zo: elk speerpunt heeft minstens één ambassadeur." in html
+    assert "Aan elk speerpunt neemt minstens één ambassadeur deel." in html
 
 
 def test_raadsmededeling_sentence_inflects_the_term():

@@ -121,13 +121,13 @@ def test_pijler_without_ambassador_offers_adding_one_as_the_primary_action(clien
     client = client_for(Role.KWARTIERMAKER)
     html = client.get(pijler.get_absolute_url()).content.decode()
     add = reverse("pijlers:lid-create", args=[pijler.pk])
-    assert f'class="btn btn-primary" href="{add}?rol=ambassadeur">Ambassadeur toevoegen' in html
-    assert html.count("btn-primary") == 1
+    assert f'href="{add}?rol=ambassadeur" data-hoofdactie>Ambassadeur toevoegen' in html
+    assert html.count("--primary-action") == 1
     LidmaatschapFactory(pijler=pijler, rol=AMB)
     html = client.get(pijler.get_absolute_url()).content.decode()
-    assert f'class="btn btn-primary" href="{add}">Lid toevoegen' in html
+    assert f'href="{add}" data-hoofdactie>Lid toevoegen' in html
     assert "Ambassadeur toevoegen" not in html and "Gegevens wijzigen" in html
-    assert html.count("btn-primary") == 1
+    assert html.count("--primary-action") == 1
 
 
 def test_pijler_page_offers_no_actions_to_readers(client_for):
