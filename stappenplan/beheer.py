@@ -8,13 +8,16 @@ from django.utils.translation import gettext_lazy as _
 def register() -> None:
     from auditlog.registry import auditlog
 
-    from inclusie.registry import BeheerLink, register_beheer_link
+    from inclusie.registry import BeheerLink, NavItem, register_beheer_link, register_nav
     from stappenplan.models import Deel, Vraag, Vragenlijst
 
     # Who changed which question of which version, and which version went into use.
     auditlog.register(Vragenlijst)
     auditlog.register(Deel)
     auditlog.register(Vraag)
+    register_nav(
+        NavItem(_("Vragenlijsten"), "vragenlijst-beheer", "beheer", order=930, section="beheer")
+    )
     register_beheer_link(
         BeheerLink(
             _("Vragenlijsten van de verkenning"),

@@ -68,6 +68,7 @@ def test_the_walk_finds_the_portal():
     assert {"home", "health", "login", "beheer", "persoon-list"} <= ids
     # The beheerder's own pages (lists, questionnaires, schedule): no /admin/ needed.
     assert {
+        "beheer-lijsten",
         "beheer-lijst",
         "beheer-lijst-create",
         "beheer-lijst-update",
