@@ -152,9 +152,9 @@ class AnnulerenForm(forms.Form):
 class AgendapuntForm(forms.ModelForm):
     class Meta:
         model = Agendapunt
-        fields = ["titel", "toelichting", "presentator", "duur_minuten", "volgorde"]
+        # The order is set with the move buttons on the meeting page, not typed.
+        fields = ["titel", "toelichting", "presentator", "duur_minuten"]
         widgets = {"toelichting": forms.Textarea(attrs={"rows": 3})}
-        help_texts = {"volgorde": _("Laat 0 staan om het punt achteraan toe te voegen.")}
 
     def clean_duur_minuten(self):
         value = self.cleaned_data.get("duur_minuten")

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from bijeenkomsten.models import Agendapunt, Bijeenkomst
 from inclusie.models import User
-from tests.browser.conftest import axe_violations, login
+from tests.browser.conftest import axe_violations, login, under_way
 
 pytestmark = [pytest.mark.browser]
 OPSLAAN_URL = re.compile(r".*/bijeenkomsten/\d+/verslag/opslaan/$")
@@ -20,7 +20,7 @@ SAVED = "Alle aantekeningen zijn opgeslagen."
 
 def meeting_with_agenda() -> tuple[Bijeenkomst, Agendapunt]:
     punt = Agendapunt.objects.filter(aantekeningen="").order_by("pk").first()
-    return punt.bijeenkomst, punt
+    return under_way(punt.bijeenkomst), punt
 
 
 def open_minutes(page, base_url, meeting):
