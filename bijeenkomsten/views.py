@@ -17,7 +17,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -461,7 +461,11 @@ class UitnodigenView(BijeenkomstFormView):
             personen=data["personen"],
             rollen=data["rollen"],
         )
-        messages.success(self.request, _("%(n)d genodigden toegevoegd.") % {"n": added})
+        messages.success(
+            self.request,
+            ngettext("%(n)d genodigde toegevoegd.", "%(n)d genodigden toegevoegd.", added)
+            % {"n": added},
+        )
         if data["versturen"]:
             # The invitees are saved either way; a refused mailing is said, not a 500.
             sent = run_action(
@@ -470,7 +474,13 @@ class UitnodigenView(BijeenkomstFormView):
             )
             if sent is not None:
                 messages.success(
-                    self.request, _("%(n)d uitnodigingen per mail verstuurd.") % {"n": sent}
+                    self.request,
+                    ngettext(
+                        "%(n)d uitnodiging per mail verstuurd.",
+                        "%(n)d uitnodigingen per mail verstuurd.",
+                        sent,
+                    )
+                    % {"n": sent},
                 )
         return self.bijeenkomst
 
