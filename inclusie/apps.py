@@ -59,6 +59,13 @@ class InclusieConfig(AppConfig):
             )
         )
 
+        # Records people choose with the searchable combobox (inclusie/pickers.py).
+        from inclusie.pickers import Bron, register
+
+        register(Bron(models.Persoon, ("naam", "email"), area="relaties"))
+        register(Bron(models.Organisatie, ("naam",), area="relaties"))
+        register(Bron(models.User, ("naam", "email"), area="relaties"))
+
         register_nav(NavItem(_("Home"), "home", "home", order=0, section="start"))
         register_nav(
             NavItem(_("Organisaties"), "organisatie-list", "relaties", order=80, section="deal")

@@ -7,6 +7,7 @@ from inclusie.constants import Levensdomein, Role
 from inclusie.forms import SafeModelMultipleChoiceField
 from inclusie.ids import IdModelChoiceField
 from inclusie.models import Persoon, User, Wijk
+from inclusie.pickers import use_kiezers
 from stappenplan.models import (
     ParticipatieActiviteit,
     Stap,
@@ -161,6 +162,7 @@ class StapActieForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["eigenaar"].queryset = Persoon.objects.order_by("naam")
+        use_kiezers(self, "eigenaar")
 
 
 class StapDocumentForm(forms.ModelForm):
@@ -185,6 +187,7 @@ class WerkgroepLidForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["persoon"].queryset = Persoon.objects.order_by("naam")
+        use_kiezers(self, "persoon")
 
 
 class ParticipatieForm(forms.ModelForm):
