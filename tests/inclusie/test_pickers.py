@@ -176,3 +176,10 @@ def test_the_chosen_values_survive_a_failed_submit(client_for):
     html = str(form["users"])
     for user in users:
         assert re.search(rf'<option value="{user.pk}" selected>', html)
+
+
+@pytest.mark.django_db
+def test_the_actions_filter_chooses_its_person_with_the_combobox(client_for):
+    html = client_for(Role.KWARTIERMAKER).get(reverse("actie-list")).content.decode()
+    assert re.search(r'<select[^>]*name="eigenaar"[^>]*data-kiezer="een"', html)
+    assert "data-kiezer-url" in html
