@@ -43,8 +43,7 @@ demo-reset: migrate
 run: demo
 	@echo ""
 	@echo "Het portaal draait op http://127.0.0.1:$(PORT)/  (stoppen: Ctrl+C)"
-	@echo "Inloggen met bijvoorbeeld: kwartiermaker / $${DEMO_PASSWORD:-demo-inclusie-2026}"
-	@echo "Beheerder en wethouder vragen ook een code: sleutel $${DEMO_TOTP_SECRET:-INCLUSIEPORTAALDEMOSLEUTEL234567} in een authenticator-app (zie README)"
+	@echo "De demo-inloggegevens staan hierboven (seed_demo toont ze allemaal, ook bij een bestaande database)."
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install system-test

@@ -143,9 +143,13 @@ ORG_NAMEN = [
     "Kompas",
 ]
 
+# Every demo account, in one place: seed_demo creates them and prints them (so `make run`
+# lists them all), and the README's table is checked against this list.
 DEMO_USERS = [
     ("kwartiermaker", "Kim de Kwartier", Role.KWARTIERMAKER),
     ("beleidsadviseur", "Bas Beleid", Role.BELEIDSADVISEUR),
+    # The colleague a verkenning is shared with (co-editing, autosave conflicts).
+    ("beleidsadviseur2", "Bo Beleid", Role.BELEIDSADVISEUR),
     ("wethouder", "Wil Wethouder", Role.WETHOUDER),
     ("klankbordlid", "Kaya Klankbord", Role.KLANKBORDLID),
     ("ambassadeur", "Ayla Ambassadeur", Role.AMBASSADEUR),
