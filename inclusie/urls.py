@@ -68,6 +68,7 @@ urlpatterns = [
         name="twofactor-reset",
     ),
     path("beheer/audit/", views.AuditLogView.as_view(), name="audit-log"),
+    path("beheer/lijsten/", beheer_views.LijstenView.as_view(), name="beheer-lijsten"),
     path(
         "beheer/lijsten/<lijst:lijst>/",
         beheer_views.ReferentieListView.as_view(),
