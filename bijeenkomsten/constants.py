@@ -64,3 +64,28 @@ class Aanwezigheid(models.TextChoices):
 class ActieStatus(models.TextChoices):
     OPEN = "open", _("Open")
     GEREED = "gereed", _("Gereed")
+
+
+class Fase(models.TextChoices):
+    """Where a meeting is in its life; decides what an organiser can do (bijeenkomsten.fasen)."""
+
+    VOOR = "voor", _("Gepland")
+    TIJDENS = "tijdens", _("Nu bezig")
+    NA = "na", _("Verslag in concept")
+    VASTGESTELD = "vastgesteld", _("Verslag vastgesteld")
+    GEANNULEERD = "geannuleerd", _("Geannuleerd")
+
+
+class Handeling(models.TextChoices):
+    """What an organiser does to a meeting; each fits some phases only."""
+
+    AGENDA = "agenda", _("Agendapunt toevoegen")
+    UITNODIGEN = "uitnodigen", _("Genodigden en uitnodiging")
+    WIJZIGEN = "wijzigen", _("Wijzigen of verplaatsen")
+    ANNULEREN = "annuleren", _("Annuleren")
+    AANWEZIGHEID = "aanwezigheid", _("Aanwezigheid invullen")
+    VERSLAG = "verslag", _("Verslag schrijven")
+    BESLUIT = "besluit", _("Besluit vastleggen")
+    ACTIE = "actie", _("Actiepunt toevoegen")
+    VASTSTELLEN = "vaststellen", _("Verslag vaststellen")
+    OPENBAAR = "openbaar", _("Openbare versie voorbereiden")

@@ -18,6 +18,7 @@ from bijeenkomsten.constants import (
     Aanwezigheid,
     ActieStatus,
     BijeenkomstStatus,
+    Fase,
     ReeksPatroon,
     RsvpAntwoord,
     Soort,
@@ -206,6 +207,13 @@ class Bijeenkomst(TimeStampedModel):
     @property
     def is_voorbij(self) -> bool:
         return self.eind < timezone.now()
+
+    @property
+    def fase(self) -> Fase:
+        """Planned, under way, minutes in draft, minutes approved, or cancelled (see fasen)."""
+        from bijeenkomsten import fasen
+
+        return fasen.fase(self)
 
     @property
     def ics_uid(self) -> str:

@@ -110,9 +110,15 @@ class AdviesDetailView(AreaMixin, TemplateView):
     template_name = "klankbord/advies_detail.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            advies=selectors.advies_detail(pk=self.kwargs["pk"]), **kwargs
+        advies = selectors.advies_detail(pk=self.kwargs["pk"])
+        # A draft response (text saved, not yet given) is the gemeente's work in progress:
+        # shown to those who record responses, not yet to the group or the wethouder.
+        concept = (
+            not advies.heeft_reactie
+            and bool(advies.reactie.strip() or advies.motivatie.strip())
+            and allowed(self.request.user, "klankbord", CHANGE)
         )
+        return super().get_context_data(advies=advies, toon_concept=concept, **kwargs)
 
 
 class AdviesCreateView(ServiceFormView):

@@ -6,7 +6,7 @@ import pytest
 
 from bijeenkomsten.models import Bijeenkomst, Uitnodiging
 from inclusie.models import User
-from tests.browser.conftest import axe_violations, login
+from tests.browser.conftest import axe_violations, login, under_way
 
 pytestmark = [pytest.mark.browser]
 
@@ -32,6 +32,7 @@ def test_attendance_on_a_phone_by_keyboard(demo_site, browser):
         .distinct()
         .first()
     )
+    under_way(meeting)
     rows = list(meeting.uitnodigingen.order_by("user__naam", "persoon__naam", "pk"))
     context, page = phone_page(browser)
     try:
@@ -100,7 +101,7 @@ def test_ambassador_answers_an_invitation(demo_site, new_page):
 
 
 def test_kwartiermaker_meeting_pages_pass_axe(demo_site, new_page):
-    meeting = Bijeenkomst.objects.filter(acties__isnull=False).order_by("-start").first()
+    meeting = under_way(Bijeenkomst.objects.filter(acties__isnull=False).order_by("-start").first())
     page = new_page()
     login(page, demo_site.url, "kwartiermaker")
     problems = []
@@ -137,6 +138,7 @@ def test_everyone_present_button_and_no_csp_errors(demo_site, new_page):
         .distinct()
         .first()
     )
+    under_way(meeting)
     page = new_page()
     login(page, demo_site.url, "kwartiermaker")
     page.goto(f"{demo_site.url}/bijeenkomsten/{meeting.pk}/aanwezigheid/")
@@ -155,3 +157,75 @@ def test_everyone_present_button_and_no_csp_errors(demo_site, new_page):
         page.get_by_role("button", name="Opslaan").click()
     assert page.evaluate("document.activeElement.id") == "foutsamenvatting"
     assert page.csp_errors == []
+
+
+def test_everyone_present_counts_as_an_unsaved_change(demo_site, new_page):
+    """Issue 14: "Zet iedereen op aanwezig" changed every choice, yet leaving warned of nothing."""
+    from tests.browser.test_minutes_autosave import _leave_and_catch_dialog
+
+    meeting = under_way(
+        Bijeenkomst.objects.filter(uitnodigingen__isnull=False).order_by("-start").first()
+    )
+    page = new_page()
+    login(page, demo_site.url, "kwartiermaker")
+    page.goto(f"{demo_site.url}/bijeenkomsten/{meeting.pk}/aanwezigheid/")
+    page.wait_for_load_state("networkidle")
+    page.get_by_role("button", name="Zet iedereen op aanwezig").click()
+    assert _leave_and_catch_dialog(page, "/") == ["beforeunload"]
+    # Saving is leaving on purpose: no warning.
+    with page.expect_navigation():
+        page.get_by_role("button", name="Aanwezigheid opslaan").click()
+    assert "De aanwezigheid is opgeslagen." in page.content()
+
+
+def test_agenda_reorder_by_keyboard_keeps_focus_on_the_moved_item(demo_site, new_page):
+    from django.utils import timezone
+
+    from bijeenkomsten.models import Agendapunt
+
+    meeting = (
+        Bijeenkomst.objects.filter(start__gt=timezone.now(), status="gepland")
+        .filter(agendapunten__isnull=False)
+        .order_by("start")
+        .first()
+    )
+    punten = list(meeting.agendapunten.order_by("volgorde", "pk"))
+    second = punten[1]
+    page = new_page()
+    login(page, demo_site.url, "kwartiermaker")
+    page.goto(f"{demo_site.url}/bijeenkomsten/{meeting.pk}/")
+    page.get_by_role("button", name=f"Omhoog: {second.titel}").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    order = list(meeting.agendapunten.order_by("volgorde", "pk").values_list("pk", flat=True))
+    assert order[0] == second.pk
+    # Now first: its "Omhoog" is gone, so focus sits on its "Omlaag", and it says where it is.
+    focused = page.evaluate("document.activeElement.getAttribute('aria-label')")
+    assert focused == f"Omlaag: {second.titel}"
+    assert page.evaluate("document.activeElement.closest('li').id") == f"agendapunt-{second.pk}"
+    described = page.evaluate(
+        "document.getElementById(document.activeElement.getAttribute('aria-describedby')).textContent"
+    )
+    assert described == f"Staat nu op plaats 1 van {len(punten)}."
+    assert Agendapunt.objects.filter(bijeenkomst=meeting).count() == len(punten)
+    page.wait_for_timeout(400)  # let the focused button's colour transition finish before axe
+    assert axe_violations(page) == []
+
+
+def test_secondary_actions_open_by_keyboard(demo_site, new_page):
+    from django.utils import timezone
+
+    meeting = (
+        Bijeenkomst.objects.filter(start__gt=timezone.now(), status="gepland")
+        .order_by("start")
+        .first()
+    )
+    page = new_page()
+    login(page, demo_site.url, "kwartiermaker")
+    page.goto(f"{demo_site.url}/bijeenkomsten/{meeting.pk}/")
+    menu_link = page.get_by_role("link", name="Wijzigen of verplaatsen")
+    assert not menu_link.is_visible()
+    page.locator("nav[aria-label='Acties voor deze bijeenkomst'] summary").focus()
+    page.keyboard.press("Enter")
+    assert menu_link.is_visible()
+    assert axe_violations(page) == []

@@ -338,3 +338,17 @@ def test_adviezen_export_neutralises_formulas(client_for):
     AdviesFactory(onderwerp='=HYPERLINK("http://evil.example")', beleid="@SUM(1+1)")
     csv = client_for(Role.WETHOUDER).get(reverse("advies-export")).content.decode()
     assert "'=HYPERLINK" in csv and "'@SUM" in csv
+
+
+def test_draft_response_shows_its_text_to_those_who_record_responses(client_for):
+    """Issue 14: the page said "Er is een concept-reactie." without showing it."""
+    advies = AdviesFactory(reactie="We nemen dit mee in de nota.", motivatie="Budget volgt.")
+    url = reverse("advies-detail", args=[advies.pk])
+    page = client_for(Role.KWARTIERMAKER).get(url).content.decode()
+    assert "Concept-reactie" in page
+    assert "We nemen dit mee in de nota." in page and "Budget volgt." in page
+    # The group and the wethouder see no draft of the gemeente's response.
+    for role in (Role.KLANKBORDLID, Role.WETHOUDER):
+        page = client_for(role).get(url).content.decode()
+        assert "We nemen dit mee" not in page and "Concept-reactie" not in page
+        assert "De gemeente heeft nog niet gereageerd." in page
