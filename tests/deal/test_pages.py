@@ -205,3 +205,24 @@ def test_pijler_pages_have_breadcrumbs(client_for):
     html = page.content.decode()
     assert crumbs(html) == [reverse("home"), lijst, pijler.get_absolute_url()]
     assert f"Ambassadeur toevoegen aan {pijler.naam}" in html
+
+
+def test_next_step_reads_uiterlijk_op_and_says_when_it_is_late(client_for):
+    import datetime
+
+    today = timezone.localdate()
+    late = PartnerFactory(
+        volgende_actie="Terugbellen", volgende_actie_op=today - datetime.timedelta(days=3)
+    )
+    PartnerFactory(volgende_actie="Langsgaan", volgende_actie_op=today + datetime.timedelta(days=3))
+    client = client_for(Role.KWARTIERMAKER)
+    html = client.get(reverse("deal:partner-list")).content.decode()
+    from inclusie.dates import datum
+
+    assert (
+        f"Uiterlijk op {datum(today - datetime.timedelta(days=3))} <strong>(te laat)</strong>"
+        in html
+    )
+    assert f"Uiterlijk op {datum(today + datetime.timedelta(days=3))}</span>" in html
+    home = client.get(reverse("home")).content.decode()
+    assert "Terugbellen" in home and "(te laat)" in home and late.organisatie.naam in home
