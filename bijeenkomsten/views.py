@@ -17,7 +17,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -202,6 +202,7 @@ class BijeenkomstDetailView(AreaMixin, TemplateView):
         ctx.update(
             stand=stand,
             agenda_wijzigen=beheert and stand.mag(Handeling.AGENDA),
+            verslag_heeft_aantekeningen=fasen.heeft_verslag(b),
             primaire_actie=primair,
             acties_menu=menu,
             bijeenkomst=b,
@@ -295,7 +296,9 @@ class ReeksCreateView(ServiceFormView):
         )
 
     def get_success_message(self, made):
-        return _("%(n)d bijeenkomsten gepland.") % {"n": len(made)}
+        return ngettext("%(n)d bijeenkomst gepland.", "%(n)d bijeenkomsten gepland.", len(made)) % {
+            "n": len(made)
+        }
 
     def get_success_url(self):
         return reverse("bijeenkomst-list") + "?wanneer=komend"
@@ -461,7 +464,11 @@ class UitnodigenView(BijeenkomstFormView):
             personen=data["personen"],
             rollen=data["rollen"],
         )
-        messages.success(self.request, _("%(n)d genodigden toegevoegd.") % {"n": added})
+        messages.success(
+            self.request,
+            ngettext("%(n)d genodigde toegevoegd.", "%(n)d genodigden toegevoegd.", added)
+            % {"n": added},
+        )
         if data["versturen"]:
             # The invitees are saved either way; a refused mailing is said, not a 500.
             sent = run_action(
@@ -470,7 +477,13 @@ class UitnodigenView(BijeenkomstFormView):
             )
             if sent is not None:
                 messages.success(
-                    self.request, _("%(n)d uitnodigingen per mail verstuurd.") % {"n": sent}
+                    self.request,
+                    ngettext(
+                        "%(n)d uitnodiging per e-mail verstuurd.",
+                        "%(n)d uitnodigingen per e-mail verstuurd.",
+                        sent,
+                    )
+                    % {"n": sent},
                 )
         return self.bijeenkomst
 
@@ -681,6 +694,9 @@ class ActieUpdateView(ServiceFormView):
             "instance": self.actie,
             "bijeenkomst": self.actie.bijeenkomst,
         }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(bijeenkomst=self.actie.bijeenkomst, **kwargs)
 
     def back_url(self):
         return self.actie.bijeenkomst.get_absolute_url() + "#acties"
@@ -913,6 +929,7 @@ class RsvpView(ServiceFormView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["title"] = _("Komt u naar %(titel)s?") % {"titel": self.uitnodiging.bijeenkomst.titel}
+        ctx["bijeenkomst"] = self.uitnodiging.bijeenkomst
         return ctx
 
     def back_url(self):
