@@ -27,6 +27,18 @@ class AmbassadeursConfig(AppConfig):
         )
 
         persondata.register()
+        from inclusie.pickers import Bron
+        from inclusie.pickers import register as register_picker
+
+        register_picker(
+            Bron(
+                models.Ambassadeur,
+                ("persoon__naam",),
+                area="ambassadeurs",
+                label=lambda a: a.persoon.naam,
+                select_related=("persoon",),
+            )
+        )
         # Personal data: every change is audit-logged.
         auditlog.register(models.Ambassadeur, m2m_fields={"bereik"})
         auditlog.register(models.StatusWijziging)

@@ -9,6 +9,7 @@ from ambassadeurs.constants import PROFIEL_CRITERIA, STATUS_OVERGANGEN, Ambassad
 from ambassadeurs.models import Activiteit, Ambassadeur, CoachingNotitie
 from inclusie.constants import Role
 from inclusie.models import DiversiteitsAspect, Organisatie, Persoon, User, Wijk
+from inclusie.pickers import Kiezer, use_kiezers
 from inclusie.werkbank_forms import FieldsetFormMixin, apply_dates
 from pijlers.models import Pijler
 
@@ -23,13 +24,14 @@ class AmbassadeurForm(FieldsetFormMixin, forms.ModelForm):
         label=_("Bestaande persoon"),
         queryset=Persoon.objects.none(),
         required=False,
+        widget=Kiezer,
         help_text=_("Kies een persoon die al in het portaal staat, of vul hieronder een naam in."),
     )
     naam = forms.CharField(label=_("Naam"), max_length=200, required=False)
     email = forms.EmailField(label=_("E-mailadres"), required=False)
     telefoon = forms.CharField(label=_("Telefoonnummer"), max_length=32, required=False)
     organisatie = forms.ModelChoiceField(
-        label=_("Organisatie"), queryset=Organisatie.objects.all(), required=False
+        label=_("Organisatie"), queryset=Organisatie.objects.all(), required=False, widget=Kiezer
     )
     functie = forms.CharField(label=_("Rol in de organisatie"), max_length=200, required=False)
     wijk = forms.ModelChoiceField(
@@ -39,6 +41,7 @@ class AmbassadeurForm(FieldsetFormMixin, forms.ModelForm):
         label=_("Account in het portaal"),
         queryset=User.objects.none(),
         required=False,
+        widget=Kiezer,
         help_text=_(
             "Koppel een account met de rol ambassadeur, dan kan de ambassadeur zelf inloggen."
         ),
@@ -183,6 +186,7 @@ class CoachingNotitieForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         apply_dates(self)
         self.fields["ambassadeur"].queryset = Ambassadeur.objects.select_related("persoon")
+        use_kiezers(self, "ambassadeur")
         self.fields["datum"].initial = timezone.localdate()
 
 
@@ -207,3 +211,4 @@ class KwartiermakerActiviteitForm(ActiviteitForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["ambassadeur"].queryset = Ambassadeur.objects.select_related("persoon")
+        use_kiezers(self, "ambassadeur")

@@ -20,6 +20,7 @@ from bijeenkomsten.models import (
 from inclusie.constants import Role
 from inclusie.forms import SafeModelMultipleChoiceField
 from inclusie.models import Persoon, User
+from inclusie.pickers import KiezerMeer, use_kiezers
 from inclusie.uploads import UploadValidator
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -190,13 +191,13 @@ class UitnodigenForm(forms.Form):
         label=_("Of kies personen met een account"),
         queryset=User.objects.filter(is_active=True).order_by("naam", "email"),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=KiezerMeer(attrs={"size": 8}),
     )
     personen = SafeModelMultipleChoiceField(
         label=_("Externe genodigden (zonder account)"),
         queryset=Persoon.objects.filter(user__isnull=True).order_by("naam"),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        widget=KiezerMeer(attrs={"size": 6}),
         help_text=_(
             "Wie een e-mailadres heeft, krijgt de uitnodiging met het agenda-bestand per e-mail "
             "(zonder link naar het portaal)."
@@ -334,6 +335,7 @@ class ActieForm(forms.ModelForm):
         self.fields["agendapunt"].required = False
         self.fields["eigenaar"].queryset = User.objects.filter(is_active=True).order_by("naam")
         self.fields["eigenaar"].required = False
+        self.fields["eigenaar"].label = _("Wie doet het?")
         # People without an account who are invited to this meeting (ambassadors and
         # klankbord members among them), and the current owner when editing.
         invited = bijeenkomst.uitnodigingen.filter(persoon__isnull=False).values("persoon_id")
@@ -341,6 +343,7 @@ class ActieForm(forms.ModelForm):
         if self.instance.eigenaar_persoon_id:
             personen = personen | Persoon.objects.filter(pk=self.instance.eigenaar_persoon_id)
         self.fields["eigenaar_persoon"].queryset = personen.order_by("naam")
+        use_kiezers(self, "eigenaar", "eigenaar_persoon")
 
     def clean(self):
         data = super().clean()

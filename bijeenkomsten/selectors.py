@@ -30,6 +30,7 @@ from inclusie.constants import Role
 from inclusie.filtering import PortalFilterSet
 from inclusie.models import User
 from inclusie.permissions import CHANGE, allowed
+from inclusie.pickers import Kiezer
 
 
 def beheert_bijeenkomsten(user) -> bool:
@@ -302,6 +303,7 @@ class ActieFilter(PortalFilterSet):
         label=_("Wie"),
         queryset=User.objects.filter(is_active=True).order_by("naam"),
         empty_label=_("Iedereen"),
+        widget=Kiezer,
     )
 
     class Meta:

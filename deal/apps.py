@@ -11,6 +11,11 @@ class DealConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from deal import models, persondata, selectors
+        from inclusie.pickers import Bron
+        from inclusie.pickers import register as register_picker
+
+        # Initiatives are linked to each other with the searchable combobox.
+        register_picker(Bron(models.Initiatief, ("naam",), area="initiatieven"))
         from inclusie.constants import Role
         from inclusie.registry import (
             FLOW,

@@ -16,6 +16,7 @@ from deal.models import (
 )
 from inclusie.forms import DATE, SafeModelMultipleChoiceField, apply_terms
 from inclusie.models import Organisatie, Persoon
+from inclusie.pickers import Kiezer, use_kiezers
 from inclusie.uploads import UploadValidator
 from pijlers.models import Pijler
 
@@ -47,6 +48,7 @@ class PartnerCreateForm(TermsForm):
         label=_("Bestaande organisatie"),
         queryset=Organisatie.objects.filter(partner__isnull=True),
         required=False,
+        widget=Kiezer,
         help_text=_(
             "Kies een organisatie die al in het portaal staat, of vul hieronder een nieuwe in."
         ),
@@ -196,6 +198,7 @@ class ContactmomentForm(TermsForm):
             )
             self.fields["volgende_actie"].initial = partner.volgende_actie
             self.fields["volgende_actie_op"].initial = partner.volgende_actie_op
+        use_kiezers(self, "persoon")
 
 
 class ToezeggingForm(TermsForm):
@@ -253,6 +256,7 @@ class InitiatiefForm(TermsForm):
         if self.instance.pk:
             qs = qs.exclude(pk=self.instance.pk)
         self.fields["verbonden_met"].queryset = qs
+        use_kiezers(self, "eigenaar", "personen", "verbonden_met")
 
 
 class KennisItemForm(TermsForm):

@@ -41,7 +41,35 @@ from inclusie.list_views import FilteredListView
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, public_view, requires
 
 
-class PartnerObjectMixin:
+class FormCrumbs:
+    """A form page's breadcrumbs (docs/interface.md): the trail to the page it belongs to."""
+
+    template_name = "deal/form.html"
+
+    def crumbs(self) -> list[tuple[str, str]]:
+        return []
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)  # type: ignore[misc]
+        ctx["kruimels"] = self.crumbs()
+        return ctx
+
+
+def partner_crumbs(partner: Partner | None = None) -> list[tuple[str, str]]:
+    crumbs = [(_("Partners van de Deal"), reverse("deal:partner-list"))]
+    if partner is not None:
+        crumbs.append((partner.organisatie.naam, partner.get_absolute_url()))
+    return crumbs
+
+
+def toezegging_crumbs(toezegging: Toezegging) -> list[tuple[str, str]]:
+    return [
+        *partner_crumbs(toezegging.partner),
+        (toezegging.titel, toezegging.get_absolute_url()),
+    ]
+
+
+class PartnerObjectMixin(FormCrumbs):
     """Views under /deal/partners/<pk>/: the partner, or 404."""
 
     model = Partner
@@ -54,6 +82,9 @@ class PartnerObjectMixin:
 
     def back_url(self) -> str:
         return self.partner.get_absolute_url()
+
+    def crumbs(self) -> list[tuple[str, str]]:
+        return partner_crumbs(self.partner)
 
 
 # --- partners --------------------------------------------------------------------
@@ -102,7 +133,7 @@ class PipelineView(AreaMixin, TemplateView):
         return ctx
 
 
-class PartnerCreateView(ServiceFormView):
+class PartnerCreateView(FormCrumbs, ServiceFormView):
     area, action = "deal", CHANGE
     form_class = PartnerCreateForm
     title = gettext_lazy("Partner toevoegen")
@@ -112,6 +143,9 @@ class PartnerCreateView(ServiceFormView):
 
     def back_url(self):
         return reverse("deal:partner-list")
+
+    def crumbs(self):
+        return partner_crumbs()
 
     def perform(self, form):
         data = form.cleaned_data
@@ -128,7 +162,7 @@ class PartnerCreateView(ServiceFormView):
         return _("%(naam)s staat nu in de Deal.") % {"naam": partner}
 
 
-class PartnerImportView(ServiceFormView):
+class PartnerImportView(FormCrumbs, ServiceFormView):
     """Import partners from CSV: every row is checked first; one wrong row saves nothing."""
 
     area, action = "deal", CHANGE
@@ -145,6 +179,9 @@ class PartnerImportView(ServiceFormView):
 
     def back_url(self):
         return reverse("deal:partner-list")
+
+    def crumbs(self):
+        return partner_crumbs()
 
     def perform(self, form):
         upload = form.cleaned_data["bestand"]
@@ -207,7 +244,7 @@ class PartnerDetailView(AreaMixin, DetailView):
         return ctx
 
 
-class PartnerUpdateView(ServiceFormView):
+class PartnerUpdateView(FormCrumbs, ServiceFormView):
     area, action = "deal", CHANGE
     model = Partner
     form_class = PartnerForm
@@ -225,6 +262,9 @@ class PartnerUpdateView(ServiceFormView):
 
     def back_url(self):
         return reverse("deal:partner-detail", args=[self.kwargs["pk"]])
+
+    def crumbs(self):
+        return partner_crumbs(self.get_instance())
 
     def perform(self, form):
         return services.partner_update(
@@ -377,7 +417,7 @@ class ToezeggingDetailView(AreaMixin, DetailView):
         return selectors.toezegging_detail(pk=self.kwargs["pk"])
 
 
-class ToezeggingUpdateView(ServiceFormView):
+class ToezeggingUpdateView(FormCrumbs, ServiceFormView):
     area, action = "deal", CHANGE
     model = Toezegging
     form_class = ToezeggingForm
@@ -385,28 +425,38 @@ class ToezeggingUpdateView(ServiceFormView):
     success_message = gettext_lazy("De toezegging is opgeslagen.")
 
     def get_instance(self):
-        return get_object_or_404(Toezegging, pk=self.kwargs["pk"])
+        return get_object_or_404(
+            Toezegging.objects.select_related("partner__organisatie"), pk=self.kwargs["pk"]
+        )
 
     def back_url(self):
         return reverse("deal:toezegging-detail", args=[self.kwargs["pk"]])
+
+    def crumbs(self):
+        return toezegging_crumbs(self.get_instance())
 
     def perform(self, form):
         toezegging = form.save(commit=False)
         return services.toezegging_save(toezegging=toezegging, by=self.request.user)
 
 
-class VoortgangCreateView(ServiceFormView):
+class VoortgangCreateView(FormCrumbs, ServiceFormView):
     area, action = "deal", CHANGE
     model = Toezegging
     form_class = VoortgangForm
     success_message = gettext_lazy("De voortgang is vastgelegd.")
 
     def dispatch(self, request, *args, **kwargs):
-        self.toezegging = get_object_or_404(Toezegging, pk=kwargs["pk"])
+        self.toezegging = get_object_or_404(
+            Toezegging.objects.select_related("partner__organisatie"), pk=kwargs["pk"]
+        )
         return super().dispatch(request, *args, **kwargs)
 
     def back_url(self):
         return self.toezegging.get_absolute_url()
+
+    def crumbs(self):
+        return toezegging_crumbs(self.toezegging)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -441,7 +491,7 @@ class DoelstellingListView(AreaMixin, ListView):
         return selectors.doelstellingen()
 
 
-class DoelstellingCreateView(ServiceFormView):
+class DoelstellingCreateView(FormCrumbs, ServiceFormView):
     area, action = "deal", CHANGE
     form_class = DoelstellingForm
     success_message = gettext_lazy("De doelstelling is opgeslagen.")
@@ -449,6 +499,9 @@ class DoelstellingCreateView(ServiceFormView):
 
     def back_url(self):
         return reverse("deal:doelstelling-list")
+
+    def crumbs(self):
+        return [(_("Gezamenlijke doelstellingen"), self.back_url())]
 
     def perform(self, form):
         return services.doelstelling_save(doelstelling=form.save(commit=False))
@@ -488,7 +541,7 @@ class InitiatiefDetailView(AreaMixin, DetailView):
         return selectors.initiatief_detail(pk=self.kwargs["pk"])
 
 
-class InitiatiefCreateView(ServiceFormView):
+class InitiatiefCreateView(FormCrumbs, ServiceFormView):
     area, action = "initiatieven", CHANGE
     form_class = InitiatiefForm
     success_message = gettext_lazy("Het initiatief is opgeslagen.")
@@ -496,6 +549,13 @@ class InitiatiefCreateView(ServiceFormView):
 
     def back_url(self):
         return reverse("deal:initiatief-list")
+
+    def crumbs(self):
+        crumbs = [(_("Initiatieven in de stad"), reverse("deal:initiatief-list"))]
+        instance = self.get_instance()
+        if instance is not None:
+            crumbs.append((str(instance), instance.get_absolute_url()))
+        return crumbs
 
     def perform(self, form):
         return services.initiatief_save(
@@ -539,6 +599,13 @@ class KennisCreateView(InitiatiefCreateView):
 
     def back_url(self):
         return reverse("deal:kennis-list")
+
+    def crumbs(self):
+        crumbs = [(_("Kennisbank"), reverse("deal:kennis-list"))]
+        instance = self.get_instance()
+        if instance is not None:
+            crumbs.append((str(instance), instance.get_absolute_url()))
+        return crumbs
 
     def perform(self, form):
         return services.kennisitem_save(

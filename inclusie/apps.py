@@ -59,12 +59,24 @@ class InclusieConfig(AppConfig):
             )
         )
 
+        # Records people choose with the searchable combobox (inclusie/pickers.py).
+        from inclusie.pickers import Bron, register
+
+        register(Bron(models.Persoon, ("naam", "email"), area="relaties"))
+        register(Bron(models.Organisatie, ("naam",), area="relaties"))
+        register(Bron(models.User, ("naam", "email"), area="relaties"))
+
         register_nav(NavItem(_("Home"), "home", "home", order=0, section="start"))
         register_nav(
             NavItem(_("Organisaties"), "organisatie-list", "relaties", order=80, section="deal")
         )
         register_nav(NavItem(_("Personen"), "persoon-list", "relaties", order=81, section="deal"))
-        register_nav(NavItem(_("Beheer"), "beheer", "beheer", order=900, section="beheer"))
+        # Under "Beheer": the overview, then the pages a beheerder opens most.
+        register_nav(NavItem(_("Overzicht"), "beheer", "beheer", order=900, section="beheer"))
+        register_nav(
+            NavItem(_("Gebruikers"), "gebruiker-list", "beheer", order=910, section="beheer")
+        )
+        register_nav(NavItem(_("Lijsten"), "beheer-lijsten", "beheer", order=920, section="beheer"))
         register_reference_list(
             ReferenceList(
                 "wijken",

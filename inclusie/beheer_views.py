@@ -14,12 +14,24 @@ from django.utils.decorators import method_decorator
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django.views.generic import View
+from django.views.generic import TemplateView, View
 
 from inclusie import selectors, services
 from inclusie.form_views import ServiceFormView, run_action
 from inclusie.list_views import FilteredListView
 from inclusie.permissions import CHANGE, VIEW, AreaMixin
+
+
+class LijstenView(AreaMixin, TemplateView):
+    """The reference lists, one link each (also on the Beheer overview)."""
+
+    area, action = "beheer", VIEW
+    template_name = "inclusie/beheer/lijsten.html"
+
+    def get_context_data(self, **kwargs):
+        from inclusie.registry import reference_lists
+
+        return super().get_context_data(lijsten=reference_lists(), **kwargs)
 
 
 class ReferentieMixin:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from inclusie.constants import Role
 from inclusie.ids import IdModelMultipleChoiceField
 from inclusie.models import GemeenteProfiel, Organisatie, Persoon, User
+from inclusie.pickers import Kiezer
 
 # A date field as the browser's own date picker (ISO value, shown in the user's locale).
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -154,3 +155,4 @@ class PersoonForm(forms.ModelForm):
             "wijk",
             "toestemming_openbaar",
         ]
+        widgets = {"organisatie": Kiezer}

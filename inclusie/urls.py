@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from inclusie import beheer_views, views
+from inclusie import beheer_views, pickers, views
 from inclusie.twofactor import views as twofactor_views
 from monitoring.urls import dashboard_urlpatterns, openbaar_urlpatterns
 
@@ -68,6 +68,7 @@ urlpatterns = [
         name="twofactor-reset",
     ),
     path("beheer/audit/", views.AuditLogView.as_view(), name="audit-log"),
+    path("beheer/lijsten/", beheer_views.LijstenView.as_view(), name="beheer-lijsten"),
     path(
         "beheer/lijsten/<lijst:lijst>/",
         beheer_views.ReferentieListView.as_view(),
@@ -97,6 +98,7 @@ urlpatterns = [
         views.OrganisatieUpdateView.as_view(),
         name="organisatie-update",
     ),
+    path("kiezen/<str:token>/", pickers.kiezer_zoeken, name="kiezer-zoeken"),
     path("personen/", views.PersoonListView.as_view(), name="persoon-list"),
     path("personen/nieuw/", views.PersoonCreateView.as_view(), name="persoon-create"),
     path("personen/<id:pk>/", views.PersoonDetailView.as_view(), name="persoon-detail"),

@@ -181,6 +181,9 @@ class GemeenteProfielView(ServiceFormView):
     def get_instance(self):
         return GemeenteProfiel.load()
 
+    def breadcrumbs(self):
+        return [(_("Beheer"), reverse("beheer"))]
+
     def perform(self, form):
         return services.gemeente_update(data=form.cleaned_data)
 
@@ -200,6 +203,9 @@ class UserInviteView(ServiceFormView):
         "De nieuwe gebruiker krijgt een e-mail met een link om zelf een wachtwoord te kiezen."
     )
     submit_label = _("Uitnodiging versturen")
+
+    def breadcrumbs(self):
+        return [(_("Beheer"), reverse("beheer")), (_("Gebruikers"), reverse("gebruiker-list"))]
 
     def perform(self, form):
         return services.user_invite(**form.cleaned_data)
@@ -221,6 +227,9 @@ class UserUpdateView(ServiceFormView):
 
     def back_url(self):
         return reverse("gebruiker-list")
+
+    def breadcrumbs(self):
+        return [(_("Beheer"), reverse("beheer")), (_("Gebruikers"), reverse("gebruiker-list"))]
 
     def perform(self, form):
         return form.save()
@@ -302,6 +311,13 @@ class OrganisatieCreateView(ServiceFormView):
     def perform(self, form):
         return services.organisatie_save(organisatie=form.save(commit=False))
 
+    def breadcrumbs(self):
+        trail = [(_("Organisaties"), reverse("organisatie-list"))]
+        if self.kwargs.get("pk"):
+            obj = self.get_instance()
+            trail.append((obj.naam, reverse("organisatie-detail", args=[obj.pk])))
+        return trail
+
     def get_success_url(self):
         return reverse("organisatie-detail", args=[self.object.pk])
 
@@ -337,6 +353,13 @@ class PersoonCreateView(ServiceFormView):
 
     def perform(self, form):
         return services.persoon_save(persoon=form.save(commit=False))
+
+    def breadcrumbs(self):
+        trail = [(_("Personen"), reverse("persoon-list"))]
+        if self.kwargs.get("pk"):
+            obj = self.get_instance()
+            trail.append((obj.naam, reverse("persoon-detail", args=[obj.pk])))
+        return trail
 
 
 class PersoonUpdateView(PersoonCreateView):

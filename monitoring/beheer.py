@@ -11,8 +11,10 @@ def register() -> None:
 
     from inclusie.registry import (
         BeheerLink,
+        NavItem,
         ReferenceList,
         register_beheer_link,
+        register_nav,
         register_reference_list,
     )
     from monitoring.models import OpenbaarAmbtsdrager
@@ -33,6 +35,16 @@ def register() -> None:
                 "raadsmededeling openbaar wordt gemaakt. Alle andere namen worden weggelakt."
             ),
             order=50,
+        )
+    )
+    register_nav(
+        NavItem(
+            _("Planning van de rapporten"),
+            "monitoring:planning",
+            "beheer",
+            action="change",
+            order=940,
+            section="beheer",
         )
     )
     register_beheer_link(

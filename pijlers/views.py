@@ -69,14 +69,27 @@ class PijlerDetailView(AreaMixin, DetailView):
         return ctx
 
 
+def pijler_crumbs(pijler: Pijler | None = None) -> list[tuple[str, str]]:
+    """The breadcrumbs of a form page under the pijlers (pijlers/form.html)."""
+    crumbs = [(term().Meervoud, reverse("pijlers:list"))]
+    if pijler is not None:
+        crumbs.append((pijler.naam, pijler.get_absolute_url()))
+    return crumbs
+
+
 class PijlerCreateView(ServiceFormView):
     area, action = "pijlers", CHANGE
     form_class = PijlerForm
+    template_name = "pijlers/form.html"
     success_message = gettext_lazy("De gegevens zijn opgeslagen.")
+
+    def back_url(self):
+        return reverse("pijlers:list")
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["title"] = term().Nieuwe
+        ctx["kruimels"] = pijler_crumbs()
         return ctx
 
     def perform(self, form):
@@ -95,6 +108,7 @@ class PijlerUpdateView(PijlerCreateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["title"] = _("%(naam)s wijzigen") % {"naam": self.get_instance()}
+        ctx["kruimels"] = pijler_crumbs(self.get_instance())
         return ctx
 
 
@@ -102,6 +116,7 @@ class LidmaatschapCreateView(ServiceFormView):
     area, action = "pijlers", CHANGE
     model = Pijler
     form_class = LidmaatschapForm
+    template_name = "pijlers/form.html"
 
     def dispatch(self, request, *args, **kwargs):
         self.pijler = get_object_or_404(Pijler, pk=kwargs["pk"])
@@ -115,7 +130,11 @@ class LidmaatschapCreateView(ServiceFormView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["title"] = _("Lid toevoegen aan %(naam)s") % {"naam": self.pijler}
+        if self.request.GET.get("rol") == Lidmaatschap.Rol.AMBASSADEUR:
+            ctx["title"] = _("Ambassadeur toevoegen aan %(naam)s") % {"naam": self.pijler}
+        else:
+            ctx["title"] = _("Lid toevoegen aan %(naam)s") % {"naam": self.pijler}
+        ctx["kruimels"] = pijler_crumbs(self.pijler)
         return ctx
 
     def perform(self, form):

@@ -47,9 +47,10 @@ def register() -> None:
 
     register_report_kind(ReportKind(VerkenningRapport, render=rapport_render))
 
-    from stappenplan import persondata
+    from stappenplan import beheer, persondata
 
     persondata.register()
+    beheer.register()
     register_nav(
         NavItem(_("Stappenplan"), "stappenplan", "stappenplan", order=40, section="beleid")
     )

@@ -387,3 +387,28 @@ def figure_participatie_activiteiten(start, end) -> dict:
     return {
         str(label): counts.get(value, 0) for value, label in ParticipatieActiviteit.Soort.choices
     }
+
+
+def vragenlijst_versies(*, params=None):
+    """Every version of every questionnaire, for the beheerder, with its number of uses."""
+    from django.db.models import Count
+
+    from stappenplan.models import Vragenlijst
+
+    return Vragenlijst.objects.annotate(aantal_verkenningen=Count("verkenningen")).order_by(
+        "volgorde", "code", "-versie"
+    )
+
+
+def vragenlijst_beheer(*, pk: int):
+    """One version with its parts and questions (two queries), for the beheer page."""
+    from django.db.models import Prefetch
+    from django.shortcuts import get_object_or_404
+
+    from stappenplan.models import Deel, Vraag, Vragenlijst
+
+    vragen = Vraag.objects.order_by("volgorde")
+    delen = Deel.objects.order_by("nummer").prefetch_related(Prefetch("vragen", queryset=vragen))
+    return get_object_or_404(
+        Vragenlijst.objects.prefetch_related(Prefetch("delen", queryset=delen)), pk=pk
+    )

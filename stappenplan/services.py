@@ -326,10 +326,18 @@ def vraag_wijzigen(*, vraag: Vraag, tekst: str, hulptekst: str = "") -> Vraag:
 
 
 @transaction.atomic
-def vragenlijst_nieuwe_versie(*, vragenlijst: Vragenlijst) -> Vragenlijst:
-    """Copy a questionnaire to version n+1; the copy becomes the active version."""
-    latest = Vragenlijst.objects.filter(code=vragenlijst.code).order_by("-versie").first()
-    Vragenlijst.objects.filter(code=vragenlijst.code).update(actief=False)
+def vragenlijst_nieuwe_versie(
+    *, vragenlijst: Vragenlijst, actief: bool = True, door_gemeente: bool = False
+) -> Vragenlijst:
+    """Copy a questionnaire to version n+1; the copy becomes the active version.
+
+    With `actief=False` the copy is a concept the beheerder edits before taking it
+    into use (vragenlijst_in_gebruik_nemen); the version in use stays in use.
+    """
+    versions = Vragenlijst.objects.select_for_update().filter(code=vragenlijst.code)
+    latest = versions.order_by("-versie").first()
+    if actief:
+        versions.update(actief=False)
     nieuwe = Vragenlijst.objects.create(
         code=vragenlijst.code,
         versie=(latest or vragenlijst).versie + 1,
@@ -338,7 +346,8 @@ def vragenlijst_nieuwe_versie(*, vragenlijst: Vragenlijst) -> Vragenlijst:
         bron=vragenlijst.bron,
         vraagt_levensdomein=vragenlijst.vraagt_levensdomein,
         volgorde=vragenlijst.volgorde,
-        actief=True,
+        actief=actief,
+        door_gemeente=door_gemeente,
     )
     for deel in vragenlijst.delen.all():
         kopie = Deel.objects.create(
@@ -486,3 +495,133 @@ def participatie_save(*, activiteit: ParticipatieActiviteit, bereikt) -> Partici
     activiteit.save()
     activiteit.bereikt.set(bereikt)
     return activiteit
+
+
+# --- questionnaire versions, kept by the beheerder on the portal's pages ----------------
+#
+# A version in use (new verkenningen get it) or answered in a verkenning is never edited:
+# the beheerder makes a concept from it, edits the concept's questions and takes it into
+# use. Verkenningen keep the version they were made with.
+
+
+def vragenlijst_bewerkbaar(vragenlijst: Vragenlijst) -> bool:
+    return not vragenlijst.actief and not vragenlijst.verkenningen.exists()
+
+
+def _ensure_bewerkbaar(vragenlijst: Vragenlijst) -> None:
+    if vragenlijst.actief:
+        raise ValidationError(
+            _("Versie %(v)s is in gebruik en wordt niet gewijzigd. Maak een nieuwe versie.")
+            % {"v": vragenlijst.versie}
+        )
+    if vragenlijst.verkenningen.exists():
+        raise ValidationError(
+            _(
+                "Versie %(v)s is al gebruikt in een verkenning en wordt niet gewijzigd. "
+                "Maak een nieuwe versie."
+            )
+            % {"v": vragenlijst.versie}
+        )
+
+
+def vragenlijst_open_concept(*, code: str) -> Vragenlijst | None:
+    """The concept of this questionnaire the beheerder is working on, if any."""
+    concepten = Vragenlijst.objects.filter(code=code, actief=False, door_gemeente=True)
+    for concept in concepten.order_by("-versie"):
+        if not concept.verkenningen.exists():
+            return concept
+    return None
+
+
+@transaction.atomic
+def vragenlijst_concept_maken(*, vragenlijst: Vragenlijst) -> Vragenlijst:
+    """A new version to edit, copied from `vragenlijst`; one open concept per questionnaire."""
+    bestaand = vragenlijst_open_concept(code=vragenlijst.code)
+    if bestaand is not None:
+        return bestaand
+    return vragenlijst_nieuwe_versie(vragenlijst=vragenlijst, actief=False, door_gemeente=True)
+
+
+@transaction.atomic
+def vragenlijst_in_gebruik_nemen(*, vragenlijst: Vragenlijst) -> Vragenlijst:
+    """New verkenningen get this version from now on; verkenningen made keep theirs."""
+    if not vragenlijst.delen.filter(vragen__isnull=False).exists():
+        raise ValidationError(_("Een vragenlijst zonder vragen kan niet in gebruik."))
+    andere = Vragenlijst.objects.select_for_update().filter(code=vragenlijst.code, actief=True)
+    for oud in andere.exclude(pk=vragenlijst.pk):
+        oud.actief = False
+        oud.save(update_fields=["actief", "updated_at"])  # one by one: each in the audit log
+    vragenlijst.actief = True
+    vragenlijst.save(update_fields=["actief", "updated_at"])
+    return vragenlijst
+
+
+@transaction.atomic
+def vragenlijst_gegevens_wijzigen(*, vragenlijst: Vragenlijst, titel: str, inleiding: str):
+    _ensure_bewerkbaar(vragenlijst)
+    vragenlijst.titel, vragenlijst.inleiding = titel, inleiding
+    vragenlijst.full_clean()
+    vragenlijst.save()
+    return vragenlijst
+
+
+KEUZE_SOORTEN = (Vraag.Soort.KEUZE, Vraag.Soort.MEERKEUZE)
+
+
+def _clean_opties(soort: str, opties: list[str]) -> list[str]:
+    opties = [o.strip() for o in opties if o.strip()]
+    if soort in KEUZE_SOORTEN:
+        if len(opties) < 2:
+            raise ValidationError(
+                {"opties": _("Geef minstens twee keuzes, elk op een eigen regel.")}
+            )
+        if len(set(opties)) != len(opties):
+            raise ValidationError({"opties": _("Elke keuze mag maar één keer voorkomen.")})
+        return opties
+    return []
+
+
+@transaction.atomic
+def vraag_bewerken(*, vraag: Vraag, tekst: str, hulptekst: str, opties: list[str]) -> Vraag:
+    """Change a question of a concept version (never of a version in use)."""
+    _ensure_bewerkbaar(vraag.deel.vragenlijst)
+    vraag.tekst, vraag.hulptekst = tekst, hulptekst
+    vraag.opties = (
+        _clean_opties(vraag.soort, opties) if vraag.soort in KEUZE_SOORTEN else vraag.opties
+    )
+    vraag.full_clean()
+    vraag.save()
+    return vraag
+
+
+@transaction.atomic
+def vraag_toevoegen(
+    *, deel: Deel, nummer: str, tekst: str, hulptekst: str, soort: str, opties: list[str]
+) -> Vraag:
+    """A new question at the end of a part of a concept version."""
+    _ensure_bewerkbaar(deel.vragenlijst)
+    nummer = nummer.strip()
+    if Vraag.objects.filter(deel__vragenlijst=deel.vragenlijst, nummer=nummer).exists():
+        raise ValidationError(
+            {"nummer": _("Vraag %(n)s bestaat al in deze versie.") % {"n": nummer}}
+        )
+    laatste = deel.vragen.order_by("-volgorde").first()
+    vraag = Vraag(
+        deel=deel,
+        nummer=nummer,
+        tekst=tekst,
+        hulptekst=hulptekst,
+        soort=soort,
+        opties=_clean_opties(soort, opties),
+        volgorde=(laatste.volgorde + 1) if laatste else 1,
+    )
+    vraag.full_clean()
+    vraag.save()
+    return vraag
+
+
+@transaction.atomic
+def vraag_verwijderen(*, vraag: Vraag) -> None:
+    """Remove a question (and its sub-questions) from a concept version."""
+    _ensure_bewerkbaar(vraag.deel.vragenlijst)
+    vraag.delete()

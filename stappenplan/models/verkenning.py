@@ -40,6 +40,14 @@ class Vragenlijst(TimeStampedModel):
         _("actieve versie"), default=True, help_text=_("Nieuwe verkenningen gebruiken deze versie.")
     )
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    door_gemeente = models.BooleanField(
+        _("versie van de gemeente"),
+        default=False,
+        help_text=_(
+            "Gemaakt door de beheerder in het portaal. Een nieuwe versie van de meegeleverde "
+            "vragen vervangt deze nooit."
+        ),
+    )
 
     class Meta:
         ordering = ["volgorde", "code", "-versie"]
@@ -51,6 +59,9 @@ class Vragenlijst(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.titel} (versie {self.versie})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("vragenlijst-detail", args=[self.pk])
 
 
 class Deel(models.Model):

@@ -106,7 +106,11 @@ def test_actiepunt_toevoegen_never_loses_unsaved_notes(demo_site, new_page):
     expect(page.locator("h1")).to_have_text("Actiepunt toevoegen")
     assert notes(punt) == tekst
     page.get_by_label("Wat moet er gebeuren").fill("Zaal reserveren")
-    page.get_by_label("Wie doet het").select_option(index=1)
+    # The owner is chosen in the searchable combobox: Down opens the list on its first match.
+    owner = page.get_by_role("combobox", name="Wie doet het")
+    owner.press("ArrowDown")
+    expect(page.locator("#id_eigenaar_lijst [role=option]").first).to_be_visible()
+    owner.press("Enter")
     page.get_by_label("Klaar op").fill("2030-01-15")
     page.get_by_role("button", name="Opslaan").click()
     expect(page.locator("h1")).to_have_text("Verslag")

@@ -161,3 +161,68 @@ def test_import_message_counts_in_good_dutch(client_for):
     )
     html = response.content.decode()
     assert "1 partner toegevoegd." in html and "Daarvan" not in html
+
+
+def crumbs(html: str) -> list[str]:
+    nav = re.search(r'<nav class="[^"]*portaal-kruimelpad.*?</nav>', html, re.S)
+    assert nav, "no breadcrumbs"
+    return re.findall(r'<a class="utrecht-breadcrumb-nav__link[^"]*" href="([^"]+)"', nav.group(0))
+
+
+def test_detail_and_form_pages_have_breadcrumbs_to_their_parent(client_for):
+    from tests.deal.factories import ToezeggingFactory
+
+    toezegging = ToezeggingFactory()
+    partner = toezegging.partner
+    client = client_for(Role.KWARTIERMAKER)
+    lijst, detail = reverse("deal:partner-list"), partner.get_absolute_url()
+    page = client.get(detail).content.decode()
+    assert crumbs(page) == [reverse("home"), lijst]
+    for url in (
+        reverse("deal:partner-fase", args=[partner.pk]),
+        reverse("deal:partner-onderteken", args=[partner.pk]),
+        reverse("deal:contactmoment-create", args=[partner.pk]),
+        reverse("deal:partner-update", args=[partner.pk]),
+    ):
+        assert crumbs(client.get(url).content.decode()) == [reverse("home"), lijst, detail], url
+    page = client.get(toezegging.get_absolute_url()).content.decode()
+    assert crumbs(page) == [reverse("home"), lijst, detail]
+    page = client.get(reverse("deal:voortgang-create", args=[toezegging.pk])).content.decode()
+    assert crumbs(page)[-1] == toezegging.get_absolute_url()
+
+
+def test_pijler_pages_have_breadcrumbs(client_for):
+    from tests.deal.factories import PijlerFactory
+
+    pijler = PijlerFactory()
+    client = client_for(Role.KWARTIERMAKER)
+    lijst = reverse("pijlers:list")
+    assert crumbs(client.get(pijler.get_absolute_url()).content.decode()) == [
+        reverse("home"),
+        lijst,
+    ]
+    page = client.get(reverse("pijlers:lid-create", args=[pijler.pk]) + "?rol=ambassadeur")
+    html = page.content.decode()
+    assert crumbs(html) == [reverse("home"), lijst, pijler.get_absolute_url()]
+    assert f"Ambassadeur toevoegen aan {pijler.naam}" in html
+
+
+def test_next_step_reads_uiterlijk_op_and_says_when_it_is_late(client_for):
+    import datetime
+
+    today = timezone.localdate()
+    late = PartnerFactory(
+        volgende_actie="Terugbellen", volgende_actie_op=today - datetime.timedelta(days=3)
+    )
+    PartnerFactory(volgende_actie="Langsgaan", volgende_actie_op=today + datetime.timedelta(days=3))
+    client = client_for(Role.KWARTIERMAKER)
+    html = client.get(reverse("deal:partner-list")).content.decode()
+    from inclusie.dates import datum
+
+    assert (
+        f"Uiterlijk op {datum(today - datetime.timedelta(days=3))} <strong>(te laat)</strong>"
+        in html
+    )
+    assert f"Uiterlijk op {datum(today + datetime.timedelta(days=3))}</span>" in html
+    home = client.get(reverse("home")).content.decode()
+    assert "Terugbellen" in home and "(te laat)" in home and late.organisatie.naam in home

@@ -120,3 +120,27 @@ def test_only_the_beheerder_and_only_known_lists(client_for):
         .status_code
         == 405
     )
+
+
+def test_one_beheer_menu_with_the_beheer_pages_beneath(client_for):
+    import re
+
+    client = client_for(Role.BEHEERDER)
+    html = client.get(reverse("beheer-lijst", args=["wijken"])).content.decode()
+    menu = re.search(r'<ul class="portaal-nav__sub" id="menu-beheer">.*?</ul>', html, re.S)
+    assert menu, "no Beheer submenu"
+    links = re.findall(r'href="([^"]+)"[^>]*>([^<]+)<', menu.group(0))
+    assert [label for _url, label in links] == [
+        "Overzicht",
+        "Gebruikers",
+        "Lijsten",
+        "Vragenlijsten",
+        "Planning van de rapporten",
+    ]
+    # The lists page is the current one in the menu while a list is open.
+    assert f'href="{reverse("beheer-lijsten")}" aria-current="true"' in menu.group(0)
+    lijsten = client.get(reverse("beheer-lijsten")).content.decode()
+    assert reverse("beheer-lijst", args=["ambtsdragers"]) in lijsten
+    # Other roles have no Beheer menu.
+    other = client_for(Role.KWARTIERMAKER).get("/").content.decode()
+    assert 'id="menu-beheer"' not in other

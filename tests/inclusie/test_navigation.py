@@ -97,3 +97,29 @@ def test_task_buttons_are_disclosures_for_their_pages(client_for):
     for code in re.findall(r'aria-controls="(menu-[a-z-]+)"', menu):
         assert f'id="{code}"' in menu
     assert 'aria-expanded="false"' in menu
+
+
+def breadcrumb_links(html: str) -> list[tuple[str, str]]:
+    nav = re.search(r'<nav class="utrecht-breadcrumb-nav[^>]*>.*?</nav>', html, re.S)
+    assert nav, "the page has breadcrumbs"
+    return re.findall(r'href="([^"]+)">([^<]+)</a>', nav.group(0))
+
+
+@pytest.mark.django_db
+def test_detail_and_edit_pages_show_the_way_back(client_for):
+    from tests.factories import OrganisatieFactory
+
+    org = OrganisatieFactory(naam="Buurthuis De Schakel")
+    client = client_for(Role.KWARTIERMAKER)
+    detail = client.get(reverse("organisatie-detail", args=[org.pk])).content.decode()
+    assert [href for href, _label in breadcrumb_links(detail)] == [
+        "/",
+        reverse("organisatie-list"),
+    ]
+    edit = client.get(reverse("organisatie-update", args=[org.pk])).content.decode()
+    assert breadcrumb_links(edit)[-1] == (
+        reverse("organisatie-detail", args=[org.pk]),
+        "Buurthuis De Schakel",
+    )
+    # A list page reached from the menu has none.
+    assert "utrecht-breadcrumb-nav" not in client.get(reverse("organisatie-list")).content.decode()
