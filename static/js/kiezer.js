@@ -82,7 +82,11 @@
       input.setAttribute("aria-invalid", "true");
       input.className += " utrecht-textbox--invalid";
     }
-    if (select.required) { input.setAttribute("aria-required", "true"); }
+    if (select.required) {
+      // The hidden select cannot take focus, so the browser must not check it; the server does.
+      input.setAttribute("aria-required", "true");
+      select.required = false;
+    }
     if (select.disabled) { input.disabled = true; }
     this.input = input;
 
