@@ -501,6 +501,29 @@ class Actie(TimeStampedModel):
         return "danger" if self.is_te_laat else ACTIE_TOON.get(self.status, "neutral")
 
 
+class ActieStatusWijziging(models.Model):
+    """A dated status change of an action: open, done, reopened (the dated history that
+    "open actions at the end of a half year" is counted from, also after a reopen)."""
+
+    actie = models.ForeignKey(
+        Actie,
+        verbose_name=_("actiepunt"),
+        on_delete=models.CASCADE,
+        related_name="statuswijzigingen",
+    )
+    status = models.CharField(_("status"), max_length=16, choices=ActieStatus.choices)
+    op = models.DateTimeField(_("op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("statuswijziging van een actiepunt")
+        verbose_name_plural = _("statuswijzigingen van actiepunten")
+        ordering = ["actie", "op", "pk"]
+        indexes = [models.Index(fields=["actie", "op"])]
+
+    def __str__(self) -> str:
+        return f"{self.actie_id}: {self.status} ({self.op:%Y-%m-%d})"
+
+
 class AanwezigheidToestemming(TimeStampedModel):
     """A member's consent to show their attendance to other participants.
 

@@ -337,6 +337,12 @@ class Initiatief(TimeStampedModel):
         default=InitiatiefStatus.LOPEND,
     )
     gestart_op = models.DateField(_("gestart op"), default=timezone.localdate)
+    beeindigd_op = models.DateField(
+        _("beëindigd op"),
+        null=True,
+        blank=True,
+        help_text=_("Wanneer het initiatief is afgerond of gestopt (vult het portaal zelf in)."),
+    )
     verbonden_met = models.ManyToManyField(
         "self",
         blank=True,
