@@ -774,7 +774,7 @@ def _mededeling_labels() -> dict[str, str]:
     return {
         k: _first_upper(str(Raadsmededeling._meta.get_field(k).verbose_name))
         for k in ("onderwerp", *Raadsmededeling.SECTIONS)
-    }
+    } | {"bijlage": _("Bijlage: namen in de tabellen en grafieken")}
 
 
 class _MededelingDocument:

@@ -358,7 +358,14 @@
     });
   };
 
-  Array.prototype.forEach.call(document.querySelectorAll("select[data-kiezer]"), function (select) {
-    select.kiezer = new Kiezer(select);
+  function enhance(root) {
+    Array.prototype.forEach.call(root.querySelectorAll("select[data-kiezer]"), function (select) {
+      if (!select.kiezer) { select.kiezer = new Kiezer(select); }
+    });
+  }
+  enhance(document);
+  // Forms that arrive later (htmx swaps) get the combobox too.
+  document.body.addEventListener("htmx:load", function (event) {
+    if (event.detail && event.detail.elt && event.detail.elt.querySelectorAll) { enhance(event.detail.elt); }
   });
 })();

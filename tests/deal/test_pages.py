@@ -226,3 +226,16 @@ def test_next_step_reads_uiterlijk_op_and_says_when_it_is_late(client_for):
     assert f"Uiterlijk op {datum(today + datetime.timedelta(days=3))}</span>" in html
     home = client.get(reverse("home")).content.decode()
     assert "Terugbellen" in home and "(te laat)" in home and late.organisatie.naam in home
+
+
+def test_partner_list_offers_adding_first_and_keeps_the_filter_in_the_downloads(client_for):
+    PartnerFactory(fase=Fase.IN_GESPREK)
+    client = client_for(Role.KWARTIERMAKER)
+    html = client.get(reverse("deal:partner-list"), {"fase": "in_gesprek", "page": "1"}).content
+    primary, menu = primary_and_menu(html.decode())
+    assert primary == "Partner toevoegen"
+    assert menu == ["Importeren uit CSV", "Lijst downloaden (CSV)", "Lijst downloaden (Excel)"]
+    assert reverse("deal:partner-export-csv") + "?fase=in_gesprek" in html.decode()
+    reader = client_for(Role.WETHOUDER).get(reverse("deal:partner-list")).content.decode()
+    assert "Partner toevoegen" not in reader and "Importeren" not in reader
+    assert "Lijst downloaden (Excel)" in reader
