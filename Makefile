@@ -6,13 +6,13 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PORT ?= 8000
 
-.PHONY: help install system system-test migrate demo demo-reset run test test-fast lint format bench soak messages vendor clean
+.PHONY: help install system system-test migrate demo demo-reset run test test-fast lint format bench soak messages vendor screenshots clean
 
 help:
 	@echo "make run     - installeren, database klaarzetten, demodata laden en starten op http://127.0.0.1:$(PORT)"
 	@echo "make test    - installeren en alle tests draaien (PostgreSQL/Redis als DATABASE_URL/REDIS_URL gezet zijn)"
 	@echo "make demo-reset - ALLE gegevens wissen en de demodata opnieuw laden"
-	@echo "make install | demo | lint | format | bench | soak | messages | vendor | clean"
+	@echo "make install | demo | lint | format | bench | soak | messages | vendor | screenshots | clean"
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -75,6 +75,11 @@ messages: install
 # npm registry and record their versions and checksums in static/vendor/VENDORED.json.
 vendor: install
 	$(BIN)/python scripts/vendor.py
+
+# Screenshots of the key pages per role at desktop and phone size (docs/screenshots/, shown
+# in the README's Rondleiding), from a fresh demo on a temporary database.
+screenshots: install system-test
+	$(BIN)/python scripts/screenshots.py --serve
 
 clean:
 	rm -rf $(VENV) db.sqlite3 .test-db.sqlite3 staticfiles

@@ -24,6 +24,7 @@ from bijeenkomsten.constants import Handeling
 from bijeenkomsten.models import (
     AanwezigheidToestemming,
     Actie,
+    ActieStatusWijziging,
     Agendapunt,
     Besluit,
     Bijeenkomst,
@@ -582,10 +583,17 @@ def actie_save(*, actie: Actie) -> Actie:
 
     A new action comes from a meeting under way or its draft minutes; an existing one can
     be moved or handed on later, as actions carry over from meeting to meeting."""
-    if actie.pk is None:
+    nieuw = actie.pk is None
+    if nieuw:
         fasen.vereis(actie.bijeenkomst, Handeling.ACTIE)
+        vorige = None
+    else:
+        vorige = Actie.objects.filter(pk=actie.pk).values_list("status", flat=True).first()
     actie.full_clean()
     actie.save()
+    if actie.status != vorige:
+        # Dated history: "open at the end of a half year" stays true after a reopen.
+        ActieStatusWijziging.objects.create(actie=actie, status=actie.status)
     return actie
 
 
@@ -595,6 +603,9 @@ def actie_gereed(*, actie: Actie) -> Actie:
         actie.status = Actie.Status.GEREED
         actie.gereed_op = timezone.now()
         actie.save(update_fields=["status", "gereed_op", "updated_at"])
+        ActieStatusWijziging.objects.create(
+            actie=actie, status=Actie.Status.GEREED, op=actie.gereed_op
+        )
     return actie
 
 

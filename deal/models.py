@@ -98,6 +98,11 @@ class Partner(TimeStampedModel):
     def fase_tone(self) -> str:
         return FASE_TONE.get(self.fase, "neutral")
 
+    @property
+    def volgende_stap_te_laat(self) -> bool:
+        """The next step's deadline has passed (the follow-up list marks it)."""
+        return self.volgende_actie_op is not None and self.volgende_actie_op < timezone.localdate()
+
 
 class FaseWijziging(models.Model):
     """A dated, attributed step in a partner's journey."""
@@ -332,6 +337,12 @@ class Initiatief(TimeStampedModel):
         default=InitiatiefStatus.LOPEND,
     )
     gestart_op = models.DateField(_("gestart op"), default=timezone.localdate)
+    beeindigd_op = models.DateField(
+        _("beëindigd op"),
+        null=True,
+        blank=True,
+        help_text=_("Wanneer het initiatief is afgerond of gestopt (vult het portaal zelf in)."),
+    )
     verbonden_met = models.ManyToManyField(
         "self",
         blank=True,

@@ -329,7 +329,12 @@ def figure_toezeggingen(start: datetime.date, end: datetime.date) -> dict[str, i
 
 
 def figure_initiatieven(start: datetime.date, end: datetime.date) -> int:
-    return Initiatief.objects.filter(gestart_op__lt=end).count()
+    """Initiatives in the city at `end`: started before it, not finished or stopped before it."""
+    return (
+        Initiatief.objects.filter(gestart_op__lt=end)
+        .filter(Q(beeindigd_op__isnull=True) | Q(beeindigd_op__gte=end))
+        .count()
+    )
 
 
 PIJLER_PANEL_LIMIT = 30

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from deal.constants import Fase, is_regular_step
+from deal.constants import Fase, InitiatiefStatus, is_regular_step
 from deal.models import (
     Contactmoment,
     FaseWijziging,
@@ -303,6 +303,11 @@ def initiatief_save(
     personen: Iterable | None = None,
     verbonden_met: Iterable | None = None,
 ) -> Initiatief:
+    # The end date is dated history for "initiatives in the city" at the end of a half year.
+    if initiatief.status in (InitiatiefStatus.AFGEROND, InitiatiefStatus.GESTOPT):
+        initiatief.beeindigd_op = initiatief.beeindigd_op or timezone.localdate()
+    else:
+        initiatief.beeindigd_op = None
     initiatief.full_clean()
     initiatief.save()
     if personen is not None:

@@ -110,6 +110,33 @@ class PartnerListView(FilteredListView):
     template_name = "deal/partner_list.html"
     selector = staticmethod(selectors.partner_list)
 
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        # The downloads take the list as filtered (without the page number).
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        query = f"?{params.urlencode()}" if params else ""
+        downloads = [
+            {
+                "label": _("Lijst downloaden (CSV)"),
+                "url": reverse("deal:partner-export-csv") + query,
+            },
+            {
+                "label": _("Lijst downloaden (Excel)"),
+                "url": reverse("deal:partner-export-xlsx") + query,
+            },
+        ]
+        if self.can("deal", CHANGE):
+            ctx["hoofdactie"] = {
+                "label": _("Partner toevoegen"),
+                "url": reverse("deal:partner-create"),
+            }
+            imports = {"label": _("Importeren uit CSV"), "url": reverse("deal:partner-import")}
+            ctx["meer_acties"] = [imports, *downloads]
+        else:
+            ctx["meer_acties"], ctx["meer_label"] = downloads, _("Lijst downloaden")
+        return ctx
+
 
 @requires("deal", VIEW)
 def partner_export(request, fmt: str):

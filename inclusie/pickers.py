@@ -182,6 +182,8 @@ class KiezerMeer(KiezerMixin, forms.SelectMultiple):
     """Choose several: a searchable combobox and the chosen ones as removable items."""
 
     kiezer_soort = "meer"
+    # Without JavaScript it stays a multiple select: say how to choose more than one.
+    template_name = "nlds/widgets/kiezer_meer.html"
 
 
 def use_kiezers(form: forms.BaseForm, *names: str) -> None:

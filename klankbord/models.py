@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from inclusie.keuzes import KeuzeField
 from inclusie.models import TimeStampedModel
 from klankbord.constants import (
+    SIGNAAL_TOON,
+    UITKOMST_TOON,
     AdviesSoort,
     AdviesUitkomst,
     KlankbordRol,
@@ -149,6 +151,21 @@ class Advies(TimeStampedModel):
             return self.reactie_uiterlijk < timezone.localdate()
         return self.reactie_datum > self.reactie_uiterlijk
 
+    @property
+    def status_label(self) -> str:
+        """Where the gemeente's response stands, in a word or two (the status badge)."""
+        if self.heeft_reactie:
+            return str(self.get_uitkomst_display())
+        if self.reactie_te_laat:
+            return str(_("Reactie te laat"))
+        return str(_("Wacht op reactie"))
+
+    @property
+    def status_toon(self) -> str:
+        if self.heeft_reactie:
+            return UITKOMST_TOON.get(self.uitkomst, "neutral")
+        return "danger" if self.reactie_te_laat else "neutral"
+
 
 class Signaal(TimeStampedModel):
     """Something heard in the city: a theme, a wijk, a source, and what is done with it."""
@@ -205,3 +222,7 @@ class Signaal(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("signaal-detail", args=[self.pk])
+
+    @property
+    def status_toon(self) -> str:
+        return SIGNAAL_TOON.get(self.status, "neutral")

@@ -14,6 +14,7 @@ from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from ambassadeurs.constants import AmbassadeurStatus
 from inclusie.constants import Role
@@ -64,6 +65,12 @@ class Regel:
     uitleg: str
 
 
+def _aanwezig(n: int) -> str:
+    if n == 0:
+        return str(_("Nog niemand."))
+    return ngettext("%(n)s adviseur in de groep.", "%(n)s adviseurs in de groep.", n) % {"n": n}
+
+
 def samenstelling(huidige: list[KlankbordLid]) -> list[Regel]:
     """The composition rules of the Deventer nota checked against the current seats."""
     per_rol = {rol: 0 for rol in KlankbordRol.values}
@@ -86,18 +93,19 @@ def samenstelling(huidige: list[KlankbordLid]) -> list[Regel]:
             str(
                 _("Geen voorzitter gekozen.")
                 if voorzitters == 0
-                else _("%(n)s voorzitter(s).") % {"n": voorzitters}
+                else ngettext("%(n)s voorzitter.", "%(n)s voorzitters.", voorzitters)
+                % {"n": voorzitters}
             ),
         ),
         Regel(
             str(_("Beleidsadviseur diversiteit en inclusie")),
             per_rol[KlankbordRol.ADVISEUR_DI] >= c.ADVISEURS_DI_DOEL,
-            str(_("%(n)s aanwezig.") % {"n": per_rol[KlankbordRol.ADVISEUR_DI]}),
+            _aanwezig(per_rol[KlankbordRol.ADVISEUR_DI]),
         ),
         Regel(
             str(_("Beleidsadviseur op onderwerp")),
             per_rol[KlankbordRol.ADVISEUR_ONDERWERP] >= c.ADVISEURS_ONDERWERP_DOEL,
-            str(_("%(n)s aanwezig.") % {"n": per_rol[KlankbordRol.ADVISEUR_ONDERWERP]}),
+            _aanwezig(per_rol[KlankbordRol.ADVISEUR_ONDERWERP]),
         ),
     ]
 

@@ -58,6 +58,8 @@ class MonitoringConfig(AppConfig):
         auditlog.register(
             models.Snapshot, include_fields=["periode", "versie", "reden", "gemaakt_door"]
         )
+        # ... and so is moving a raadsmededeling to a newer version.
+        auditlog.register(models.Raadsmededeling, include_fields=["momentopname"])
         register_figure_section(FigureSection("relaties", _("Organisaties en contacten"), order=20))
         register_figure(
             Figure(

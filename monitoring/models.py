@@ -318,6 +318,18 @@ class Raadsmededeling(TimeStampedModel):
         blank=True,
         help_text=_("Optioneel. Wat gebeurt er hierna, en wanneer hoort de raad weer van ons?"),
     )
+    momentopname = models.ForeignKey(
+        Snapshot,
+        verbose_name=_("momentopname"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="raadsmededelingen",
+        help_text=_(
+            "De versie van de momentopname waaruit de mededeling is opgesteld. Een nieuwere "
+            "versie neemt de mededeling alleen over als iemand daarvoor kiest."
+        ),
+    )
     kerncijfers = models.JSONField(
         _("cijfers in de kern"),
         default=list,

@@ -348,7 +348,9 @@ def _cell(value, unit: str = "") -> str:
     return f"{text}%" if unit == "%" else text
 
 
-def report_appendix(period: Period, *, with_charts: bool = True) -> list[dict]:
+def report_appendix(
+    period: Period, *, with_charts: bool = True, versie: int | None = None
+) -> list[dict]:
     """The figures of the report appendices, without what says nothing.
 
     A figure with no data in either period is left out (never printed as zeros), a
@@ -356,7 +358,7 @@ def report_appendix(period: Period, *, with_charts: bool = True) -> list[dict]:
     section without figures disappears; so there are no empty charts and no
     header-only or all-zero tables. Each breakdown gets a chart of the rows kept.
     """
-    ctx = dashboard_context(period, with_charts=False)
+    ctx = dashboard_context(period, with_charts=False, versie=versie)
     if ctx.get("snapshot") is None:
         return []
     now_code, before_code = period.code, period.previous().code
@@ -379,9 +381,16 @@ def report_appendix(period: Period, *, with_charts: bool = True) -> list[dict]:
                 }
                 if with_charts:
                     labels = [r[0] for r in rows]
-                    # Labels in an HTML column beside the bars (cheap to typeset in a PDF).
-                    layout = charts.chart_layout(labels, 2)
-                    item["label_rows"], item["label_w"] = layout.label_rows, layout.label_w
+                    # Labels in an HTML column beside the bars (cheap to typeset in a PDF),
+                    # everything scaled so the chart spans the text column of the page.
+                    layout = charts.chart_layout(labels, 2, legend=False)
+                    k = charts.PDF_SCALE
+                    item["label_w"] = layout.label_w * k
+                    item["chart_w"] = (charts.WIDTH - layout.label_w) * k
+                    item["chart_h"] = layout.height * k
+                    item["label_rows"] = [
+                        {"lines": row["lines"], "top": row["top"] * k} for row in layout.label_rows
+                    ]
                     item["chart"] = charts.bar_chart(
                         fig.label,
                         labels,
@@ -392,6 +401,7 @@ def report_appendix(period: Period, *, with_charts: bool = True) -> list[dict]:
                         )
                         % {"label": fig.label, "period": now_code, "previous": before_code},
                         labels_in_svg=False,
+                        legend=False,
                     )
                 breakdowns.append(item)
             elif _has_number(fig.value) or _has_number(fig.previous):

@@ -531,6 +531,8 @@ class RaadsmededelingDetailView(AreaMixin, DetailView):
         ctx["opmerking_form"] = forms.OpmerkingForm()
         ctx["goedkeuren_form"] = forms.GoedkeurenForm()
         ctx["lakregels"] = publicatie.lakregels(self.object).select_related("door")
+        ctx["momentopname"] = raadsmededeling.mededeling_snapshot(self.object)
+        ctx["nieuwere_momentopname"] = raadsmededeling.newer_snapshot(self.object)
         return ctx
 
 
@@ -670,6 +672,26 @@ def raadsmededeling_kern(request, pk: int):
     return redirect(reverse("monitoring:raadsmededeling-update", args=[pk]) + "#kern")
 
 
+@requires("rapporten", CHANGE)
+@require_POST
+def raadsmededeling_momentopname(request, pk: int):
+    """Move a draft to the newest snapshot version: only when someone chooses to."""
+    mededeling = get_object_or_404(Raadsmededeling, pk=pk)
+    try:
+        mededeling = raadsmededeling.raadsmededeling_snapshot_update(
+            mededeling=mededeling, by=request.user
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            _("De mededeling gebruikt nu versie %(v)s van de momentopname.")
+            % {"v": mededeling.momentopname.versie if mededeling.momentopname else "-"},
+        )
+    return redirect(mededeling.get_absolute_url())
+
+
 @requires("rapporten", VIEW)
 @require_POST
 def raadsmededeling_opmerking(request, pk: int):
@@ -752,7 +774,7 @@ def _mededeling_labels() -> dict[str, str]:
     return {
         k: _first_upper(str(Raadsmededeling._meta.get_field(k).verbose_name))
         for k in ("onderwerp", *Raadsmededeling.SECTIONS)
-    }
+    } | {"bijlage": _("Bijlage: namen in de tabellen en grafieken")}
 
 
 class _MededelingDocument:

@@ -7,19 +7,27 @@ docs/screenshots/<role>-<page>-<desktop|phone>.png, which the README's "Rondleid
 shows. Signs in like a person: password, and for the beheerder and the wethouder the
 code an authenticator app would show for DEMO_TOTP_SECRET.
 
-Usage: python scripts/screenshots.py [--base-url URL] [--out DIR] [--only ROLE ...]
+Usage: python scripts/screenshots.py --serve            (a fresh demo on a temporary database)
+       python scripts/screenshots.py --base-url URL     (a portal that already runs the demo)
+       options: --out DIR, --only ROLE ...
 """
 
 from __future__ import annotations
 
 import argparse
 import base64
+import contextlib
 import hashlib
 import hmac
 import os
+import socket
 import struct
+import subprocess
 import sys
+import tempfile
 import time
+import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,6 +45,7 @@ PAGES: list[tuple[str, str, str, str | None]] = [
     ("kwartiermaker", "pijplijn", "/deal/pijplijn/", None),
     ("kwartiermaker", "partner", "/deal/", "main table a[href^='/deal/partners/']"),
     ("kwartiermaker", "bijeenkomst", "/bijeenkomsten/", "main table a[href^='/bijeenkomsten/']"),
+    ("kwartiermaker", "organisatie", "/organisaties/", "main table a[href^='/organisaties/']"),
     ("kwartiermaker", "ambassadeurs", "/ambassadeurs/", None),
     ("beleidsadviseur", "home", "/", None),
     ("beleidsadviseur", "stappenplan", "/stappenplan/", None),
@@ -114,15 +123,61 @@ def shoot(base_url: str, out: Path, only: set[str]) -> list[Path]:
     return written
 
 
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def demo_server() -> Iterator[str]:
+    """The portal with a fresh demo on a throw-away SQLite database, for as long as needed."""
+    python = sys.executable
+    with tempfile.TemporaryDirectory(prefix="portaal-screenshots-") as tmp:
+        env = {
+            **os.environ,
+            "DATABASE_URL": f"sqlite:///{tmp}/demo.sqlite3",
+            "DJANGO_ENV": "development",
+            "PRIVATE_MEDIA_ROOT": f"{tmp}/private",
+        }
+        env.pop("REDIS_URL", None)
+        manage = [python, str(ROOT / "manage.py")]
+        for command in (["migrate", "--noinput", "-v0"], ["load_vragenlijsten"], ["seed_demo"]):
+            subprocess.run(manage + command, env=env, check=True, stdout=subprocess.DEVNULL)
+        port = free_port()
+        server = subprocess.Popen(
+            manage + ["runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        base_url = f"http://127.0.0.1:{port}"
+        try:
+            for _attempt in range(60):
+                with contextlib.suppress(OSError):
+                    urllib.request.urlopen(base_url + "/health/", timeout=2)  # noqa: S310
+                    break
+                time.sleep(0.5)
+            yield base_url
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--serve", action="store_true", help="start a fresh demo portal")
     parser.add_argument("--base-url", default="http://127.0.0.1:8000")
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     parser.add_argument("--only", nargs="*", default=[])
     args = parser.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    shoot(args.base_url.rstrip("/"), out, set(args.only))
+    if args.serve:
+        with demo_server() as base_url:
+            shoot(base_url, out, set(args.only))
+    else:
+        shoot(args.base_url.rstrip("/"), out, set(args.only))
     return 0
 
 

@@ -82,7 +82,11 @@
       input.setAttribute("aria-invalid", "true");
       input.className += " utrecht-textbox--invalid";
     }
-    if (select.required) { input.setAttribute("aria-required", "true"); }
+    if (select.required) {
+      // The hidden select cannot take focus, so the browser must not check it; the server does.
+      input.setAttribute("aria-required", "true");
+      select.required = false;
+    }
     if (select.disabled) { input.disabled = true; }
     this.input = input;
 
@@ -354,7 +358,14 @@
     });
   };
 
-  Array.prototype.forEach.call(document.querySelectorAll("select[data-kiezer]"), function (select) {
-    select.kiezer = new Kiezer(select);
+  function enhance(root) {
+    Array.prototype.forEach.call(root.querySelectorAll("select[data-kiezer]"), function (select) {
+      if (!select.kiezer) { select.kiezer = new Kiezer(select); }
+    });
+  }
+  enhance(document);
+  // Forms that arrive later (htmx swaps) get the combobox too.
+  document.body.addEventListener("htmx:load", function (event) {
+    if (event.detail && event.detail.elt && event.detail.elt.querySelectorAll) { enhance(event.detail.elt); }
   });
 })();

@@ -205,3 +205,37 @@ def test_pijler_pages_have_breadcrumbs(client_for):
     html = page.content.decode()
     assert crumbs(html) == [reverse("home"), lijst, pijler.get_absolute_url()]
     assert f"Ambassadeur toevoegen aan {pijler.naam}" in html
+
+
+def test_next_step_reads_uiterlijk_op_and_says_when_it_is_late(client_for):
+    import datetime
+
+    today = timezone.localdate()
+    late = PartnerFactory(
+        volgende_actie="Terugbellen", volgende_actie_op=today - datetime.timedelta(days=3)
+    )
+    PartnerFactory(volgende_actie="Langsgaan", volgende_actie_op=today + datetime.timedelta(days=3))
+    client = client_for(Role.KWARTIERMAKER)
+    html = client.get(reverse("deal:partner-list")).content.decode()
+    from inclusie.dates import datum
+
+    assert (
+        f"Uiterlijk op {datum(today - datetime.timedelta(days=3))} <strong>(te laat)</strong>"
+        in html
+    )
+    assert f"Uiterlijk op {datum(today + datetime.timedelta(days=3))}</span>" in html
+    home = client.get(reverse("home")).content.decode()
+    assert "Terugbellen" in home and "(te laat)" in home and late.organisatie.naam in home
+
+
+def test_partner_list_offers_adding_first_and_keeps_the_filter_in_the_downloads(client_for):
+    PartnerFactory(fase=Fase.IN_GESPREK)
+    client = client_for(Role.KWARTIERMAKER)
+    html = client.get(reverse("deal:partner-list"), {"fase": "in_gesprek", "page": "1"}).content
+    primary, menu = primary_and_menu(html.decode())
+    assert primary == "Partner toevoegen"
+    assert menu == ["Importeren uit CSV", "Lijst downloaden (CSV)", "Lijst downloaden (Excel)"]
+    assert reverse("deal:partner-export-csv") + "?fase=in_gesprek" in html.decode()
+    reader = client_for(Role.WETHOUDER).get(reverse("deal:partner-list")).content.decode()
+    assert "Partner toevoegen" not in reader and "Importeren" not in reader
+    assert "Lijst downloaden (Excel)" in reader

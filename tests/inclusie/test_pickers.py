@@ -183,3 +183,11 @@ def test_the_actions_filter_chooses_its_person_with_the_combobox(client_for):
     html = client_for(Role.KWARTIERMAKER).get(reverse("actie-list")).content.decode()
     assert re.search(r'<select[^>]*name="eigenaar"[^>]*data-kiezer="een"', html)
     assert "data-kiezer-url" in html
+
+
+def test_without_javascript_a_multiple_picker_says_how_to_choose_several():
+    from inclusie.pickers import KiezerMeer
+
+    html = KiezerMeer(choices=[(1, "Ans")]).render("mensen", None, {"id": "id_mensen"})
+    assert re.search(r"<select[^>]*multiple", html)
+    assert "<noscript>" in html and "Ctrl" in html

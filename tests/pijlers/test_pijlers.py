@@ -9,7 +9,7 @@ from inclusie.constants import Role
 from inclusie.models import GemeenteProfiel
 from inclusie.registry import figure
 from pijlers import services
-from pijlers.models import Lidmaatschap
+from pijlers.models import Lidmaatschap, Pijler
 from tests.deal.factories import LidmaatschapFactory, PijlerFactory
 from tests.factories import GemeenteProfielFactory, PersoonFactory
 
@@ -76,6 +76,9 @@ def test_figure_pijlers_without_ambassador_at_end_of_period(django_assert_num_qu
     LidmaatschapFactory(
         pijler=wonen, rol=AMB, sinds=datetime.date(2025, 5, 1), tot=datetime.date(2026, 3, 1)
     )
+    # The pijlers of then: made before the half year ended (a pijler made later is not in it).
+    Pijler.objects.update(created_at=timezone.make_aware(datetime.datetime(2025, 1, 1)))
+    PijlerFactory(naam="Later")
     with django_assert_num_queries(1):
         assert figure("pijlers.zonder_ambassadeur").compute(start, end) == {"Wonen": 0}
 
