@@ -28,7 +28,7 @@ def seed(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('deal', '0003_toezeggingstatuswijziging'),
+        ('deal', '0004_initiatief_beeindigd_op'),
         ('inclusie', '0008_keuzelijsten'),
     ]
 
