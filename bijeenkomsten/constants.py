@@ -89,3 +89,27 @@ class Handeling(models.TextChoices):
     ACTIE = "actie", _("Actiepunt toevoegen")
     VASTSTELLEN = "vaststellen", _("Verslag vaststellen")
     OPENBAAR = "openbaar", _("Openbare versie voorbereiden")
+
+
+# Status badge tones ({% status_badge label tone %}, docs/interface.md): colour with the text.
+FASE_TOON = {
+    Fase.VOOR: "neutral",
+    Fase.TIJDENS: "active",
+    Fase.NA: "warning",
+    Fase.VASTGESTELD: "success",
+    Fase.GEANNULEERD: "inactive",
+}
+ANTWOORD_TOON = {
+    RsvpAntwoord.GEEN: "neutral",
+    RsvpAntwoord.KOMT: "success",
+    RsvpAntwoord.MISSCHIEN: "warning",
+    RsvpAntwoord.KOMT_NIET: "inactive",
+}
+AANWEZIGHEID_TOON = {
+    Aanwezigheid.ONBEKEND: "neutral",
+    Aanwezigheid.AANWEZIG: "success",
+    Aanwezigheid.AFWEZIG_MET_BERICHT: "inactive",
+    Aanwezigheid.AFWEZIG: "warning",
+}
+VERSLAG_TOON = {VerslagStatus.CONCEPT: "warning", VerslagStatus.VASTGESTELD: "success"}
+ACTIE_TOON = {ActieStatus.OPEN: "active", ActieStatus.GEREED: "success"}

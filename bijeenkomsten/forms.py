@@ -83,7 +83,7 @@ class ReeksForm(forms.ModelForm):
         choices=Role.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("De mail met de uitnodiging verstuurt u later per bijeenkomst."),
+        help_text=_("De uitnodiging per e-mail verstuurt u later, per bijeenkomst."),
     )
 
     class Meta:
@@ -146,7 +146,7 @@ class ReeksForm(forms.ModelForm):
 
 class AnnulerenForm(forms.Form):
     reden = forms.CharField(
-        label=_("Reden (komt in de mail aan de genodigden)"), max_length=300, required=False
+        label=_("Reden (komt in de e-mail aan de genodigden)"), max_length=300, required=False
     )
 
 
@@ -198,10 +198,13 @@ class UitnodigenForm(forms.Form):
         queryset=Persoon.objects.filter(user__isnull=True).order_by("naam"),
         required=False,
         widget=KiezerMeer(attrs={"size": 6}),
-        help_text=_("Zij staan op de lijst, maar krijgen geen mail uit het portaal."),
+        help_text=_(
+            "Wie een e-mailadres heeft, krijgt de uitnodiging met het agenda-bestand per e-mail "
+            "(zonder link naar het portaal)."
+        ),
     )
     versturen = forms.BooleanField(
-        label=_("Stuur de uitnodiging met agenda-bestand (.ics) meteen per mail"),
+        label=_("Stuur de uitnodiging met het agenda-bestand (.ics) meteen per e-mail"),
         required=False,
         initial=True,
     )

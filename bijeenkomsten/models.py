@@ -15,6 +15,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bijeenkomsten.constants import (
+    AANWEZIGHEID_TOON,
+    ACTIE_TOON,
+    ANTWOORD_TOON,
+    FASE_TOON,
+    VERSLAG_TOON,
     Aanwezigheid,
     ActieStatus,
     BijeenkomstStatus,
@@ -216,6 +221,14 @@ class Bijeenkomst(TimeStampedModel):
         return fasen.fase(self)
 
     @property
+    def fase_toon(self) -> str:
+        return FASE_TOON[self.fase]
+
+    @property
+    def verslag_toon(self) -> str:
+        return VERSLAG_TOON.get(self.verslag_status, "neutral")
+
+    @property
     def ics_uid(self) -> str:
         return f"bijeenkomst-{self.pk}@inclusieportaal"
 
@@ -357,6 +370,14 @@ class Uitnodiging(TimeStampedModel):
     def email(self) -> str:
         return self.user.email if self.user_id else (self.persoon.email or "")
 
+    @property
+    def antwoord_toon(self) -> str:
+        return ANTWOORD_TOON.get(self.antwoord, "neutral")
+
+    @property
+    def aanwezigheid_toon(self) -> str:
+        return AANWEZIGHEID_TOON.get(self.aanwezigheid, "neutral")
+
 
 class Besluit(TimeStampedModel):
     bijeenkomst = models.ForeignKey(
@@ -474,6 +495,10 @@ class Actie(TimeStampedModel):
     @property
     def is_te_laat(self) -> bool:
         return self.status == self.Status.OPEN and self.deadline < timezone.localdate()
+
+    @property
+    def status_toon(self) -> str:
+        return "danger" if self.is_te_laat else ACTIE_TOON.get(self.status, "neutral")
 
 
 class ActieStatusWijziging(models.Model):

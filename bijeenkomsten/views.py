@@ -202,6 +202,7 @@ class BijeenkomstDetailView(AreaMixin, TemplateView):
         ctx.update(
             stand=stand,
             agenda_wijzigen=beheert and stand.mag(Handeling.AGENDA),
+            verslag_heeft_aantekeningen=fasen.heeft_verslag(b),
             primaire_actie=primair,
             acties_menu=menu,
             bijeenkomst=b,
@@ -295,7 +296,9 @@ class ReeksCreateView(ServiceFormView):
         )
 
     def get_success_message(self, made):
-        return _("%(n)d bijeenkomsten gepland.") % {"n": len(made)}
+        return ngettext("%(n)d bijeenkomst gepland.", "%(n)d bijeenkomsten gepland.", len(made)) % {
+            "n": len(made)
+        }
 
     def get_success_url(self):
         return reverse("bijeenkomst-list") + "?wanneer=komend"
@@ -476,8 +479,8 @@ class UitnodigenView(BijeenkomstFormView):
                 messages.success(
                     self.request,
                     ngettext(
-                        "%(n)d uitnodiging per mail verstuurd.",
-                        "%(n)d uitnodigingen per mail verstuurd.",
+                        "%(n)d uitnodiging per e-mail verstuurd.",
+                        "%(n)d uitnodigingen per e-mail verstuurd.",
                         sent,
                     )
                     % {"n": sent},
@@ -691,6 +694,9 @@ class ActieUpdateView(ServiceFormView):
             "instance": self.actie,
             "bijeenkomst": self.actie.bijeenkomst,
         }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(bijeenkomst=self.actie.bijeenkomst, **kwargs)
 
     def back_url(self):
         return self.actie.bijeenkomst.get_absolute_url() + "#acties"
@@ -923,6 +929,7 @@ class RsvpView(ServiceFormView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["title"] = _("Komt u naar %(titel)s?") % {"titel": self.uitnodiging.bijeenkomst.titel}
+        ctx["bijeenkomst"] = self.uitnodiging.bijeenkomst
         return ctx
 
     def back_url(self):

@@ -104,3 +104,28 @@
     if (dirty.length) { event.preventDefault(); event.returnValue = ""; }
   });
 })();
+// A table wider than the screen scrolls in its own box (.tabel-scroll). Keyboard users must
+// be able to scroll it too: while it overflows, the box is a named, focusable region
+// (WCAG 2.1.1; axe "scrollable-region-focusable"). On a wide screen it is no tab stop.
+(function () {
+  "use strict";
+  var boxes = document.querySelectorAll(".tabel-scroll");
+  if (!boxes.length) { return; }
+  function update() {
+    Array.prototype.forEach.call(boxes, function (box) {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        if (!box.hasAttribute("tabindex")) {
+          var caption = box.querySelector("caption");
+          box.setAttribute("tabindex", "0");
+          box.setAttribute("role", "region");
+          box.setAttribute("aria-label", caption ? caption.textContent.trim() : document.title);
+          box.setAttribute("data-scroll-regio", "");
+        }
+      } else if (box.hasAttribute("data-scroll-regio")) {
+        ["tabindex", "role", "aria-label", "data-scroll-regio"].forEach(function (a) { box.removeAttribute(a); });
+      }
+    });
+  }
+  update();
+  window.addEventListener("resize", update);
+})();

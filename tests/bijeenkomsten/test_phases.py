@@ -40,7 +40,7 @@ def page_actions(client, b) -> tuple[str | None, list[str]]:
     nav = re.search(r'<nav aria-label="Acties voor deze bijeenkomst".*?</nav>', html, re.S)
     assert nav, "the meeting page has its actions"
     primary = re.search(
-        r'class="[^"]*(?:btn-primary|utrecht-button--primary-action)[^"]*"[^>]*>([^<]+)<',
+        r'class="[^"]*(?:--primary-action)[^"]*"[^>]*>([^<]+)<',
         nav.group(0),
     )
     menu = re.findall(r"<li[^>]*><a[^>]*>([^<]+)</a></li>", nav.group(0))
@@ -288,3 +288,17 @@ def test_a_past_meeting_that_did_not_take_place_can_be_cancelled(client_for):
     b = BijeenkomstFactory(voorbij=True)
     client.post(reverse("bijeenkomst-annuleren", args=[b.pk]), {"reden": "Zaal dicht"})
     assert Bijeenkomst.objects.get(pk=b.pk).status == "geannuleerd"
+
+
+def test_meeting_pages_show_their_breadcrumb_trail(client_for):
+    client = client_for(Role.KWARTIERMAKER)
+    b = BijeenkomstFactory(titel="Klankbordavond")
+    for url, crumbs in {
+        b.get_absolute_url(): ["Bijeenkomsten"],
+        reverse("agendapunt-create", args=[b.pk]): ["Bijeenkomsten", "Klankbordavond"],
+        reverse("bijeenkomst-create"): ["Bijeenkomsten"],
+    }.items():
+        page = client.get(url).content.decode()
+        trail = page.split('aria-label="Kruimelpad"', 1)[1].split("</nav>", 1)[0]
+        for crumb in crumbs:
+            assert f">{crumb}</a>" in trail, (url, crumb)

@@ -229,3 +229,62 @@ def test_secondary_actions_open_by_keyboard(demo_site, new_page):
     page.keyboard.press("Enter")
     assert menu_link.is_visible()
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (390, 844)], ids=["desktop", "phone"])
+def test_meeting_page_in_every_phase_and_klankbord_pages_pass_axe(demo_site, browser, size):
+    """A meeting before, during and after, with approved minutes; the klankbordgroep pages."""
+    from django.utils import timezone
+
+    from klankbord.models import Advies, Signaal
+    from tests.browser.conftest import AXE_SOURCE
+
+    now = timezone.now()
+    voor = Bijeenkomst.objects.filter(start__gt=now, status="gepland").order_by("start").first()
+    tijdens = under_way(
+        Bijeenkomst.objects.filter(start__gt=now, status="gepland").order_by("start")[1]
+    )
+    na = Bijeenkomst.objects.filter(eind__lt=now, verslag_status="concept").first()
+    vast = Bijeenkomst.objects.filter(verslag_status="vastgesteld").order_by("-start").first()
+    advies = Advies.objects.order_by("reactie_datum").first()
+    paths = [
+        f"/bijeenkomsten/{voor.pk}/",
+        f"/bijeenkomsten/{tijdens.pk}/",
+        f"/bijeenkomsten/{tijdens.pk}/aanwezigheid/",
+        f"/bijeenkomsten/{na.pk}/",
+        f"/bijeenkomsten/{vast.pk}/",
+        "/agenda/",
+        "/klankbord/",
+        "/klankbord/wie-ontbreekt/",
+        "/klankbord/adviezen/",
+        f"/klankbord/adviezen/{advies.pk}/",
+        f"/klankbord/adviezen/{advies.pk}/reactie/",
+        "/klankbord/gesprek-wethouder/",
+        "/signalen/",
+        f"/signalen/{Signaal.objects.first().pk}/",
+    ]
+    context = browser.new_context(locale="nl-NL", viewport={"width": size[0], "height": size[1]})
+    context.add_init_script(script=AXE_SOURCE)
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    problems = []
+    try:
+        login(page, demo_site.url, "kwartiermaker")
+        for path in paths:
+            response = page.goto(demo_site.url + path)
+            assert response.status == 200, path
+            assert page.locator("h1").count() == 1, path
+            # Nothing sticks out sideways on a phone: the page itself never scrolls across.
+            overflow = page.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            if overflow > 0:
+                problems.append(f"{path}: {overflow}px wider than the screen")
+            problems += [f"{path}: {v}" for v in axe_violations(page)]
+        # The secondary menu open is accessible too.
+        page.goto(f"{demo_site.url}/bijeenkomsten/{voor.pk}/")
+        page.locator(".portaal-meer-acties > summary").click()
+        problems += [f"menu open: {v}" for v in axe_violations(page)]
+    finally:
+        context.close()
+    assert not problems, "\n".join(map(str, problems))
