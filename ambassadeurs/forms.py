@@ -115,7 +115,7 @@ class EigenProfielForm(FieldsetFormMixin, forms.ModelForm):
     """What an ambassador may change about their own profile."""
 
     toestemming_openbaar = forms.BooleanField(
-        label=_("Mijn naam en organisatie mogen op de openbare lijst van ambassadeurs staan"),
+        label=_("Uw naam en organisatie mogen op de openbare lijst van ambassadeurs staan"),
         required=False,
     )
 
@@ -127,9 +127,23 @@ class EigenProfielForm(FieldsetFormMixin, forms.ModelForm):
             "motivatie": forms.Textarea(attrs={"rows": 3}),
             "netwerken": forms.Textarea(attrs={"rows": 3}),
         }
+        # The ambassador reads these about themselves: spoken to, not about.
+        labels = {
+            "motivatie": _("Waarom wilt u ambassadeur zijn?"),
+            "netwerken": _("In welke netwerken en gemeenschappen bent u actief?"),
+            "bereik": _("Wie bereikt u?"),
+        }
+        help_texts = {
+            "motivatie": "",
+            "netwerken": "",
+            "bereik": _(
+                "Kies de groepen uit het diversiteitsvlechtwerk die u via uw netwerk bereikt. "
+                "Het gaat om wie u bereikt, niet om wie u bent."
+            ),
+        }
 
     fieldsets = [
-        (_("Mijn profiel"), ["motivatie", "netwerken", "bereik"]),
+        (_("Uw profiel"), ["motivatie", "netwerken", "bereik"]),
         (_("Openbare lijst"), ["toestemming_openbaar"]),
     ]
 
@@ -191,10 +205,18 @@ class CoachingNotitieForm(forms.ModelForm):
 
 
 class ActiviteitForm(forms.ModelForm):
+    """An ambassador records their own activity (the form speaks to them)."""
+
     class Meta:
         model = Activiteit
         fields = ["datum", "soort", "titel", "omschrijving", "wijk", "aantal_bereikt"]
         widgets = {"omschrijving": forms.Textarea(attrs={"rows": 3})}
+        labels = {
+            "datum": _("Wanneer was het?"),
+            "titel": _("Wat heeft u gedaan?"),
+            "wijk": _("In welke wijk?"),
+            "aantal_bereikt": _("Hoeveel mensen heeft u bereikt?"),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -207,6 +229,11 @@ class KwartiermakerActiviteitForm(ActiviteitForm):
 
     class Meta(ActiviteitForm.Meta):
         fields = ["ambassadeur", *ActiviteitForm.Meta.fields]
+        labels = {
+            "titel": _("Wat heeft de ambassadeur gedaan?"),
+            "aantal_bereikt": _("Aantal mensen bereikt"),
+        }
+        help_texts = {"titel": _("Bijvoorbeeld: gesprek met de directie over werving.")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -12,7 +12,12 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ambassadeurs.constants import PROFIEL_CRITERIA, ActiviteitSoort, AmbassadeurStatus
+from ambassadeurs.constants import (
+    PROFIEL_CRITERIA,
+    STATUS_TONE,
+    ActiviteitSoort,
+    AmbassadeurStatus,
+)
 from inclusie import dates
 from inclusie.models import TimeStampedModel
 
@@ -85,6 +90,10 @@ class Ambassadeur(TimeStampedModel):
     @property
     def criteria_score(self) -> int:
         return sum(1 for name, _label in PROFIEL_CRITERIA if getattr(self, name))
+
+    @property
+    def status_tone(self) -> str:
+        return STATUS_TONE.get(self.status, "neutral")
 
 
 class StatusWijziging(TimeStampedModel):

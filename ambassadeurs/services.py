@@ -129,7 +129,14 @@ def ambassadeur_pijler_join(
     ).first()
     if bestaand is not None:
         if bestaand.tot is None:
-            raise ValidationError({"pijler": _("De ambassadeur zit al aan deze tafel.")})
+            from inclusie.terms import current_term
+
+            raise ValidationError(
+                {
+                    "pijler": _("De ambassadeur is al lid van %(term)s.")
+                    % {"term": current_term().deze}
+                }
+            )
         bestaand.sinds, bestaand.tot = sinds, None
         bestaand.full_clean()
         bestaand.save()

@@ -143,10 +143,11 @@ class AmbassadeurPijlerView(AmbassadeurObjectMixin, ServiceFormView):
 
     @property
     def title(self):
-        term = GemeenteProfiel.cached().term_pijler
-        return _("%(naam)s aan een %(term)s toevoegen") % {
+        from inclusie.terms import current_term
+
+        return _("%(naam)s aan %(term)s toevoegen") % {
             "naam": self.get_ambassadeur(),
-            "term": term,
+            "term": current_term().een,
         }
 
     def get_form_kwargs(self):
@@ -343,7 +344,7 @@ class MijnProfielView(GeenProfielMixin, ServiceFormView):
     form_class = EigenProfielForm
     success_url = reverse_lazy("mijn-ambassadeurschap")
     success_message = _("Uw profiel is opgeslagen.")
-    title = _("Mijn profiel wijzigen")
+    title = _("Uw profiel wijzigen")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.eigen()}

@@ -55,7 +55,7 @@ class PartnerCreateForm(TermsForm):
     )
     naam = forms.CharField(label=_("Naam nieuwe organisatie"), max_length=200, required=False)
     kvk_nummer = forms.CharField(
-        label=_("KvK-nummer"), max_length=8, required=False, help_text=_("Optioneel, acht cijfers.")
+        label=_("KvK-nummer"), max_length=8, required=False, help_text=_("Acht cijfers.")
     )
     sector = Organisatie._meta.get_field("sector").formfield(required=False)
     grootte = Organisatie._meta.get_field("grootte").formfield(required=False)

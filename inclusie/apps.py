@@ -46,6 +46,11 @@ class InclusieConfig(AppConfig):
         # The beheerder's reference lists: every change shows in the log.
         auditlog.register(models.Wijk)
         auditlog.register(models.DiversiteitsAspect)
+        auditlog.register(models.Keuze)
+        from inclusie.constants import Sector
+        from inclusie.keuzes import register_defaults
+
+        register_defaults("sector", Sector.choices)
 
         from inclusie import redaction
         from inclusie.registry import RedactionSource, register_redaction_source
@@ -102,6 +107,18 @@ class InclusieConfig(AppConfig):
                     "Nooit als kenmerk van een persoon."
                 ),
                 order=20,
+            )
+        )
+        register_reference_list(
+            ReferenceList(
+                "sectoren",
+                "inclusie.Keuze",
+                _("Sectoren"),
+                _("Sector toevoegen"),
+                fields=("naam", "volgorde"),
+                intro=_("De sectoren waarin u organisaties indeelt."),
+                order=30,
+                where={"lijst": "sector"},
             )
         )
         register_panel(HomePanel("inclusie/panels/beheer.html", roles=(Role.BEHEERDER,), order=900))

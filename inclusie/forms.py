@@ -141,6 +141,8 @@ class OrganisatieForm(forms.ModelForm):
     class Meta:
         model = Organisatie
         fields = ["naam", "kvk_nummer", "sector", "grootte", "wijk", "website", "omschrijving"]
+        # The label already says which fields are required; the hint only says the format.
+        help_texts = {"kvk_nummer": _("Acht cijfers.")}
 
 
 class PersoonForm(forms.ModelForm):

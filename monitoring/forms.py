@@ -8,19 +8,56 @@ from monitoring.constants import Niveau, RapportSoort
 from monitoring.models import Indicator, Meting, Raadsmededeling, Schakel, Veranderverhaal, Verhaal
 from monitoring.periods import Period, recent_periods
 
+PERIOD_CHOICES_YEARS = 6
 
-class PeriodField(forms.CharField):
-    """A half year as text ("2026-H1") with a clear Dutch error."""
+
+def period_choices(extra: str = "") -> list[tuple[str, str]]:
+    """The half years to choose from, newest first: "eerste halfjaar 2026 (2026-H1)".
+
+    The current half year and the ones of the last six years; `extra` (a stored value
+    older than that) is added so an edit form shows what is stored.
+    """
+    periods = recent_periods(2 * PERIOD_CHOICES_YEARS)
+    codes = [p.code for p in periods]
+    if extra and extra not in codes:
+        try:
+            periods.append(Period.parse(extra))
+        except forms.ValidationError:
+            pass
+    return [(p.code, f"{p.label} ({p.code})") for p in periods]
+
+
+class PeriodField(forms.ChoiceField):
+    """A half year, chosen from a list ("eerste halfjaar 2026"), never typed.
+
+    Posted codes outside the list but valid half years are accepted (an older stored
+    value); anything else gets the clear Dutch error of :meth:`Period.parse`.
+    """
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("label", _("Periode (halfjaar)"))
-        kwargs.setdefault("max_length", 7)
-        kwargs.setdefault("help_text", _("Bijvoorbeeld 2026-H1 (jan-jun) of 2026-H2 (jul-dec)."))
+        kwargs.setdefault("label", _("Halfjaar"))
+        kwargs.setdefault("choices", period_choices)
+        kwargs.pop("max_length", None)
         super().__init__(**kwargs)
+
+    def valid_value(self, value) -> bool:
+        return True  # checked in clean(): any existing half year
 
     def clean(self, value):
         value = super().clean(value)
         return Period.parse(value).code if value else value
+
+
+class PeriodChoicesMixin:
+    """Keeps a stored half year that is older than the list selectable in an edit form."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        for name, field in self.fields.items():  # type: ignore[attr-defined]
+            if isinstance(field, PeriodField):
+                stored = self.initial.get(name) or ""  # type: ignore[attr-defined]
+                if stored:
+                    field.choices = period_choices(str(stored))
 
 
 class VeranderverhaalForm(forms.ModelForm):
@@ -73,7 +110,7 @@ class IndicatorForm(forms.ModelForm):
         ]
 
 
-class MetingForm(forms.ModelForm):
+class MetingForm(PeriodChoicesMixin, forms.ModelForm):
     periode = PeriodField()
 
     class Meta:
@@ -89,7 +126,7 @@ class MetingForm(forms.ModelForm):
         )
 
 
-class VerhaalForm(forms.ModelForm):
+class VerhaalForm(PeriodChoicesMixin, forms.ModelForm):
     periode = PeriodField()
 
     class Meta:

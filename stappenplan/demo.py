@@ -145,6 +145,7 @@ def seed(ctx) -> None:
             wijk=wijken[i % len(wijken)] if wijken and i % 2 else None,
             eigenaar=adviseur,
             gedeeld_met=[collega] if i < 2 else [],
+            notify=False,  # demo data mails no one
         )
         _fill(verkenning, adviseur, fraction, ctx.rng)
         if submit:

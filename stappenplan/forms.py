@@ -44,7 +44,7 @@ class VerkenningStartForm(forms.Form):
         error_messages={"invalid_choice": _("Kies een van de zes levensdomeinen.")},
     )
     wijk = forms.ModelChoiceField(
-        label=_("Wijk of kern (niet verplicht)"),
+        label=_("Wijk of kern"),
         queryset=Wijk.objects.order_by("naam"),
         required=False,
         empty_label=_("- geen wijk of kern -"),

@@ -170,6 +170,7 @@ def verkenning_create(
     levensdomein: str = "",
     wijk: Wijk | None = None,
     gedeeld_met: list[User] | tuple = (),
+    notify: bool = True,
 ) -> Verkenning:
     """Start a verkenning with the questionnaire's current version."""
     if vragenlijst.vraagt_levensdomein and not levensdomein:
@@ -199,12 +200,16 @@ def verkenning_create(
             )
     _log(verkenning, VerkenningGebeurtenis.Actie.AANGEMAAKT, eigenaar)
     if gedeeld_met:
-        verkenning_share(verkenning=verkenning, met=list(gedeeld_met), by=eigenaar)
+        verkenning_share(verkenning=verkenning, met=list(gedeeld_met), by=eigenaar, notify=notify)
     return verkenning
 
 
 @transaction.atomic
-def verkenning_share(*, verkenning: Verkenning, met: list[User], by: User) -> Verkenning:
+def verkenning_share(
+    *, verkenning: Verkenning, met: list[User], by: User, notify: bool = True
+) -> Verkenning:
+    """Share with colleagues (beleidsadviseurs); each new one gets a mail (`notify`, not
+    for demo data) and sees the verkenning under "Met u gedeeld" on their home page."""
     from inclusie.constants import Role
 
     nieuw = [u for u in met if u.pk != verkenning.eigenaar_id]
@@ -220,7 +225,7 @@ def verkenning_share(*, verkenning: Verkenning, met: list[User], by: User) -> Ve
             by,
             ", ".join(u.get_full_name() for u in nieuw),
         )
-    for collega in nieuw:
+    for collega in nieuw if notify else []:
         _tell_shared(verkenning=verkenning, collega=collega, by=by)
     return verkenning
 

@@ -15,7 +15,13 @@ from django.utils.translation import gettext_lazy as _
 from inclusie.constants import Levensdomein
 from inclusie.models.base import TimeStampedModel
 from inclusie.models.reports import ReportRow
-from stappenplan.constants import AntwoordStaat, GebeurtenisActie, VerkenningStatus, VraagSoort
+from stappenplan.constants import (
+    VERKENNING_STATUS_TONE,
+    AntwoordStaat,
+    GebeurtenisActie,
+    VerkenningStatus,
+    VraagSoort,
+)
 
 MAX_ANTWOORD = 10000  # characters; a sane limit for one answer
 
@@ -171,6 +177,10 @@ class Verkenning(TimeStampedModel):
     @property
     def is_ingediend(self) -> bool:
         return self.status == self.Status.INGEDIEND
+
+    @property
+    def status_tone(self) -> str:
+        return VERKENNING_STATUS_TONE.get(self.status, "neutral")
 
 
 class Antwoord(models.Model):
