@@ -10,7 +10,9 @@ class DealConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from deal import models, persondata, selectors
+        from deal import beheer, models, persondata, selectors
+
+        beheer.register()
         from inclusie.pickers import Bron
         from inclusie.pickers import register as register_picker
 

@@ -13,10 +13,10 @@ from deal.constants import (
     Fase,
     InitiatiefStatus,
     KennisSoort,
-    Thema,
     ToezeggingSoort,
     ToezeggingStatus,
 )
+from inclusie.keuzes import KeuzeField
 from inclusie.models import TimeStampedModel
 from inclusie.uploads import DOCUMENT_KINDS, UploadValidator
 
@@ -184,7 +184,7 @@ class Toezegging(TimeStampedModel):
         choices=ToezeggingSoort.choices,
         default=ToezeggingSoort.STAD,
     )
-    thema = models.CharField(_("thema"), max_length=20, choices=Thema.choices, blank=True)
+    thema = KeuzeField(_("thema"), keuzelijst="thema", max_length=20, blank=True)
     titel = models.CharField(_("wat zegt de partner toe?"), max_length=300)
     omschrijving = models.TextField(_("toelichting"), blank=True)
     doelstelling = models.ForeignKey(
@@ -385,7 +385,7 @@ class KennisItem(TimeStampedModel):
     datum = models.DateField(
         _("datum"), null=True, blank=True, help_text=_("Voor een training: wanneer is die?")
     )
-    thema = models.CharField(_("thema"), max_length=20, choices=Thema.choices, blank=True)
+    thema = KeuzeField(_("thema"), keuzelijst="thema", max_length=20, blank=True)
     pijlers = models.ManyToManyField(
         "pijlers.Pijler", blank=True, related_name="kennisitems", verbose_name=_("pijlers")
     )

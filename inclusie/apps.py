@@ -46,6 +46,11 @@ class InclusieConfig(AppConfig):
         # The beheerder's reference lists: every change shows in the log.
         auditlog.register(models.Wijk)
         auditlog.register(models.DiversiteitsAspect)
+        auditlog.register(models.Keuze)
+        from inclusie.constants import Sector
+        from inclusie.keuzes import register_defaults
+
+        register_defaults("sector", Sector.choices)
 
         from inclusie import redaction
         from inclusie.registry import RedactionSource, register_redaction_source
@@ -104,7 +109,26 @@ class InclusieConfig(AppConfig):
                 order=20,
             )
         )
-        register_panel(HomePanel("inclusie/panels/beheer.html", roles=(Role.BEHEERDER,), order=900))
+        register_reference_list(
+            ReferenceList(
+                "sectoren",
+                "inclusie.Keuze",
+                _("Sectoren"),
+                _("Sector toevoegen"),
+                fields=("naam", "volgorde"),
+                intro=_("De sectoren waarin u organisaties indeelt."),
+                order=30,
+                where={"lijst": "sector"},
+            )
+        )
+        register_panel(
+            HomePanel(
+                "inclusie/panels/beheer.html",
+                roles=(Role.BEHEERDER,),
+                context=_beheer_links,
+                order=900,
+            )
+        )
         # The wethouder's home starts with what waits for their decision (sources per app).
         register_panel(
             HomePanel(
@@ -114,6 +138,12 @@ class InclusieConfig(AppConfig):
                 order=0,
             )
         )
+
+
+def _beheer_links(request) -> dict:
+    from inclusie.registry import beheer_links
+
+    return {"links": beheer_links()}
 
 
 def _te_besluiten(request) -> dict:

@@ -67,8 +67,16 @@ def _pks(value) -> list:
 
 def only_active_choices(form: forms.BaseForm) -> None:
     """Offer only active rows of a reference list, plus whatever the form already holds."""
+    from inclusie.keuzes import keuzes
+
     models = _reference_models()
     for name, field in form.fields.items():
+        lijst = getattr(field, "keuzelijst", None)
+        if lijst:  # a KeuzeField: sector, theme ...
+            current = form.initial.get(name, field.initial) or ""
+            offered = keuzes(lijst, alleen_actief=True, ook=str(current))
+            field.choices = offered if field.required else [("", "---------"), *offered]
+            continue
         queryset = getattr(field, "queryset", None)
         if queryset is None or queryset.model not in models:
             continue

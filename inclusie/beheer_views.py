@@ -103,12 +103,15 @@ class ReferentieCreateView(ReferentieMixin, ServiceFormView):
         return _("%(naam)s is opgeslagen.") % {"naam": obj}
 
     def perform(self, form):
-        return services.referentie_save(instance=form.save(commit=False))
+        instance = form.save(commit=False)
+        for name, value in self.lijst.where.items():
+            setattr(instance, name, value)
+        return services.referentie_save(instance=instance)
 
 
 class ReferentieUpdateView(ReferentieCreateView):
     def get_instance(self):
-        return get_object_or_404(self.lijst.get_model(), pk=self.kwargs["pk"])
+        return get_object_or_404(self.lijst.get_model(), pk=self.kwargs["pk"], **self.lijst.where)
 
     def title_text(self) -> str:
         return _("%(naam)s wijzigen") % {"naam": self.get_instance()}
@@ -121,7 +124,7 @@ class ReferentieActiefView(ReferentieMixin, AreaMixin, View):
     area, action = "beheer", CHANGE
 
     def post(self, request, lijst, pk):
-        obj = get_object_or_404(lijst.get_model(), pk=pk)
+        obj = get_object_or_404(lijst.get_model(), pk=pk, **lijst.where)
         actief = request.POST.get("actief") == "ja"
         message = (
             _("%(naam)s is weer actief.") if actief else _("%(naam)s is niet meer actief.")

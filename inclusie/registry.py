@@ -385,6 +385,9 @@ class ReferenceList:
     fields: tuple[str, ...]
     intro: Any = ""
     order: int = 100
+    # For lists that share a model (inclusie.Keuze): the rows of this list, and what a
+    # new row gets, e.g. {"lijst": "sector"}.
+    where: dict = field(default_factory=dict)
 
     def get_model(self):
         from django.apps import apps

@@ -59,5 +59,5 @@ def referentie_list(*, params=None, lijst):
     """A beheer reference list (inclusie.registry.ReferenceList), filtered by name and status."""
     from inclusie.beheer import filter_for
 
-    qs = lijst.get_model().objects.all()
+    qs = lijst.get_model().objects.filter(**lijst.where)
     return filter_for(lijst)(params, queryset=qs)

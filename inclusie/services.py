@@ -145,7 +145,16 @@ def referentie_save(*, instance):
     """Save a row of a reference list (wijk, aspect, ambtsdrager ...); audit-logged by auditlog."""
     instance.full_clean()
     instance.save()
+    _forget_keuzes(instance)
     return instance
+
+
+def _forget_keuzes(instance) -> None:
+    from inclusie.keuzes import forget
+    from inclusie.models import Keuze
+
+    if isinstance(instance, Keuze):
+        forget(instance.lijst)
 
 
 @transaction.atomic
@@ -154,4 +163,5 @@ def referentie_set_actief(*, instance, actief: bool):
     instance.actief = actief
     instance.full_clean()
     instance.save(update_fields=["actief"])
+    _forget_keuzes(instance)
     return instance

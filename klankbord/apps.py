@@ -10,6 +10,10 @@ class KlankbordConfig(AppConfig):
         from auditlog.registry import auditlog
         from django.conf import settings
 
+        from klankbord import beheer
+
+        beheer.register()
+
         from inclusie.constants import Role
         from inclusie.registry import (
             FLOW,

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from inclusie.keuzes import KeuzeField
 from inclusie.models import TimeStampedModel
 from klankbord.constants import (
     SIGNAAL_TOON,
@@ -17,7 +18,6 @@ from klankbord.constants import (
     KlankbordRol,
     SignaalBron,
     SignaalStatus,
-    SignaalThema,
 )
 
 
@@ -173,7 +173,7 @@ class Signaal(TimeStampedModel):
     titel = models.CharField(_("wat hoorde u?"), max_length=200)
     omschrijving = models.TextField(_("omschrijving"), blank=True)
     datum = models.DateField(_("datum"), help_text=_("Wanneer hoorde u dit?"))
-    thema = models.CharField(_("thema"), max_length=20, choices=SignaalThema.choices)
+    thema = KeuzeField(_("thema"), keuzelijst="signaalthema", max_length=20)
     wijk = models.ForeignKey(
         "inclusie.Wijk",
         on_delete=models.SET_NULL,

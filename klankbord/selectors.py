@@ -18,9 +18,10 @@ from django.utils.translation import ngettext
 
 from ambassadeurs.constants import AmbassadeurStatus
 from inclusie.constants import Role
+from inclusie.keuzes import keuzes
 from inclusie.models import DiversiteitsAspect
 from klankbord import constants as c
-from klankbord.constants import AdviesUitkomst, KlankbordRol, SignaalThema
+from klankbord.constants import AdviesUitkomst, KlankbordRol
 from klankbord.filters import AdviesFilter, SignaalFilter
 from klankbord.models import Advies, KlankbordLid, Signaal
 
@@ -214,7 +215,8 @@ def signalen_per_thema(start: datetime.date, end: datetime.date) -> dict[str, in
         .annotate(n=Count("pk"))
         .values_list("thema", "n")
     )
-    return {str(label): rows.get(value, 0) for value, label in SignaalThema.choices}
+    # Every theme the beheerder keeps, also one no longer offered: old signals still count.
+    return {label: rows.get(value, 0) for value, label in keuzes("signaalthema")}
 
 
 # --- figures (fixed query count; start inclusive, end exclusive) ---------------------------

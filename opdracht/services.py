@@ -32,7 +32,9 @@ def uren_save(*, registratie: Urenregistratie) -> Urenregistratie:
     if registratie.week < week_start(opdracht.start) or registratie.week > opdracht.eind:
         raise ValidationError(
             {
-                "week": _("Deze week valt buiten de looptijd van de opdracht (%(s)s - %(e)s).")
+                "week": _(
+                    "Deze week valt buiten de looptijd van de opdracht (%(s)s tot en met %(e)s)."
+                )
                 % {
                     "s": dates.datum(opdracht.start),
                     "e": dates.datum(opdracht.eind),
@@ -115,7 +117,9 @@ def uren_week_save(
     if maandag < week_start(opdracht.start) or maandag > opdracht.eind:
         raise ValidationError(
             {
-                "week": _("Deze week valt buiten de looptijd van de opdracht (%(s)s - %(e)s).")
+                "week": _(
+                    "Deze week valt buiten de looptijd van de opdracht (%(s)s tot en met %(e)s)."
+                )
                 % {
                     "s": dates.datum(opdracht.start),
                     "e": dates.datum(opdracht.eind),

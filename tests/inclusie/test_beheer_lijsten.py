@@ -144,3 +144,90 @@ def test_one_beheer_menu_with_the_beheer_pages_beneath(client_for):
     # Other roles have no Beheer menu.
     other = client_for(Role.KWARTIERMAKER).get("/").content.decode()
     assert 'id="menu-beheer"' not in other
+
+
+def test_sectors_and_themes_are_lists_the_beheerder_keeps(client_for):
+    from inclusie.models import Keuze, Organisatie
+
+    client = client_for(Role.BEHEERDER)
+    listing = client.get(reverse("beheer-lijst", args=["sectoren"])).content.decode()
+    assert "Zorg en welzijn" in listing and "Divers personeelsbestand" not in listing
+    themas = client.get(reverse("beheer-lijst", args=["themas"])).content.decode()
+    assert "Divers personeelsbestand" in themas and "Zorg en welzijn" not in themas
+
+    # A new sector: offered in the organisation form, shown on the organisation.
+    response = client.post(
+        reverse("beheer-lijst-create", args=["sectoren"]), {"naam": "Sport", "volgorde": 10}
+    )
+    assert response.status_code == 302
+    sport = Keuze.objects.get(lijst="sector", naam="Sport")
+    assert sport.waarde == "sport"
+    kwartiermaker = client_for(Role.KWARTIERMAKER)
+    form = kwartiermaker.get(reverse("organisatie-create")).content.decode()
+    assert '<option value="sport"' in form
+    response = kwartiermaker.post(
+        reverse("organisatie-create"), {"naam": "SV De Bal", "sector": "sport"}
+    )
+    assert response.status_code == 302
+    org = Organisatie.objects.get(naam="SV De Bal")
+    assert org.get_sector_display() == "Sport"
+
+    # Renamed: the organisation shows the new name; the stored code stays.
+    client = client_for(Role.BEHEERDER)
+    client.post(
+        reverse("beheer-lijst-update", args=["sectoren", sport.pk]),
+        {"naam": "Sport en bewegen", "volgorde": 10},
+    )
+    org.refresh_from_db()
+    assert (org.sector, org.get_sector_display()) == ("sport", "Sport en bewegen")
+
+    # Deactivated: no longer offered, kept where it is used, still shown by name.
+    client.post(reverse("beheer-lijst-actief", args=["sectoren", sport.pk]), {"actief": "nee"})
+    kwartiermaker = client_for(Role.KWARTIERMAKER)
+    new_form = kwartiermaker.get(reverse("organisatie-create")).content.decode()
+    assert '<option value="sport"' not in new_form
+    edit_form = kwartiermaker.get(reverse("organisatie-update", args=[org.pk])).content.decode()
+    assert '<option value="sport" selected>' in edit_form
+    detail = kwartiermaker.get(reverse("organisatie-detail", args=[org.pk])).content.decode()
+    assert "Sport en bewegen" in detail
+    refused = kwartiermaker.post(
+        reverse("organisatie-create"), {"naam": "SV Nieuw", "sector": "sport"}
+    )
+    assert refused.status_code == 200 and not Organisatie.objects.filter(naam="SV Nieuw").exists()
+
+
+def test_a_renamed_signal_theme_is_counted_under_its_new_name(client_for):
+    import datetime
+
+    from django.utils import timezone
+
+    from inclusie.models import Keuze
+    from klankbord.selectors import signalen_per_thema
+    from tests.klankbord.factories import SignaalFactory
+
+    SignaalFactory(thema="wonen")
+    wonen = Keuze.objects.get(lijst="signaalthema", waarde="wonen")
+    client = client_for(Role.BEHEERDER)
+    client.post(
+        reverse("beheer-lijst-update", args=["signaalthemas", wonen.pk]),
+        {"naam": "Wonen en leefomgeving", "volgorde": wonen.volgorde},
+    )
+    client.post(
+        reverse("beheer-lijst-create", args=["signaalthemas"]), {"naam": "Klimaat", "volgorde": 20}
+    )
+    today = timezone.localdate()
+    counts = signalen_per_thema(today - datetime.timedelta(days=30), today)
+    assert counts["Wonen en leefomgeving"] == 1 and counts["Klimaat"] == 0
+    form = client_for(Role.KWARTIERMAKER).get(reverse("signaal-create")).content.decode()
+    assert "Klimaat" in form and "Wonen en leefomgeving" in form
+
+
+def test_beheerder_home_links_the_beheer_pages(client_for):
+    html = client_for(Role.BEHEERDER).get(reverse("home")).content.decode()
+    for url in (
+        reverse("beheer-lijsten"),
+        reverse("vragenlijst-beheer"),
+        reverse("monitoring:planning"),
+    ):
+        assert f'href="{url}"' in html
+    assert "/admin/" not in html

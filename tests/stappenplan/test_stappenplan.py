@@ -99,7 +99,7 @@ def test_participation_and_communities_not_reached(client):
     assert r.status_code == 302
     page = client.get(reverse("participatie-list")).content.decode()
     assert "Gesprek in Noord" in page
-    nb = page.split("nog geen enkele activiteit bereikt")[1].split("</ul>")[0]
+    nb = page.split("nog door geen enkele activiteit bereikt")[1].split("</ul>")[0]
     assert "Beperking" in nb and "Inkomen" not in nb
 
 

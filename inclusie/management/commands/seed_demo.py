@@ -52,6 +52,7 @@ MIGRATION_CONTENT = {
     "stappenplan.Vragenlijst",
     "stappenplan.Deel",
     "stappenplan.Vraag",
+    "inclusie.Keuze",  # the shipped sectors and themes (inclusie.keuzes)
 }
 
 
@@ -114,6 +115,9 @@ class Command(BaseCommand):
             self.stdout.write("--reset: de database wordt leeggemaakt.")
             _flush()
             call_command("load_vragenlijsten", stdout=self.stdout)
+            from inclusie.keuzes import lijsten_vullen
+
+            lijsten_vullen()
         else:
             found = existing_data()
             if found:
