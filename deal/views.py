@@ -327,7 +327,7 @@ class PartnerFaseView(PartnerObjectMixin, ServiceFormView):
         ctx["title"] = _("Fase van %(naam)s wijzigen") % {"naam": self.partner}
         ctx["intro"] = _(
             "Nu in fase %(fase)s. Eén stap vooruit kan zonder reden; een fase overslaan, teruggaan of stoppen vraagt om een reden."
-        ) % {"fase": self.partner.get_fase_display()}
+        ) % {"fase": str(self.partner.get_fase_display()).lower()}
         if self.partner.fase != Fase.ONDERTEKEND:
             ctx["onderteken_url"] = reverse("deal:partner-onderteken", args=[self.partner.pk])
         return ctx

@@ -121,7 +121,14 @@ class InclusieConfig(AppConfig):
                 where={"lijst": "sector"},
             )
         )
-        register_panel(HomePanel("inclusie/panels/beheer.html", roles=(Role.BEHEERDER,), order=900))
+        register_panel(
+            HomePanel(
+                "inclusie/panels/beheer.html",
+                roles=(Role.BEHEERDER,),
+                context=_beheer_links,
+                order=900,
+            )
+        )
         # The wethouder's home starts with what waits for their decision (sources per app).
         register_panel(
             HomePanel(
@@ -131,6 +138,12 @@ class InclusieConfig(AppConfig):
                 order=0,
             )
         )
+
+
+def _beheer_links(request) -> dict:
+    from inclusie.registry import beheer_links
+
+    return {"links": beheer_links()}
 
 
 def _te_besluiten(request) -> dict:

@@ -220,3 +220,14 @@ def test_a_renamed_signal_theme_is_counted_under_its_new_name(client_for):
     assert counts["Wonen en leefomgeving"] == 1 and counts["Klimaat"] == 0
     form = client_for(Role.KWARTIERMAKER).get(reverse("signaal-create")).content.decode()
     assert "Klimaat" in form and "Wonen en leefomgeving" in form
+
+
+def test_beheerder_home_links_the_beheer_pages(client_for):
+    html = client_for(Role.BEHEERDER).get(reverse("home")).content.decode()
+    for url in (
+        reverse("beheer-lijsten"),
+        reverse("vragenlijst-beheer"),
+        reverse("monitoring:planning"),
+    ):
+        assert f'href="{url}"' in html
+    assert "/admin/" not in html
