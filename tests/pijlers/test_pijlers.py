@@ -136,3 +136,25 @@ def test_pijler_without_ambassador_offers_adding_one_as_the_primary_action(clien
 def test_pijler_page_offers_no_actions_to_readers(client_for):
     html = client_for(Role.KLANKBORDLID).get(PijlerFactory().get_absolute_url()).content.decode()
     assert "Meer acties" not in html and "Lid toevoegen" not in html
+
+
+def test_pijler_page_queries_do_not_grow_with_members_and_partners(
+    client_for, django_assert_max_num_queries
+):
+    from tests.deal.factories import PartnerFactory, ToezeggingFactory
+
+    pijler = PijlerFactory()
+    client = client_for(Role.KWARTIERMAKER)
+    counts = []
+    for n in (2, 20):
+        for _i in range(n):
+            LidmaatschapFactory(pijler=pijler)
+            partner = PartnerFactory()
+            partner.pijlers.add(pijler)
+            ToezeggingFactory(partner=partner, pijler=pijler)
+        client.get(pijler.get_absolute_url())
+        with django_assert_max_num_queries(25) as captured:
+            assert client.get(pijler.get_absolute_url()).status_code == 200
+        counts.append(len(captured.captured_queries))
+    assert counts[0] == counts[1], counts
+    print("pijlers:detail", counts)
