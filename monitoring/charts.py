@@ -142,3 +142,54 @@ def bar_chart(
 def as_data_uri(svg: str) -> str:
     """For <img src> in PDFs, where the alt text becomes the figure's alternate text."""
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+
+
+SERIES_CLASSES = ("nu", "toen", "derde", "vierde")
+
+
+def html_chart(labels: list[str], series: list[tuple[str, list]]) -> dict:
+    """A bar chart for web pages, built in HTML (templates/monitoring/_staafgrafiek.html).
+
+    Labels and values are page text, so they reflow on a phone and grow with the reader's
+    font size; each bar is an SVG rect with a width in per cent (no inline style, which the
+    CSP forbids). `summary` says every number in words, for the chart's description.
+    """
+    from django.utils.translation import gettext as _
+
+    values = [v or 0 for _name, vals in series for v in vals]
+    top = max([abs(v) for v in values if isinstance(v, int | float)] + [1])
+    groups = []
+    for i, label in enumerate(labels):
+        bars = []
+        for si, (name, vals) in enumerate(series):
+            value = vals[i] if i < len(vals) else None
+            pct = 100 * abs(value) / top if isinstance(value, int | float) else 0
+            bars.append(
+                {
+                    "name": name,
+                    "cls": SERIES_CLASSES[si % len(SERIES_CLASSES)],
+                    "text": _fmt(value),
+                    # A zero stays visible as a hairline, so "0" and "no bar" read alike.
+                    "pct": f"{max(pct, 0.4):.1f}",
+                }
+            )
+        groups.append({"label": label, "bars": bars})
+    if len(series) > 1:
+        parts = [
+            _("%(label)s: %(values)s")
+            % {
+                "label": g["label"],
+                "values": ", ".join(f"{b['name']} {b['text']}" for b in g["bars"]),
+            }
+            for g in groups
+        ]
+    else:
+        parts = [f"{g['label']}: {g['bars'][0]['text']}" for g in groups]
+    return {
+        "series": [
+            {"name": name, "cls": SERIES_CLASSES[si % len(SERIES_CLASSES)]}
+            for si, (name, _vals) in enumerate(series)
+        ],
+        "groups": groups,
+        "summary": "; ".join(parts) + ".",
+    }

@@ -124,9 +124,14 @@ class FigureView:
     unit: str
     value: Any
     previous: Any
-    chart: str = ""
+    grafiek: dict | None = None  # monitoring.charts.html_chart, for the dashboard
     rows: list = field(default_factory=list)  # (label, current, previous)
     kind: str = ""  # "stock" or "flow"
+
+    @property
+    def gid(self) -> str:
+        """A page-unique id for the figure's chart ("grafiek-deal-partners-per-stage")."""
+        return "grafiek-" + self.code.replace(".", "-").replace("_", "-")
 
     @property
     def is_breakdown(self) -> bool:
@@ -205,21 +210,12 @@ def dashboard_context(
                 (lbl, value.get(k), prev_dict.get(k)) for k, lbl in zip(keys, labels, strict=True)
             ]
             if with_charts and labels:
-                view.chart = charts.bar_chart(
-                    label,
+                view.grafiek = charts.html_chart(
                     labels,
                     [
                         (period.code, [value.get(k) for k in keys]),
                         (period.previous().code, [prev_dict.get(k) for k in keys]),
                     ],
-                    desc=_(
-                        "%(label)s: %(period)s vergeleken met %(previous)s; cijfers in de tabel."
-                    )
-                    % {
-                        "label": label,
-                        "period": period.code,
-                        "previous": period.previous().code,
-                    },
                 )
         sections.setdefault(item["group"], []).append(view)
     ordered = [
@@ -233,6 +229,14 @@ def dashboard_context(
         row = {**ind, "vorige": before.get("waarde")}
         history = ind.get("historie", [])
         if with_charts and history:
+            row["grafiek"] = charts.html_chart(
+                [h[0] for h in history],
+                [(ind.get("eenheid") or str(_("waarde")), [h[1] for h in history])],
+            )
+            row["gid"] = f"indicator-{ind['id']}"
+            row["tabel_rijen"] = [(p, number_text(w)) for p, w in history]
+            if ind.get("basiswaarde") is not None:
+                row["tabel_rijen"].append((_("Nulmeting"), number_text(ind["basiswaarde"])))
             row["chart"] = charts.bar_chart(
                 ind["naam"],
                 [h[0] for h in history],
@@ -247,6 +251,8 @@ def dashboard_context(
         "periode": period,
         "vorige_periode": period.previous(),
         "secties": ordered,
+        "kolommen_vergelijking": [_("Onderdeel"), period.code, period.previous().code],
+        "kolommen_verloop": [_("Halfjaar"), _("Waarde")],
         "waarschuwingen": warnings,
         "indicatoren": indicators,
         "te_duiden": current.data.get("te_duiden", []),

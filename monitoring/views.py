@@ -72,6 +72,7 @@ class DashboardView(AreaMixin, TemplateView):
             periode=period,
             vorige_periode=period.previous(),
             beschikbaar=list(index),
+            beschikbaar_perioden=[Period.parse(code) for code in index],
             heeft_snapshot=period.code in index,
             te_besluiten=selectors.raadsmededelingen_te_besluiten(),
         )
@@ -93,7 +94,7 @@ class DashboardView(AreaMixin, TemplateView):
         from django.template.loader import render_to_string
         from django.utils.translation import get_language
 
-        key = "dashboard:{}:{}:{}:{}".format(
+        key = "dashboard:v2:{}:{}:{}:{}".format(
             period.code, snapshot.pk, index.get(period.previous().code, "-"), get_language()
         )
         html = cache.get(key)

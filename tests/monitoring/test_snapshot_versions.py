@@ -88,7 +88,11 @@ def test_english_dashboard_shows_english_figure_labels(client_for):
 
     ToezeggingFactory(status=ToezeggingStatus.LOPEND, historie=dt.date(2026, 2, 1))
     # A pijler named like a translatable word: its name is data and stays as written.
-    PijlerFactory(naam="Zorg en welzijn", slug="zorg-en-welzijn")
+    pijler = PijlerFactory(naam="Zorg en welzijn", slug="zorg-en-welzijn")
+    # It existed in the half year (the figure counts the pijlers of then).
+    type(pijler).objects.filter(pk=pijler.pk).update(
+        created_at=timezone.make_aware(dt.datetime(2025, 12, 1))
+    )
     snapshots.snapshot_ensure(period=H1)  # frozen while Dutch is active
     client = client_for("wethouder")
     url = reverse("dashboard") + "?periode=2026-H1"
