@@ -6,13 +6,13 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PORT ?= 8000
 
-.PHONY: help install system system-test migrate demo demo-reset run test test-fast lint format bench soak messages clean
+.PHONY: help install system system-test migrate demo demo-reset run test test-fast lint format bench soak messages vendor screenshots clean
 
 help:
 	@echo "make run     - installeren, database klaarzetten, demodata laden en starten op http://127.0.0.1:$(PORT)"
 	@echo "make test    - installeren en alle tests draaien (PostgreSQL/Redis als DATABASE_URL/REDIS_URL gezet zijn)"
 	@echo "make demo-reset - ALLE gegevens wissen en de demodata opnieuw laden"
-	@echo "make install | demo | lint | format | bench | soak | messages | clean"
+	@echo "make install | demo | lint | format | bench | soak | messages | vendor | screenshots | clean"
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,8 +43,7 @@ demo-reset: migrate
 run: demo
 	@echo ""
 	@echo "Het portaal draait op http://127.0.0.1:$(PORT)/  (stoppen: Ctrl+C)"
-	@echo "Inloggen met bijvoorbeeld: kwartiermaker / $${DEMO_PASSWORD:-demo-inclusie-2026}"
-	@echo "Beheerder en wethouder vragen ook een code: sleutel $${DEMO_TOTP_SECRET:-INCLUSIEPORTAALDEMOSLEUTEL234567} in een authenticator-app (zie README)"
+	@echo "De demo-inloggegevens staan hierboven (seed_demo toont ze allemaal, ook bij een bestaande database)."
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # The suite runs in TEST_WORKERS processes (pytest-xdist), each with its own database,
@@ -79,6 +78,16 @@ soak: install
 messages: install
 	$(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=staticfiles
 	$(BIN)/python manage.py compilemessages --ignore=.venv
+
+# Re-fetch the vendored front-end files (NL Design System CSS, htmx, axe-core) from the
+# npm registry and record their versions and checksums in static/vendor/VENDORED.json.
+vendor: install
+	$(BIN)/python scripts/vendor.py
+
+# Screenshots of the key pages per role at desktop and phone size (docs/screenshots/, shown
+# in the README's Rondleiding), from a fresh demo on a temporary database.
+screenshots: install system-test
+	$(BIN)/python scripts/screenshots.py --serve
 
 clean:
 	rm -rf $(VENV) db.sqlite3 .test-db.sqlite3 staticfiles

@@ -27,19 +27,34 @@ class AmbassadeursConfig(AppConfig):
         )
 
         persondata.register()
+        from inclusie.pickers import Bron
+        from inclusie.pickers import register as register_picker
+
+        register_picker(
+            Bron(
+                models.Ambassadeur,
+                ("persoon__naam",),
+                area="ambassadeurs",
+                label=lambda a: a.persoon.naam,
+                select_related=("persoon",),
+            )
+        )
         # Personal data: every change is audit-logged.
         auditlog.register(models.Ambassadeur, m2m_fields={"bereik"})
         auditlog.register(models.StatusWijziging)
         auditlog.register(models.CoachingNotitie)
         auditlog.register(models.Activiteit)
 
-        register_nav(NavItem(_("Ambassadeurs"), "ambassadeur-list", "ambassadeurs", order=30))
+        register_nav(
+            NavItem(_("Ambassadeurs"), "ambassadeur-list", "ambassadeurs", order=30, section="deal")
+        )
         register_nav(
             NavItem(
                 _("Mijn ambassadeurschap"),
                 "mijn-ambassadeurschap",
                 "mijn_ambassadeurschap",
                 order=30,
+                section="mijn",
             )
         )
         register_panel(

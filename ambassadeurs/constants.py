@@ -11,6 +11,14 @@ class AmbassadeurStatus(models.TextChoices):
     GESTOPT = "gestopt", _("Gestopt")
 
 
+# Status badge tones ({% status_badge label tone %}): the text says the status, the tone supports it.
+STATUS_TONE: dict[str, str] = {
+    AmbassadeurStatus.AANGEMELD: "neutral",
+    AmbassadeurStatus.INTAKE: "warning",
+    AmbassadeurStatus.ACTIEF: "success",
+    AmbassadeurStatus.GESTOPT: "inactive",
+}
+
 # Which status may follow which. Someone who stopped can come back (via intake or directly).
 STATUS_OVERGANGEN: dict[str, tuple[str, ...]] = {
     AmbassadeurStatus.AANGEMELD: (AmbassadeurStatus.INTAKE, AmbassadeurStatus.GESTOPT),

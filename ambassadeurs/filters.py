@@ -34,11 +34,9 @@ class AmbassadeurFilter(PortalFilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # The gemeente's own word: pijler, speerpunt or uitvoeringslijn.
-        term = GemeenteProfiel.cached().term_pijler
-        self.filters["pijler"].label = term.capitalize()
-        self.filters["pijler"].extra["empty_label"] = (
-            _("Alle") + " " + GemeenteProfiel.cached().term_pijlers
-        )
+        term = GemeenteProfiel.cached().term
+        self.filters["pijler"].label = term.Enkelvoud
+        self.filters["pijler"].extra["empty_label"] = term.Alle
 
     def search(self, queryset, name, value):
         return queryset.filter(

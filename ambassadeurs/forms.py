@@ -2,12 +2,14 @@ from __future__ import annotations
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from ambassadeurs.constants import PROFIEL_CRITERIA, STATUS_OVERGANGEN, AmbassadeurStatus
 from ambassadeurs.models import Activiteit, Ambassadeur, CoachingNotitie
 from inclusie.constants import Role
 from inclusie.models import DiversiteitsAspect, Organisatie, Persoon, User, Wijk
+from inclusie.pickers import Kiezer, use_kiezers
 from inclusie.werkbank_forms import FieldsetFormMixin, apply_dates
 from pijlers.models import Pijler
 
@@ -22,13 +24,14 @@ class AmbassadeurForm(FieldsetFormMixin, forms.ModelForm):
         label=_("Bestaande persoon"),
         queryset=Persoon.objects.none(),
         required=False,
+        widget=Kiezer,
         help_text=_("Kies een persoon die al in het portaal staat, of vul hieronder een naam in."),
     )
     naam = forms.CharField(label=_("Naam"), max_length=200, required=False)
     email = forms.EmailField(label=_("E-mailadres"), required=False)
     telefoon = forms.CharField(label=_("Telefoonnummer"), max_length=32, required=False)
     organisatie = forms.ModelChoiceField(
-        label=_("Organisatie"), queryset=Organisatie.objects.all(), required=False
+        label=_("Organisatie"), queryset=Organisatie.objects.all(), required=False, widget=Kiezer
     )
     functie = forms.CharField(label=_("Rol in de organisatie"), max_length=200, required=False)
     wijk = forms.ModelChoiceField(
@@ -38,6 +41,7 @@ class AmbassadeurForm(FieldsetFormMixin, forms.ModelForm):
         label=_("Account in het portaal"),
         queryset=User.objects.none(),
         required=False,
+        widget=Kiezer,
         help_text=_(
             "Koppel een account met de rol ambassadeur, dan kan de ambassadeur zelf inloggen."
         ),
@@ -111,7 +115,7 @@ class EigenProfielForm(FieldsetFormMixin, forms.ModelForm):
     """What an ambassador may change about their own profile."""
 
     toestemming_openbaar = forms.BooleanField(
-        label=_("Mijn naam en organisatie mogen op de openbare lijst van ambassadeurs staan"),
+        label=_("Uw naam en organisatie mogen op de openbare lijst van ambassadeurs staan"),
         required=False,
     )
 
@@ -123,9 +127,23 @@ class EigenProfielForm(FieldsetFormMixin, forms.ModelForm):
             "motivatie": forms.Textarea(attrs={"rows": 3}),
             "netwerken": forms.Textarea(attrs={"rows": 3}),
         }
+        # The ambassador reads these about themselves: spoken to, not about.
+        labels = {
+            "motivatie": _("Waarom wilt u ambassadeur zijn?"),
+            "netwerken": _("In welke netwerken en gemeenschappen bent u actief?"),
+            "bereik": _("Wie bereikt u?"),
+        }
+        help_texts = {
+            "motivatie": "",
+            "netwerken": "",
+            "bereik": _(
+                "Kies de groepen uit het diversiteitsvlechtwerk die u via uw netwerk bereikt. "
+                "Het gaat om wie u bereikt, niet om wie u bent."
+            ),
+        }
 
     fieldsets = [
-        (_("Mijn profiel"), ["motivatie", "netwerken", "bereik"]),
+        (_("Uw profiel"), ["motivatie", "netwerken", "bereik"]),
         (_("Openbare lijst"), ["toestemming_openbaar"]),
     ]
 
@@ -160,7 +178,7 @@ class PijlerLidForm(forms.Form):
         super().__init__(*args, **kwargs)
         apply_dates(self)
         if term:
-            self.fields["pijler"].label = term.capitalize()
+            self.fields["pijler"].label = capfirst(term)
         self.fields["sinds"].initial = timezone.localdate()
 
 
@@ -182,14 +200,23 @@ class CoachingNotitieForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         apply_dates(self)
         self.fields["ambassadeur"].queryset = Ambassadeur.objects.select_related("persoon")
+        use_kiezers(self, "ambassadeur")
         self.fields["datum"].initial = timezone.localdate()
 
 
 class ActiviteitForm(forms.ModelForm):
+    """An ambassador records their own activity (the form speaks to them)."""
+
     class Meta:
         model = Activiteit
         fields = ["datum", "soort", "titel", "omschrijving", "wijk", "aantal_bereikt"]
         widgets = {"omschrijving": forms.Textarea(attrs={"rows": 3})}
+        labels = {
+            "datum": _("Wanneer was het?"),
+            "titel": _("Wat heeft u gedaan?"),
+            "wijk": _("In welke wijk?"),
+            "aantal_bereikt": _("Hoeveel mensen heeft u bereikt?"),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -202,7 +229,13 @@ class KwartiermakerActiviteitForm(ActiviteitForm):
 
     class Meta(ActiviteitForm.Meta):
         fields = ["ambassadeur", *ActiviteitForm.Meta.fields]
+        labels = {
+            "titel": _("Wat heeft de ambassadeur gedaan?"),
+            "aantal_bereikt": _("Aantal mensen bereikt"),
+        }
+        help_texts = {"titel": _("Bijvoorbeeld: gesprek met de directie over werving.")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["ambassadeur"].queryset = Ambassadeur.objects.select_related("persoon")
+        use_kiezers(self, "ambassadeur")

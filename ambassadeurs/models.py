@@ -12,7 +12,13 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ambassadeurs.constants import PROFIEL_CRITERIA, ActiviteitSoort, AmbassadeurStatus
+from ambassadeurs.constants import (
+    PROFIEL_CRITERIA,
+    STATUS_TONE,
+    ActiviteitSoort,
+    AmbassadeurStatus,
+)
+from inclusie import dates
 from inclusie.models import TimeStampedModel
 
 
@@ -85,6 +91,10 @@ class Ambassadeur(TimeStampedModel):
     def criteria_score(self) -> int:
         return sum(1 for name, _label in PROFIEL_CRITERIA if getattr(self, name))
 
+    @property
+    def status_tone(self) -> str:
+        return STATUS_TONE.get(self.status, "neutral")
+
 
 class StatusWijziging(TimeStampedModel):
     """One step in an ambassador's status history (aangemeld -> intake -> actief -> gestopt)."""
@@ -113,7 +123,7 @@ class StatusWijziging(TimeStampedModel):
         verbose_name_plural = _("statuswijzigingen")
 
     def __str__(self) -> str:
-        return f"{self.get_status_display()} ({self.datum:%d-%m-%Y})"
+        return f"{self.get_status_display()} ({dates.datum(self.datum)})"
 
 
 class CoachingNotitie(TimeStampedModel):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from inclusie import dates
 from inclusie.anonymise import persoon_anonymise
 from inclusie.persondata import (
     PersonSource,
@@ -147,7 +148,7 @@ def register() -> None:
             action=_("anonimiseren"),
             expired=_ambassadeurs_expired,
             apply=_anonymise_ambassadeurs,
-            describe=lambda a: f"{a.persoon.naam} (gestopt {a.gestopt_op:%d-%m-%Y})",
+            describe=lambda a: f"{a.persoon.naam} (gestopt {dates.datum(a.gestopt_op)})",
             order=10,
         )
     )
@@ -160,7 +161,7 @@ def register() -> None:
             action=_("verwijderen"),
             expired=_coaching_expired,
             apply=_delete_all,
-            describe=lambda c: f"{c.datum:%d-%m-%Y} {c.onderwerp}",
+            describe=lambda c: f"{dates.datum(c.datum)} {c.onderwerp}",
             order=11,
         )
     )

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from ambassadeurs.constants import STATUS_OVERGANGEN, AmbassadeurStatus
 from ambassadeurs.models import Activiteit, Ambassadeur, CoachingNotitie, StatusWijziging
+from inclusie import dates
 from inclusie.models import Persoon, User
 from inclusie.services import persoon_save
 from pijlers.models import Lidmaatschap, Pijler
@@ -87,7 +88,7 @@ def ambassadeur_status_change(
         raise ValidationError(
             {
                 "datum": _("De datum ligt voor de vorige statuswijziging (%(d)s).")
-                % {"d": laatste.strftime("%d-%m-%Y")}
+                % {"d": dates.datum(laatste)}
             }
         )
     if status == AmbassadeurStatus.ACTIEF and ambassadeur.criteria_score < 5:
@@ -128,7 +129,14 @@ def ambassadeur_pijler_join(
     ).first()
     if bestaand is not None:
         if bestaand.tot is None:
-            raise ValidationError({"pijler": _("De ambassadeur zit al aan deze tafel.")})
+            from inclusie.terms import current_term
+
+            raise ValidationError(
+                {
+                    "pijler": _("De ambassadeur is al lid van %(term)s.")
+                    % {"term": current_term().deze}
+                }
+            )
         bestaand.sinds, bestaand.tot = sinds, None
         bestaand.full_clean()
         bestaand.save()

@@ -67,6 +67,9 @@ class AmbassadeurCreateView(ServiceFormView):
     def back_url(self):
         return reverse("ambassadeur-list")
 
+    def breadcrumbs(self):
+        return [(_("Ambassadeurs"), self.back_url())]
+
     def perform(self, form):
         data = {k: form.cleaned_data[k] for k in form.Meta.fields if k != "bereik"}
         return services.ambassadeur_create(
@@ -87,6 +90,12 @@ class AmbassadeurObjectMixin:
 
     def back_url(self):
         return self.get_ambassadeur().get_absolute_url()
+
+    def breadcrumbs(self):
+        return [
+            (_("Ambassadeurs"), reverse("ambassadeur-list")),
+            (str(self.get_ambassadeur()), self.back_url()),
+        ]
 
 
 class AmbassadeurUpdateView(AmbassadeurObjectMixin, ServiceFormView):
@@ -143,10 +152,11 @@ class AmbassadeurPijlerView(AmbassadeurObjectMixin, ServiceFormView):
 
     @property
     def title(self):
-        term = GemeenteProfiel.cached().term_pijler
-        return _("%(naam)s aan een %(term)s toevoegen") % {
+        from inclusie.terms import current_term
+
+        return _("%(naam)s aan %(term)s toevoegen") % {
             "naam": self.get_ambassadeur(),
-            "term": term,
+            "term": current_term().een,
         }
 
     def get_form_kwargs(self):
@@ -191,6 +201,12 @@ class PijlerEindeView(ServiceFormView):
     def back_url(self):
         return self.get_lidmaatschap().persoon.ambassadeurschap.get_absolute_url()
 
+    def breadcrumbs(self):
+        return [
+            (_("Ambassadeurs"), reverse("ambassadeur-list")),
+            (str(self.get_lidmaatschap().persoon), self.back_url()),
+        ]
+
     def perform(self, form):
         lid = self.get_lidmaatschap()
         return services.ambassadeur_pijler_leave(lidmaatschap=lid, tot=form.cleaned_data["tot"])
@@ -211,6 +227,9 @@ class CoachingCreateView(ServiceFormView):
     def back_url(self):
         pk = query_id(self.request.GET, "ambassadeur")
         return reverse("ambassadeur-detail", args=[pk]) if pk else reverse("ambassadeur-list")
+
+    def breadcrumbs(self):
+        return [(_("Ambassadeurs"), reverse("ambassadeur-list"))]
 
     def perform(self, form):
         return services.coaching_notitie_add(notitie=form.save(commit=False), by=self.request.user)
@@ -268,6 +287,12 @@ class ActiviteitCreateView(ServiceFormView):
         pk = query_id(self.request.GET, "ambassadeur")
         return reverse("ambassadeur-detail", args=[pk]) if pk else reverse("activiteit-list")
 
+    def breadcrumbs(self):
+        return [
+            (_("Ambassadeurs"), reverse("ambassadeur-list")),
+            (_("Activiteiten van ambassadeurs"), reverse("activiteit-list")),
+        ]
+
     def perform(self, form):
         return services.activiteit_save(activiteit=form.save(commit=False), by=self.request.user)
 
@@ -308,6 +333,9 @@ class EigenMixin:
     def back_url(self):
         return reverse("mijn-ambassadeurschap")
 
+    def breadcrumbs(self):
+        return [(_("Mijn ambassadeurschap"), self.back_url())]
+
 
 class MijnAmbassadeurschapView(EigenMixin, AreaMixin, TemplateView):
     area, action = "mijn_ambassadeurschap", VIEW
@@ -343,7 +371,7 @@ class MijnProfielView(GeenProfielMixin, ServiceFormView):
     form_class = EigenProfielForm
     success_url = reverse_lazy("mijn-ambassadeurschap")
     success_message = _("Uw profiel is opgeslagen.")
-    title = _("Mijn profiel wijzigen")
+    title = _("Uw profiel wijzigen")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.eigen()}

@@ -64,3 +64,52 @@ class Aanwezigheid(models.TextChoices):
 class ActieStatus(models.TextChoices):
     OPEN = "open", _("Open")
     GEREED = "gereed", _("Gereed")
+
+
+class Fase(models.TextChoices):
+    """Where a meeting is in its life; decides what an organiser can do (bijeenkomsten.fasen)."""
+
+    VOOR = "voor", _("Gepland")
+    TIJDENS = "tijdens", _("Nu bezig")
+    NA = "na", _("Verslag in concept")
+    VASTGESTELD = "vastgesteld", _("Verslag vastgesteld")
+    GEANNULEERD = "geannuleerd", _("Geannuleerd")
+
+
+class Handeling(models.TextChoices):
+    """What an organiser does to a meeting; each fits some phases only."""
+
+    AGENDA = "agenda", _("Agendapunt toevoegen")
+    UITNODIGEN = "uitnodigen", _("Genodigden en uitnodiging")
+    WIJZIGEN = "wijzigen", _("Wijzigen of verplaatsen")
+    ANNULEREN = "annuleren", _("Annuleren")
+    AANWEZIGHEID = "aanwezigheid", _("Aanwezigheid invullen")
+    VERSLAG = "verslag", _("Verslag schrijven")
+    BESLUIT = "besluit", _("Besluit vastleggen")
+    ACTIE = "actie", _("Actiepunt toevoegen")
+    VASTSTELLEN = "vaststellen", _("Verslag vaststellen")
+    OPENBAAR = "openbaar", _("Openbare versie voorbereiden")
+
+
+# Status badge tones ({% status_badge label tone %}, docs/interface.md): colour with the text.
+FASE_TOON = {
+    Fase.VOOR: "neutral",
+    Fase.TIJDENS: "active",
+    Fase.NA: "warning",
+    Fase.VASTGESTELD: "success",
+    Fase.GEANNULEERD: "inactive",
+}
+ANTWOORD_TOON = {
+    RsvpAntwoord.GEEN: "neutral",
+    RsvpAntwoord.KOMT: "success",
+    RsvpAntwoord.MISSCHIEN: "warning",
+    RsvpAntwoord.KOMT_NIET: "inactive",
+}
+AANWEZIGHEID_TOON = {
+    Aanwezigheid.ONBEKEND: "neutral",
+    Aanwezigheid.AANWEZIG: "success",
+    Aanwezigheid.AFWEZIG_MET_BERICHT: "inactive",
+    Aanwezigheid.AFWEZIG: "warning",
+}
+VERSLAG_TOON = {VerslagStatus.CONCEPT: "warning", VerslagStatus.VASTGESTELD: "success"}
+ACTIE_TOON = {ActieStatus.OPEN: "active", ActieStatus.GEREED: "success"}

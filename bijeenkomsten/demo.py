@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from bijeenkomsten.models import (
     Actie,
+    ActieStatusWijziging,
     Agendapunt,
     Besluit,
     Bijeenkomst,
@@ -291,6 +292,16 @@ def seed(ctx) -> None:
     Actie.objects.bulk_create(acties)
     # An action exists from the meeting where it was agreed.
     spread_created(Actie, acties, [timezone.localtime(a.bijeenkomst.start).date() for a in acties])
+    # Their dated history: open from the meeting, done when reported done.
+    ActieStatusWijziging.objects.bulk_create(
+        [ActieStatusWijziging(actie=a, status=Actie.Status.OPEN, op=a.created_at) for a in acties]
+        + [
+            ActieStatusWijziging(actie=a, status=Actie.Status.GEREED, op=a.gereed_op)
+            for a in acties
+            if a.gereed_op is not None
+        ],
+        batch_size=500,
+    )
     ctx.data["bijeenkomsten"] = alle
     ctx.log(
         f"  {len(alle)} bijeenkomsten ({len(meetings)} in de ambassadeursreeks), "

@@ -20,6 +20,7 @@ from bijeenkomsten.models import (
 from inclusie.constants import Role
 from inclusie.forms import SafeModelMultipleChoiceField
 from inclusie.models import Persoon, User
+from inclusie.pickers import KiezerMeer, use_kiezers
 from inclusie.uploads import UploadValidator
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -31,7 +32,7 @@ def _pijler_term(form) -> None:
     from inclusie.models import GemeenteProfiel
 
     if "pijler" in form.fields:
-        form.fields["pijler"].label = GemeenteProfiel.cached().term_pijler.capitalize()
+        form.fields["pijler"].label = GemeenteProfiel.cached().term.Enkelvoud
 
 
 class BijeenkomstForm(forms.ModelForm):
@@ -82,7 +83,7 @@ class ReeksForm(forms.ModelForm):
         choices=Role.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("De mail met de uitnodiging verstuurt u later per bijeenkomst."),
+        help_text=_("De uitnodiging per e-mail verstuurt u later, per bijeenkomst."),
     )
 
     class Meta:
@@ -145,16 +146,16 @@ class ReeksForm(forms.ModelForm):
 
 class AnnulerenForm(forms.Form):
     reden = forms.CharField(
-        label=_("Reden (komt in de mail aan de genodigden)"), max_length=300, required=False
+        label=_("Reden (komt in de e-mail aan de genodigden)"), max_length=300, required=False
     )
 
 
 class AgendapuntForm(forms.ModelForm):
     class Meta:
         model = Agendapunt
-        fields = ["titel", "toelichting", "presentator", "duur_minuten", "volgorde"]
+        # The order is set with the move buttons on the meeting page, not typed.
+        fields = ["titel", "toelichting", "presentator", "duur_minuten"]
         widgets = {"toelichting": forms.Textarea(attrs={"rows": 3})}
-        help_texts = {"volgorde": _("Laat 0 staan om het punt achteraan toe te voegen.")}
 
     def clean_duur_minuten(self):
         value = self.cleaned_data.get("duur_minuten")
@@ -190,17 +191,20 @@ class UitnodigenForm(forms.Form):
         label=_("Of kies personen met een account"),
         queryset=User.objects.filter(is_active=True).order_by("naam", "email"),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=KiezerMeer(attrs={"size": 8}),
     )
     personen = SafeModelMultipleChoiceField(
         label=_("Externe genodigden (zonder account)"),
         queryset=Persoon.objects.filter(user__isnull=True).order_by("naam"),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
-        help_text=_("Zij staan op de lijst, maar krijgen geen mail uit het portaal."),
+        widget=KiezerMeer(attrs={"size": 6}),
+        help_text=_(
+            "Wie een e-mailadres heeft, krijgt de uitnodiging met het agenda-bestand per e-mail "
+            "(zonder link naar het portaal)."
+        ),
     )
     versturen = forms.BooleanField(
-        label=_("Stuur de uitnodiging met agenda-bestand (.ics) meteen per mail"),
+        label=_("Stuur de uitnodiging met het agenda-bestand (.ics) meteen per e-mail"),
         required=False,
         initial=True,
     )
@@ -331,6 +335,7 @@ class ActieForm(forms.ModelForm):
         self.fields["agendapunt"].required = False
         self.fields["eigenaar"].queryset = User.objects.filter(is_active=True).order_by("naam")
         self.fields["eigenaar"].required = False
+        self.fields["eigenaar"].label = _("Wie doet het?")
         # People without an account who are invited to this meeting (ambassadors and
         # klankbord members among them), and the current owner when editing.
         invited = bijeenkomst.uitnodigingen.filter(persoon__isnull=False).values("persoon_id")
@@ -338,6 +343,7 @@ class ActieForm(forms.ModelForm):
         if self.instance.eigenaar_persoon_id:
             personen = personen | Persoon.objects.filter(pk=self.instance.eigenaar_persoon_id)
         self.fields["eigenaar_persoon"].queryset = personen.order_by("naam")
+        use_kiezers(self, "eigenaar", "eigenaar_persoon")
 
     def clean(self):
         data = super().clean()

@@ -15,9 +15,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bijeenkomsten.constants import (
+    AANWEZIGHEID_TOON,
+    ACTIE_TOON,
+    ANTWOORD_TOON,
+    FASE_TOON,
+    VERSLAG_TOON,
     Aanwezigheid,
     ActieStatus,
     BijeenkomstStatus,
+    Fase,
     ReeksPatroon,
     RsvpAntwoord,
     Soort,
@@ -25,6 +31,7 @@ from bijeenkomsten.constants import (
     Weekdag,
     WeekVanMaand,
 )
+from inclusie import dates
 from inclusie.models.base import TimeStampedModel
 from inclusie.uploads import UploadValidator
 
@@ -193,7 +200,7 @@ class Bijeenkomst(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.titel} ({timezone.localtime(self.start):%d-%m-%Y})"
+        return f"{self.titel} ({dates.datum(timezone.localtime(self.start))})"
 
     def get_absolute_url(self) -> str:
         return reverse("bijeenkomst-detail", args=[self.pk])
@@ -205,6 +212,21 @@ class Bijeenkomst(TimeStampedModel):
     @property
     def is_voorbij(self) -> bool:
         return self.eind < timezone.now()
+
+    @property
+    def fase(self) -> Fase:
+        """Planned, under way, minutes in draft, minutes approved, or cancelled (see fasen)."""
+        from bijeenkomsten import fasen
+
+        return fasen.fase(self)
+
+    @property
+    def fase_toon(self) -> str:
+        return FASE_TOON[self.fase]
+
+    @property
+    def verslag_toon(self) -> str:
+        return VERSLAG_TOON.get(self.verslag_status, "neutral")
 
     @property
     def ics_uid(self) -> str:
@@ -348,6 +370,14 @@ class Uitnodiging(TimeStampedModel):
     def email(self) -> str:
         return self.user.email if self.user_id else (self.persoon.email or "")
 
+    @property
+    def antwoord_toon(self) -> str:
+        return ANTWOORD_TOON.get(self.antwoord, "neutral")
+
+    @property
+    def aanwezigheid_toon(self) -> str:
+        return AANWEZIGHEID_TOON.get(self.aanwezigheid, "neutral")
+
 
 class Besluit(TimeStampedModel):
     bijeenkomst = models.ForeignKey(
@@ -465,6 +495,33 @@ class Actie(TimeStampedModel):
     @property
     def is_te_laat(self) -> bool:
         return self.status == self.Status.OPEN and self.deadline < timezone.localdate()
+
+    @property
+    def status_toon(self) -> str:
+        return "danger" if self.is_te_laat else ACTIE_TOON.get(self.status, "neutral")
+
+
+class ActieStatusWijziging(models.Model):
+    """A dated status change of an action: open, done, reopened (the dated history that
+    "open actions at the end of a half year" is counted from, also after a reopen)."""
+
+    actie = models.ForeignKey(
+        Actie,
+        verbose_name=_("actiepunt"),
+        on_delete=models.CASCADE,
+        related_name="statuswijzigingen",
+    )
+    status = models.CharField(_("status"), max_length=16, choices=ActieStatus.choices)
+    op = models.DateTimeField(_("op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("statuswijziging van een actiepunt")
+        verbose_name_plural = _("statuswijzigingen van actiepunten")
+        ordering = ["actie", "op", "pk"]
+        indexes = [models.Index(fields=["actie", "op"])]
+
+    def __str__(self) -> str:
+        return f"{self.actie_id}: {self.status} ({self.op:%Y-%m-%d})"
 
 
 class AanwezigheidToestemming(TimeStampedModel):

@@ -56,8 +56,18 @@ def register() -> None:
     auditlog.register(models.AanwezigheidToestemming)
     auditlog.register(models.Actie)
 
-    register_nav(NavItem(_("Bijeenkomsten"), "bijeenkomst-list", "bijeenkomsten", order=20))
-    register_nav(NavItem(_("Mijn agenda"), "mijn-agenda", "agenda", order=21))
+    register_nav(
+        NavItem(
+            _("Bijeenkomsten"),
+            "bijeenkomst-list",
+            "bijeenkomsten",
+            order=20,
+            section="bijeenkomsten",
+        )
+    )
+    register_nav(
+        NavItem(_("Mijn agenda"), "mijn-agenda", "agenda", order=21, section="bijeenkomsten")
+    )
 
     everyone = tuple(Role.values)
     register_panel(

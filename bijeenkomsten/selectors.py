@@ -12,13 +12,14 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import django_filters
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bijeenkomsten.models import (
     Actie,
+    ActieStatusWijziging,
     Agendapunt,
     Bijeenkomst,
     Bijlage,
@@ -30,6 +31,7 @@ from inclusie.constants import Role
 from inclusie.filtering import PortalFilterSet
 from inclusie.models import User
 from inclusie.permissions import CHANGE, allowed
+from inclusie.pickers import Kiezer
 
 
 def beheert_bijeenkomsten(user) -> bool:
@@ -302,6 +304,7 @@ class ActieFilter(PortalFilterSet):
         label=_("Wie"),
         queryset=User.objects.filter(is_active=True).order_by("naam"),
         empty_label=_("Iedereen"),
+        widget=Kiezer,
     )
 
     class Meta:
@@ -400,11 +403,25 @@ def figuur_opkomst(start: date, end: date) -> float | None:
 
 
 def figuur_acties_open(start: date, end: date) -> int:
-    """Actions open at `end`: created before it and not done before it."""
+    """Actions open at `end`: created before it, and open by their last status change
+    before it (so an action done then and reopened later counted as done then).
+
+    An action without recorded history (none since migration 0006) falls back to what
+    the row knows: open now, or done only on or after `end`.
+    """
     end_dt = timezone.make_aware(datetime.combine(end, datetime.min.time()))
+    laatste = (
+        ActieStatusWijziging.objects.filter(actie=OuterRef("pk"), op__lt=end_dt)
+        .order_by("-op", "-pk")
+        .values("status")[:1]
+    )
     return (
         Actie.objects.filter(created_at__lt=end_dt)
-        .filter(Q(status=Actie.Status.OPEN) | Q(gereed_op__gte=end_dt))
+        .annotate(status_op=Subquery(laatste))
+        .filter(
+            Q(status_op=Actie.Status.OPEN)
+            | Q(status_op__isnull=True) & (Q(status=Actie.Status.OPEN) | Q(gereed_op__gte=end_dt))
+        )
         .count()
     )
 

@@ -19,10 +19,12 @@ from django.utils import timezone
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
-from bijeenkomsten import ics
+from bijeenkomsten import fasen, ics
+from bijeenkomsten.constants import Handeling
 from bijeenkomsten.models import (
     AanwezigheidToestemming,
     Actie,
+    ActieStatusWijziging,
     Agendapunt,
     Besluit,
     Bijeenkomst,
@@ -30,6 +32,7 @@ from bijeenkomsten.models import (
     Bijlage,
     Uitnodiging,
 )
+from inclusie import dates
 from inclusie.links import portal_url
 from inclusie.models import Persoon, User
 from inclusie.services import notificatie_queue
@@ -142,6 +145,8 @@ def bijeenkomst_save(*, bijeenkomst: Bijeenkomst, by: User | None) -> Bijeenkoms
             or previous["locatie"] != bijeenkomst.locatie
         )
     )
+    if previous is not None:
+        fasen.vereis(bijeenkomst, Handeling.WIJZIGEN)
     if changed and previous is not None:
         bijeenkomst.volgnummer += 1
         if bijeenkomst.reeks_id and previous["start"] != bijeenkomst.start:
@@ -162,6 +167,7 @@ def bijeenkomst_cancel(*, bijeenkomst: Bijeenkomst, reden: str, by: User | None)
     """Cancel one meeting (also one of a series); the rest of the series stays."""
     if bijeenkomst.is_geannuleerd:
         return bijeenkomst
+    fasen.vereis(bijeenkomst, Handeling.ANNULEREN)
     bijeenkomst.status = Bijeenkomst.Status.GEANNULEERD
     bijeenkomst.annuleringsreden = reden
     bijeenkomst.volgnummer += 1
@@ -188,6 +194,7 @@ def uitnodigingen_add(
     rollen: Iterable[str] = (),
 ) -> int:
     """Invite users, external persons, and/or everyone with a role. Returns the number added."""
+    fasen.vereis(bijeenkomst, Handeling.UITNODIGEN)
     user_ids = {u.pk for u in users}
     rollen = list(rollen)
     if rollen:
@@ -244,9 +251,9 @@ def _mail_text(bijeenkomst: Bijeenkomst, inleiding: str, url: str, *, account: b
         ) % {
             "inleiding": inleiding,
             "titel": bijeenkomst.titel,
-            "dag": start.strftime("%d-%m-%Y"),
-            "van": start.strftime("%H:%M"),
-            "tot": eind.strftime("%H:%M"),
+            "dag": dates.dag(start),
+            "van": dates.tijd(start),
+            "tot": dates.tijd(eind),
             "waar": waar,
         }
     return _(
@@ -256,9 +263,9 @@ def _mail_text(bijeenkomst: Bijeenkomst, inleiding: str, url: str, *, account: b
     ) % {
         "inleiding": inleiding,
         "titel": bijeenkomst.titel,
-        "dag": start.strftime("%d-%m-%Y"),
-        "van": start.strftime("%H:%M"),
-        "tot": eind.strftime("%H:%M"),
+        "dag": dates.dag(start),
+        "van": dates.tijd(start),
+        "tot": dates.tijd(eind),
         "waar": waar,
         "url": url,
     }
@@ -320,6 +327,7 @@ def uitnodigingen_send(*, bijeenkomst: Bijeenkomst) -> int:
     """
     if bijeenkomst.is_geannuleerd:
         raise ValidationError(_("Een geannuleerde bijeenkomst kunt u niet versturen."))
+    fasen.vereis(bijeenkomst, Handeling.UITNODIGEN)
     url = _url(bijeenkomst)
     # Lock the unsent rows first (no joins: PostgreSQL refuses FOR UPDATE across the
     # outer joins below), then read them with their account or person.
@@ -352,6 +360,8 @@ def uitnodiging_rsvp(*, uitnodiging: Uitnodiging, antwoord: str) -> Uitnodiging:
     """The invitee answers: komt / komt niet / misschien."""
     if uitnodiging.bijeenkomst.is_geannuleerd:
         raise ValidationError(_("Deze bijeenkomst is geannuleerd."))
+    if uitnodiging.bijeenkomst.is_voorbij:
+        raise ValidationError(_("Deze bijeenkomst is al voorbij."))
     uitnodiging.antwoord = antwoord
     uitnodiging.beantwoord_op = timezone.now()
     uitnodiging.full_clean()
@@ -363,6 +373,7 @@ def uitnodiging_rsvp(*, uitnodiging: Uitnodiging, antwoord: str) -> Uitnodiging:
 def aanwezigheid_save(*, bijeenkomst: Bijeenkomst, waarden: dict[int, str]) -> int:
     """Record attendance for invitees of this meeting. Everything or nothing:
     an id that is not an invitation of this meeting is refused."""
+    fasen.vereis(bijeenkomst, Handeling.AANWEZIGHEID)
     valid = set(Uitnodiging.Aanwezigheid.values)
     rows = {u.pk: u for u in bijeenkomst.uitnodigingen.select_for_update()}
     unknown = set(waarden) - set(rows)
@@ -403,19 +414,66 @@ def agenda_token_reset(*, user: User) -> User:
 # --- agenda and minutes -------------------------------------------------------
 
 
+# A closing item ("Rondvraag en afsluiting") stays last: new items land before it.
+SLOTPUNT = re.compile(r"^\s*(rondvraag|afsluiting|sluiting)\b", re.IGNORECASE)
+
+
+def _agenda_op_volgorde(bijeenkomst: Bijeenkomst) -> list[Agendapunt]:
+    """The meeting's agenda items, locked, numbered 1..n in their current order."""
+    punten = list(
+        Agendapunt.objects.select_for_update()
+        .filter(bijeenkomst=bijeenkomst)
+        .order_by("volgorde", "pk")
+    )
+    for i, punt in enumerate(punten, start=1):
+        if punt.volgorde != i:
+            punt.volgorde = i
+            punt.save(update_fields=["volgorde", "updated_at"])
+    return punten
+
+
 @transaction.atomic
 def agendapunt_save(*, agendapunt: Agendapunt) -> Agendapunt:
+    """Add or change an agenda item. A new one goes at the end of the agenda, before a
+    closing "Rondvraag en afsluiting" when the agenda ends with one."""
+    fasen.vereis(agendapunt.bijeenkomst, Handeling.AGENDA)
     if agendapunt.pk is None and not agendapunt.volgorde:
-        last = (
-            Agendapunt.objects.filter(bijeenkomst=agendapunt.bijeenkomst)
-            .order_by("-volgorde")
-            .values_list("volgorde", flat=True)
-            .first()
-        )
-        agendapunt.volgorde = (last or 0) + 1
+        punten = _agenda_op_volgorde(agendapunt.bijeenkomst)
+        if punten and SLOTPUNT.match(punten[-1].titel) and not SLOTPUNT.match(agendapunt.titel):
+            slot = punten[-1]
+            agendapunt.volgorde = slot.volgorde
+            slot.volgorde += 1
+            slot.save(update_fields=["volgorde", "updated_at"])
+        else:
+            agendapunt.volgorde = len(punten) + 1
     agendapunt.full_clean()
     agendapunt.save()
     return agendapunt
+
+
+OMHOOG, OMLAAG = "omhoog", "omlaag"
+
+
+@transaction.atomic
+def agendapunt_verplaats(*, agendapunt: Agendapunt, richting: str) -> tuple[int, int]:
+    """Move an agenda item one place up or down; returns its new place and the count.
+
+    At the top (or bottom) already, nothing changes.
+    """
+    if richting not in (OMHOOG, OMLAAG):
+        raise ValidationError(_("Kies omhoog of omlaag."))
+    fasen.vereis(agendapunt.bijeenkomst, Handeling.AGENDA)
+    punten = _agenda_op_volgorde(agendapunt.bijeenkomst)
+    i = next(n for n, p in enumerate(punten) if p.pk == agendapunt.pk)
+    j = i - 1 if richting == OMHOOG else i + 1
+    if 0 <= j < len(punten):
+        a, b = punten[i], punten[j]
+        a.volgorde, b.volgorde = b.volgorde, a.volgorde
+        a.save(update_fields=["volgorde", "updated_at"])
+        b.save(update_fields=["volgorde", "updated_at"])
+        i = j
+    agendapunt.volgorde = punten[i].volgorde
+    return i + 1, len(punten)
 
 
 class VerslagConflict(Exception):
@@ -441,6 +499,7 @@ def verslag_aantekening_save(
     writer chooses) - unless the stored text already is this text (a retry of a save
     that landed). Returns the new version and when it was saved.
     """
+    fasen.vereis(bijeenkomst, Handeling.VERSLAG)
     if len(tekst) > VERSLAG_MAX_TEKST:
         raise ValidationError(
             _("Deze aantekeningen zijn te lang (meer dan %(n)s tekens).") % {"n": VERSLAG_MAX_TEKST}
@@ -487,6 +546,7 @@ def _clean_filename(name: str) -> str:
 @transaction.atomic
 def bijlage_add(*, agendapunt: Agendapunt, bestand, by: User | None) -> Bijlage:
     """Store an attachment (type and size checked by UploadValidator; name sanitised)."""
+    fasen.vereis(agendapunt.bijeenkomst, Handeling.AGENDA)
     naam = _clean_filename(getattr(bestand, "name", "") or "bijlage")
     bestand.name = naam
     bijlage = Bijlage(agendapunt=agendapunt, naam=naam, bestand=bestand, geupload_door=by)
@@ -500,6 +560,7 @@ def verslag_save(
     *, bijeenkomst: Bijeenkomst, algemeen: str, aantekeningen: dict[Agendapunt, str]
 ) -> Bijeenkomst:
     """Save the minutes: the general notes and the notes per agenda item, all or nothing."""
+    fasen.vereis(bijeenkomst, Handeling.VERSLAG)
     bijeenkomst.verslag_algemeen = algemeen
     bijeenkomst.save(update_fields=["verslag_algemeen", "updated_at"])
     for punt, tekst in aantekeningen.items():
@@ -510,6 +571,7 @@ def verslag_save(
 
 @transaction.atomic
 def besluit_add(*, besluit: Besluit) -> Besluit:
+    fasen.vereis(besluit.bijeenkomst, Handeling.BESLUIT)
     besluit.full_clean()
     besluit.save()
     return besluit
@@ -517,9 +579,21 @@ def besluit_add(*, besluit: Besluit) -> Besluit:
 
 @transaction.atomic
 def actie_save(*, actie: Actie) -> Actie:
-    """Create or change an action item. An owner is required (the model enforces it)."""
+    """Create or change an action item. An owner is required (the model enforces it).
+
+    A new action comes from a meeting under way or its draft minutes; an existing one can
+    be moved or handed on later, as actions carry over from meeting to meeting."""
+    nieuw = actie.pk is None
+    if nieuw:
+        fasen.vereis(actie.bijeenkomst, Handeling.ACTIE)
+        vorige = None
+    else:
+        vorige = Actie.objects.filter(pk=actie.pk).values_list("status", flat=True).first()
     actie.full_clean()
     actie.save()
+    if actie.status != vorige:
+        # Dated history: "open at the end of a half year" stays true after a reopen.
+        ActieStatusWijziging.objects.create(actie=actie, status=actie.status)
     return actie
 
 
@@ -529,13 +603,17 @@ def actie_gereed(*, actie: Actie) -> Actie:
         actie.status = Actie.Status.GEREED
         actie.gereed_op = timezone.now()
         actie.save(update_fields=["status", "gereed_op", "updated_at"])
+        ActieStatusWijziging.objects.create(
+            actie=actie, status=Actie.Status.GEREED, op=actie.gereed_op
+        )
     return actie
 
 
 @transaction.atomic
 def verslag_vaststellen(*, bijeenkomst: Bijeenkomst, op: date) -> Bijeenkomst:
     """Mark the minutes as approved (usually at the next meeting)."""
-    if not bijeenkomst.is_voorbij and bijeenkomst.start.date() > op:
+    fasen.vereis(bijeenkomst, Handeling.VASTSTELLEN)
+    if op < timezone.localtime(bijeenkomst.start).date():
         raise ValidationError(_("Een verslag kunt u pas vaststellen na de bijeenkomst."))
     bijeenkomst.verslag_status = Bijeenkomst.VerslagStatus.VASTGESTELD
     bijeenkomst.verslag_vastgesteld_op = op
@@ -574,7 +652,7 @@ def actie_herinneringen_send(
             .select_related("eigenaar", "eigenaar_persoon", "bijeenkomst")
         )
         for actie in due:
-            datum = actie.deadline.strftime("%d-%m-%Y")
+            datum = dates.datum(actie.deadline)
             onderwerp = _("Herinnering actiepunt: klaar op %(datum)s") % {"datum": datum}
             if actie.eigenaar_id:
                 notificatie_queue(
@@ -619,6 +697,7 @@ def actie_herinneringen_send(
 @transaction.atomic
 def agendapunt_delete(*, agendapunt: Agendapunt) -> None:
     """Remove an agenda item with its attachments (files too, after commit)."""
+    fasen.vereis(agendapunt.bijeenkomst, Handeling.AGENDA)
     files = [b.bestand.name for b in agendapunt.bijlagen.all() if b.bestand]
     agendapunt.delete()
     transaction.on_commit(lambda: _delete_files(files))
@@ -626,6 +705,7 @@ def agendapunt_delete(*, agendapunt: Agendapunt) -> None:
 
 @transaction.atomic
 def bijlage_delete(*, bijlage: Bijlage) -> None:
+    fasen.vereis(bijlage.agendapunt.bijeenkomst, Handeling.AGENDA)
     name = bijlage.bestand.name
     bijlage.delete()
     transaction.on_commit(lambda: _delete_files([name]))
@@ -642,6 +722,7 @@ def _delete_files(names: list[str]) -> None:
 @transaction.atomic
 def uitnodiging_delete(*, uitnodiging: Uitnodiging) -> None:
     """Take someone off the list (before the meeting; attendance stays history after)."""
+    fasen.vereis(uitnodiging.bijeenkomst, Handeling.UITNODIGEN)
     if uitnodiging.aanwezigheid != Uitnodiging.Aanwezigheid.ONBEKEND:
         raise ValidationError(
             _("Voor deze genodigde is de aanwezigheid al ingevuld; die blijft bewaard.")

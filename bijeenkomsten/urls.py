@@ -35,6 +35,11 @@ urlpatterns = [
         name="agendapunt-update",
     ),
     path(
+        "bijeenkomsten/agendapunten/<id:pk>/verplaatsen/",
+        v.AgendapuntVerplaatsView.as_view(),
+        name="agendapunt-verplaatsen",
+    ),
+    path(
         "bijeenkomsten/bijlagen/<id:pk>/download/",
         v.BijlageDownloadView.as_view(),
         name="bijlage-download",

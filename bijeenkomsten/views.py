@@ -7,6 +7,7 @@ selectors_meetings, which answer 404 for meetings a person may not see.
 from __future__ import annotations
 
 import time
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
@@ -15,15 +16,15 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from django.views.generic import TemplateView
 
-from bijeenkomsten import ics
+from bijeenkomsten import fasen, ics
 from bijeenkomsten import selectors as sel
 from bijeenkomsten import services as svc
+from bijeenkomsten.constants import Handeling
 from bijeenkomsten.forms import (
     AanwezigheidForm,
     ActieForm,
@@ -49,6 +50,7 @@ from bijeenkomsten.models import (
     Bijlage,
     Uitnodiging,
 )
+from inclusie import dates
 from inclusie.downloads import private_file_response
 from inclusie.form_views import ServiceFormView, call_service, run_action
 from inclusie.links import portal_url
@@ -65,15 +67,33 @@ from inclusie.redaction import NAAM, marker
 FORM_PAGE = "bijeenkomsten/form.html"
 
 
+def weiger(request, bijeenkomst: Bijeenkomst, reden: str):
+    """An action that does not fit the meeting's phase: say why, back to the meeting."""
+    messages.error(request, reden)
+    return redirect(bijeenkomst.get_absolute_url())
+
+
 class BijeenkomstMixin(AreaMixin):
-    """Loads `self.bijeenkomst` (visible to the user, else 404) from the URL's pk."""
+    """Loads `self.bijeenkomst` (visible to the user, else 404) from the URL's pk.
+
+    `handeling`: the action the view performs; refused (GET and POST) when it does not
+    fit the meeting's phase (bijeenkomsten.fasen), whatever the page showed.
+    """
 
     area, action = "bijeenkomsten", CHANGE
     model = Bijeenkomst
+    handeling: Handeling | None = None
 
     def dispatch(self, request, *args, **kwargs):
         self.bijeenkomst = sel.bijeenkomst_get(user=request.user, pk=kwargs["pk"])
+        if self.handeling and request.user.is_authenticated:
+            reden = fasen.weigering(self.bijeenkomst, self.handeling)
+            if reden:
+                return self.weiger(reden)
         return super().dispatch(request, *args, **kwargs)
+
+    def weiger(self, reden: str):
+        return weiger(self.request, self.bijeenkomst, reden)
 
 
 class BijeenkomstFormView(BijeenkomstMixin, ServiceFormView):
@@ -110,6 +130,61 @@ class BijeenkomstListView(FilteredListView):
         return {"user": self.request.user}
 
 
+# Where each action of a meeting leads (bijeenkomsten.fasen decides which fit).
+HANDELING_URL = {
+    Handeling.AGENDA: "agendapunt-create",
+    Handeling.UITNODIGEN: "bijeenkomst-uitnodigen",
+    Handeling.WIJZIGEN: "bijeenkomst-update",
+    Handeling.ANNULEREN: "bijeenkomst-annuleren",
+    Handeling.AANWEZIGHEID: "bijeenkomst-aanwezigheid",
+    Handeling.VERSLAG: "bijeenkomst-verslag",
+    Handeling.BESLUIT: "besluit-create",
+    Handeling.ACTIE: "actie-create",
+    Handeling.VASTSTELLEN: "bijeenkomst-vaststellen",
+    Handeling.OPENBAAR: "bijeenkomst-openbaar-voorvertoning",
+}
+
+
+def _acties_menu(b: Bijeenkomst, stand: fasen.Stand, beheert: bool) -> tuple[dict | None, list]:
+    """The meeting page's one primary action and its secondary menu, as label and url."""
+
+    def item(handeling: Handeling) -> dict:
+        label = handeling.label
+        if handeling == Handeling.UITNODIGEN and handeling == stand.primair:
+            label = _("Genodigden uitnodigen")
+        elif handeling == Handeling.VERSLAG and fasen.heeft_verslag(b):
+            label = _("Verslag verder schrijven")
+        return {
+            "handeling": handeling,
+            "label": label,
+            "url": reverse(HANDELING_URL[handeling], args=[b.pk]),
+        }
+
+    primair = item(stand.primair) if beheert and stand.primair else None
+    menu = []
+    if beheert:
+        for handeling in stand.overige:
+            menu.append(item(handeling))
+            if handeling == Handeling.AGENDA and b.agendapunten.all():
+                menu.append(
+                    {"label": _("Bijlage toevoegen"), "url": reverse("bijlage-create", args=[b.pk])}
+                )
+    pdf = reverse("bijeenkomst-pdf", args=[b.pk])
+    menu.append(
+        {"label": _("Verslag als PDF") if b.is_voorbij else _("Agenda als PDF"), "url": pdf}
+    )
+    if b.openbaar_verslag:
+        menu.append({"label": _("Openbaar verslag (gelakt, PDF)"), "url": pdf + "?versie=openbaar"})
+    if not b.is_geannuleerd and not b.is_voorbij:
+        menu.append(
+            {
+                "label": _("In mijn agenda zetten (.ics)"),
+                "url": reverse("bijeenkomst-ics", args=[b.pk]),
+            }
+        )
+    return primair, menu
+
+
 class BijeenkomstDetailView(AreaMixin, TemplateView):
     area, action = "bijeenkomsten", VIEW
     template_name = "bijeenkomsten/detail.html"
@@ -120,7 +195,16 @@ class BijeenkomstDetailView(AreaMixin, TemplateView):
         b = sel.bijeenkomst_detail(user=user, pk=kwargs["pk"])
         deelnemers, verborgen = sel.deelnemers_voor(b, user)
         mijn = next((u for u in b.uitnodigingen.all() if u.user_id == user.pk), None)
+        beheert = sel.beheert_bijeenkomsten(user)
+        stand = fasen.stand(b)
+        primair, menu = _acties_menu(b, stand, beheert)
+        self._na_verplaatsen(list(b.agendapunten.all()))
         ctx.update(
+            stand=stand,
+            agenda_wijzigen=beheert and stand.mag(Handeling.AGENDA),
+            verslag_heeft_aantekeningen=fasen.heeft_verslag(b),
+            primaire_actie=primair,
+            acties_menu=menu,
             bijeenkomst=b,
             deelnemers=deelnemers,
             verborgen=verborgen,
@@ -128,10 +212,28 @@ class BijeenkomstDetailView(AreaMixin, TemplateView):
             rsvp_form=RsvpForm(initial={"antwoord": mijn.antwoord}) if mijn else None,
             eerdere_acties=sel.open_acties_eerder(b, user),
             acties=sel.met_eigenaar_namen(b.acties.all(), user),
-            beheert=sel.beheert_bijeenkomsten(user),
+            beheert=beheert,
             vorige=sel.vorige_bijeenkomst(b, user),
         )
         return ctx
+
+    def _na_verplaatsen(self, punten: list[Agendapunt]) -> None:
+        """After a move (?verplaatst=pk&richting=...): the moved item's same button gets
+        focus, or the other one at the top or bottom, and says where the item stands."""
+        pk, richting = self.request.GET.get("verplaatst", ""), self.request.GET.get("richting")
+        for plaats, punt in enumerate(punten, start=1):
+            punt.focus_knop = ""
+            if str(punt.pk) != pk or len(punten) < 2:
+                continue
+            kan_omhoog, kan_omlaag = plaats > 1, plaats < len(punten)
+            if richting == svc.OMHOOG:
+                punt.focus_knop = svc.OMHOOG if kan_omhoog else svc.OMLAAG
+            elif richting == svc.OMLAAG:
+                punt.focus_knop = svc.OMLAAG if kan_omlaag else svc.OMHOOG
+            punt.plaats_melding = _("Staat nu op plaats %(plaats)d van %(aantal)d.") % {
+                "plaats": plaats,
+                "aantal": len(punten),
+            }
 
 
 class BijeenkomstCreateView(ServiceFormView):
@@ -159,6 +261,7 @@ class BijeenkomstCreateView(ServiceFormView):
 
 class BijeenkomstUpdateView(BijeenkomstFormView):
     form_class = BijeenkomstForm
+    handeling = Handeling.WIJZIGEN
     title = gettext_lazy("Bijeenkomst wijzigen of verplaatsen")
     success_message = gettext_lazy("De bijeenkomst is opgeslagen.")
 
@@ -193,7 +296,9 @@ class ReeksCreateView(ServiceFormView):
         )
 
     def get_success_message(self, made):
-        return _("%(n)d bijeenkomsten gepland.") % {"n": len(made)}
+        return ngettext("%(n)d bijeenkomst gepland.", "%(n)d bijeenkomsten gepland.", len(made)) % {
+            "n": len(made)
+        }
 
     def get_success_url(self):
         return reverse("bijeenkomst-list") + "?wanneer=komend"
@@ -201,6 +306,7 @@ class ReeksCreateView(ServiceFormView):
 
 class AnnulerenView(BijeenkomstFormView):
     form_class = AnnulerenForm
+    handeling = Handeling.ANNULEREN
     title = gettext_lazy("Bijeenkomst annuleren")
     intro = gettext_lazy(
         "Alleen deze bijeenkomst gaat niet door; de rest van de reeks blijft staan. "
@@ -222,6 +328,7 @@ class AnnulerenView(BijeenkomstFormView):
 
 class AgendapuntCreateView(BijeenkomstFormView):
     form_class = AgendapuntForm
+    handeling = Handeling.AGENDA
     title = gettext_lazy("Agendapunt toevoegen")
     success_message = gettext_lazy("Het agendapunt is toegevoegd.")
     anchor = "#agenda"
@@ -249,6 +356,9 @@ class AgendapuntUpdateView(ServiceFormView):
         )
         if self.punt is None:
             raise Http404
+        reden = fasen.weigering(self.punt.bijeenkomst, Handeling.AGENDA)
+        if reden:
+            return weiger(request, self.punt.bijeenkomst, reden)
         return super().dispatch(request, *args, **kwargs)
 
     def get_instance(self):
@@ -270,8 +380,42 @@ class AgendapuntUpdateView(ServiceFormView):
         return self.punt.bijeenkomst.get_absolute_url() + "#agenda"
 
 
+class AgendapuntVerplaatsView(AreaMixin, View):
+    """POST: move an agenda item one place up or down (buttons that work without JS).
+
+    Back on the meeting page the same button of the moved item has focus (autofocus, so
+    no script is needed) and says where the item now stands.
+    """
+
+    area, action = "bijeenkomsten", CHANGE
+    model = Agendapunt
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        visible = sel.bijeenkomsten_zichtbaar(request.user).values("pk")
+        punt = (
+            Agendapunt.objects.filter(pk=pk, bijeenkomst__in=visible)
+            .select_related("bijeenkomst")
+            .first()
+        )
+        if punt is None:
+            raise Http404
+        b = punt.bijeenkomst
+        reden = fasen.weigering(b, Handeling.AGENDA)
+        if reden:
+            return weiger(request, b, reden)
+        richting = request.POST.get("richting", "")
+        if richting not in (svc.OMHOOG, svc.OMLAAG):
+            return redirect(b.get_absolute_url() + "#agenda")
+        svc.agendapunt_verplaats(agendapunt=punt, richting=richting)
+        # No #fragment: a page opened at a fragment skips autofocus (HTML spec).
+        query = urlencode({"verplaatst": punt.pk, "richting": richting})
+        return redirect(f"{b.get_absolute_url()}?{query}")
+
+
 class BijlageCreateView(BijeenkomstFormView):
     form_class = BijlageForm
+    handeling = Handeling.AGENDA
     title = gettext_lazy("Bijlage toevoegen")
     success_message = gettext_lazy("De bijlage is toegevoegd.")
     anchor = "#agenda"
@@ -302,6 +446,7 @@ class BijlageDownloadView(AreaMixin, View):
 
 class UitnodigenView(BijeenkomstFormView):
     form_class = UitnodigenForm
+    handeling = Handeling.UITNODIGEN
     template_name = "bijeenkomsten/uitnodigen.html"
     title = gettext_lazy("Genodigden")
     submit_label = gettext_lazy("Toevoegen en versturen")
@@ -319,7 +464,11 @@ class UitnodigenView(BijeenkomstFormView):
             personen=data["personen"],
             rollen=data["rollen"],
         )
-        messages.success(self.request, _("%(n)d genodigden toegevoegd.") % {"n": added})
+        messages.success(
+            self.request,
+            ngettext("%(n)d genodigde toegevoegd.", "%(n)d genodigden toegevoegd.", added)
+            % {"n": added},
+        )
         if data["versturen"]:
             # The invitees are saved either way; a refused mailing is said, not a 500.
             sent = run_action(
@@ -328,7 +477,13 @@ class UitnodigenView(BijeenkomstFormView):
             )
             if sent is not None:
                 messages.success(
-                    self.request, _("%(n)d uitnodigingen per mail verstuurd.") % {"n": sent}
+                    self.request,
+                    ngettext(
+                        "%(n)d uitnodiging per e-mail verstuurd.",
+                        "%(n)d uitnodigingen per e-mail verstuurd.",
+                        sent,
+                    )
+                    % {"n": sent},
                 )
         return self.bijeenkomst
 
@@ -338,6 +493,7 @@ class UitnodigenView(BijeenkomstFormView):
 
 class AanwezigheidView(BijeenkomstFormView):
     form_class = AanwezigheidForm
+    handeling = Handeling.AANWEZIGHEID
     template_name = "bijeenkomsten/aanwezigheid.html"
     title = gettext_lazy("Aanwezigheid")
     success_message = gettext_lazy("De aanwezigheid is opgeslagen.")
@@ -379,6 +535,7 @@ class VerslagView(BijeenkomstFormView):
     """
 
     form_class = VerslagForm
+    handeling = Handeling.VERSLAG
     template_name = "bijeenkomsten/verslag.html"
     title = gettext_lazy("Verslag")
     submit_label = gettext_lazy("Verslag opslaan")
@@ -442,6 +599,14 @@ class _NietsOpgeslagen(Exception):
 class VerslagAutosaveView(BijeenkomstMixin, View):
     """One text of the minutes, saved while it is typed: JSON for static/js/verslag.js."""
 
+    handeling = Handeling.VERSLAG
+
+    def weiger(self, reden: str):
+        # 423 Locked: autosave.js stops sending and says the text is locked.
+        from django.http import JsonResponse
+
+        return JsonResponse({"melding": reden}, status=423)
+
     def post(self, request, pk):
         from django.http import JsonResponse
 
@@ -477,6 +642,7 @@ class VerslagAutosaveView(BijeenkomstMixin, View):
 
 class BesluitCreateView(BijeenkomstFormView):
     form_class = BesluitForm
+    handeling = Handeling.BESLUIT
     title = gettext_lazy("Besluit vastleggen")
     success_message = gettext_lazy("Het besluit is vastgelegd.")
     anchor = "#verslag"
@@ -493,6 +659,7 @@ class BesluitCreateView(BijeenkomstFormView):
 
 class ActieCreateView(BijeenkomstFormView):
     form_class = ActieForm
+    handeling = Handeling.ACTIE
     title = gettext_lazy("Actiepunt toevoegen")
     success_message = gettext_lazy("Het actiepunt is toegevoegd.")
     anchor = "#acties"
@@ -528,6 +695,9 @@ class ActieUpdateView(ServiceFormView):
             "bijeenkomst": self.actie.bijeenkomst,
         }
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(bijeenkomst=self.actie.bijeenkomst, **kwargs)
+
     def back_url(self):
         return self.actie.bijeenkomst.get_absolute_url() + "#acties"
 
@@ -545,6 +715,7 @@ class ActieUpdateView(ServiceFormView):
 
 class VaststellenView(BijeenkomstFormView):
     form_class = VaststellenForm
+    handeling = Handeling.VASTSTELLEN
     title = gettext_lazy("Verslag vaststellen")
     intro = gettext_lazy("Meestal stelt de volgende bijeenkomst het verslag vast.")
     submit_label = gettext_lazy("Vaststellen")
@@ -627,7 +798,7 @@ class VerslagVoorvertoningView(_VerslagDocument, VoorvertoningView):
         b = ctx["document"]
         ctx["titel"] = _("Verslag: %(titel)s, %(datum)s") % {
             "titel": b.titel,
-            "datum": date_format(timezone.localtime(b.start), "j F Y"),
+            "datum": dates.datum(b.start),
         }
         ctx["back_url"] = b.get_absolute_url()
         ctx["back_label"] = _("Terug naar de bijeenkomst")
@@ -758,6 +929,7 @@ class RsvpView(ServiceFormView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["title"] = _("Komt u naar %(titel)s?") % {"titel": self.uitnodiging.bijeenkomst.titel}
+        ctx["bijeenkomst"] = self.uitnodiging.bijeenkomst
         return ctx
 
     def back_url(self):
@@ -875,6 +1047,7 @@ class _DeleteView(AreaMixin, View):
     path_to_meeting = "bijeenkomst"
     anchor = ""
     message = ""
+    handeling: Handeling = Handeling.AGENDA
 
     def service(self, obj) -> None:
         raise NotImplementedError
@@ -886,15 +1059,23 @@ class _DeleteView(AreaMixin, View):
             raise Http404
         return obj
 
-    def meeting_url(self, obj) -> str:
-        return reverse(
-            "bijeenkomst-detail",
-            args=[
-                obj.agendapunt.bijeenkomst_id
-                if self.path_to_meeting.startswith("agendapunt")
-                else obj.bijeenkomst_id
-            ],
+    def meeting(self, obj) -> Bijeenkomst:
+        return (
+            obj.agendapunt.bijeenkomst
+            if self.path_to_meeting.startswith("agendapunt")
+            else obj.bijeenkomst
         )
+
+    def meeting_url(self, obj) -> str:
+        return self.meeting(obj).get_absolute_url()
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and request.method in ("GET", "POST"):
+            obj = self.get_object(kwargs["pk"])
+            reden = fasen.weigering(self.meeting(obj), self.handeling)
+            if reden:
+                return weiger(request, self.meeting(obj), reden)
+        return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, pk):
         """Where deleting is offered as a link (the form page), GET asks to confirm."""
@@ -935,6 +1116,7 @@ class BijlageDeleteView(_DeleteView):
 
 class UitnodigingDeleteView(_DeleteView):
     model = Uitnodiging
+    handeling = Handeling.UITNODIGEN
     anchor = "#deelnemers"
     message = gettext_lazy("De genodigde staat niet meer op de lijst.")
 

@@ -10,7 +10,14 @@ class DealConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from deal import models, persondata, selectors
+        from deal import beheer, models, persondata, selectors
+
+        beheer.register()
+        from inclusie.pickers import Bron
+        from inclusie.pickers import register as register_picker
+
+        # Initiatives are linked to each other with the searchable combobox.
+        register_picker(Bron(models.Initiatief, ("naam",), area="initiatieven"))
         from inclusie.constants import Role
         from inclusie.registry import (
             FLOW,
@@ -49,9 +56,15 @@ class DealConfig(AppConfig):
 
         register_redaction_source(RedactionSource("deal", people=_redaction_people))
 
-        register_nav(NavItem(_("Deal"), "deal:partner-list", "deal", order=10))
-        register_nav(NavItem(_("Initiatieven"), "deal:initiatief-list", "initiatieven", order=30))
-        register_nav(NavItem(_("Kennisbank"), "deal:kennis-list", "kennisbank", order=40))
+        register_nav(NavItem(_("Partners"), "deal:partner-list", "deal", order=10, section="deal"))
+        register_nav(
+            NavItem(
+                _("Initiatieven"), "deal:initiatief-list", "initiatieven", order=30, section="deal"
+            )
+        )
+        register_nav(
+            NavItem(_("Kennisbank"), "deal:kennis-list", "kennisbank", order=40, section="deal")
+        )
         register_public_link(PublicLink(_("De Inclusie Deal: wie doet mee?"), "deal:openbaar", 10))
         register_panel(
             HomePanel(

@@ -18,6 +18,22 @@ class Fase(models.TextChoices):
 ROUTE: list[str] = [Fase.VERKEND, Fase.IN_GESPREK, Fase.AANGEHAAKT, Fase.ONDERTEKEND]
 
 
+def next_stage(fase: str) -> str | None:
+    """The stage after `fase` on the route; None at the end of it or off it (gestopt)."""
+    if fase not in ROUTE:
+        return None
+    index = ROUTE.index(fase) + 1
+    return ROUTE[index] if index < len(ROUTE) else None
+
+
+def is_regular_step(van: str, naar: str) -> bool:
+    """One step forward on the route (verkend -> in gesprek -> aangehaakt -> ondertekend).
+
+    Any other move (skipping a stage, going back, stopping) needs a reason.
+    """
+    return naar is not None and naar == next_stage(van)
+
+
 class ContactSoort(models.TextChoices):
     GESPREK = "gesprek", _("Gesprek")
     EMAIL = "email", _("E-mail")
@@ -62,3 +78,26 @@ class KennisSoort(models.TextChoices):
     DOCUMENT = "document", _("Document")
     LINK = "link", _("Link")
     TRAINING = "training", _("Training")
+
+
+# Status badge tones ({% status_badge label tone %}): the text always says the status,
+# the tone only supports it.
+FASE_TONE: dict[str, str] = {
+    Fase.VERKEND: "neutral",
+    Fase.IN_GESPREK: "active",
+    Fase.AANGEHAAKT: "active",
+    Fase.ONDERTEKEND: "success",
+    Fase.GESTOPT: "inactive",
+}
+TOEZEGGING_TONE: dict[str, str] = {
+    ToezeggingStatus.VOORGENOMEN: "neutral",
+    ToezeggingStatus.LOPEND: "active",
+    ToezeggingStatus.GEREALISEERD: "success",
+    ToezeggingStatus.GESTOPT: "inactive",
+}
+INITIATIEF_TONE: dict[str, str] = {
+    InitiatiefStatus.IDEE: "neutral",
+    InitiatiefStatus.LOPEND: "active",
+    InitiatiefStatus.AFGEROND: "success",
+    InitiatiefStatus.GESTOPT: "inactive",
+}

@@ -339,6 +339,11 @@ def seed(ctx) -> None:
                 "gestart_op": ctx.dag((i + 0.5) / (len(INITIATIEVEN) * ctx.scale)),
             },
         )
+        if created and initiatief.status == InitiatiefStatus.AFGEROND:
+            # Finished halfway between its start and today: dated history for the figures.
+            fraction = (i + 0.5) / (len(INITIATIEVEN) * ctx.scale)
+            initiatief.beeindigd_op = ctx.dag(fraction + (1 - fraction) / 2)
+            initiatief.save(update_fields=["beeindigd_op"])
         if created and personen:
             initiatief.personen.set(
                 [personen[i % len(personen)], personen[(i + 5) % len(personen)]]

@@ -2,10 +2,10 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from deal.constants import Fase, InitiatiefStatus, KennisSoort, Thema
+from deal.constants import Fase, InitiatiefStatus, KennisSoort
 from deal.models import Initiatief, KennisItem, Partner
-from inclusie.constants import Sector
 from inclusie.filtering import PortalFilterSet
+from inclusie.keuzes import choices_for
 from inclusie.models import Wijk
 from pijlers.models import Pijler
 
@@ -17,7 +17,9 @@ def term_pijler() -> str:
 
 
 def _pijler_label():
-    return term_pijler().capitalize()
+    from inclusie.models import GemeenteProfiel
+
+    return GemeenteProfiel.cached().term.Enkelvoud
 
 
 class TermMixin:
@@ -42,7 +44,7 @@ class PartnerFilter(TermMixin, PortalFilterSet):
     sector = django_filters.ChoiceFilter(
         label=_("Sector"),
         field_name="organisatie__sector",
-        choices=Sector.choices,
+        choices=choices_for("sector"),
         empty_label=_("Alle sectoren"),
     )
     pijler = django_filters.ModelChoiceFilter(
@@ -116,7 +118,7 @@ class KennisFilter(TermMixin, PortalFilterSet):
         label=_("Soort"), choices=KennisSoort.choices, empty_label=_("Alle soorten")
     )
     thema = django_filters.ChoiceFilter(
-        label=_("Thema"), choices=Thema.choices, empty_label=_("Alle thema's")
+        label=_("Thema"), choices=choices_for("thema"), empty_label=_("Alle thema's")
     )
     pijler = django_filters.ModelChoiceFilter(
         label=_("Pijler"), field_name="pijlers", queryset=Pijler.objects.all()

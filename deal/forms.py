@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from deal.constants import Fase
+from deal.constants import Fase, next_stage
 from deal.models import (
     Contactmoment,
     GezamenlijkeDoelstelling,
@@ -16,6 +16,7 @@ from deal.models import (
 )
 from inclusie.forms import DATE, SafeModelMultipleChoiceField, apply_terms
 from inclusie.models import Organisatie, Persoon
+from inclusie.pickers import Kiezer, use_kiezers
 from inclusie.uploads import UploadValidator
 from pijlers.models import Pijler
 
@@ -47,13 +48,14 @@ class PartnerCreateForm(TermsForm):
         label=_("Bestaande organisatie"),
         queryset=Organisatie.objects.filter(partner__isnull=True),
         required=False,
+        widget=Kiezer,
         help_text=_(
             "Kies een organisatie die al in het portaal staat, of vul hieronder een nieuwe in."
         ),
     )
     naam = forms.CharField(label=_("Naam nieuwe organisatie"), max_length=200, required=False)
     kvk_nummer = forms.CharField(
-        label=_("KvK-nummer"), max_length=8, required=False, help_text=_("Optioneel, acht cijfers.")
+        label=_("KvK-nummer"), max_length=8, required=False, help_text=_("Acht cijfers.")
     )
     sector = Organisatie._meta.get_field("sector").formfield(required=False)
     grootte = Organisatie._meta.get_field("grootte").formfield(required=False)
@@ -127,9 +129,13 @@ class PartnerForm(TermsForm):
 
 
 class FaseForm(forms.Form):
-    naar = forms.ChoiceField(
-        label=_("Naar fase"), choices=[c for c in Fase.choices if c[0] != Fase.ONDERTEKEND]
-    )
+    """Move a partner: every stage but the current one and signing (which has its own form).
+
+    The stage after the current one on the route is chosen beforehand; where that is
+    signing, or the partner is off the route, nothing is chosen.
+    """
+
+    naar = forms.ChoiceField(label=_("Naar fase"), choices=[])
     datum = forms.DateField(label=_("Datum"), widget=DATE, initial=timezone.localdate)
     reden = forms.CharField(
         label=_("Reden of toelichting"),
@@ -138,6 +144,17 @@ class FaseForm(forms.Form):
         max_length=2000,
         help_text=_("Verplicht als u een fase overslaat, teruggaat of stopt."),
     )
+
+    def __init__(self, *args, partner: Partner, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [c for c in Fase.choices if c[0] not in (partner.fase, Fase.ONDERTEKEND)]
+        volgende = next_stage(partner.fase)
+        if volgende is None or volgende == Fase.ONDERTEKEND:
+            choices.insert(0, ("", _("Kies een fase")))
+            volgende = ""
+        self.fields["naar"].choices = choices
+        # A stage the view names (a link's ?naar=) wins over the next one.
+        self.initial.setdefault("naar", volgende)
 
 
 class OndertekenForm(forms.Form):
@@ -181,6 +198,7 @@ class ContactmomentForm(TermsForm):
             )
             self.fields["volgende_actie"].initial = partner.volgende_actie
             self.fields["volgende_actie_op"].initial = partner.volgende_actie_op
+        use_kiezers(self, "persoon")
 
 
 class ToezeggingForm(TermsForm):
@@ -238,6 +256,7 @@ class InitiatiefForm(TermsForm):
         if self.instance.pk:
             qs = qs.exclude(pk=self.instance.pk)
         self.fields["verbonden_met"].queryset = qs
+        use_kiezers(self, "eigenaar", "personen", "verbonden_met")
 
 
 class KennisItemForm(TermsForm):

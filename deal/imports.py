@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from deal.constants import Fase
 from inclusie.constants import Sector
 from inclusie.imports import CsvRow, choice_value, import_rows, read_csv
+from inclusie.keuzes import keuzes
 from inclusie.models import Organisatie, User, Wijk
 
 COLUMNS = ["naam", "kvk_nummer", "sector", "wijk", "fase"]
@@ -46,7 +47,7 @@ def partners_import(*, data: bytes, by: User | None) -> ImportResult:
             problems.append(_("de naam is langer dan 200 tekens"))
         if kvk and not (kvk.isdigit() and len(kvk) == 8):
             problems.append(_("het KvK-nummer moet uit precies acht cijfers bestaan"))
-        sector = choice_value(row.get("sector"), Sector.choices)
+        sector = choice_value(row.get("sector"), keuzes("sector", alleen_actief=True))
         if sector is None:
             problems.append(_("onbekende sector '%(v)s'") % {"v": row.get("sector")})
         fase = choice_value(row.get("fase"), [c for c in Fase.choices if c[0] != Fase.ONDERTEKEND])

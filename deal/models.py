@@ -6,14 +6,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from deal.constants import (
+    FASE_TONE,
+    INITIATIEF_TONE,
+    TOEZEGGING_TONE,
     ContactSoort,
     Fase,
     InitiatiefStatus,
     KennisSoort,
-    Thema,
     ToezeggingSoort,
     ToezeggingStatus,
 )
+from inclusie.keuzes import KeuzeField
 from inclusie.models import TimeStampedModel
 from inclusie.uploads import DOCUMENT_KINDS, UploadValidator
 
@@ -90,6 +93,15 @@ class Partner(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("deal:partner-detail", args=[self.pk])
+
+    @property
+    def fase_tone(self) -> str:
+        return FASE_TONE.get(self.fase, "neutral")
+
+    @property
+    def volgende_stap_te_laat(self) -> bool:
+        """The next step's deadline has passed (the follow-up list marks it)."""
+        return self.volgende_actie_op is not None and self.volgende_actie_op < timezone.localdate()
 
 
 class FaseWijziging(models.Model):
@@ -172,7 +184,7 @@ class Toezegging(TimeStampedModel):
         choices=ToezeggingSoort.choices,
         default=ToezeggingSoort.STAD,
     )
-    thema = models.CharField(_("thema"), max_length=20, choices=Thema.choices, blank=True)
+    thema = KeuzeField(_("thema"), keuzelijst="thema", max_length=20, blank=True)
     titel = models.CharField(_("wat zegt de partner toe?"), max_length=300)
     omschrijving = models.TextField(_("toelichting"), blank=True)
     doelstelling = models.ForeignKey(
@@ -214,6 +226,10 @@ class Toezegging(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("deal:toezegging-detail", args=[self.pk])
+
+    @property
+    def status_tone(self) -> str:
+        return TOEZEGGING_TONE.get(self.status, "neutral")
 
 
 class ToezeggingStatusWijziging(models.Model):
@@ -321,6 +337,12 @@ class Initiatief(TimeStampedModel):
         default=InitiatiefStatus.LOPEND,
     )
     gestart_op = models.DateField(_("gestart op"), default=timezone.localdate)
+    beeindigd_op = models.DateField(
+        _("beëindigd op"),
+        null=True,
+        blank=True,
+        help_text=_("Wanneer het initiatief is afgerond of gestopt (vult het portaal zelf in)."),
+    )
     verbonden_met = models.ManyToManyField(
         "self",
         blank=True,
@@ -339,6 +361,10 @@ class Initiatief(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("deal:initiatief-detail", args=[self.pk])
+
+    @property
+    def status_tone(self) -> str:
+        return INITIATIEF_TONE.get(self.status, "neutral")
 
 
 class KennisItem(TimeStampedModel):
@@ -359,7 +385,7 @@ class KennisItem(TimeStampedModel):
     datum = models.DateField(
         _("datum"), null=True, blank=True, help_text=_("Voor een training: wanneer is die?")
     )
-    thema = models.CharField(_("thema"), max_length=20, choices=Thema.choices, blank=True)
+    thema = KeuzeField(_("thema"), keuzelijst="thema", max_length=20, blank=True)
     pijlers = models.ManyToManyField(
         "pijlers.Pijler", blank=True, related_name="kennisitems", verbose_name=_("pijlers")
     )

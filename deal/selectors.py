@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 
-from deal.constants import ROUTE, Fase, ToezeggingStatus
+from deal.constants import ROUTE, Fase, ToezeggingStatus, is_regular_step, next_stage
 from deal.filters import InitiatiefFilter, KennisFilter, PartnerFilter
 from deal.models import (
     Contactmoment,
@@ -92,19 +92,22 @@ def pipeline(*, params=None) -> tuple[PartnerFilter, list[dict]]:
     order = [*ROUTE, Fase.GESTOPT]
     columns = []
     for fase in order:
-        index = ROUTE.index(fase) if fase in ROUTE else None
-        volgende = ROUTE[index + 1] if index is not None and index + 1 < len(ROUTE) else None
+        volgende = next_stage(fase)
         columns.append(
             {
                 "fase": fase,
                 "label": Fase(fase).label,
                 "count": counts.get(fase, 0),
                 "cards": by_fase[fase],
-                "vorige": ROUTE[index - 1] if index else None,
                 "volgende": volgende,
                 "volgende_label": Fase(volgende).label if volgende else "",
-                # Where a card in this column can be moved with the select (signing has its own form).
-                "doelen": [(f, Fase(f).label) for f in order if f not in (fase, Fase.ONDERTEKEND)],
+                # Where a card in this column can be moved with the select (signing has
+                # its own form), and whether that move needs a reason.
+                "doelen": [
+                    (f, Fase(f).label, not is_regular_step(fase, f))
+                    for f in order
+                    if f not in (fase, Fase.ONDERTEKEND)
+                ],
             }
         )
     return filterset, columns
@@ -326,7 +329,12 @@ def figure_toezeggingen(start: datetime.date, end: datetime.date) -> dict[str, i
 
 
 def figure_initiatieven(start: datetime.date, end: datetime.date) -> int:
-    return Initiatief.objects.filter(gestart_op__lt=end).count()
+    """Initiatives in the city at `end`: started before it, not finished or stopped before it."""
+    return (
+        Initiatief.objects.filter(gestart_op__lt=end)
+        .filter(Q(beeindigd_op__isnull=True) | Q(beeindigd_op__gte=end))
+        .count()
+    )
 
 
 PIJLER_PANEL_LIMIT = 30

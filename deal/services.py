@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from deal.constants import ROUTE, Fase
+from deal.constants import Fase, InitiatiefStatus, is_regular_step
 from deal.models import (
     Contactmoment,
     FaseWijziging,
@@ -23,6 +23,7 @@ from deal.models import (
     ToezeggingStatusWijziging,
     Voortgang,
 )
+from inclusie import dates
 from inclusie.models import Organisatie, User
 
 PUBLIC_CACHE_KEY = "deal:openbaar"
@@ -32,13 +33,6 @@ def public_cache_clear() -> None:
     """The public Deal page is cached briefly; a write here shows at once in every process
     (the cache is shared through Redis when REDIS_URL is set)."""
     cache.delete_many([PUBLIC_CACHE_KEY, PUBLIC_CACHE_KEY + ":versie"])
-
-
-def is_regular_step(van: str, naar: str) -> bool:
-    """One step forward on the route (verkend -> in gesprek -> aangehaakt -> ondertekend)."""
-    if van not in ROUTE or naar not in ROUTE:
-        return False
-    return ROUTE.index(naar) == ROUTE.index(van) + 1
 
 
 def _check_date(datum: datetime.date | None, field: str) -> None:
@@ -65,7 +59,12 @@ def partner_create(
     _check_date(datum, "datum")
     if fase == Fase.ONDERTEKEND:
         raise ValidationError(
-            {"fase": _("Een partner tekent via 'Ondertekenen', met datum en ondertekenaar.")}
+            {
+                "fase": _(
+                    "Een ondertekening legt u vast via 'Ondertekening vastleggen', met datum "
+                    "en ondertekenaar."
+                )
+            }
         )
     if organisatie.pk is None:
         organisatie.full_clean()
@@ -136,14 +135,19 @@ def partner_move(
         raise ValidationError({"naar": _("De partner staat al in deze fase.")})
     if naar == Fase.ONDERTEKEND:
         raise ValidationError(
-            {"naar": _("Ondertekenen gaat via 'Ondertekenen', met datum en ondertekenaar.")}
+            {
+                "naar": _(
+                    "Een ondertekening legt u vast via 'Ondertekening vastleggen', met datum "
+                    "en ondertekenaar."
+                )
+            }
         )
     _check_date(datum, "datum")
     if datum < partner.fase_sinds:
         raise ValidationError(
             {
                 "datum": _("De datum ligt voor de vorige fasewijziging (%(d)s).")
-                % {"d": partner.fase_sinds}
+                % {"d": dates.datum(partner.fase_sinds)}
             }
         )
     reden = (reden or "").strip()
@@ -187,7 +191,7 @@ def partner_sign(
         errors["ondertekend_op"] = _("De datum van ondertekening mag niet in de toekomst liggen.")
     elif ondertekend_op < partner.fase_sinds:
         errors["ondertekend_op"] = _("De datum ligt voor de vorige fasewijziging (%(d)s).") % {
-            "d": partner.fase_sinds
+            "d": dates.datum(partner.fase_sinds)
         }
     if not (ondertekenaar_naam or "").strip():
         errors["ondertekenaar_naam"] = _("Vul in wie heeft ondertekend.")
@@ -207,6 +211,10 @@ def partner_sign(
     partner.ondertekenaar_functie = (ondertekenaar_functie or "").strip()
     if document:
         partner.ondertekend_document = document
+    # The next step was the road to signing; once signed it is done, so it no longer
+    # shows on the kwartiermaker's follow-up list.
+    partner.volgende_actie = ""
+    partner.volgende_actie_op = None
     partner.full_clean()
     partner.save()
     FaseWijziging.objects.create(
@@ -295,6 +303,11 @@ def initiatief_save(
     personen: Iterable | None = None,
     verbonden_met: Iterable | None = None,
 ) -> Initiatief:
+    # The end date is dated history for "initiatives in the city" at the end of a half year.
+    if initiatief.status in (InitiatiefStatus.AFGEROND, InitiatiefStatus.GESTOPT):
+        initiatief.beeindigd_op = initiatief.beeindigd_op or timezone.localdate()
+    else:
+        initiatief.beeindigd_op = None
     initiatief.full_clean()
     initiatief.save()
     if personen is not None:

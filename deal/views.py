@@ -8,11 +8,11 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse, reverse_lazy
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import DetailView, ListView, TemplateView
 
 from deal import imports, selectors, services
-from deal.constants import ROUTE, Fase
+from deal.constants import ROUTE, Fase, is_regular_step
 from deal.forms import (
     ContactmomentForm,
     DoelstellingForm,
@@ -41,7 +41,35 @@ from inclusie.list_views import FilteredListView
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, public_view, requires
 
 
-class PartnerObjectMixin:
+class FormCrumbs:
+    """A form page's breadcrumbs (docs/interface.md): the trail to the page it belongs to."""
+
+    template_name = "deal/form.html"
+
+    def crumbs(self) -> list[tuple[str, str]]:
+        return []
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)  # type: ignore[misc]
+        ctx["kruimels"] = self.crumbs()
+        return ctx
+
+
+def partner_crumbs(partner: Partner | None = None) -> list[tuple[str, str]]:
+    crumbs = [(_("Partners van de Deal"), reverse("deal:partner-list"))]
+    if partner is not None:
+        crumbs.append((partner.organisatie.naam, partner.get_absolute_url()))
+    return crumbs
+
+
+def toezegging_crumbs(toezegging: Toezegging) -> list[tuple[str, str]]:
+    return [
+        *partner_crumbs(toezegging.partner),
+        (toezegging.titel, toezegging.get_absolute_url()),
+    ]
+
+
+class PartnerObjectMixin(FormCrumbs):
     """Views under /deal/partners/<pk>/: the partner, or 404."""
 
     model = Partner
@@ -54,6 +82,9 @@ class PartnerObjectMixin:
 
     def back_url(self) -> str:
         return self.partner.get_absolute_url()
+
+    def crumbs(self) -> list[tuple[str, str]]:
+        return partner_crumbs(self.partner)
 
 
 # --- partners --------------------------------------------------------------------
@@ -79,6 +110,33 @@ class PartnerListView(FilteredListView):
     template_name = "deal/partner_list.html"
     selector = staticmethod(selectors.partner_list)
 
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        # The downloads take the list as filtered (without the page number).
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        query = f"?{params.urlencode()}" if params else ""
+        downloads = [
+            {
+                "label": _("Lijst downloaden (CSV)"),
+                "url": reverse("deal:partner-export-csv") + query,
+            },
+            {
+                "label": _("Lijst downloaden (Excel)"),
+                "url": reverse("deal:partner-export-xlsx") + query,
+            },
+        ]
+        if self.can("deal", CHANGE):
+            ctx["hoofdactie"] = {
+                "label": _("Partner toevoegen"),
+                "url": reverse("deal:partner-create"),
+            }
+            imports = {"label": _("Importeren uit CSV"), "url": reverse("deal:partner-import")}
+            ctx["meer_acties"] = [imports, *downloads]
+        else:
+            ctx["meer_acties"], ctx["meer_label"] = downloads, _("Lijst downloaden")
+        return ctx
+
 
 @requires("deal", VIEW)
 def partner_export(request, fmt: str):
@@ -102,7 +160,7 @@ class PipelineView(AreaMixin, TemplateView):
         return ctx
 
 
-class PartnerCreateView(ServiceFormView):
+class PartnerCreateView(FormCrumbs, ServiceFormView):
     area, action = "deal", CHANGE
     form_class = PartnerCreateForm
     title = gettext_lazy("Partner toevoegen")
@@ -112,6 +170,9 @@ class PartnerCreateView(ServiceFormView):
 
     def back_url(self):
         return reverse("deal:partner-list")
+
+    def crumbs(self):
+        return partner_crumbs()
 
     def perform(self, form):
         data = form.cleaned_data
@@ -128,7 +189,7 @@ class PartnerCreateView(ServiceFormView):
         return _("%(naam)s staat nu in de Deal.") % {"naam": partner}
 
 
-class PartnerImportView(ServiceFormView):
+class PartnerImportView(FormCrumbs, ServiceFormView):
     """Import partners from CSV: every row is checked first; one wrong row saves nothing."""
 
     area, action = "deal", CHANGE
@@ -146,16 +207,49 @@ class PartnerImportView(ServiceFormView):
     def back_url(self):
         return reverse("deal:partner-list")
 
+    def crumbs(self):
+        return partner_crumbs()
+
     def perform(self, form):
         upload = form.cleaned_data["bestand"]
         upload.seek(0)
         return imports.partners_import(data=upload.read(), by=self.request.user)
 
     def get_success_message(self, result):
-        return _("%(n)s partners toegevoegd (%(k)s bestaande organisaties gekoppeld).") % {
-            "n": result.created + result.linked,
-            "k": result.linked,
-        }
+        n = result.created + result.linked
+        message = ngettext("%(n)s partner toegevoegd.", "%(n)s partners toegevoegd.", n) % {"n": n}
+        if result.linked:
+            message += " " + ngettext(
+                "Daarvan stond %(k)s organisatie al in het portaal; die is gekoppeld.",
+                "Daarvan stonden %(k)s organisaties al in het portaal; die zijn gekoppeld.",
+                result.linked,
+            ) % {"k": result.linked}
+        return message
+
+
+def partner_actions(partner: Partner) -> tuple[dict, list[dict]]:
+    """What to do now with a partner: one primary action for its stage, the rest in a menu.
+
+    Before the talks lead anywhere the work is conversations; once aangehaakt it is the
+    signing; once signed, commitments. A stopped partner can only be taken up again.
+    """
+
+    def action(label: str, name: str) -> dict:
+        return {"label": label, "url": reverse(f"deal:{name}", args=[partner.pk])}
+
+    contact = action(_("Contactmoment vastleggen"), "contactmoment-create")
+    sign = action(_("Ondertekening vastleggen"), "partner-onderteken")
+    commitment = action(_("Toezegging toevoegen"), "toezegging-create")
+    stage = action(_("Fase wijzigen"), "partner-fase")
+    edit = action(_("Gegevens wijzigen"), "partner-update")
+    if partner.fase == Fase.ONDERTEKEND:
+        return commitment, [contact, edit, stage]
+    if partner.fase == Fase.AANGEHAAKT:
+        return sign, [contact, commitment, stage, edit]
+    if partner.fase == Fase.GESTOPT:
+        return action(_("Weer opnemen in de Deal"), "partner-fase"), [contact, edit]
+    # "Fase wijzigen" opens with the next stage chosen.
+    return contact, [stage, sign, commitment, edit]
 
 
 class PartnerDetailView(AreaMixin, DetailView):
@@ -172,10 +266,12 @@ class PartnerDetailView(AreaMixin, DetailView):
         ctx["timeline"] = selectors.partner_timeline(partner=partner)
         ctx["route"] = [{"fase": f, "label": Fase(f).label} for f in ROUTE]
         ctx["route_index"] = ROUTE.index(partner.fase) if partner.fase in ROUTE else -1
+        if self.can("deal", CHANGE):
+            ctx["hoofdactie"], ctx["meer_acties"] = partner_actions(partner)
         return ctx
 
 
-class PartnerUpdateView(ServiceFormView):
+class PartnerUpdateView(FormCrumbs, ServiceFormView):
     area, action = "deal", CHANGE
     model = Partner
     form_class = PartnerForm
@@ -194,6 +290,9 @@ class PartnerUpdateView(ServiceFormView):
     def back_url(self):
         return reverse("deal:partner-detail", args=[self.kwargs["pk"]])
 
+    def crumbs(self):
+        return partner_crumbs(self.get_instance())
+
     def perform(self, form):
         return services.partner_update(
             partner=form.save(commit=False),
@@ -207,12 +306,15 @@ class PartnerFaseView(PartnerObjectMixin, ServiceFormView):
 
     area, action = "deal", CHANGE
     form_class = FaseForm
+    template_name = "deal/partner_fase.html"
 
     def get_initial(self):
-        return {"naar": self.request.GET.get("naar") or self.partner.fase}
+        # A link may name the stage (?naar=); otherwise the form takes the next one.
+        naar = self.request.GET.get("naar")
+        return {"naar": naar} if naar else {}
 
     def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
+        kwargs = {**super().get_form_kwargs(), "partner": self.partner}
         # The pipeline card's "Naar <volgende fase>" button sends its stage as `snel`.
         if "data" in kwargs and kwargs["data"].get("snel"):
             data = kwargs["data"].copy()
@@ -224,8 +326,10 @@ class PartnerFaseView(PartnerObjectMixin, ServiceFormView):
         ctx = super().get_context_data(**kwargs)
         ctx["title"] = _("Fase van %(naam)s wijzigen") % {"naam": self.partner}
         ctx["intro"] = _(
-            "Nu: %(fase)s. Eén stap vooruit kan zonder reden; een fase overslaan, teruggaan of stoppen vraagt een reden. Ondertekenen gaat via de knop Ondertekenen."
-        ) % {"fase": self.partner.get_fase_display()}
+            "Nu in fase %(fase)s. Eén stap vooruit kan zonder reden; een fase overslaan, teruggaan of stoppen vraagt om een reden."
+        ) % {"fase": str(self.partner.get_fase_display()).lower()}
+        if self.partner.fase != Fase.ONDERTEKEND:
+            ctx["onderteken_url"] = reverse("deal:partner-onderteken", args=[self.partner.pk])
         return ctx
 
     def perform(self, form):
@@ -254,6 +358,13 @@ class PartnerFaseView(PartnerObjectMixin, ServiceFormView):
 class PartnerOndertekenView(PartnerObjectMixin, ServiceFormView):
     area, action = "deal", CHANGE
     form_class = OndertekenForm
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        # From aangehaakt, signing is the regular next step: no reason to ask for.
+        if is_regular_step(self.partner.fase, Fase.ONDERTEKEND):
+            del form.fields["reden"]
+        return form
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -340,7 +451,7 @@ class ToezeggingDetailView(AreaMixin, DetailView):
         return selectors.toezegging_detail(pk=self.kwargs["pk"])
 
 
-class ToezeggingUpdateView(ServiceFormView):
+class ToezeggingUpdateView(FormCrumbs, ServiceFormView):
     area, action = "deal", CHANGE
     model = Toezegging
     form_class = ToezeggingForm
@@ -348,28 +459,38 @@ class ToezeggingUpdateView(ServiceFormView):
     success_message = gettext_lazy("De toezegging is opgeslagen.")
 
     def get_instance(self):
-        return get_object_or_404(Toezegging, pk=self.kwargs["pk"])
+        return get_object_or_404(
+            Toezegging.objects.select_related("partner__organisatie"), pk=self.kwargs["pk"]
+        )
 
     def back_url(self):
         return reverse("deal:toezegging-detail", args=[self.kwargs["pk"]])
+
+    def crumbs(self):
+        return toezegging_crumbs(self.get_instance())
 
     def perform(self, form):
         toezegging = form.save(commit=False)
         return services.toezegging_save(toezegging=toezegging, by=self.request.user)
 
 
-class VoortgangCreateView(ServiceFormView):
+class VoortgangCreateView(FormCrumbs, ServiceFormView):
     area, action = "deal", CHANGE
     model = Toezegging
     form_class = VoortgangForm
     success_message = gettext_lazy("De voortgang is vastgelegd.")
 
     def dispatch(self, request, *args, **kwargs):
-        self.toezegging = get_object_or_404(Toezegging, pk=kwargs["pk"])
+        self.toezegging = get_object_or_404(
+            Toezegging.objects.select_related("partner__organisatie"), pk=kwargs["pk"]
+        )
         return super().dispatch(request, *args, **kwargs)
 
     def back_url(self):
         return self.toezegging.get_absolute_url()
+
+    def crumbs(self):
+        return toezegging_crumbs(self.toezegging)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -404,7 +525,7 @@ class DoelstellingListView(AreaMixin, ListView):
         return selectors.doelstellingen()
 
 
-class DoelstellingCreateView(ServiceFormView):
+class DoelstellingCreateView(FormCrumbs, ServiceFormView):
     area, action = "deal", CHANGE
     form_class = DoelstellingForm
     success_message = gettext_lazy("De doelstelling is opgeslagen.")
@@ -412,6 +533,9 @@ class DoelstellingCreateView(ServiceFormView):
 
     def back_url(self):
         return reverse("deal:doelstelling-list")
+
+    def crumbs(self):
+        return [(_("Gezamenlijke doelstellingen"), self.back_url())]
 
     def perform(self, form):
         return services.doelstelling_save(doelstelling=form.save(commit=False))
@@ -451,7 +575,7 @@ class InitiatiefDetailView(AreaMixin, DetailView):
         return selectors.initiatief_detail(pk=self.kwargs["pk"])
 
 
-class InitiatiefCreateView(ServiceFormView):
+class InitiatiefCreateView(FormCrumbs, ServiceFormView):
     area, action = "initiatieven", CHANGE
     form_class = InitiatiefForm
     success_message = gettext_lazy("Het initiatief is opgeslagen.")
@@ -459,6 +583,13 @@ class InitiatiefCreateView(ServiceFormView):
 
     def back_url(self):
         return reverse("deal:initiatief-list")
+
+    def crumbs(self):
+        crumbs = [(_("Initiatieven in de stad"), reverse("deal:initiatief-list"))]
+        instance = self.get_instance()
+        if instance is not None:
+            crumbs.append((str(instance), instance.get_absolute_url()))
+        return crumbs
 
     def perform(self, form):
         return services.initiatief_save(
@@ -502,6 +633,13 @@ class KennisCreateView(InitiatiefCreateView):
 
     def back_url(self):
         return reverse("deal:kennis-list")
+
+    def crumbs(self):
+        crumbs = [(_("Kennisbank"), reverse("deal:kennis-list"))]
+        instance = self.get_instance()
+        if instance is not None:
+            crumbs.append((str(instance), instance.get_absolute_url()))
+        return crumbs
 
     def perform(self, form):
         return services.kennisitem_save(

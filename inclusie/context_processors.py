@@ -17,5 +17,6 @@ def portal(request):
     signed_in = user is not None and user.is_authenticated
     if signed_in and needs_verification(request):
         signed_in = False  # no navigation until the second factor is passed
-    nav = SimpleLazyObject(lambda: nav_for(user, gemeente)) if signed_in else []
+    path = getattr(request, "path", "")
+    nav = SimpleLazyObject(lambda: nav_for(user, gemeente, path)) if signed_in else []
     return {"gemeente": gemeente, "hoofdnavigatie": nav, "can": TemplatePermissions(user)}

@@ -26,6 +26,7 @@ SHAPES = {
         "gemeentecode": "GM0999",
         "programmanaam": "Meedoen",
         "term_pijler": "pijler",
+        "term_lidwoord": "de",
         "term_pijlers": "pijlers",
     },
     "arnhem": {
@@ -33,6 +34,7 @@ SHAPES = {
         "gemeentecode": "GM0998",
         "programmanaam": "Inclusieve Stad",
         "term_pijler": "speerpunt",
+        "term_lidwoord": "het",
         "term_pijlers": "speerpunten",
     },
     "dordrecht": {
@@ -40,6 +42,7 @@ SHAPES = {
         "gemeentecode": "GM0997",
         "programmanaam": "Iedereen doet mee",
         "term_pijler": "uitvoeringslijn",
+        "term_lidwoord": "de",
         "term_pijlers": "uitvoeringslijnen",
     },
 }
@@ -140,9 +143,13 @@ ORG_NAMEN = [
     "Kompas",
 ]
 
+# Every demo account, in one place: seed_demo creates them and prints them (so `make run`
+# lists them all), and the README's table is checked against this list.
 DEMO_USERS = [
     ("kwartiermaker", "Kim de Kwartier", Role.KWARTIERMAKER),
     ("beleidsadviseur", "Bas Beleid", Role.BELEIDSADVISEUR),
+    # The colleague a verkenning is shared with (co-editing, autosave conflicts).
+    ("beleidsadviseur2", "Bo Beleid", Role.BELEIDSADVISEUR),
     ("wethouder", "Wil Wethouder", Role.WETHOUDER),
     ("klankbordlid", "Kaya Klankbord", Role.KLANKBORDLID),
     ("ambassadeur", "Ayla Ambassadeur", Role.AMBASSADEUR),

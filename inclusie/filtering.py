@@ -5,7 +5,6 @@ include (templates/includes/filter_form.html) does the same job much faster.
 """
 
 import django_filters
-from django import forms
 from django_filters import fields as filter_fields
 
 from inclusie.ids import IdChoiceMixin
@@ -33,7 +32,10 @@ class PortalFilterSet(django_filters.FilterSet):
     @property
     def form(self):
         form = super().form
+        from inclusie.templatetags.nlds_forms import widget_class
+
         for field in form.fields.values():
-            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
-            field.widget.attrs.setdefault("class", css)
+            css = widget_class(field.widget, invalid=False)
+            if css:
+                field.widget.attrs.setdefault("class", css)
         return form

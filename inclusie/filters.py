@@ -4,15 +4,15 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from inclusie.constants import Sector
 from inclusie.filtering import PortalFilterSet
+from inclusie.keuzes import choices_for
 from inclusie.models import Organisatie, Persoon, Wijk
 
 
 class OrganisatieFilter(PortalFilterSet):
     q = django_filters.CharFilter(label=_("Zoeken"), method="search")
     sector = django_filters.ChoiceFilter(
-        label=_("Sector"), choices=Sector.choices, empty_label=_("Alle sectoren")
+        label=_("Sector"), choices=choices_for("sector"), empty_label=_("Alle sectoren")
     )
     wijk = django_filters.ModelChoiceFilter(
         label=_("Wijk"), queryset=Wijk.objects.all(), empty_label=_("Alle wijken")

@@ -98,6 +98,10 @@ class ServiceFormView(AreaMixin, FormView):
         """A page that asks to confirm deletion (see :class:`ConfirmDeleteView`)."""
         return ""
 
+    def breadcrumbs(self) -> list[tuple[Any, str]]:
+        """The trail above the form, (label, url) from the top down; Home comes first by itself."""
+        return []
+
     def get_success_message(self, obj) -> str:
         return str(self.success_message) if self.success_message else ""
 
@@ -113,6 +117,14 @@ class ServiceFormView(AreaMixin, FormView):
 
     # --- machinery ---------------------------------------------------------------
 
+    def get_form(self, form_class=None):
+        from inclusie.beheer import only_active_choices
+
+        form = super().get_form(form_class)
+        # A wijk or aspect the beheerder deactivated is no longer offered (rows keep theirs).
+        only_active_choices(form)
+        return form
+
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
         instance = self.get_instance()
@@ -127,6 +139,7 @@ class ServiceFormView(AreaMixin, FormView):
         ctx.setdefault("submit_label", self.submit_label)
         ctx.setdefault("back_url", self.back_url())
         ctx.setdefault("delete_url", self.delete_url())
+        ctx.setdefault("kruimelpad", self.breadcrumbs())
         return ctx
 
     def form_valid(self, form) -> HttpResponse:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from inclusie.constants import Role
 from inclusie.ids import IdModelMultipleChoiceField
 from inclusie.models import GemeenteProfiel, Organisatie, Persoon, User
+from inclusie.pickers import Kiezer
 
 # A date field as the browser's own date picker (ISO value, shown in the user's locale).
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -14,12 +15,12 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 def apply_terms(form: forms.BaseForm) -> None:
     """Use the gemeente's own word (pijler / speerpunt / uitvoeringslijn) in labels."""
-    profiel = GemeenteProfiel.cached()
+    term = GemeenteProfiel.cached().term
     for name, field in form.fields.items():
         if name == "pijler":
-            field.label = profiel.term_pijler.capitalize()
+            field.label = term.Enkelvoud
         elif name == "pijlers":
-            field.label = profiel.term_pijlers.capitalize()
+            field.label = term.Meervoud
 
 
 class SafeModelMultipleChoiceField(IdModelMultipleChoiceField):
@@ -86,6 +87,7 @@ class GemeenteProfielForm(forms.ModelForm):
             "portefeuillehouder",
             "team",
             "term_pijler",
+            "term_lidwoord",
             "term_pijlers",
             "hoe_aansluiten",
             "contact_email",
@@ -94,13 +96,33 @@ class GemeenteProfielForm(forms.ModelForm):
             "logo",
             "huisstijlkleur",
         ]
-        widgets = {"huisstijlkleur": forms.TextInput(attrs={"type": "color"})}
+        widgets = {
+            "huisstijlkleur": forms.TextInput(attrs={"type": "color"}),
+            "term_lidwoord": forms.RadioSelect,
+        }
+        help_texts = {
+            "huisstijlkleur": _(
+                "De kleur van het portaal (kopbalk, menu, knoppen, links) en van koppen en "
+                "lijnen in de documenten. Kies een donkere kleur: witte tekst erop en de kleur "
+                "op wit moeten goed leesbaar zijn (contrast minimaal 4,5:1)."
+            ),
+            "logo": _(
+                "PNG of JPEG, hoogstens 2 MB. Staat in de kopbalk van het portaal en in het "
+                "briefhoofd van raadsmededelingen."
+            ),
+        }
 
 
 class UserInviteForm(forms.Form):
     naam = forms.CharField(label=_("Naam"), max_length=200)
     email = forms.EmailField(label=_("E-mailadres"))
-    role = forms.ChoiceField(label=_("Rol"), choices=Role.choices)
+    # Radios with nothing chosen: a role is a decision, never a default someone overlooks.
+    role = forms.ChoiceField(
+        label=_("Rol"),
+        choices=Role.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies de rol van de nieuwe gebruiker.")},
+    )
 
     def clean_email(self):
         email = self.cleaned_data["email"].lower().strip()
@@ -119,6 +141,8 @@ class OrganisatieForm(forms.ModelForm):
     class Meta:
         model = Organisatie
         fields = ["naam", "kvk_nummer", "sector", "grootte", "wijk", "website", "omschrijving"]
+        # The label already says which fields are required; the hint only says the format.
+        help_texts = {"kvk_nummer": _("Acht cijfers.")}
 
 
 class PersoonForm(forms.ModelForm):
@@ -133,3 +157,4 @@ class PersoonForm(forms.ModelForm):
             "wijk",
             "toestemming_openbaar",
         ]
+        widgets = {"organisatie": Kiezer}

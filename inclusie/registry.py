@@ -13,8 +13,35 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from inclusie.permissions import VIEW, allowed
+
+
+@dataclass(frozen=True)
+class NavSection:
+    """A top item of the main menu: one task, with the pages for it beneath."""
+
+    code: str
+    label: Any
+    order: int
+
+
+# Navigation by task: at most six top items for any role (tests/inclusie/test_navigation.py).
+# An app puts its pages in one of these with NavItem(section=...); a section with one
+# page for a role shows as that page's link, one with more as a submenu.
+SECTIONS: dict[str, NavSection] = {
+    s.code: s
+    for s in (
+        NavSection("start", _("Home"), 0),
+        NavSection("mijn", _("Mijn ambassadeurschap"), 5),
+        NavSection("deal", _("Deal en netwerk"), 10),
+        NavSection("bijeenkomsten", _("Bijeenkomsten"), 20),
+        NavSection("beleid", _("Beleid en advies"), 30),
+        NavSection("resultaten", _("Resultaten"), 40),
+        NavSection("beheer", _("Beheer"), 90),
+    )
+}
 
 
 @dataclass(frozen=True)
@@ -24,6 +51,7 @@ class NavItem:
     area: str
     order: int = 100
     action: str = VIEW
+    section: str = ""  # a code in SECTIONS; empty: a top item of its own
 
     def text(self, gemeente) -> str:
         return str(self.label(gemeente) if callable(self.label) else self.label)
@@ -75,12 +103,47 @@ def register_panel(panel: HomePanel) -> None:
         _panels.append(panel)
 
 
-def nav_for(user, gemeente) -> list[dict]:
+def nav_for(user, gemeente, path: str = "") -> list[dict]:
+    """The main menu for this user: sections by task, each with the pages the user may open.
+
+    Each section is {"code", "label", "items", "current"}; each item {"label", "url",
+    "url_name", "current"}. `path` (the request's) marks the current page and section: the
+    item whose URL is the longest prefix of the path (the home page only on itself).
+    """
     items = [i for i in sorted(_nav, key=lambda i: i.order) if allowed(user, i.area, i.action)]
-    return [
-        {"label": i.text(gemeente), "url": reverse(i.url_name), "url_name": i.url_name}
+    entries: list[dict[str, Any]] = [
+        {
+            "label": i.text(gemeente),
+            "url": reverse(i.url_name),
+            "url_name": i.url_name,
+            "section": i.section if i.section in SECTIONS else f"item-{i.url_name}",
+            "order": i.order,
+            "current": False,
+        }
         for i in items
     ]
+    within = [
+        e for e in entries if e["url"] == path or (e["url"] != "/" and path.startswith(e["url"]))
+    ]
+    here = max(within, key=lambda e: len(e["url"]), default=None)
+    if here is not None:
+        here["current"] = "page" if here["url"] == path else "true"
+    sections: dict[str, dict] = {}
+    for entry in entries:
+        code = entry["section"]
+        if code not in sections:
+            known = SECTIONS.get(code)
+            sections[code] = {
+                "code": code.replace(":", "-"),
+                "label": str(known.label) if known else entry["label"],
+                "order": known.order if known else entry["order"],
+                "items": [],
+                "current": False,
+            }
+        sections[code]["items"].append(entry)
+        if entry["current"]:
+            sections[code]["current"] = True
+    return sorted(sections.values(), key=lambda s: s["order"])
 
 
 def panels_for(request) -> list[dict]:
@@ -297,3 +360,74 @@ def register_redaction_source(source: RedactionSource) -> None:
 
 def redaction_sources() -> list[RedactionSource]:
     return [_redaction_sources[k] for k in sorted(_redaction_sources)]
+
+
+# --- Beheer: the beheerder's pages, gathered under one "Beheer" ---------------
+#
+# Apps register the lists and settings their beheerder maintains; the core's
+# Beheer page shows them, and the reference lists get the core's list, form and
+# (de)activate pages (inclusie/beheer_views.py), so no app writes its own.
+
+
+@dataclass(frozen=True)
+class ReferenceList:
+    """A list the beheerder keeps on the portal's own pages (wijken, ambtsdragers ...).
+
+    `model` ("app_label.Model") must have a boolean `actief`: rows are deactivated,
+    never deleted, so what refers to them keeps its value. Deactivated rows are not
+    offered in the portal's forms any more (inclusie.beheer.only_active_choices).
+    """
+
+    code: str  # the part of the URL: /beheer/lijsten/<code>/
+    model: str
+    label: Any  # plural, a lazy string: "Wijken en kernen"
+    add_label: Any  # "Wijk toevoegen"
+    fields: tuple[str, ...]
+    intro: Any = ""
+    order: int = 100
+    # For lists that share a model (inclusie.Keuze): the rows of this list, and what a
+    # new row gets, e.g. {"lijst": "sector"}.
+    where: dict = field(default_factory=dict)
+
+    def get_model(self):
+        from django.apps import apps
+
+        return apps.get_model(self.model)
+
+
+@dataclass(frozen=True)
+class BeheerLink:
+    """A page of an app that belongs under Beheer (the report schedule, questionnaires)."""
+
+    label: Any
+    url_name: str
+    description: Any = ""
+    order: int = 100
+
+
+_reference_lists: dict[str, ReferenceList] = {}
+_beheer_links: list[BeheerLink] = []
+
+
+def register_reference_list(lijst: ReferenceList) -> None:
+    _reference_lists[lijst.code] = lijst
+
+
+def reference_lists() -> list[ReferenceList]:
+    return sorted(_reference_lists.values(), key=lambda r: (r.order, r.code))
+
+
+def reference_list(code: str) -> ReferenceList | None:
+    return _reference_lists.get(code)
+
+
+def register_beheer_link(link: BeheerLink) -> None:
+    if all(existing.url_name != link.url_name for existing in _beheer_links):
+        _beheer_links.append(link)
+
+
+def beheer_links() -> list[dict]:
+    return [
+        {"label": str(i.label), "url": reverse(i.url_name), "description": str(i.description)}
+        for i in sorted(_beheer_links, key=lambda i: i.order)
+    ]

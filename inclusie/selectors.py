@@ -53,3 +53,11 @@ def broker_status() -> str:
 
 def user_list(*, params=None):
     return User.objects.order_by("role", "naam")
+
+
+def referentie_list(*, params=None, lijst):
+    """A beheer reference list (inclusie.registry.ReferenceList), filtered by name and status."""
+    from inclusie.beheer import filter_for
+
+    qs = lijst.get_model().objects.filter(**lijst.where)
+    return filter_for(lijst)(params, queryset=qs)

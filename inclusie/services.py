@@ -138,3 +138,30 @@ def _mime_part(bijlage):
             part.set_param(key, value)
     part.add_header("Content-Disposition", "attachment", filename=bijlage.naam)
     return part
+
+
+@transaction.atomic
+def referentie_save(*, instance):
+    """Save a row of a reference list (wijk, aspect, ambtsdrager ...); audit-logged by auditlog."""
+    instance.full_clean()
+    instance.save()
+    _forget_keuzes(instance)
+    return instance
+
+
+def _forget_keuzes(instance) -> None:
+    from inclusie.keuzes import forget
+    from inclusie.models import Keuze
+
+    if isinstance(instance, Keuze):
+        forget(instance.lijst)
+
+
+@transaction.atomic
+def referentie_set_actief(*, instance, actief: bool):
+    """Deactivate (or reactivate) a row: rows are never deleted, references keep their value."""
+    instance.actief = actief
+    instance.full_clean()
+    instance.save(update_fields=["actief"])
+    _forget_keuzes(instance)
+    return instance

@@ -69,7 +69,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "crispy_forms",
-    "crispy_bootstrap5",
     "django_filters",
     "django_celery_beat",
     "axes",
@@ -131,6 +130,9 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "inclusie.context_processors.portal",
             ],
+            # The portal's number and date filters (|datum, |datum_tijd, |euro) in every
+            # template without a {% load %}, so the one date style is the easy one.
+            "builtins": ["inclusie.templatetags.opmaak"],
         },
     }
 ]
@@ -291,8 +293,9 @@ CELERY_BEAT_SCHEDULE = {
 # Rows per page of every list (inclusie.list_views.FilteredListView); one setting.
 PAGE_SIZE = env.int("PAGE_SIZE", default=25)
 
-CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
-CRISPY_TEMPLATE_PACK = "bootstrap5"
+# Our own crispy template pack (inclusie/templates/nlds/): NL Design System form fields.
+CRISPY_ALLOWED_TEMPLATE_PACKS = ("nlds",)
+CRISPY_TEMPLATE_PACK = "nlds"
 
 # django-axes: lock out after repeated failed sign-ins per account and address.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)

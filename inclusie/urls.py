@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from inclusie import views
+from inclusie import beheer_views, pickers, views
 from inclusie.twofactor import views as twofactor_views
 from monitoring.urls import dashboard_urlpatterns, openbaar_urlpatterns
 
@@ -50,6 +50,8 @@ auth_patterns = [
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("health/", views.health, name="health"),
+    path("huisstijl/thema.css", views.theme_css, name="huisstijl-thema"),
+    path("huisstijl/logo", views.logo, name="huisstijl-logo"),
     path("toegankelijkheid/", views.ToegankelijkheidView.as_view(), name="toegankelijkheid"),
     path("openbaar/", views.OpenbaarIndexView.as_view(), name="openbaar"),
     path("account/", include(auth_patterns)),
@@ -66,6 +68,27 @@ urlpatterns = [
         name="twofactor-reset",
     ),
     path("beheer/audit/", views.AuditLogView.as_view(), name="audit-log"),
+    path("beheer/lijsten/", beheer_views.LijstenView.as_view(), name="beheer-lijsten"),
+    path(
+        "beheer/lijsten/<lijst:lijst>/",
+        beheer_views.ReferentieListView.as_view(),
+        name="beheer-lijst",
+    ),
+    path(
+        "beheer/lijsten/<lijst:lijst>/nieuw/",
+        beheer_views.ReferentieCreateView.as_view(),
+        name="beheer-lijst-create",
+    ),
+    path(
+        "beheer/lijsten/<lijst:lijst>/<id:pk>/",
+        beheer_views.ReferentieUpdateView.as_view(),
+        name="beheer-lijst-update",
+    ),
+    path(
+        "beheer/lijsten/<lijst:lijst>/<id:pk>/actief/",
+        beheer_views.ReferentieActiefView.as_view(),
+        name="beheer-lijst-actief",
+    ),
     path("beheer/privacy/", include("privacy.urls")),
     path("organisaties/", views.OrganisatieListView.as_view(), name="organisatie-list"),
     path("organisaties/nieuw/", views.OrganisatieCreateView.as_view(), name="organisatie-create"),
@@ -75,6 +98,7 @@ urlpatterns = [
         views.OrganisatieUpdateView.as_view(),
         name="organisatie-update",
     ),
+    path("kiezen/<str:token>/", pickers.kiezer_zoeken, name="kiezer-zoeken"),
     path("personen/", views.PersoonListView.as_view(), name="persoon-list"),
     path("personen/nieuw/", views.PersoonCreateView.as_view(), name="persoon-create"),
     path("personen/<id:pk>/", views.PersoonDetailView.as_view(), name="persoon-detail"),

@@ -2,7 +2,7 @@ import logging
 
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.http import JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
@@ -53,6 +53,39 @@ def health(request):
         "broker": broker,
     }
     return JsonResponse(body, status=200 if database else 503)
+
+
+# The huisstijl: public (the sign-in page wears it too) and cacheable, because the
+# page links them with the colour or the profile's last change in the query string.
+HUISSTIJL_CACHE = "public, max-age=86400"
+
+
+@login_not_required
+def theme_css(request):
+    """The gemeente's colour as design tokens (inclusie.theme); the CSP forbids inline styles."""
+    from inclusie import theme
+
+    profiel = GemeenteProfiel.cached()
+    response = HttpResponse(theme.stylesheet(profiel.huisstijlkleur), content_type="text/css")
+    response["Cache-Control"] = HUISSTIJL_CACHE
+    return response
+
+
+@login_not_required
+def logo(request):
+    """The gemeente's logo from the profile (private storage), for the page header."""
+    profiel = GemeenteProfiel.cached()
+    if not profiel.logo:
+        raise Http404
+    name = profiel.logo.name.lower()
+    mime = "image/png" if name.endswith(".png") else "image/jpeg"
+    try:
+        handle = profiel.logo.open("rb")
+    except OSError as exc:
+        raise Http404 from exc
+    response = FileResponse(handle, content_type=mime)
+    response["Cache-Control"] = HUISSTIJL_CACHE
+    return response
 
 
 @public_view
@@ -128,6 +161,11 @@ class BeheerView(AreaMixin, TemplateView):
     area, action = "beheer", VIEW
     template_name = "inclusie/beheer/index.html"
 
+    def get_context_data(self, **kwargs):
+        from inclusie.registry import beheer_links, reference_lists
+
+        return super().get_context_data(lijsten=reference_lists(), links=beheer_links(), **kwargs)
+
 
 class GemeenteProfielView(ServiceFormView):
     area, action = "beheer", CHANGE
@@ -142,6 +180,9 @@ class GemeenteProfielView(ServiceFormView):
 
     def get_instance(self):
         return GemeenteProfiel.load()
+
+    def breadcrumbs(self):
+        return [(_("Beheer"), reverse("beheer"))]
 
     def perform(self, form):
         return services.gemeente_update(data=form.cleaned_data)
@@ -163,6 +204,9 @@ class UserInviteView(ServiceFormView):
     )
     submit_label = _("Uitnodiging versturen")
 
+    def breadcrumbs(self):
+        return [(_("Beheer"), reverse("beheer")), (_("Gebruikers"), reverse("gebruiker-list"))]
+
     def perform(self, form):
         return services.user_invite(**form.cleaned_data)
 
@@ -183,6 +227,9 @@ class UserUpdateView(ServiceFormView):
 
     def back_url(self):
         return reverse("gebruiker-list")
+
+    def breadcrumbs(self):
+        return [(_("Beheer"), reverse("beheer")), (_("Gebruikers"), reverse("gebruiker-list"))]
 
     def perform(self, form):
         return form.save()
@@ -264,6 +311,13 @@ class OrganisatieCreateView(ServiceFormView):
     def perform(self, form):
         return services.organisatie_save(organisatie=form.save(commit=False))
 
+    def breadcrumbs(self):
+        trail = [(_("Organisaties"), reverse("organisatie-list"))]
+        if self.kwargs.get("pk"):
+            obj = self.get_instance()
+            trail.append((obj.naam, reverse("organisatie-detail", args=[obj.pk])))
+        return trail
+
     def get_success_url(self):
         return reverse("organisatie-detail", args=[self.object.pk])
 
@@ -299,6 +353,13 @@ class PersoonCreateView(ServiceFormView):
 
     def perform(self, form):
         return services.persoon_save(persoon=form.save(commit=False))
+
+    def breadcrumbs(self):
+        trail = [(_("Personen"), reverse("persoon-list"))]
+        if self.kwargs.get("pk"):
+            obj = self.get_instance()
+            trail.append((obj.naam, reverse("persoon-detail", args=[obj.pk])))
+        return trail
 
 
 class PersoonUpdateView(PersoonCreateView):

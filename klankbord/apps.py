@@ -10,6 +10,10 @@ class KlankbordConfig(AppConfig):
         from auditlog.registry import auditlog
         from django.conf import settings
 
+        from klankbord import beheer
+
+        beheer.register()
+
         from inclusie.constants import Role
         from inclusie.registry import (
             FLOW,
@@ -42,8 +46,10 @@ class KlankbordConfig(AppConfig):
         auditlog.register(models.Advies)
         auditlog.register(models.Signaal, m2m_fields={"aspecten"})
 
-        register_nav(NavItem(_("Klankbordgroep"), "klankbord", "klankbord", order=40))
-        register_nav(NavItem(_("Signalen"), "signaal-list", "signalen", order=45))
+        register_nav(
+            NavItem(_("Klankbordgroep"), "klankbord", "klankbord", order=40, section="beleid")
+        )
+        register_nav(NavItem(_("Signalen"), "signaal-list", "signalen", order=45, section="beleid"))
         register_panel(
             HomePanel(
                 "klankbord/panels/open_adviezen.html",

@@ -68,3 +68,18 @@ class SignaalStatus(models.TextChoices):
 
 
 SIGNAAL_OPEN = (SignaalStatus.NIEUW, SignaalStatus.IN_BEHANDELING)
+
+
+# Status badge tones ({% status_badge label tone %}, docs/interface.md): colour with the text.
+UITKOMST_TOON = {
+    AdviesUitkomst.OPEN: "neutral",
+    AdviesUitkomst.OVERGENOMEN: "success",
+    AdviesUitkomst.DEELS: "warning",
+    AdviesUitkomst.NIET: "inactive",
+}
+SIGNAAL_TOON = {
+    SignaalStatus.NIEUW: "active",
+    SignaalStatus.IN_BEHANDELING: "warning",
+    SignaalStatus.OPGEVOLGD: "success",
+    SignaalStatus.GESLOTEN: "inactive",
+}

@@ -4,13 +4,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inclusie.filtering import PortalFilterSet
+from inclusie.keuzes import choices_for
 from inclusie.models import DiversiteitsAspect, Wijk
 from klankbord.constants import (
     AdviesSoort,
     AdviesUitkomst,
     SignaalBron,
     SignaalStatus,
-    SignaalThema,
 )
 from klankbord.models import Advies, Signaal
 
@@ -57,7 +57,7 @@ class AdviesFilter(PortalFilterSet):
 class SignaalFilter(PortalFilterSet):
     q = django_filters.CharFilter(label=_("Zoeken"), method="search")
     thema = django_filters.ChoiceFilter(
-        label=_("Thema"), choices=SignaalThema.choices, empty_label=_("Alle thema's")
+        label=_("Thema"), choices=choices_for("signaalthema"), empty_label=_("Alle thema's")
     )
     wijk = django_filters.ModelChoiceFilter(
         label=_("Wijk"), queryset=Wijk.objects.all(), empty_label=_("Alle wijken")

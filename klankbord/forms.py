@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inclusie.models import DiversiteitsAspect, Persoon
+from inclusie.pickers import use_kiezers
 from inclusie.werkbank_forms import FieldsetFormMixin, apply_dates
 from klankbord.constants import AdviesUitkomst, SignaalStatus
 from klankbord.models import Advies, KlankbordLid, Signaal
@@ -38,6 +39,7 @@ class KlankbordLidForm(FieldsetFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         apply_dates(self)
         self.fields["persoon"].queryset = Persoon.objects.order_by("naam")
+        use_kiezers(self, "persoon")
         self.fields["persoon"].help_text = _(
             "Staat de persoon er nog niet bij? Voeg hem of haar eerst toe bij Personen."
         )

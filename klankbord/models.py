@@ -8,14 +8,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from inclusie.keuzes import KeuzeField
 from inclusie.models import TimeStampedModel
 from klankbord.constants import (
+    SIGNAAL_TOON,
+    UITKOMST_TOON,
     AdviesSoort,
     AdviesUitkomst,
     KlankbordRol,
     SignaalBron,
     SignaalStatus,
-    SignaalThema,
 )
 
 
@@ -149,6 +151,21 @@ class Advies(TimeStampedModel):
             return self.reactie_uiterlijk < timezone.localdate()
         return self.reactie_datum > self.reactie_uiterlijk
 
+    @property
+    def status_label(self) -> str:
+        """Where the gemeente's response stands, in a word or two (the status badge)."""
+        if self.heeft_reactie:
+            return str(self.get_uitkomst_display())
+        if self.reactie_te_laat:
+            return str(_("Reactie te laat"))
+        return str(_("Wacht op reactie"))
+
+    @property
+    def status_toon(self) -> str:
+        if self.heeft_reactie:
+            return UITKOMST_TOON.get(self.uitkomst, "neutral")
+        return "danger" if self.reactie_te_laat else "neutral"
+
 
 class Signaal(TimeStampedModel):
     """Something heard in the city: a theme, a wijk, a source, and what is done with it."""
@@ -156,7 +173,7 @@ class Signaal(TimeStampedModel):
     titel = models.CharField(_("wat hoorde u?"), max_length=200)
     omschrijving = models.TextField(_("omschrijving"), blank=True)
     datum = models.DateField(_("datum"), help_text=_("Wanneer hoorde u dit?"))
-    thema = models.CharField(_("thema"), max_length=20, choices=SignaalThema.choices)
+    thema = KeuzeField(_("thema"), keuzelijst="signaalthema", max_length=20)
     wijk = models.ForeignKey(
         "inclusie.Wijk",
         on_delete=models.SET_NULL,
@@ -205,3 +222,7 @@ class Signaal(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("signaal-detail", args=[self.pk])
+
+    @property
+    def status_toon(self) -> str:
+        return SIGNAAL_TOON.get(self.status, "neutral")

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from inclusie import dates
 from inclusie.anonymise import persoon_anonymise
 from inclusie.persondata import (
     PersonSource,
@@ -100,7 +101,7 @@ def register() -> None:
             action=_("anonimiseren"),
             expired=_leden_expired,
             apply=_anonymise_leden,
-            describe=lambda lid: f"{lid.persoon.naam} (lid tot {lid.tot:%d-%m-%Y})",
+            describe=lambda lid: f"{lid.persoon.naam} (lid tot {dates.datum(lid.tot)})",
             order=20,
         )
     )

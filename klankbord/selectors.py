@@ -14,12 +14,14 @@ from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from ambassadeurs.constants import AmbassadeurStatus
 from inclusie.constants import Role
+from inclusie.keuzes import keuzes
 from inclusie.models import DiversiteitsAspect
 from klankbord import constants as c
-from klankbord.constants import AdviesUitkomst, KlankbordRol, SignaalThema
+from klankbord.constants import AdviesUitkomst, KlankbordRol
 from klankbord.filters import AdviesFilter, SignaalFilter
 from klankbord.models import Advies, KlankbordLid, Signaal
 
@@ -63,6 +65,12 @@ class Regel:
     uitleg: str
 
 
+def _aanwezig(n: int) -> str:
+    if n == 0:
+        return str(_("Nog niemand."))
+    return ngettext("%(n)s adviseur in de groep.", "%(n)s adviseurs in de groep.", n) % {"n": n}
+
+
 def samenstelling(huidige: list[KlankbordLid]) -> list[Regel]:
     """The composition rules of the Deventer nota checked against the current seats."""
     per_rol = {rol: 0 for rol in KlankbordRol.values}
@@ -85,18 +93,19 @@ def samenstelling(huidige: list[KlankbordLid]) -> list[Regel]:
             str(
                 _("Geen voorzitter gekozen.")
                 if voorzitters == 0
-                else _("%(n)s voorzitter(s).") % {"n": voorzitters}
+                else ngettext("%(n)s voorzitter.", "%(n)s voorzitters.", voorzitters)
+                % {"n": voorzitters}
             ),
         ),
         Regel(
             str(_("Beleidsadviseur diversiteit en inclusie")),
             per_rol[KlankbordRol.ADVISEUR_DI] >= c.ADVISEURS_DI_DOEL,
-            str(_("%(n)s aanwezig.") % {"n": per_rol[KlankbordRol.ADVISEUR_DI]}),
+            _aanwezig(per_rol[KlankbordRol.ADVISEUR_DI]),
         ),
         Regel(
             str(_("Beleidsadviseur op onderwerp")),
             per_rol[KlankbordRol.ADVISEUR_ONDERWERP] >= c.ADVISEURS_ONDERWERP_DOEL,
-            str(_("%(n)s aanwezig.") % {"n": per_rol[KlankbordRol.ADVISEUR_ONDERWERP]}),
+            _aanwezig(per_rol[KlankbordRol.ADVISEUR_ONDERWERP]),
         ),
     ]
 
@@ -206,7 +215,8 @@ def signalen_per_thema(start: datetime.date, end: datetime.date) -> dict[str, in
         .annotate(n=Count("pk"))
         .values_list("thema", "n")
     )
-    return {str(label): rows.get(value, 0) for value, label in SignaalThema.choices}
+    # Every theme the beheerder keeps, also one no longer offered: old signals still count.
+    return {label: rows.get(value, 0) for value, label in keuzes("signaalthema")}
 
 
 # --- figures (fixed query count; start inclusive, end exclusive) ---------------------------

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from inclusie import dates
 from inclusie.constants import Role
 from inclusie.links import portal_url
 from inclusie.models import User
@@ -192,9 +193,9 @@ def advies_herinneringen_versturen(*, vandaag: datetime.date | None = None) -> i
                 % {
                     "url": portal_url(reverse("advies-detail", args=[advies.pk])),
                     "naam": user.get_short_name(),
-                    "datum": advies.datum.strftime("%d-%m-%Y"),
+                    "datum": dates.datum(advies.datum),
                     "onderwerp": advies.onderwerp,
-                    "termijn": advies.reactie_uiterlijk.strftime("%d-%m-%Y"),
+                    "termijn": dates.datum(advies.reactie_uiterlijk),
                 },
             )
         advies.herinnering_op = vandaag

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from inclusie import dates
 from inclusie.exports import csv_response
 from inclusie.form_views import ServiceFormView
 from inclusie.list_views import FilteredListView
@@ -63,8 +64,12 @@ class DekkingView(AreaMixin, TemplateView):
         return ctx
 
 
+FORM_PAGE = "klankbord/form.html"  # the one form page, with the breadcrumb trail
+
+
 class KlankbordLidCreateView(ServiceFormView):
     area, action = "klankbord", CHANGE
+    template_name = FORM_PAGE
     form_class = KlankbordLidForm
     success_url = reverse_lazy("klankbord")
     success_message = _("Het lidmaatschap is opgeslagen.")
@@ -109,13 +114,20 @@ class AdviesDetailView(AreaMixin, TemplateView):
     template_name = "klankbord/advies_detail.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            advies=selectors.advies_detail(pk=self.kwargs["pk"]), **kwargs
+        advies = selectors.advies_detail(pk=self.kwargs["pk"])
+        # A draft response (text saved, not yet given) is the gemeente's work in progress:
+        # shown to those who record responses, not yet to the group or the wethouder.
+        concept = (
+            not advies.heeft_reactie
+            and bool(advies.reactie.strip() or advies.motivatie.strip())
+            and allowed(self.request.user, "klankbord", CHANGE)
         )
+        return super().get_context_data(advies=advies, toon_concept=concept, **kwargs)
 
 
 class AdviesCreateView(ServiceFormView):
     area, action = "klankbord", CHANGE
+    template_name = FORM_PAGE
     form_class = AdviesForm
     success_message = _("Het advies is opgeslagen.")
     title = _("Advies vastleggen")
@@ -135,15 +147,21 @@ class AdviesUpdateView(AdviesCreateView):
     title = _("Advies wijzigen")
     intro = ""
 
+    def get_advies(self) -> Advies:
+        if not hasattr(self, "_advies"):
+            self._advies = selectors.advies_detail(pk=self.kwargs["pk"])
+        return self._advies
+
     def get_form_kwargs(self):
-        return {
-            **super().get_form_kwargs(),
-            "instance": selectors.advies_detail(pk=self.kwargs["pk"]),
-        }
+        return {**super().get_form_kwargs(), "instance": self.get_advies()}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(advies=self.get_advies(), **kwargs)
 
 
 class AdviesReactieView(ServiceFormView):
     area, action = "klankbord", CHANGE
+    template_name = FORM_PAGE
     model = Advies
     form_class = ReactieForm
     success_message = _("De reactie is opgeslagen.")
@@ -157,9 +175,9 @@ class AdviesReactieView(ServiceFormView):
     @property
     def intro(self):
         advies = self.get_advies()
-        return _("Advies: %(o)s. De reactie moet uiterlijk %(d)s gegeven zijn.") % {
+        return _("Advies: %(o)s. %(uiterlijk)s moet de gemeente reageren.") % {
             "o": advies.onderwerp,
-            "d": advies.reactie_uiterlijk.strftime("%d-%m-%Y"),
+            "uiterlijk": dates.uiterlijk(advies.reactie_uiterlijk),
         }
 
     def back_url(self):
@@ -167,6 +185,9 @@ class AdviesReactieView(ServiceFormView):
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.get_advies()}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(advies=self.get_advies(), **kwargs)
 
     def perform(self, form):
         advies = selectors.advies_detail(pk=self.kwargs["pk"])  # fresh copy, not the form's
@@ -269,6 +290,7 @@ class SignaalDetailView(AreaMixin, TemplateView):
 
 class SignaalCreateView(ServiceFormView):
     area, action = "signalen", CHANGE
+    template_name = FORM_PAGE
     form_class = SignaalForm
     success_message = _("Het signaal is opgeslagen. Dank u wel!")
     title = _("Signaal uit de stad vastleggen")
@@ -292,13 +314,21 @@ class SignaalUpdateView(SignaalCreateView):
     title = _("Signaal wijzigen")
     intro = ""
 
+    def get_signaal(self) -> Signaal:
+        if not hasattr(self, "_signaal"):
+            self._signaal = selectors.signaal_detail(user=self.request.user, pk=self.kwargs["pk"])
+        return self._signaal
+
     def get_form_kwargs(self):
-        signaal = selectors.signaal_detail(user=self.request.user, pk=self.kwargs["pk"])
-        return {**super().get_form_kwargs(), "instance": signaal}
+        return {**super().get_form_kwargs(), "instance": self.get_signaal()}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(signaal=self.get_signaal(), **kwargs)
 
 
 class SignaalOpvolgingView(ServiceFormView):
     area, action = "signalen", CHANGE
+    template_name = FORM_PAGE
     model = Signaal
     form_class = SignaalOpvolgingForm
     success_message = _("De opvolging is opgeslagen.")
@@ -320,6 +350,9 @@ class SignaalOpvolgingView(ServiceFormView):
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.get_signaal()}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(signaal=self.get_signaal(), **kwargs)
 
     def perform(self, form):
         signaal = selectors.signaal_detail(user=self.request.user, pk=self.kwargs["pk"])

@@ -50,11 +50,16 @@ class MonitoringConfig(AppConfig):
         register_redaction_source(
             RedactionSource("monitoring", office_holders=redaction.office_holders)
         )
+        from monitoring import beheer
+
+        beheer.register()
 
         # A new snapshot version is an explicit act: who, when, which version, why.
         auditlog.register(
             models.Snapshot, include_fields=["periode", "versie", "reden", "gemaakt_door"]
         )
+        # ... and so is moving a raadsmededeling to a newer version.
+        auditlog.register(models.Raadsmededeling, include_fields=["momentopname"])
         register_figure_section(FigureSection("relaties", _("Organisaties en contacten"), order=20))
         register_figure(
             Figure(
@@ -74,9 +79,23 @@ class MonitoringConfig(AppConfig):
                 kind=FLOW,
             )
         )
-        register_nav(NavItem(_("Dashboard"), "dashboard", "dashboard", order=10))
-        register_nav(NavItem(_("Monitoring"), "monitoring:index", "monitoring", order=70))
-        register_nav(NavItem(_("Rapporten"), "monitoring:rapport-list", "rapporten", order=71))
+        register_nav(
+            NavItem(_("Dashboard"), "dashboard", "dashboard", order=10, section="resultaten")
+        )
+        register_nav(
+            NavItem(
+                _("Monitoring"), "monitoring:index", "monitoring", order=70, section="resultaten"
+            )
+        )
+        register_nav(
+            NavItem(
+                _("Rapporten"),
+                "monitoring:rapport-list",
+                "rapporten",
+                order=71,
+                section="resultaten",
+            )
+        )
         register_public_link(
             PublicLink(_("Raadsmededelingen (archief)"), "openbaar-raadsmededelingen", order=20)
         )

@@ -36,6 +36,9 @@ def _wrap(label: str) -> list[str]:
 
 
 BAR_H, GAP, WIDTH = 14, 10, 520
+# In a PDF a chart is drawn this much larger, so it spans the text column of an A4 page
+# (170 mm = 643 CSS px) and its labels print at 12.5 pt ... see templates/pdf/_bijlage_stijl.html.
+PDF_SCALE = 1.2
 
 
 @dataclass(frozen=True)
@@ -50,19 +53,18 @@ class ChartLayout:
 
     @property
     def label_rows(self) -> list[dict]:
-        """For an HTML label column beside a label-less SVG: lines, height and gap above."""
-        rows, previous_end = [], 0.0
+        """For an HTML label column beside a label-less SVG: lines and top of each label."""
+        rows = []
         for lines, (top, h) in zip(self.wrapped, self.groups, strict=True):
             pad = (h - LINE_H * len(lines)) / 2  # centred on the group of bars
-            rows.append({"lines": lines, "height": h, "gap": top - previous_end, "pad": pad})
-            previous_end = top + h
+            rows.append({"lines": lines, "top": top + pad})
         return rows
 
 
-def chart_layout(labels: list[str], n_series: int) -> ChartLayout:
+def chart_layout(labels: list[str], n_series: int, *, legend: bool = True) -> ChartLayout:
     wrapped = [_wrap(label) for label in labels]
     longest = max((len(line) for lines in wrapped for line in lines), default=4)
-    legend_h = 22 if n_series > 1 else 0
+    legend_h = 22 if n_series > 1 and legend else 0
     groups, y = [], float(legend_h)
     for lines in wrapped:
         h = max(BAR_H * max(n_series, 1), LINE_H * len(lines) + 2)
@@ -78,6 +80,7 @@ def bar_chart(
     *,
     desc: str = "",
     labels_in_svg: bool = True,
+    legend: bool = True,
 ) -> SafeString:
     """Horizontal grouped bars: one group per label, one bar per series.
 
@@ -85,10 +88,12 @@ def bar_chart(
     each bar always fits inside the drawing. With ``labels_in_svg=False`` the
     drawing starts at the bars and the labels go in an HTML column beside it
     (:attr:`ChartLayout.label_rows`): WeasyPrint draws SVG text glyph by glyph,
-    so in a PDF that column costs a fraction of the same labels in the SVG.
+    so in a PDF that column costs a fraction of the same labels in the SVG. With
+    ``legend=False`` the page shows the legend once for many charts (the PDF appendix,
+    where every chart compares the same two half years in the same colours).
     """
     n = next(_ids)
-    layout = chart_layout(labels, len(series))
+    layout = chart_layout(labels, len(series), legend=legend)
     label_w = layout.label_w if labels_in_svg else 0
     width = WIDTH if labels_in_svg else WIDTH - layout.label_w
     height = layout.height
@@ -103,7 +108,7 @@ def bar_chart(
         f'<title id="g{n}t">{escape(title)}</title>',
         f'<desc id="g{n}d">{escape(desc or title)}</desc>',
     ]
-    if len(series) > 1:
+    if len(series) > 1 and legend:
         x = label_w
         for i, (name, _vals) in enumerate(series):
             parts.append(
@@ -137,3 +142,54 @@ def bar_chart(
 def as_data_uri(svg: str) -> str:
     """For <img src> in PDFs, where the alt text becomes the figure's alternate text."""
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+
+
+SERIES_CLASSES = ("nu", "toen", "derde", "vierde")
+
+
+def html_chart(labels: list[str], series: list[tuple[str, list]]) -> dict:
+    """A bar chart for web pages, built in HTML (templates/monitoring/_staafgrafiek.html).
+
+    Labels and values are page text, so they reflow on a phone and grow with the reader's
+    font size; each bar is an SVG rect with a width in per cent (no inline style, which the
+    CSP forbids). `summary` says every number in words, for the chart's description.
+    """
+    from django.utils.translation import gettext as _
+
+    values = [v or 0 for _name, vals in series for v in vals]
+    top = max([abs(v) for v in values if isinstance(v, int | float)] + [1])
+    groups = []
+    for i, label in enumerate(labels):
+        bars = []
+        for si, (name, vals) in enumerate(series):
+            value = vals[i] if i < len(vals) else None
+            pct = 100 * abs(value) / top if isinstance(value, int | float) else 0
+            bars.append(
+                {
+                    "name": name,
+                    "cls": SERIES_CLASSES[si % len(SERIES_CLASSES)],
+                    "text": _fmt(value),
+                    # A zero stays visible as a hairline, so "0" and "no bar" read alike.
+                    "pct": f"{max(pct, 0.4):.1f}",
+                }
+            )
+        groups.append({"label": label, "bars": bars})
+    if len(series) > 1:
+        parts = [
+            _("%(label)s: %(values)s")
+            % {
+                "label": g["label"],
+                "values": ", ".join(f"{b['name']} {b['text']}" for b in g["bars"]),
+            }
+            for g in groups
+        ]
+    else:
+        parts = [f"{g['label']}: {g['bars'][0]['text']}" for g in groups]
+    return {
+        "series": [
+            {"name": name, "cls": SERIES_CLASSES[si % len(SERIES_CLASSES)]}
+            for si, (name, _vals) in enumerate(series)
+        ],
+        "groups": groups,
+        "summary": "; ".join(parts) + ".",
+    }

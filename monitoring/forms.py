@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
 from inclusie.registry import figures
@@ -7,19 +8,56 @@ from monitoring.constants import Niveau, RapportSoort
 from monitoring.models import Indicator, Meting, Raadsmededeling, Schakel, Veranderverhaal, Verhaal
 from monitoring.periods import Period, recent_periods
 
+PERIOD_CHOICES_YEARS = 6
 
-class PeriodField(forms.CharField):
-    """A half year as text ("2026-H1") with a clear Dutch error."""
+
+def period_choices(extra: str = "") -> list[tuple[str, str]]:
+    """The half years to choose from, newest first: "eerste halfjaar 2026 (2026-H1)".
+
+    The current half year and the ones of the last six years; `extra` (a stored value
+    older than that) is added so an edit form shows what is stored.
+    """
+    periods = recent_periods(2 * PERIOD_CHOICES_YEARS)
+    codes = [p.code for p in periods]
+    if extra and extra not in codes:
+        try:
+            periods.append(Period.parse(extra))
+        except forms.ValidationError:
+            pass
+    return [(p.code, f"{p.label} ({p.code})") for p in periods]
+
+
+class PeriodField(forms.ChoiceField):
+    """A half year, chosen from a list ("eerste halfjaar 2026"), never typed.
+
+    Posted codes outside the list but valid half years are accepted (an older stored
+    value); anything else gets the clear Dutch error of :meth:`Period.parse`.
+    """
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("label", _("Periode (halfjaar)"))
-        kwargs.setdefault("max_length", 7)
-        kwargs.setdefault("help_text", _("Bijvoorbeeld 2026-H1 (jan-jun) of 2026-H2 (jul-dec)."))
+        kwargs.setdefault("label", _("Halfjaar"))
+        kwargs.setdefault("choices", period_choices)
+        kwargs.pop("max_length", None)
         super().__init__(**kwargs)
+
+    def valid_value(self, value) -> bool:
+        return True  # checked in clean(): any existing half year
 
     def clean(self, value):
         value = super().clean(value)
         return Period.parse(value).code if value else value
+
+
+class PeriodChoicesMixin:
+    """Keeps a stored half year that is older than the list selectable in an edit form."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        for name, field in self.fields.items():  # type: ignore[attr-defined]
+            if isinstance(field, PeriodField):
+                stored = self.initial.get(name) or ""  # type: ignore[attr-defined]
+                if stored:
+                    field.choices = period_choices(str(stored))
 
 
 class VeranderverhaalForm(forms.ModelForm):
@@ -72,7 +110,7 @@ class IndicatorForm(forms.ModelForm):
         ]
 
 
-class MetingForm(forms.ModelForm):
+class MetingForm(PeriodChoicesMixin, forms.ModelForm):
     periode = PeriodField()
 
     class Meta:
@@ -88,7 +126,7 @@ class MetingForm(forms.ModelForm):
         )
 
 
-class VerhaalForm(forms.ModelForm):
+class VerhaalForm(PeriodChoicesMixin, forms.ModelForm):
     periode = PeriodField()
 
     class Meta:
@@ -207,26 +245,36 @@ class GoedkeurenForm(forms.Form):
 
 
 class PlanningForm(forms.Form):
-    """The twice-yearly snapshot schedule (a django-celery-beat crontab)."""
+    """The twice-yearly snapshot schedule in plain choices; the view writes the crontab."""
 
-    dag = forms.IntegerField(label=_("Dag van de maand"), min_value=1, max_value=28)
-    maanden = forms.CharField(
-        label=_("Maanden"),
-        max_length=40,
-        help_text=_("Maandnummers met komma's, bijvoorbeeld 1,7 voor januari en juli."),
+    dag = forms.TypedChoiceField(
+        label=_("Op dag"),
+        coerce=int,
+        choices=[(d, str(d)) for d in range(1, 29)],
+        help_text=_("Dag van de maand (1 tot en met 28, zodat elke maand hem heeft)."),
     )
-    uur = forms.IntegerField(label=_("Uur"), min_value=0, max_value=23)
-    minuut = forms.IntegerField(label=_("Minuut"), min_value=0, max_value=59)
+    maanden = forms.TypedMultipleChoiceField(
+        label=_("In de maanden"),
+        coerce=int,
+        choices=[(m, MONTHS[m]) for m in range(1, 13)],
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Kort na het einde van een halfjaar: januari en juli."),
+        error_messages={"required": _("Kies minstens één maand.")},
+    )
+    tijd = forms.ChoiceField(label=_("Om"), help_text=_("Uur en minuut, Nederlandse tijd."))
     actief = forms.BooleanField(label=_("Planning actief"), required=False)
 
-    def clean_maanden(self):
-        raw = self.cleaned_data["maanden"]
-        try:
-            months = sorted({int(p) for p in raw.replace(" ", "").split(",") if p})
-        except ValueError:
-            raise forms.ValidationError(
-                _("Gebruik maandnummers 1 tot en met 12, zoals 1,7.")
-            ) from None
-        if not months or any(m < 1 or m > 12 for m in months):
-            raise forms.ValidationError(_("Gebruik maandnummers 1 tot en met 12, zoals 1,7."))
-        return ",".join(str(m) for m in months)
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        times = [f"{h:02d}:{m:02d}" for h in range(24) for m in (0, 15, 30, 45)]
+        current = self.initial.get("tijd")
+        if current and current not in times:  # a time set elsewhere stays choosable
+            times = sorted([*times, current])
+        self.fields["tijd"].choices = [(t, t) for t in times]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("tijd"):
+            uur, minuut = (int(p) for p in data["tijd"].split(":"))
+            data["uur"], data["minuut"] = uur, minuut
+        return data

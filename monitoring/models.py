@@ -294,6 +294,13 @@ class Snapshot(models.Model):
     def __str__(self) -> str:
         return f"{self.periode} v{self.versie}"
 
+    @property
+    def periode_label(self) -> str:
+        """ "eerste halfjaar 2026" """
+        from monitoring.periods import Period
+
+        return Period.parse(self.periode).label
+
 
 class Raadsmededeling(TimeStampedModel):
     """A council communication in the shape of the Deventer nota to B&W, drafted from a snapshot."""
@@ -317,6 +324,18 @@ class Raadsmededeling(TimeStampedModel):
         _("Vervolg"),
         blank=True,
         help_text=_("Optioneel. Wat gebeurt er hierna, en wanneer hoort de raad weer van ons?"),
+    )
+    momentopname = models.ForeignKey(
+        Snapshot,
+        verbose_name=_("momentopname"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="raadsmededelingen",
+        help_text=_(
+            "De versie van de momentopname waaruit de mededeling is opgesteld. Een nieuwere "
+            "versie neemt de mededeling alleen over als iemand daarvoor kiest."
+        ),
     )
     kerncijfers = models.JSONField(
         _("cijfers in de kern"),
@@ -379,6 +398,12 @@ class Raadsmededeling(TimeStampedModel):
     @property
     def is_concept(self) -> bool:
         return self.status == MededelingStatus.CONCEPT
+
+    @property
+    def status_tone(self) -> str:
+        from monitoring.constants import MEDEDELING_TONE
+
+        return MEDEDELING_TONE.get(self.status, "neutral")
 
     # Sections in document order; the last two are optional (left out of the PDF when empty).
     SECTIONS = ("inleiding", "kader", "kern", "toelichting", "communicatie", "vervolg")
@@ -463,6 +488,14 @@ class OpenbaarAmbtsdrager(models.Model):
 
     naam = models.CharField(_("naam"), max_length=200, unique=True)
     functie = models.CharField(_("functie"), max_length=200, blank=True)
+    actief = models.BooleanField(
+        _("actief"),
+        default=True,
+        help_text=_(
+            "Alleen de namen van actieve ambtsdragers blijven staan bij het publiceren; "
+            "een naam die niet meer actief is, wordt weer weggelakt."
+        ),
+    )
 
     class Meta:
         verbose_name = _("openbaar ambtsdrager")

@@ -18,10 +18,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from inclusie.dutch import aantal, euro, getal, opsomming
+from inclusie.terms import Term
 
 # Figures offered first when the adviser has not chosen the kern yet.
 DEFAULT_KERN = (
@@ -332,14 +334,21 @@ def _organisaties(fact: Fact, facts: dict[str, Fact], ctx: dict) -> str:
 
 def _zonder_ambassadeur(fact: Fact, facts: dict[str, Fact], ctx: dict) -> str:
     names = list(fact.value) if isinstance(fact.value, dict) else []
-    term, terms = ctx.get("term_pijler", "pijler"), ctx.get("term_pijlers", "pijlers")
+    term = Term(
+        ctx.get("term_pijler", "pijler"),
+        ctx.get("term_pijlers", "pijlers"),
+        ctx.get("term_lidwoord", "de"),
+    )
     if not names:
-        return _("Elke %(term)s heeft een ambassadeur.") % {"term": term}
+        return _("%(elke)s heeft een ambassadeur.") % {"elke": term.Elke}
     return ngettext(
-        "De %(term)s %(names)s heeft nog geen ambassadeur.",
-        "De %(term)s %(names)s hebben nog geen ambassadeur.",
+        "%(de_term)s %(names)s heeft nog geen ambassadeur.",
+        "%(de_term)s %(names)s hebben nog geen ambassadeur.",
         len(names),
-    ) % {"term": term if len(names) == 1 else terms, "names": opsomming(names)}
+    ) % {
+        "de_term": term.De if len(names) == 1 else capfirst(term.de_meervoud),
+        "names": opsomming(names),
+    }
 
 
 def _toezeggingen(fact: Fact, facts: dict[str, Fact], ctx: dict) -> str:

@@ -56,3 +56,116 @@ def update(*, dag: int, maanden: str, uur: int, minuut: int, actief: bool):
     task.enabled = actief
     task.save()
     return task
+
+
+# --- the schedule in words ---------------------------------------------------------
+#
+# The beheerder never sees crontab fields: the form offers a day, months and a time, and
+# the page says "elk jaar op 2 januari en 2 juli om 06:30". Any crontab (one edited in
+# /admin/ or by a later version) still gets words, or a plain fallback.
+
+
+def _numbers(field: str, low: int, high: int) -> list[int] | None:
+    """ "1,7" -> [1, 7]; "1-3" -> [1, 2, 3]; "*/6" -> [low, low+6, ...]; "*" -> None."""
+    field = field.strip()
+    if field == "*":
+        return None
+    values: set[int] = set()
+    for part in field.split(","):
+        step = 1
+        if "/" in part:
+            part, step_text = part.split("/", 1)
+            step = int(step_text)
+            if step < 1:
+                raise ValueError(field)
+        if part == "*":
+            start, end = low, high
+        elif "-" in part:
+            start_text, end_text = part.split("-", 1)
+            start, end = int(start_text), int(end_text)
+        else:
+            start = end = int(part)
+        if start < low or end > high or start > end:
+            raise ValueError(field)
+        values.update(range(start, end + 1, step))
+    return sorted(values)
+
+
+def _join(items: list[str]) -> str:
+    from django.utils.translation import gettext
+
+    if len(items) <= 1:
+        return "".join(items)
+    return gettext("%(first)s en %(last)s") % {"first": ", ".join(items[:-1]), "last": items[-1]}
+
+
+def crontab_in_words(
+    *, minute: str, hour: str, day_of_month: str, month_of_year: str, day_of_week: str = "*"
+) -> str:
+    """A crontab as a sentence: "elk jaar op 2 januari en 2 juli om 06:30"."""
+    from django.utils.dates import MONTHS, WEEKDAYS
+    from django.utils.translation import gettext
+
+    raw = f"{minute} {hour} {day_of_month} {month_of_year} {day_of_week}"
+    try:
+        minutes = _numbers(minute, 0, 59)
+        hours = _numbers(hour, 0, 23)
+        days = _numbers(day_of_month, 1, 31)
+        months = _numbers(month_of_year, 1, 12)
+        weekdays = _numbers(day_of_week.replace("7", "0"), 0, 6)
+    except ValueError:
+        return gettext("volgens de crontab %(crontab)s") % {"crontab": raw}
+    if minutes is None or hours is None or len(minutes) * len(hours) > 6:
+        return gettext("volgens de crontab %(crontab)s") % {"crontab": raw}
+
+    times = _join([f"{h:02d}:{m:02d}" for h in hours for m in minutes])
+    if weekdays is not None:
+        if days is not None:  # cron runs on either: too rare to put in words
+            return gettext("volgens de crontab %(crontab)s") % {"crontab": raw}
+        # cron counts Sunday as 0, Django's WEEKDAYS start on Monday.
+        names = _join([str(WEEKDAYS[(d - 1) % 7]).lower() for d in weekdays])
+        if months is None:
+            return gettext("elke %(dagen)s om %(tijd)s") % {"dagen": names, "tijd": times}
+        return gettext("elke %(dagen)s in %(maanden)s om %(tijd)s") % {
+            "dagen": names,
+            "maanden": _join([str(MONTHS[m]) for m in months]),
+            "tijd": times,
+        }
+    if days is None:
+        if months is None:
+            return gettext("elke dag om %(tijd)s") % {"tijd": times}
+        return gettext("elke dag in %(maanden)s om %(tijd)s") % {
+            "maanden": _join([str(MONTHS[m]) for m in months]),
+            "tijd": times,
+        }
+    day_list = _join([str(d) for d in days])
+    if months is None:
+        return gettext("elke maand op dag %(dagen)s om %(tijd)s") % {
+            "dagen": day_list,
+            "tijd": times,
+        }
+    if len(days) * len(months) <= 4:
+        dates = _join([f"{d} {MONTHS[m]}" for m in months for d in days])
+        return gettext("elk jaar op %(datums)s om %(tijd)s") % {"datums": dates, "tijd": times}
+    return gettext("elk jaar op dag %(dagen)s van %(maanden)s om %(tijd)s") % {
+        "dagen": day_list,
+        "maanden": _join([str(MONTHS[m]) for m in months]),
+        "tijd": times,
+    }
+
+
+def in_words(task) -> str:
+    """The task's schedule as a sentence, "(uitgeschakeld)" when it is off."""
+    from django.utils.translation import gettext
+
+    c = task.crontab
+    if c is None:
+        return gettext("geen vaste planning")
+    text = crontab_in_words(
+        minute=c.minute,
+        hour=c.hour,
+        day_of_month=c.day_of_month,
+        month_of_year=c.month_of_year,
+        day_of_week=c.day_of_week,
+    )
+    return text if task.enabled else gettext("%(planning)s (uitgeschakeld)") % {"planning": text}

@@ -124,9 +124,14 @@ class FigureView:
     unit: str
     value: Any
     previous: Any
-    chart: str = ""
+    grafiek: dict | None = None  # monitoring.charts.html_chart, for the dashboard
     rows: list = field(default_factory=list)  # (label, current, previous)
     kind: str = ""  # "stock" or "flow"
+
+    @property
+    def gid(self) -> str:
+        """A page-unique id for the figure's chart ("grafiek-deal-partners-per-stage")."""
+        return "grafiek-" + self.code.replace(".", "-").replace("_", "-")
 
     @property
     def is_breakdown(self) -> bool:
@@ -205,21 +210,12 @@ def dashboard_context(
                 (lbl, value.get(k), prev_dict.get(k)) for k, lbl in zip(keys, labels, strict=True)
             ]
             if with_charts and labels:
-                view.chart = charts.bar_chart(
-                    label,
+                view.grafiek = charts.html_chart(
                     labels,
                     [
                         (period.code, [value.get(k) for k in keys]),
                         (period.previous().code, [prev_dict.get(k) for k in keys]),
                     ],
-                    desc=_(
-                        "%(label)s: %(period)s vergeleken met %(previous)s; cijfers in de tabel."
-                    )
-                    % {
-                        "label": label,
-                        "period": period.code,
-                        "previous": period.previous().code,
-                    },
                 )
         sections.setdefault(item["group"], []).append(view)
     ordered = [
@@ -233,6 +229,14 @@ def dashboard_context(
         row = {**ind, "vorige": before.get("waarde")}
         history = ind.get("historie", [])
         if with_charts and history:
+            row["grafiek"] = charts.html_chart(
+                [h[0] for h in history],
+                [(ind.get("eenheid") or str(_("waarde")), [h[1] for h in history])],
+            )
+            row["gid"] = f"indicator-{ind['id']}"
+            row["tabel_rijen"] = [(p, number_text(w)) for p, w in history]
+            if ind.get("basiswaarde") is not None:
+                row["tabel_rijen"].append((_("Nulmeting"), number_text(ind["basiswaarde"])))
             row["chart"] = charts.bar_chart(
                 ind["naam"],
                 [h[0] for h in history],
@@ -247,6 +251,8 @@ def dashboard_context(
         "periode": period,
         "vorige_periode": period.previous(),
         "secties": ordered,
+        "kolommen_vergelijking": [_("Onderdeel"), period.code, period.previous().code],
+        "kolommen_verloop": [_("Halfjaar"), _("Waarde")],
         "waarschuwingen": warnings,
         "indicatoren": indicators,
         "te_duiden": current.data.get("te_duiden", []),
@@ -348,7 +354,9 @@ def _cell(value, unit: str = "") -> str:
     return f"{text}%" if unit == "%" else text
 
 
-def report_appendix(period: Period, *, with_charts: bool = True) -> list[dict]:
+def report_appendix(
+    period: Period, *, with_charts: bool = True, versie: int | None = None
+) -> list[dict]:
     """The figures of the report appendices, without what says nothing.
 
     A figure with no data in either period is left out (never printed as zeros), a
@@ -356,7 +364,7 @@ def report_appendix(period: Period, *, with_charts: bool = True) -> list[dict]:
     section without figures disappears; so there are no empty charts and no
     header-only or all-zero tables. Each breakdown gets a chart of the rows kept.
     """
-    ctx = dashboard_context(period, with_charts=False)
+    ctx = dashboard_context(period, with_charts=False, versie=versie)
     if ctx.get("snapshot") is None:
         return []
     now_code, before_code = period.code, period.previous().code
@@ -379,9 +387,16 @@ def report_appendix(period: Period, *, with_charts: bool = True) -> list[dict]:
                 }
                 if with_charts:
                     labels = [r[0] for r in rows]
-                    # Labels in an HTML column beside the bars (cheap to typeset in a PDF).
-                    layout = charts.chart_layout(labels, 2)
-                    item["label_rows"], item["label_w"] = layout.label_rows, layout.label_w
+                    # Labels in an HTML column beside the bars (cheap to typeset in a PDF),
+                    # everything scaled so the chart spans the text column of the page.
+                    layout = charts.chart_layout(labels, 2, legend=False)
+                    k = charts.PDF_SCALE
+                    item["label_w"] = layout.label_w * k
+                    item["chart_w"] = (charts.WIDTH - layout.label_w) * k
+                    item["chart_h"] = layout.height * k
+                    item["label_rows"] = [
+                        {"lines": row["lines"], "top": row["top"] * k} for row in layout.label_rows
+                    ]
                     item["chart"] = charts.bar_chart(
                         fig.label,
                         labels,
@@ -392,6 +407,7 @@ def report_appendix(period: Period, *, with_charts: bool = True) -> list[dict]:
                         )
                         % {"label": fig.label, "period": now_code, "previous": before_code},
                         labels_in_svg=False,
+                        legend=False,
                     )
                 breakdowns.append(item)
             elif _has_number(fig.value) or _has_number(fig.previous):

@@ -77,6 +77,11 @@ urlpatterns = [
         name="raadsmededeling-kern",
     ),
     path(
+        "raadsmededelingen/<id:pk>/momentopname/",
+        views.raadsmededeling_momentopname,
+        name="raadsmededeling-momentopname",
+    ),
+    path(
         "raadsmededelingen/<id:pk>/opmerking/",
         views.raadsmededeling_opmerking,
         name="raadsmededeling-comment",

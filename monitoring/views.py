@@ -8,13 +8,12 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
-from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, TemplateView
 
-from inclusie import publicatie
+from inclusie import dates, publicatie
 from inclusie.constants import ReportStatus
 from inclusie.downloads import private_file_response
 from inclusie.form_views import ServiceFormView, call_service
@@ -73,6 +72,7 @@ class DashboardView(AreaMixin, TemplateView):
             periode=period,
             vorige_periode=period.previous(),
             beschikbaar=list(index),
+            beschikbaar_perioden=[Period.parse(code) for code in index],
             heeft_snapshot=period.code in index,
             te_besluiten=selectors.raadsmededelingen_te_besluiten(),
         )
@@ -94,7 +94,7 @@ class DashboardView(AreaMixin, TemplateView):
         from django.template.loader import render_to_string
         from django.utils.translation import get_language
 
-        key = "dashboard:{}:{}:{}:{}".format(
+        key = "dashboard:v2:{}:{}:{}:{}".format(
             period.code, snapshot.pk, index.get(period.previous().code, "-"), get_language()
         )
         html = cache.get(key)
@@ -341,6 +341,7 @@ class SnapshotView(ServiceFormView):
         ctx = super().get_context_data(**kwargs)
         ctx["snapshots"] = Snapshot.objects.select_related("gemaakt_door").defer("data")[:30]
         ctx["planning"] = schedule.current()
+        ctx["planning_tekst"] = schedule.in_words(ctx["planning"])
         return ctx
 
     def perform(self, form):
@@ -362,11 +363,12 @@ class SnapshotView(ServiceFormView):
 
 
 class PlanningView(ServiceFormView):
-    """The beheerder edits when the twice-yearly snapshot runs."""
+    """The beheerder edits when the twice-yearly snapshot runs, in words, not crontab fields."""
 
     area, action = "beheer", CHANGE
     form_class = forms.PlanningForm
-    title = _("Planning van de halfjaarlijkse momentopname")
+    template_name = "monitoring/planning.html"
+    title = _("Planning van de rapporten")
     intro = _(
         "Op dit moment maakt het portaal automatisch een momentopname van het afgelopen "
         "halfjaar en zet het concepten klaar van de raadsmededeling en de "
@@ -377,18 +379,33 @@ class PlanningView(ServiceFormView):
     def get_initial(self):
         task = schedule.current()
         c = task.crontab
-        initial = {"maanden": c.month_of_year, "actief": task.enabled}
-        for field, value in (("dag", c.day_of_month), ("uur", c.hour), ("minuut", c.minute)):
-            initial[field] = int(value) if value.isdigit() else 0
+        months = [int(m) for m in c.month_of_year.split(",") if m.isdigit()]
+        initial = {"maanden": months, "actief": task.enabled}
+        initial["dag"] = int(c.day_of_month) if c.day_of_month.isdigit() else 1
+        if c.hour.isdigit() and c.minute.isdigit():
+            initial["tijd"] = f"{int(c.hour):02d}:{int(c.minute):02d}"
         return initial
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "planning": schedule.current()}
+        task = schedule.current()
+        return {
+            **super().get_context_data(**kwargs),
+            "planning": task,
+            "planning_tekst": schedule.in_words(task),
+        }
 
-    success_message = _("De planning is opgeslagen.")
+    def get_success_message(self, task):
+        return _("De planning is opgeslagen: %(planning)s.") % {"planning": schedule.in_words(task)}
 
     def perform(self, form):
-        return schedule.update(**form.cleaned_data)
+        data = form.cleaned_data
+        return schedule.update(
+            dag=data["dag"],
+            maanden=",".join(str(m) for m in sorted(data["maanden"])),
+            uur=data["uur"],
+            minuut=data["minuut"],
+            actief=data["actief"],
+        )
 
 
 # --- reports -------------------------------------------------------------------------
@@ -515,6 +532,8 @@ class RaadsmededelingDetailView(AreaMixin, DetailView):
         ctx["opmerking_form"] = forms.OpmerkingForm()
         ctx["goedkeuren_form"] = forms.GoedkeurenForm()
         ctx["lakregels"] = publicatie.lakregels(self.object).select_related("door")
+        ctx["momentopname"] = raadsmededeling.mededeling_snapshot(self.object)
+        ctx["nieuwere_momentopname"] = raadsmededeling.newer_snapshot(self.object)
         return ctx
 
 
@@ -526,7 +545,7 @@ def _mededeling_json(mededeling: Raadsmededeling) -> dict:
         "revisie": mededeling.revisie,
         "historie": last.versie if last else None,
         "door": last.gemaakt_door.get_full_name() if last and last.gemaakt_door else "",
-        "op": formats.date_format(timezone.localtime(mededeling.updated_at), "j F H:i"),
+        "op": dates.datum_tijd(mededeling.updated_at),
         "velden": {k: getattr(mededeling, k) for k in raadsmededeling.TEXT_FIELDS},
     }
 
@@ -654,6 +673,26 @@ def raadsmededeling_kern(request, pk: int):
     return redirect(reverse("monitoring:raadsmededeling-update", args=[pk]) + "#kern")
 
 
+@requires("rapporten", CHANGE)
+@require_POST
+def raadsmededeling_momentopname(request, pk: int):
+    """Move a draft to the newest snapshot version: only when someone chooses to."""
+    mededeling = get_object_or_404(Raadsmededeling, pk=pk)
+    try:
+        mededeling = raadsmededeling.raadsmededeling_snapshot_update(
+            mededeling=mededeling, by=request.user
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            _("De mededeling gebruikt nu versie %(v)s van de momentopname.")
+            % {"v": mededeling.momentopname.versie if mededeling.momentopname else "-"},
+        )
+    return redirect(mededeling.get_absolute_url())
+
+
 @requires("rapporten", VIEW)
 @require_POST
 def raadsmededeling_opmerking(request, pk: int):
@@ -736,7 +775,7 @@ def _mededeling_labels() -> dict[str, str]:
     return {
         k: _first_upper(str(Raadsmededeling._meta.get_field(k).verbose_name))
         for k in ("onderwerp", *Raadsmededeling.SECTIONS)
-    }
+    } | {"bijlage": _("Bijlage: namen in de tabellen en grafieken")}
 
 
 class _MededelingDocument:

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from inclusie.constants import Role
 from inclusie.models import User
+from inclusie.pickers import use_kiezers
 from inclusie.werkbank_forms import FieldsetFormMixin, apply_dates
 from opdracht.models import Opdracht, Uitgave, UrenActiviteit, Urenregistratie
 
@@ -29,6 +30,7 @@ class OpdrachtForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         apply_dates(self)
         self.fields["kwartiermaker"].queryset = User.objects.filter(role=Role.KWARTIERMAKER)
+        use_kiezers(self, "kwartiermaker")
 
 
 class UrenForm(forms.ModelForm):

@@ -11,6 +11,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from inclusie import dates
 from inclusie.models.base import TimeStampedModel
 from opdracht.constants import UrenActiviteit
 
@@ -68,7 +69,7 @@ class Opdracht(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.programma} {self.start:%d-%m-%Y} - {self.eind:%d-%m-%Y}"
+        return f"{self.programma} {dates.datum(self.start)} - {dates.datum(self.eind)}"
 
     def get_absolute_url(self) -> str:
         return reverse("opdracht-detail", args=[self.pk])
@@ -111,7 +112,7 @@ class Urenregistratie(TimeStampedModel):
         indexes = [models.Index(fields=["opdracht", "week"], name="uren_opdracht_week")]
 
     def __str__(self) -> str:
-        return f"{self.week:%d-%m-%Y} {self.get_activiteit_display()}: {self.uren}"
+        return f"{dates.datum(self.week)} {self.get_activiteit_display()}: {self.uren}"
 
 
 class Uitgave(TimeStampedModel):

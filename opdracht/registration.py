@@ -26,7 +26,9 @@ def register() -> None:
     auditlog.register(models.Opdracht)
     auditlog.register(models.Urenregistratie)
 
-    register_nav(NavItem(_("Opdracht en uren"), "opdracht", "opdracht", order=70))
+    register_nav(
+        NavItem(_("Opdracht en uren"), "opdracht", "opdracht", order=70, section="resultaten")
+    )
     register_panel(
         HomePanel(
             "opdracht/panels/stand.html",

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
+from inclusie import dates
 from opdracht.models import Opdracht, Uitgave, UrenActiviteit, Urenregistratie, week_start
 
 MAX_UREN_PER_WEEK = 80
@@ -31,10 +32,12 @@ def uren_save(*, registratie: Urenregistratie) -> Urenregistratie:
     if registratie.week < week_start(opdracht.start) or registratie.week > opdracht.eind:
         raise ValidationError(
             {
-                "week": _("Deze week valt buiten de looptijd van de opdracht (%(s)s - %(e)s).")
+                "week": _(
+                    "Deze week valt buiten de looptijd van de opdracht (%(s)s tot en met %(e)s)."
+                )
                 % {
-                    "s": opdracht.start.strftime("%d-%m-%Y"),
-                    "e": opdracht.eind.strftime("%d-%m-%Y"),
+                    "s": dates.datum(opdracht.start),
+                    "e": dates.datum(opdracht.eind),
                 }
             }
         )
@@ -114,10 +117,12 @@ def uren_week_save(
     if maandag < week_start(opdracht.start) or maandag > opdracht.eind:
         raise ValidationError(
             {
-                "week": _("Deze week valt buiten de looptijd van de opdracht (%(s)s - %(e)s).")
+                "week": _(
+                    "Deze week valt buiten de looptijd van de opdracht (%(s)s tot en met %(e)s)."
+                )
                 % {
-                    "s": opdracht.start.strftime("%d-%m-%Y"),
-                    "e": opdracht.eind.strftime("%d-%m-%Y"),
+                    "s": dates.datum(opdracht.start),
+                    "e": dates.datum(opdracht.eind),
                 }
             }
         )

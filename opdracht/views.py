@@ -9,10 +9,10 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from inclusie import dates
 from inclusie.form_views import ConfirmDeleteView, ServiceFormView
 from inclusie.permissions import CHANGE, VIEW, AreaMixin
 from inclusie.templatetags.opmaak import uren
@@ -58,6 +58,9 @@ class OpdrachtCreateView(ServiceFormView):
     def back_url(self):
         return reverse("opdracht")
 
+    def breadcrumbs(self):
+        return [(_("Opdracht en uren"), reverse("opdracht"))]
+
     def perform(self, form):
         return services.opdracht_save(opdracht=form.save(commit=False))
 
@@ -88,6 +91,9 @@ class _AssignmentRowCreateView(ServiceFormView):
 
     def back_url(self):
         return reverse("opdracht")
+
+    def breadcrumbs(self):
+        return [(_("Opdracht en uren"), reverse("opdracht"))]
 
 
 class _AssignmentRowUpdateMixin:
@@ -207,6 +213,9 @@ class UrenWeekView(ServiceFormView):
     def back_url(self):
         return reverse("opdracht")
 
+    def breadcrumbs(self):
+        return [(_("Opdracht en uren"), reverse("opdracht"))]
+
     def perform(self, form):
         data = form.cleaned_data
         opdracht, week = data["opdracht"], week_start(data["week"])
@@ -230,6 +239,6 @@ class UrenWeekView(ServiceFormView):
         messages.success(
             self.request,
             _("De uren van de week van %(week)s zijn opgeslagen: was %(voor)s uur, nu %(na)s uur.")
-            % {"week": date_format(week, "j F Y"), "voor": uren(voor), "na": uren(na)},
+            % {"week": dates.datum(week), "voor": uren(voor), "na": uren(na)},
         )
         return redirect("opdracht")

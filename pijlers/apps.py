@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -22,6 +23,7 @@ class PijlersConfig(AppConfig):
             register_panel,
             warn_when_any,
         )
+        from inclusie.terms import term_lazy
         from pijlers import figures, models, persondata
 
         persondata.register()
@@ -33,7 +35,13 @@ class PijlersConfig(AppConfig):
         register_redaction_source(RedactionSource("pijlers", public_phrases=_pijler_namen))
 
         register_nav(
-            NavItem(lambda gemeente: gemeente.term_pijlers, "pijlers:list", "pijlers", order=20)
+            NavItem(
+                lambda gemeente: gemeente.term.Meervoud,
+                "pijlers:list",
+                "pijlers",
+                order=20,
+                section="deal",
+            )
         )
         register_panel(
             HomePanel(
@@ -43,11 +51,12 @@ class PijlersConfig(AppConfig):
                 order=15,
             )
         )
-        register_figure_section(FigureSection("pijlers", _("Pijlers"), order=40))
+        # The gemeente's own word, read when the dashboard or report is drawn.
+        register_figure_section(FigureSection("pijlers", term_lazy(_section_heading), order=40))
         register_figure(
             Figure(
                 "pijlers.zonder_ambassadeur",
-                _("Pijlers zonder ambassadeur"),
+                term_lazy(_zonder_ambassadeur_label),
                 figures.zonder_ambassadeur,
                 order=20,
                 kind=STOCK,
@@ -55,6 +64,17 @@ class PijlersConfig(AppConfig):
                 labels_are_data=True,
             )
         )
+
+
+def _section_heading(term) -> str:
+    # The default word keeps the catalogue's wording (English: "Pillars").
+    return gettext("Pijlers") if term.meervoud == "pijlers" else term.Meervoud
+
+
+def _zonder_ambassadeur_label(term) -> str:
+    if term.meervoud == "pijlers":
+        return gettext("Pijlers zonder ambassadeur")
+    return gettext("%(terms)s zonder ambassadeur") % {"terms": term.Meervoud}
 
 
 def _regel_context(request) -> dict:

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from inclusie.forms import DATE, apply_terms
 from inclusie.models import Organisatie, Persoon
+from inclusie.pickers import Kiezer
 from pijlers.models import Lidmaatschap, Pijler
 
 
@@ -35,12 +36,15 @@ class PijlerForm(forms.ModelForm):
 
 
 class LidmaatschapForm(forms.Form):
-    persoon = forms.ModelChoiceField(label=_("Persoon"), queryset=Persoon.objects.all())
+    persoon = forms.ModelChoiceField(
+        label=_("Persoon"), queryset=Persoon.objects.all(), widget=Kiezer
+    )
     rol = forms.ChoiceField(label=_("Rol"), choices=Lidmaatschap.Rol.choices)
     organisatie = forms.ModelChoiceField(
         label=_("Namens organisatie"),
         queryset=Organisatie.objects.all(),
         required=False,
+        widget=Kiezer,
         help_text=_("Leeg laten: de organisatie van de persoon."),
     )
     sinds = forms.DateField(label=_("Lid sinds"), widget=DATE, initial=timezone.localdate)

@@ -35,6 +35,13 @@ class Pijler(TimeStampedModel):
         _("rol van de gemeente"), max_length=20, choices=GemeenteRol.choices, blank=True
     )
     actief = models.BooleanField(_("actief"), default=True)
+    niet_actief_sinds = models.DateField(
+        _("niet actief sinds"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Sinds wanneer de pijler niet meer actief is (vult het portaal zelf in)."),
+    )
 
     class Meta:
         ordering = ["volgorde", "naam"]

@@ -22,6 +22,12 @@ def pijler_save(*, pijler: Pijler) -> Pijler:
         while Pijler.objects.filter(slug=slug).exclude(pk=pijler.pk).exists():
             slug, n = f"{base}-{n}", n + 1
         pijler.slug = slug
+    # Since when it is inactive: the pijler figures count the pijlers active at a half
+    # year's end, also for a half year before the pijler was stopped.
+    if pijler.actief:
+        pijler.niet_actief_sinds = None
+    elif pijler.niet_actief_sinds is None:
+        pijler.niet_actief_sinds = timezone.localdate()
     pijler.full_clean()
     pijler.save()
     return pijler

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -12,13 +13,14 @@ from inclusie.form_views import ServiceFormView, run_action
 from inclusie.models import GemeenteProfiel
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, requires
 from inclusie.registry import slot_panels
+from inclusie.terms import Term
 from pijlers import selectors, services
 from pijlers.forms import LidmaatschapForm, PijlerForm
 from pijlers.models import Lidmaatschap, Pijler
 
 
-def term() -> str:
-    return GemeenteProfiel.cached().term_pijler
+def term() -> Term:
+    return GemeenteProfiel.cached().term
 
 
 class PijlerListView(AreaMixin, ListView):
@@ -28,6 +30,23 @@ class PijlerListView(AreaMixin, ListView):
 
     def get_queryset(self):
         return selectors.pijler_list()
+
+
+def pijler_actions(pijler: Pijler) -> tuple[dict, list[dict]]:
+    """What to do now at a pijler: one primary action, the rest in a menu.
+
+    A pijler without an ambassador breaks the rule "at least one ambassador", so adding
+    one comes first; otherwise adding members is the daily work.
+    """
+    lid = reverse("pijlers:lid-create", args=[pijler.pk])
+    add_member = {"label": _("Lid toevoegen"), "url": lid}
+    edit = {"label": _("Gegevens wijzigen"), "url": reverse("pijlers:update", args=[pijler.pk])}
+    if not pijler.aantal_ambassadeurs:
+        return {"label": _("Ambassadeur toevoegen"), "url": f"{lid}?rol=ambassadeur"}, [
+            add_member,
+            edit,
+        ]
+    return add_member, [edit]
 
 
 class PijlerDetailView(AreaMixin, DetailView):
@@ -45,17 +64,32 @@ class PijlerDetailView(AreaMixin, DetailView):
         ctx["oud_leden"] = list(selectors.leden(pijler=pijler, huidig=False)[:20])
         # Partners, commitments, meetings...: the apps that own them fill the slot.
         ctx["panels"] = slot_panels("pijler", self.request, pijler)
+        if self.can("pijlers", CHANGE):
+            ctx["hoofdactie"], ctx["meer_acties"] = pijler_actions(pijler)
         return ctx
+
+
+def pijler_crumbs(pijler: Pijler | None = None) -> list[tuple[str, str]]:
+    """The breadcrumbs of a form page under the pijlers (pijlers/form.html)."""
+    crumbs = [(term().Meervoud, reverse("pijlers:list"))]
+    if pijler is not None:
+        crumbs.append((pijler.naam, pijler.get_absolute_url()))
+    return crumbs
 
 
 class PijlerCreateView(ServiceFormView):
     area, action = "pijlers", CHANGE
     form_class = PijlerForm
+    template_name = "pijlers/form.html"
     success_message = gettext_lazy("De gegevens zijn opgeslagen.")
+
+    def back_url(self):
+        return reverse("pijlers:list")
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["title"] = _("Nieuwe %(term)s") % {"term": term()}
+        ctx["title"] = term().Nieuwe
+        ctx["kruimels"] = pijler_crumbs()
         return ctx
 
     def perform(self, form):
@@ -74,6 +108,7 @@ class PijlerUpdateView(PijlerCreateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["title"] = _("%(naam)s wijzigen") % {"naam": self.get_instance()}
+        ctx["kruimels"] = pijler_crumbs(self.get_instance())
         return ctx
 
 
@@ -81,6 +116,7 @@ class LidmaatschapCreateView(ServiceFormView):
     area, action = "pijlers", CHANGE
     model = Pijler
     form_class = LidmaatschapForm
+    template_name = "pijlers/form.html"
 
     def dispatch(self, request, *args, **kwargs):
         self.pijler = get_object_or_404(Pijler, pk=kwargs["pk"])
@@ -94,7 +130,11 @@ class LidmaatschapCreateView(ServiceFormView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["title"] = _("Lid toevoegen aan %(naam)s") % {"naam": self.pijler}
+        if self.request.GET.get("rol") == Lidmaatschap.Rol.AMBASSADEUR:
+            ctx["title"] = _("Ambassadeur toevoegen aan %(naam)s") % {"naam": self.pijler}
+        else:
+            ctx["title"] = _("Lid toevoegen aan %(naam)s") % {"naam": self.pijler}
+        ctx["kruimels"] = pijler_crumbs(self.pijler)
         return ctx
 
     def perform(self, form):

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from inclusie import dates
 from inclusie.anonymise import persoon_anonymise, user_anonymise
 from inclusie.audit import changes_text
 from inclusie.persondata import (
@@ -197,7 +198,7 @@ def register() -> None:
             action=_("verwijderen"),
             expired=_audit_expired,
             apply=_delete_all,
-            describe=lambda e: f"{e.timestamp:%d-%m-%Y} {e.object_repr}",
+            describe=lambda e: f"{dates.datum(e.timestamp)} {e.object_repr}",
             order=900,
         )
     )
@@ -210,7 +211,7 @@ def register() -> None:
             action=_("verwijderen"),
             expired=_notificaties_expired,
             apply=_delete_all,
-            describe=lambda n: f"{n.created_at:%d-%m-%Y} {n.onderwerp}",
+            describe=lambda n: f"{dates.datum(n.created_at)} {n.onderwerp}",
             order=800,
         )
     )

@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from inclusie import dates
 from inclusie.models import TimeStampedModel
 
 
@@ -74,7 +75,7 @@ class RetentieRun(TimeStampedModel):
         ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.peildatum:%d-%m-%Y} ({self.get_status_display()})"
+        return f"{dates.datum(self.peildatum)} ({self.get_status_display()})"
 
     @property
     def totaal(self) -> int:
@@ -112,4 +113,4 @@ class PersoonsVerzoek(TimeStampedModel):
         ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.get_soort_display()} {self.created_at:%d-%m-%Y}"
+        return f"{self.get_soort_display()} {dates.datum(self.created_at)}"

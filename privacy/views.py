@@ -41,6 +41,9 @@ class BewaartermijnenView(ServiceFormView):
     def back_url(self) -> str:
         return reverse("privacy:index")
 
+    def breadcrumbs(self):
+        return [(_("Beheer"), reverse("beheer")), (_("Privacy"), reverse("privacy:index"))]
+
     def perform(self, form):
         return services.bewaartermijnen_update(maanden=form.cleaned_data, by=self.request.user)
 
@@ -121,6 +124,13 @@ class VerzoekDetailView(SubjectMixin, ServiceFormView):
 
     def back_url(self) -> str:
         return reverse("privacy:zoeken")
+
+    def breadcrumbs(self):
+        return [
+            (_("Beheer"), reverse("beheer")),
+            (_("Privacy"), reverse("privacy:index")),
+            (_("Verzoek over persoonsgegevens"), reverse("privacy:zoeken")),
+        ]
 
     def post(self, request, *args, **kwargs):
         # Viewing is VIEW; erasing needs CHANGE in the same area.

@@ -16,6 +16,15 @@ class StapStatus(models.TextChoices):
     DOORLOPEND = "doorlopend", _("Doorlopend")
 
 
+# Status badge tones ({% status_badge label tone %}): the text says the status, the tone supports it.
+STAP_STATUS_TONE: dict[str, str] = {
+    StapStatus.NIET_GESTART: "neutral",
+    StapStatus.BEZIG: "active",
+    StapStatus.AFGEROND: "success",
+    StapStatus.DOORLOPEND: "active",
+}
+
+
 class WerkgroepDoel(models.TextChoices):
     AANJAGEN = "aanjagen", _("Aanjagen")
     MONITOREN = "monitoren", _("Monitoren")
@@ -55,3 +64,9 @@ class GebeurtenisActie(models.TextChoices):
     GEDEELD = "gedeeld", _("Gedeeld")
     INGEDIEND = "ingediend", _("Ingediend")
     HEROPEND = "heropend", _("Heropend")
+
+
+VERKENNING_STATUS_TONE: dict[str, str] = {
+    VerkenningStatus.CONCEPT: "active",
+    VerkenningStatus.INGEDIEND: "success",
+}

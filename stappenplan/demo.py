@@ -95,18 +95,11 @@ def seed(ctx) -> None:
     )
     if adviseur is None:
         return
-    collega, _ = User.objects.get_or_create(
-        username="beleidsadviseur2",
-        defaults={
-            "email": "beleidsadviseur2@demo.inclusie.nl",
-            "naam": "Bo Beleid",
-            "role": Role.BELEIDSADVISEUR,
-        },
+    collega = users.get("beleidsadviseur2") or (
+        User.objects.filter(role=Role.BELEIDSADVISEUR).exclude(pk=adviseur.pk).first()
     )
-    from django.conf import settings
-
-    collega.set_password(settings.DEMO_PASSWORD)
-    collega.save(update_fields=["password"])
+    if collega is None:
+        return
 
     bijlage1 = Vragenlijst.objects.filter(code="bijlage-1", actief=True).first()
     foto = Vragenlijst.objects.filter(code="foto-per-speerpunt", actief=True).first()
@@ -152,6 +145,7 @@ def seed(ctx) -> None:
             wijk=wijken[i % len(wijken)] if wijken and i % 2 else None,
             eigenaar=adviseur,
             gedeeld_met=[collega] if i < 2 else [],
+            notify=False,  # demo data mails no one
         )
         _fill(verkenning, adviseur, fraction, ctx.rng)
         if submit:

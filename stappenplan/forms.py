@@ -7,12 +7,14 @@ from inclusie.constants import Levensdomein, Role
 from inclusie.forms import SafeModelMultipleChoiceField
 from inclusie.ids import IdModelChoiceField
 from inclusie.models import Persoon, User, Wijk
+from inclusie.pickers import use_kiezers
 from stappenplan.models import (
     ParticipatieActiviteit,
     Stap,
     StapActie,
     StapDocument,
     Verkenning,
+    Vraag,
     Vragenlijst,
     Werkgroep,
     WerkgroepLid,
@@ -42,7 +44,7 @@ class VerkenningStartForm(forms.Form):
         error_messages={"invalid_choice": _("Kies een van de zes levensdomeinen.")},
     )
     wijk = forms.ModelChoiceField(
-        label=_("Wijk of kern (niet verplicht)"),
+        label=_("Wijk of kern"),
         queryset=Wijk.objects.order_by("naam"),
         required=False,
         empty_label=_("- geen wijk of kern -"),
@@ -161,6 +163,7 @@ class StapActieForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["eigenaar"].queryset = Persoon.objects.order_by("naam")
+        use_kiezers(self, "eigenaar")
 
 
 class StapDocumentForm(forms.ModelForm):
@@ -185,6 +188,7 @@ class WerkgroepLidForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["persoon"].queryset = Persoon.objects.order_by("naam")
+        use_kiezers(self, "persoon")
 
 
 class ParticipatieForm(forms.ModelForm):
@@ -196,3 +200,52 @@ class ParticipatieForm(forms.ModelForm):
             "bereikt": forms.CheckboxSelectMultiple,
         }
         field_classes = {"bereikt": SafeModelMultipleChoiceField}
+
+
+# --- the beheerder's questionnaire versions -------------------------------------------
+
+
+def _regels(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+class VragenlijstGegevensForm(forms.ModelForm):
+    class Meta:
+        model = Vragenlijst
+        fields = ["titel", "inleiding"]
+
+
+class VraagBewerkForm(forms.Form):
+    tekst = forms.CharField(label=_("Vraag"), widget=forms.Textarea(attrs={"rows": 3}))
+    hulptekst = forms.CharField(
+        label=_("Uitleg bij de vraag"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    opties = forms.CharField(
+        label=_("Keuzes"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Elke keuze op een eigen regel."),
+    )
+
+    def __init__(self, *args, soort: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        if soort and soort not in (Vraag.Soort.KEUZE, Vraag.Soort.MEERKEUZE):
+            del self.fields["opties"]
+
+    def clean_opties(self):
+        return _regels(self.cleaned_data.get("opties", ""))
+
+
+class VraagToevoegForm(VraagBewerkForm):
+    nummer = forms.CharField(
+        label=_("Nummer"), max_length=10, help_text=_("Bijvoorbeeld 12 of 12b.")
+    )
+    soort = forms.ChoiceField(
+        label=_("Soort vraag"),
+        choices=[
+            (s.value, s.label) for s in (Vraag.Soort.OPEN, Vraag.Soort.KEUZE, Vraag.Soort.MEERKEUZE)
+        ],
+        initial=Vraag.Soort.OPEN,
+        help_text=_("Bij een keuzevraag: vul hieronder de keuzes in."),
+    )
+    field_order = ["nummer", "tekst", "hulptekst", "soort", "opties"]

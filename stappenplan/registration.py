@@ -21,8 +21,17 @@ def _panel_verkenningen(request) -> dict:
     from stappenplan import selectors as sel
     from stappenplan.models import Verkenning
 
-    qs = sel.verkenningen_visible(user=request.user).filter(status=Verkenning.Status.CONCEPT)
+    qs = sel.verkenningen_visible(user=request.user).filter(
+        status=Verkenning.Status.CONCEPT, eigenaar=request.user
+    )
     return {"verkenningen": list(qs.order_by("-updated_at")[:5])}
+
+
+def _panel_gedeeld(request) -> dict:
+    """Verkenningen a colleague shared with this adviser and still in progress."""
+    from stappenplan import selectors as sel
+
+    return {"gedeeld": sel.verkenningen_gedeeld_met(user=request.user)}
 
 
 def _panel_stappenplan(request) -> dict:
@@ -38,11 +47,24 @@ def register() -> None:
 
     register_report_kind(ReportKind(VerkenningRapport, render=rapport_render))
 
-    from stappenplan import persondata
+    from stappenplan import beheer, persondata
 
     persondata.register()
-    register_nav(NavItem(_("Stappenplan"), "stappenplan", "stappenplan", order=40))
-    register_nav(NavItem(_("Verkenningen"), "verkenning-list", "verkenning", order=41))
+    beheer.register()
+    register_nav(
+        NavItem(_("Stappenplan"), "stappenplan", "stappenplan", order=40, section="beleid")
+    )
+    register_nav(
+        NavItem(_("Verkenningen"), "verkenning-list", "verkenning", order=41, section="beleid")
+    )
+    register_panel(
+        HomePanel(
+            "stappenplan/verkenning/panels/gedeeld.html",
+            roles=(Role.BELEIDSADVISEUR,),
+            context=_panel_gedeeld,
+            order=5,
+        )
+    )
     register_panel(
         HomePanel(
             "stappenplan/verkenning/panels/verkenningen.html",

@@ -46,6 +46,16 @@ def verkenningen_visible(*, user):
     return qs.none()
 
 
+def verkenningen_gedeeld_met(*, user, limit: int = 5) -> list[Verkenning]:
+    """Concept verkenningen shared with `user` by their owner, newest first."""
+    return list(
+        Verkenning.objects.filter(gedeeld_met=user, status=Verkenning.Status.CONCEPT)
+        .exclude(eigenaar=user)
+        .select_related("eigenaar")
+        .order_by("-updated_at")[:limit]
+    )
+
+
 def can_edit(*, user, verkenning: Verkenning) -> bool:
     if not allowed(user, "verkenning", CHANGE) or user.role != Role.BELEIDSADVISEUR:
         return False
@@ -377,3 +387,28 @@ def figure_participatie_activiteiten(start, end) -> dict:
     return {
         str(label): counts.get(value, 0) for value, label in ParticipatieActiviteit.Soort.choices
     }
+
+
+def vragenlijst_versies(*, params=None):
+    """Every version of every questionnaire, for the beheerder, with its number of uses."""
+    from django.db.models import Count
+
+    from stappenplan.models import Vragenlijst
+
+    return Vragenlijst.objects.annotate(aantal_verkenningen=Count("verkenningen")).order_by(
+        "volgorde", "code", "-versie"
+    )
+
+
+def vragenlijst_beheer(*, pk: int):
+    """One version with its parts and questions (two queries), for the beheer page."""
+    from django.db.models import Prefetch
+    from django.shortcuts import get_object_or_404
+
+    from stappenplan.models import Deel, Vraag, Vragenlijst
+
+    vragen = Vraag.objects.order_by("volgorde")
+    delen = Deel.objects.order_by("nummer").prefetch_related(Prefetch("vragen", queryset=vragen))
+    return get_object_or_404(
+        Vragenlijst.objects.prefetch_related(Prefetch("delen", queryset=delen)), pk=pk
+    )

@@ -170,6 +170,7 @@ def verkenning_create(
     levensdomein: str = "",
     wijk: Wijk | None = None,
     gedeeld_met: list[User] | tuple = (),
+    notify: bool = True,
 ) -> Verkenning:
     """Start a verkenning with the questionnaire's current version."""
     if vragenlijst.vraagt_levensdomein and not levensdomein:
@@ -199,17 +200,23 @@ def verkenning_create(
             )
     _log(verkenning, VerkenningGebeurtenis.Actie.AANGEMAAKT, eigenaar)
     if gedeeld_met:
-        verkenning_share(verkenning=verkenning, met=list(gedeeld_met), by=eigenaar)
+        verkenning_share(verkenning=verkenning, met=list(gedeeld_met), by=eigenaar, notify=notify)
     return verkenning
 
 
 @transaction.atomic
-def verkenning_share(*, verkenning: Verkenning, met: list[User], by: User) -> Verkenning:
+def verkenning_share(
+    *, verkenning: Verkenning, met: list[User], by: User, notify: bool = True
+) -> Verkenning:
+    """Share with colleagues (beleidsadviseurs); each new one gets a mail (`notify`, not
+    for demo data) and sees the verkenning under "Met u gedeeld" on their home page."""
     from inclusie.constants import Role
 
     nieuw = [u for u in met if u.pk != verkenning.eigenaar_id]
     if any(u.role != Role.BELEIDSADVISEUR for u in nieuw):
         raise ValidationError(_("U kunt een verkenning alleen delen met beleidsadviseurs."))
+    al = set(verkenning.gedeeld_met.values_list("pk", flat=True))
+    nieuw = [u for u in nieuw if u.pk not in al]
     verkenning.gedeeld_met.add(*nieuw)
     if nieuw:
         _log(
@@ -218,7 +225,37 @@ def verkenning_share(*, verkenning: Verkenning, met: list[User], by: User) -> Ve
             by,
             ", ".join(u.get_full_name() for u in nieuw),
         )
+    for collega in nieuw if notify else []:
+        _tell_shared(verkenning=verkenning, collega=collega, by=by)
     return verkenning
+
+
+def _tell_shared(*, verkenning: Verkenning, collega: User, by: User) -> None:
+    """Mail the colleague a verkenning was shared with; their home page lists it too."""
+    from django.urls import reverse
+
+    from inclusie.links import portal_url
+    from inclusie.services import notificatie_queue
+
+    door = by.get_full_name() or by.get_username()
+    notificatie_queue(
+        ontvanger=collega,
+        onderwerp=_("%(door)s deelt een verkenning met u: %(titel)s")
+        % {"door": door, "titel": verkenning.titel},
+        tekst=_(
+            "Beste %(naam)s,\n\n"
+            "%(door)s heeft de verkenning '%(titel)s' met u gedeeld. "
+            "U kunt de vragen nu samen beantwoorden; wat u typt, wordt vanzelf bewaard.\n\n"
+            "Open de verkenning in het Inclusie Portaal:\n%(url)s\n\n"
+            "Met vriendelijke groet,\nHet Inclusie Portaal"
+        )
+        % {
+            "naam": collega.get_short_name() or collega.get_username(),
+            "door": door,
+            "titel": verkenning.titel,
+            "url": portal_url(reverse("verkenning-detail", args=[verkenning.pk])),
+        },
+    )
 
 
 @transaction.atomic
@@ -293,10 +330,18 @@ def vraag_wijzigen(*, vraag: Vraag, tekst: str, hulptekst: str = "") -> Vraag:
 
 
 @transaction.atomic
-def vragenlijst_nieuwe_versie(*, vragenlijst: Vragenlijst) -> Vragenlijst:
-    """Copy a questionnaire to version n+1; the copy becomes the active version."""
-    latest = Vragenlijst.objects.filter(code=vragenlijst.code).order_by("-versie").first()
-    Vragenlijst.objects.filter(code=vragenlijst.code).update(actief=False)
+def vragenlijst_nieuwe_versie(
+    *, vragenlijst: Vragenlijst, actief: bool = True, door_gemeente: bool = False
+) -> Vragenlijst:
+    """Copy a questionnaire to version n+1; the copy becomes the active version.
+
+    With `actief=False` the copy is a concept the beheerder edits before taking it
+    into use (vragenlijst_in_gebruik_nemen); the version in use stays in use.
+    """
+    versions = Vragenlijst.objects.select_for_update().filter(code=vragenlijst.code)
+    latest = versions.order_by("-versie").first()
+    if actief:
+        versions.update(actief=False)
     nieuwe = Vragenlijst.objects.create(
         code=vragenlijst.code,
         versie=(latest or vragenlijst).versie + 1,
@@ -305,7 +350,8 @@ def vragenlijst_nieuwe_versie(*, vragenlijst: Vragenlijst) -> Vragenlijst:
         bron=vragenlijst.bron,
         vraagt_levensdomein=vragenlijst.vraagt_levensdomein,
         volgorde=vragenlijst.volgorde,
-        actief=True,
+        actief=actief,
+        door_gemeente=door_gemeente,
     )
     for deel in vragenlijst.delen.all():
         kopie = Deel.objects.create(
@@ -453,3 +499,133 @@ def participatie_save(*, activiteit: ParticipatieActiviteit, bereikt) -> Partici
     activiteit.save()
     activiteit.bereikt.set(bereikt)
     return activiteit
+
+
+# --- questionnaire versions, kept by the beheerder on the portal's pages ----------------
+#
+# A version in use (new verkenningen get it) or answered in a verkenning is never edited:
+# the beheerder makes a concept from it, edits the concept's questions and takes it into
+# use. Verkenningen keep the version they were made with.
+
+
+def vragenlijst_bewerkbaar(vragenlijst: Vragenlijst) -> bool:
+    return not vragenlijst.actief and not vragenlijst.verkenningen.exists()
+
+
+def _ensure_bewerkbaar(vragenlijst: Vragenlijst) -> None:
+    if vragenlijst.actief:
+        raise ValidationError(
+            _("Versie %(v)s is in gebruik en wordt niet gewijzigd. Maak een nieuwe versie.")
+            % {"v": vragenlijst.versie}
+        )
+    if vragenlijst.verkenningen.exists():
+        raise ValidationError(
+            _(
+                "Versie %(v)s is al gebruikt in een verkenning en wordt niet gewijzigd. "
+                "Maak een nieuwe versie."
+            )
+            % {"v": vragenlijst.versie}
+        )
+
+
+def vragenlijst_open_concept(*, code: str) -> Vragenlijst | None:
+    """The concept of this questionnaire the beheerder is working on, if any."""
+    concepten = Vragenlijst.objects.filter(code=code, actief=False, door_gemeente=True)
+    for concept in concepten.order_by("-versie"):
+        if not concept.verkenningen.exists():
+            return concept
+    return None
+
+
+@transaction.atomic
+def vragenlijst_concept_maken(*, vragenlijst: Vragenlijst) -> Vragenlijst:
+    """A new version to edit, copied from `vragenlijst`; one open concept per questionnaire."""
+    bestaand = vragenlijst_open_concept(code=vragenlijst.code)
+    if bestaand is not None:
+        return bestaand
+    return vragenlijst_nieuwe_versie(vragenlijst=vragenlijst, actief=False, door_gemeente=True)
+
+
+@transaction.atomic
+def vragenlijst_in_gebruik_nemen(*, vragenlijst: Vragenlijst) -> Vragenlijst:
+    """New verkenningen get this version from now on; verkenningen made keep theirs."""
+    if not vragenlijst.delen.filter(vragen__isnull=False).exists():
+        raise ValidationError(_("Een vragenlijst zonder vragen kan niet in gebruik."))
+    andere = Vragenlijst.objects.select_for_update().filter(code=vragenlijst.code, actief=True)
+    for oud in andere.exclude(pk=vragenlijst.pk):
+        oud.actief = False
+        oud.save(update_fields=["actief", "updated_at"])  # one by one: each in the audit log
+    vragenlijst.actief = True
+    vragenlijst.save(update_fields=["actief", "updated_at"])
+    return vragenlijst
+
+
+@transaction.atomic
+def vragenlijst_gegevens_wijzigen(*, vragenlijst: Vragenlijst, titel: str, inleiding: str):
+    _ensure_bewerkbaar(vragenlijst)
+    vragenlijst.titel, vragenlijst.inleiding = titel, inleiding
+    vragenlijst.full_clean()
+    vragenlijst.save()
+    return vragenlijst
+
+
+KEUZE_SOORTEN = (Vraag.Soort.KEUZE, Vraag.Soort.MEERKEUZE)
+
+
+def _clean_opties(soort: str, opties: list[str]) -> list[str]:
+    opties = [o.strip() for o in opties if o.strip()]
+    if soort in KEUZE_SOORTEN:
+        if len(opties) < 2:
+            raise ValidationError(
+                {"opties": _("Geef minstens twee keuzes, elk op een eigen regel.")}
+            )
+        if len(set(opties)) != len(opties):
+            raise ValidationError({"opties": _("Elke keuze mag maar één keer voorkomen.")})
+        return opties
+    return []
+
+
+@transaction.atomic
+def vraag_bewerken(*, vraag: Vraag, tekst: str, hulptekst: str, opties: list[str]) -> Vraag:
+    """Change a question of a concept version (never of a version in use)."""
+    _ensure_bewerkbaar(vraag.deel.vragenlijst)
+    vraag.tekst, vraag.hulptekst = tekst, hulptekst
+    vraag.opties = (
+        _clean_opties(vraag.soort, opties) if vraag.soort in KEUZE_SOORTEN else vraag.opties
+    )
+    vraag.full_clean()
+    vraag.save()
+    return vraag
+
+
+@transaction.atomic
+def vraag_toevoegen(
+    *, deel: Deel, nummer: str, tekst: str, hulptekst: str, soort: str, opties: list[str]
+) -> Vraag:
+    """A new question at the end of a part of a concept version."""
+    _ensure_bewerkbaar(deel.vragenlijst)
+    nummer = nummer.strip()
+    if Vraag.objects.filter(deel__vragenlijst=deel.vragenlijst, nummer=nummer).exists():
+        raise ValidationError(
+            {"nummer": _("Vraag %(n)s bestaat al in deze versie.") % {"n": nummer}}
+        )
+    laatste = deel.vragen.order_by("-volgorde").first()
+    vraag = Vraag(
+        deel=deel,
+        nummer=nummer,
+        tekst=tekst,
+        hulptekst=hulptekst,
+        soort=soort,
+        opties=_clean_opties(soort, opties),
+        volgorde=(laatste.volgorde + 1) if laatste else 1,
+    )
+    vraag.full_clean()
+    vraag.save()
+    return vraag
+
+
+@transaction.atomic
+def vraag_verwijderen(*, vraag: Vraag) -> None:
+    """Remove a question (and its sub-questions) from a concept version."""
+    _ensure_bewerkbaar(vraag.deel.vragenlijst)
+    vraag.delete()

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from stappenplan.views import beheer as bh
 from stappenplan.views import stappen as sp
 from stappenplan.views import verkenning as v
 
@@ -52,5 +53,38 @@ urlpatterns = [
         "stappenplan/participatie/nieuw/",
         sp.ParticipatieCreateView.as_view(),
         name="participatie-create",
+    ),
+    # The beheerder's questionnaire versions (under Beheer).
+    path("beheer/vragenlijsten/", bh.VragenlijstListView.as_view(), name="vragenlijst-beheer"),
+    path(
+        "beheer/vragenlijsten/<id:pk>/",
+        bh.VragenlijstDetailView.as_view(),
+        name="vragenlijst-detail",
+    ),
+    path(
+        "beheer/vragenlijsten/<id:pk>/nieuwe-versie/",
+        bh.vragenlijst_nieuwe_versie,
+        name="vragenlijst-nieuwe-versie",
+    ),
+    path(
+        "beheer/vragenlijsten/<id:pk>/in-gebruik/",
+        bh.vragenlijst_in_gebruik,
+        name="vragenlijst-in-gebruik",
+    ),
+    path(
+        "beheer/vragenlijsten/<id:pk>/gegevens/",
+        bh.VragenlijstGegevensView.as_view(),
+        name="vragenlijst-gegevens",
+    ),
+    path(
+        "beheer/vragenlijsten/deel/<id:pk>/vraag/",
+        bh.VraagToevoegView.as_view(),
+        name="vraag-toevoegen",
+    ),
+    path("beheer/vragen/<id:pk>/", bh.VraagBewerkView.as_view(), name="vraag-bewerken"),
+    path(
+        "beheer/vragen/<id:pk>/verwijderen/",
+        bh.VraagVerwijderView.as_view(),
+        name="vraag-verwijderen",
     ),
 ]

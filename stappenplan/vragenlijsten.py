@@ -421,7 +421,7 @@ def _stored_definition(vragenlijst, Deel, Vraag) -> list:
     return out
 
 
-def _create(spec: dict, versie: int, Vragenlijst, Deel, Vraag):
+def _create(spec: dict, versie: int, Vragenlijst, Deel, Vraag, actief: bool = True):
     vragenlijst = Vragenlijst.objects.create(
         code=spec["code"],
         versie=versie,
@@ -430,7 +430,7 @@ def _create(spec: dict, versie: int, Vragenlijst, Deel, Vraag):
         inleiding=spec["inleiding"],
         vraagt_levensdomein=spec["vraagt_levensdomein"],
         volgorde=spec["volgorde"],
-        actief=True,
+        actief=actief,
     )
     for d in spec["delen"]:
         deel = Deel.objects.create(vragenlijst=vragenlijst, nummer=d["nummer"], titel=d["titel"])
@@ -469,24 +469,38 @@ def load_vragenlijsten(models) -> dict[str, str]:
     Vraag = models.get_model("stappenplan", "Vraag")
     Verkenning = models.get_model("stappenplan", "Verkenning")
     Stap = models.get_model("stappenplan", "Stap")
+    # Versions the beheerder made in the portal (migration 0005 adds the field; the data
+    # migration 0002 runs this loader on the older model, which has none).
+    has_own = any(f.name == "door_gemeente" for f in Vragenlijst._meta.get_fields())
     result = {}
     for spec in VRAGENLIJSTEN:
-        latest = Vragenlijst.objects.filter(code=spec["code"]).order_by("-versie").first()
-        if latest is None:
-            _create(spec, 1, Vragenlijst, Deel, Vraag)
+        versions = Vragenlijst.objects.filter(code=spec["code"])
+        highest = versions.order_by("-versie").first()
+        shipped = (
+            (versions.filter(door_gemeente=False) if has_own else versions)
+            .order_by("-versie")
+            .first()
+        )
+        if highest is None or shipped is None:
+            versie = highest.versie + 1 if highest else 1
+            _create(spec, versie, Vragenlijst, Deel, Vraag, actief=highest is None)
             result[spec["code"]] = "nieuw"
             continue
-        if _stored_definition(latest, Deel, Vraag) == _definition(spec):
+        if _stored_definition(shipped, Deel, Vraag) == _definition(spec):
             result[spec["code"]] = "ongewijzigd"
             continue
-        if Verkenning.objects.filter(vragenlijst=latest).exists():
-            Vragenlijst.objects.filter(code=spec["code"]).update(actief=False)
-            _create(spec, latest.versie + 1, Vragenlijst, Deel, Vraag)
+        own_in_use = has_own and versions.filter(door_gemeente=True, actief=True).exists()
+        if Verkenning.objects.filter(vragenlijst=shipped).exists() or shipped.pk != highest.pk:
+            # Never rewrite what was answered, nor a version the beheerder made after it.
+            # When the gemeente uses its own version, the new content waits beside it.
+            if not own_in_use:
+                versions.update(actief=False)
+            _create(spec, highest.versie + 1, Vragenlijst, Deel, Vraag, actief=not own_in_use)
             result[spec["code"]] = "nieuwe versie"
         else:
-            versie = latest.versie
-            latest.delete()
-            _create(spec, versie, Vragenlijst, Deel, Vraag)
+            versie, actief = shipped.versie, shipped.actief
+            shipped.delete()
+            _create(spec, versie, Vragenlijst, Deel, Vraag, actief=actief)
             result[spec["code"]] = "bijgewerkt"
     for code, soort, nummer, titel in STAPPEN:
         Stap.objects.update_or_create(

@@ -3,6 +3,7 @@ from factory.django import DjangoModelFactory
 
 from inclusie.constants import Role, Sector
 from inclusie.models import GemeenteProfiel, Organisatie, Persoon, User, Wijk
+from inclusie.terms import guess_lidwoord
 
 PASSWORD = "een-heel-goed-wachtwoord-2026"
 
@@ -57,3 +58,7 @@ class GemeenteProfielFactory(DjangoModelFactory):
     id = 1
     naam = "Gemeente Teststad"
     gemeentecode = "GM0123"
+    term_pijler = "pijler"
+    term_pijlers = "pijlers"
+    # "speerpunt" gets "het" unless a test says otherwise, as the beheerder's form requires.
+    term_lidwoord = factory.LazyAttribute(lambda o: guess_lidwoord(o.term_pijler))

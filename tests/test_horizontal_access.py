@@ -76,6 +76,13 @@ ID_MODELS = {
     "privacy:verzoek-gebruiker": "inclusie.User",
     "privacy:inzage-persoon": "inclusie.Persoon",
     "privacy:inzage-gebruiker": "inclusie.User",
+    # The beheerder's reference lists: walked with the list of wijken (<lijst:> sample).
+    "beheer-lijst": "inclusie.Wijk",
+    "beheer-lijst-create": "inclusie.Wijk",
+    "beheer-lijst-update": "inclusie.Wijk",
+    "beheer-lijst-actief": "inclusie.Wijk",
+    "vragenlijst-nieuwe-versie": "stappenplan.Vragenlijst",
+    "vragenlijst-in-gebruik": "stappenplan.Vragenlijst",
 }
 
 # URLs with an id that are deliberately not part of the role walk, with the reason.
@@ -118,6 +125,8 @@ def url_for(name: str, pattern, obj) -> str:
             kwargs[key] = obj.pk
         elif isinstance(converter, SlugConverter) and hasattr(obj, key):
             kwargs[key] = getattr(obj, key)
+        elif hasattr(converter, "sample"):  # e.g. <lijst:...>, the list the objects are in
+            kwargs[key] = converter.sample
         else:
             raise AssertionError(f"{name}: no real value for <{key}>; extend url_for")
     return reverse(name, kwargs=kwargs)

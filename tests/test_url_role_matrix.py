@@ -66,6 +66,23 @@ URLS = all_urls()
 def test_the_walk_finds_the_portal():
     ids = {p.id for p in URLS}
     assert {"home", "health", "login", "beheer", "persoon-list"} <= ids
+    # The beheerder's own pages (lists, questionnaires, schedule): no /admin/ needed.
+    assert {
+        "beheer-lijsten",
+        "beheer-lijst",
+        "beheer-lijst-create",
+        "beheer-lijst-update",
+        "beheer-lijst-actief",
+        "monitoring:planning",
+        "vragenlijst-beheer",
+        "vragenlijst-detail",
+        "vragenlijst-nieuwe-versie",
+        "vragenlijst-in-gebruik",
+        "vragenlijst-gegevens",
+        "vraag-toevoegen",
+        "vraag-bewerken",
+        "vraag-verwijderen",
+    } <= ids
 
 
 @pytest.mark.django_db

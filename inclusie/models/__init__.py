@@ -1,6 +1,7 @@
 from .accounts import User
 from .base import TimeStampedModel
 from .gemeente import DiversiteitsAspect, GemeenteProfiel, Wijk
+from .keuzes import Keuze
 from .notifications import Notificatie, NotificatieBijlage
 from .people import Organisatie, Persoon
 from .redaction import Lakbesluit, Lakregel, Lakvoorvertoning
@@ -10,6 +11,7 @@ __all__ = [
     "NotificatieBijlage",
     "DiversiteitsAspect",
     "GemeenteProfiel",
+    "Keuze",
     "Lakbesluit",
     "Lakregel",
     "Lakvoorvertoning",

@@ -5,6 +5,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from inclusie.terms import Lidwoord, Term, known_lidwoord
 from inclusie.uploads import UploadValidator
 
 from .base import TimeStampedModel
@@ -57,6 +58,13 @@ class GemeenteProfiel(TimeStampedModel):
         max_length=40,
         default="pijler",
         help_text=_("Bijvoorbeeld pijler, speerpunt of uitvoeringslijn."),
+    )
+    term_lidwoord = models.CharField(
+        _("lidwoord"),
+        max_length=3,
+        choices=Lidwoord.choices,
+        default=Lidwoord.DE,
+        help_text=_("De pijler, het speerpunt, de uitvoeringslijn."),
     )
     term_pijlers = models.CharField(
         _("woord voor thematafels (meervoud)"),
@@ -126,8 +134,9 @@ class GemeenteProfiel(TimeStampedModel):
                 raise ValidationError(
                     {
                         "huisstijlkleur": _(
-                            "Deze kleur is te licht: koppen in die kleur zijn op wit slecht "
-                            "leesbaar (contrast %(ratio)s, minimaal 4,5). Kies een donkerdere kleur."
+                            "Deze kleur is te licht: witte tekst op knoppen in deze kleur, en "
+                            "links en koppen in deze kleur op wit, zijn slecht leesbaar (contrast "
+                            "%(ratio)s:1, minimaal 4,5:1 volgens WCAG). Kies een donkerdere kleur."
                         )
                         % {
                             "ratio": f"{contrast_with_white(self.huisstijlkleur):.1f}".replace(
@@ -144,6 +153,40 @@ class GemeenteProfiel(TimeStampedModel):
             raise ValidationError(
                 {"term_pijlers": _("Het meervoud moet anders zijn dan het enkelvoud.")}
             )
+        self._clean_term()
+
+    def _clean_term(self) -> None:
+        term = (self.term_pijler or "").strip()
+        first, _sep, rest = term.partition(" ")
+        if rest and first.lower() in ("de", "het", "een"):
+            raise ValidationError(
+                {
+                    "term_pijler": _(
+                        "Vul het woord zonder lidwoord in (%(woord)s) en kies het lidwoord "
+                        "hieronder."
+                    )
+                    % {"woord": rest}
+                }
+            )
+        known = known_lidwoord(term)
+        if known and self.term_lidwoord and known != self.term_lidwoord:
+            raise ValidationError(
+                {
+                    "term_lidwoord": _(
+                        "Het is '%(goed)s', niet '%(fout)s'. Kies het lidwoord '%(lidwoord)s'."
+                    )
+                    % {
+                        "goed": f"{known} {term}",
+                        "fout": f"{self.term_lidwoord} {term}",
+                        "lidwoord": known,
+                    }
+                }
+            )
+
+    @property
+    def term(self) -> Term:
+        """The word for a pijler with its article: `term.elke`, `term.Nieuwe`, ..."""
+        return Term(self.term_pijler, self.term_pijlers, self.term_lidwoord)
 
     CACHE_KEY = "gemeenteprofiel"
 
@@ -173,6 +216,14 @@ class Wijk(models.Model):
 
     naam = models.CharField(_("naam"), max_length=120, unique=True)
     is_kern = models.BooleanField(_("is een kern (dorp)"), default=False)
+    actief = models.BooleanField(
+        _("actief"),
+        default=True,
+        help_text=_(
+            "Een wijk die niet meer actief is, staat niet meer in de keuzelijsten; "
+            "organisaties en initiatieven in die wijk houden haar."
+        ),
+    )
 
     class Meta:
         verbose_name = _("wijk of kern")
@@ -193,6 +244,14 @@ class DiversiteitsAspect(models.Model):
     naam = models.CharField(_("naam"), max_length=120, unique=True)
     toelichting = models.CharField(_("toelichting"), max_length=300, blank=True)
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    actief = models.BooleanField(
+        _("actief"),
+        default=True,
+        help_text=_(
+            "Een aspect dat niet meer actief is, kunt u niet meer kiezen; kennis die het al "
+            "draagt, houdt het."
+        ),
+    )
 
     class Meta:
         verbose_name = _("diversiteitsaspect")

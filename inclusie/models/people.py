@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from inclusie.constants import Grootte, Sector
+from inclusie.keuzes import KeuzeField
 
 from .base import TimeStampedModel
 
@@ -27,9 +28,7 @@ class Organisatie(TimeStampedModel):
         validators=[kvk_validator],
         help_text=_("Optioneel, acht cijfers."),
     )
-    sector = models.CharField(
-        _("sector"), max_length=32, choices=Sector.choices, default=Sector.OVERIG
-    )
+    sector = KeuzeField(_("sector"), keuzelijst="sector", max_length=32, default=Sector.OVERIG)
     grootte = models.CharField(_("grootte"), max_length=32, choices=Grootte.choices, blank=True)
     wijk = models.ForeignKey(
         "inclusie.Wijk",

@@ -7,7 +7,13 @@ from django.urls import reverse
 from inclusie.twofactor import services
 
 # The only pages a signed-in but unverified person may open.
-EXEMPT_URL_NAMES = ("twofactor-verify", "twofactor-enrol", "logout")
+EXEMPT_URL_NAMES = (
+    "twofactor-verify",
+    "twofactor-enrol",
+    "logout",
+    "huisstijl-thema",  # the code page wears the huisstijl too
+    "huisstijl-logo",
+)
 
 
 class SecondFactorMiddleware:

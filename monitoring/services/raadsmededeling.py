@@ -59,7 +59,11 @@ def kern_text(*, snapshot: Snapshot, period: Period, codes: list[str]) -> str:
 
 def _prose_context() -> dict:
     gemeente = GemeenteProfiel.cached()
-    return {"term_pijler": gemeente.term_pijler, "term_pijlers": gemeente.term_pijlers}
+    return {
+        "term_pijler": gemeente.term_pijler,
+        "term_pijlers": gemeente.term_pijlers,
+        "term_lidwoord": gemeente.term_lidwoord,
+    }
 
 
 def draft_texts(snapshot: Snapshot, period: Period) -> dict:
@@ -211,7 +215,11 @@ def raadsmededeling_draft(*, period: Period, by: User | None = None) -> Raadsmed
         try:
             with transaction.atomic():
                 mededeling = Raadsmededeling(
-                    jaar=year, volgnummer=_next_number(year), periode=period.code, **texts
+                    jaar=year,
+                    volgnummer=_next_number(year),
+                    periode=period.code,
+                    momentopname=snapshot,
+                    **texts,
                 )
                 mededeling.full_clean(validate_unique=False)
                 mededeling.save()
@@ -222,6 +230,54 @@ def raadsmededeling_draft(*, period: Period, by: User | None = None) -> Raadsmed
     raise ValidationError(
         _("Er kon geen mededelingennummer worden uitgegeven. Probeer het opnieuw.")
     )
+
+
+def mededeling_snapshot(mededeling: Raadsmededeling) -> Snapshot | None:
+    """The snapshot version the mededeling was drafted from (never silently a newer one).
+
+    Only a mededeling from before versions were recorded has none: it reads the newest.
+    """
+    if mededeling.momentopname_id is not None:
+        return mededeling.momentopname
+    return snapshot_latest(Period.parse(mededeling.periode))
+
+
+def newer_snapshot(mededeling: Raadsmededeling) -> Snapshot | None:
+    """A newer version of the half year's snapshot than the mededeling's, if one exists."""
+    own = mededeling_snapshot(mededeling)
+    latest = snapshot_latest(Period.parse(mededeling.periode))
+    if own is None or latest is None or latest.versie <= own.versie:
+        return None
+    return latest
+
+
+@transaction.atomic
+def raadsmededeling_snapshot_update(
+    *, mededeling: Raadsmededeling, by: User | None
+) -> Raadsmededeling:
+    """Move a draft to the newest snapshot version: an explicit act, audit-logged.
+
+    The appendix and the figures offered for the kern follow the new version; the
+    text stays as the adviser wrote it (a kern written from chosen figures is written
+    again from the new version, as a new text version that the diff shows).
+    """
+    locked = Raadsmededeling.objects.select_for_update().get(pk=mededeling.pk)
+    _ensure_concept(locked)
+    newer = newer_snapshot(locked)
+    if newer is None:
+        raise ValidationError(
+            _("Deze raadsmededeling gebruikt al de nieuwste versie van de momentopname.")
+        )
+    locked.momentopname = newer
+    if locked.kerncijfers:
+        period = Period.parse(locked.periode)
+        locked.kern = kern_text(snapshot=newer, period=period, codes=locked.kerncijfers)
+        locked.revisie += 1
+    locked.full_clean()
+    locked.save()
+    if locked.kerncijfers:
+        _save_version(locked, by)
+    return locked
 
 
 def _ensure_concept(mededeling: Raadsmededeling) -> None:
@@ -283,7 +339,7 @@ def raadsmededeling_kern_opstellen(
     locked = Raadsmededeling.objects.select_for_update().get(pk=mededeling.pk)
     _ensure_concept(locked)
     period = Period.parse(locked.periode)
-    snapshot = snapshot_ensure(period=period, by=by)
+    snapshot = mededeling_snapshot(locked) or snapshot_ensure(period=period, by=by)
     known = {o["code"] for o in kern_choices(locked)}
     unknown = [c for c in codes if c not in known]
     if unknown:
@@ -300,7 +356,7 @@ def raadsmededeling_kern_opstellen(
 def kern_choices(mededeling: Raadsmededeling) -> list[dict]:
     """The figures (and indicators) the adviser can put in the kern, with their sentence."""
     period = Period.parse(mededeling.periode)
-    snapshot = snapshot_latest(period)
+    snapshot = mededeling_snapshot(mededeling)
     if snapshot is None:
         return []
     with translation.override("nl"):
@@ -406,6 +462,7 @@ def raadsmededeling_context(
     from inclusie.pdf import letterhead
 
     period = Period.parse(mededeling.periode)
+    snapshot = mededeling_snapshot(mededeling)
     texts = texts or {k: getattr(mededeling, k) for k in TEXT_FIELDS}
     gemeente = GemeenteProfiel.load()
     headings = section_headings()
@@ -427,17 +484,18 @@ def raadsmededeling_context(
         "vorige_periode": period.previous(),
         "nu": period.code,
         "toen": period.previous().code,
-        "bijlage": pdf_appendix(period),
+        "momentopname": snapshot,
+        "bijlage": pdf_appendix(period, versie=snapshot.versie if snapshot else None),
     }
 
 
-def pdf_appendix(period: Period) -> list[dict]:
+def pdf_appendix(period: Period, *, versie: int | None = None) -> list[dict]:
     """The appendix figures with their charts as <img> data URIs (WeasyPrint tags them
     as figures with the alt text)."""
     from monitoring.charts import as_data_uri
     from monitoring.selectors import report_appendix
 
-    sections = report_appendix(period)
+    sections = report_appendix(period, versie=versie)
     for section in sections:
         for fig in section["breakdowns"]:
             fig["chart_src"] = as_data_uri(str(fig["chart"])) if fig["chart"] else ""

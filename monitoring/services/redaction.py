@@ -16,11 +16,34 @@ def publicatie_teksten(mededeling: Raadsmededeling) -> dict[str, str]:
     other free text the document gets must be added here, or it is published
     unredacted. tests/monitoring/test_publication.py reads the published PDF back.
     """
-    return {k: getattr(mededeling, k) or "" for k in ("onderwerp", *Raadsmededeling.SECTIONS)}
+    teksten = {k: getattr(mededeling, k) or "" for k in ("onderwerp", *Raadsmededeling.SECTIONS)}
+    labels = appendix_labels(mededeling)
+    if labels:
+        # The appendix's labels go through the same engine in the PDF (`{% lakt %}`); here
+        # they are one text, so the preview shows their redactions, the fingerprint covers
+        # them and the log counts them.
+        teksten["bijlage"] = "; ".join(labels)
+    return teksten
+
+
+def appendix_labels(mededeling: Raadsmededeling) -> list[str]:
+    """The labels of the appendix's tables and charts, each once, in the order printed."""
+    from monitoring.periods import Period
+    from monitoring.selectors import report_appendix
+    from monitoring.services.raadsmededeling import mededeling_snapshot
+
+    snapshot = mededeling_snapshot(mededeling)
+    sections = report_appendix(
+        Period.parse(mededeling.periode),
+        with_charts=False,
+        versie=snapshot.versie if snapshot else None,
+    )
+    labels = [str(row[0]) for s in sections for fig in s["breakdowns"] for row in fig["rows"]]
+    return list(dict.fromkeys(label for label in labels if label.strip()))
 
 
 # --- what this app adds to the engine's sources (registered in apps.py) ---------
 
 
 def office_holders():
-    return OpenbaarAmbtsdrager.objects.values_list("naam", flat=True)
+    return OpenbaarAmbtsdrager.objects.filter(actief=True).values_list("naam", flat=True)

@@ -15,7 +15,13 @@ from django.utils.translation import gettext_lazy as _
 
 from inclusie.models.base import TimeStampedModel
 from inclusie.uploads import UploadValidator
-from stappenplan.constants import ParticipatieSoort, StapSoort, StapStatus, WerkgroepDoel
+from stappenplan.constants import (
+    STAP_STATUS_TONE,
+    ParticipatieSoort,
+    StapSoort,
+    StapStatus,
+    WerkgroepDoel,
+)
 
 
 class Stap(TimeStampedModel):
@@ -50,6 +56,10 @@ class Stap(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("stap-detail", args=[self.pk])
+
+    @property
+    def status_tone(self) -> str:
+        return STAP_STATUS_TONE.get(self.status, "neutral")
 
 
 class StapDocument(TimeStampedModel):

@@ -15,7 +15,13 @@ from django.utils.translation import gettext_lazy as _
 from inclusie.constants import Levensdomein
 from inclusie.models.base import TimeStampedModel
 from inclusie.models.reports import ReportRow
-from stappenplan.constants import AntwoordStaat, GebeurtenisActie, VerkenningStatus, VraagSoort
+from stappenplan.constants import (
+    VERKENNING_STATUS_TONE,
+    AntwoordStaat,
+    GebeurtenisActie,
+    VerkenningStatus,
+    VraagSoort,
+)
 
 MAX_ANTWOORD = 10000  # characters; a sane limit for one answer
 
@@ -40,6 +46,14 @@ class Vragenlijst(TimeStampedModel):
         _("actieve versie"), default=True, help_text=_("Nieuwe verkenningen gebruiken deze versie.")
     )
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    door_gemeente = models.BooleanField(
+        _("versie van de gemeente"),
+        default=False,
+        help_text=_(
+            "Gemaakt door de beheerder in het portaal. Een nieuwe versie van de meegeleverde "
+            "vragen vervangt deze nooit."
+        ),
+    )
 
     class Meta:
         ordering = ["volgorde", "code", "-versie"]
@@ -51,6 +65,9 @@ class Vragenlijst(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.titel} (versie {self.versie})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("vragenlijst-detail", args=[self.pk])
 
 
 class Deel(models.Model):
@@ -160,6 +177,10 @@ class Verkenning(TimeStampedModel):
     @property
     def is_ingediend(self) -> bool:
         return self.status == self.Status.INGEDIEND
+
+    @property
+    def status_tone(self) -> str:
+        return VERKENNING_STATUS_TONE.get(self.status, "neutral")
 
 
 class Antwoord(models.Model):

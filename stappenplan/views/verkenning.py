@@ -7,12 +7,13 @@ from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils import formats, timezone
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
+from inclusie import dates
 from inclusie.constants import Levensdomein, ReportStatus
 from inclusie.downloads import private_file_response
 from inclusie.exports import csv_response
@@ -78,6 +79,9 @@ class VerkenningStartView(ServiceFormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
+    def breadcrumbs(self):
+        return [(_("Verkenningen"), reverse("verkenning-list"))]
+
     def perform(self, form):
         data = form.cleaned_data
         return services.verkenning_create(
@@ -129,9 +133,7 @@ def _antwoord_json(antwoord: Antwoord) -> dict:
         "tip": antwoord.tip,
         "staat": antwoord.staat,
         "door": door.get_full_name() if door else "",
-        "op": formats.date_format(timezone.localtime(antwoord.gewijzigd_op), "j F H:i")
-        if antwoord.gewijzigd_op
-        else "",
+        "op": dates.datum_tijd(antwoord.gewijzigd_op) if antwoord.gewijzigd_op else "",
     }
 
 
@@ -246,6 +248,12 @@ class VerkenningFormView(ServiceFormView):
     def back_url(self):
         return self.verkenning.get_absolute_url()
 
+    def breadcrumbs(self):
+        return [
+            (_("Verkenningen"), reverse("verkenning-list")),
+            (self.verkenning.titel, self.verkenning.get_absolute_url()),
+        ]
+
     def get_success_url(self):
         return self.verkenning.get_absolute_url()
 
@@ -264,6 +272,10 @@ class VerkenningHeropenView(VerkenningFormView):
 class VerkenningDelenView(VerkenningFormView):
     form_class = DelenForm
     title = gettext_lazy("Verkenning delen met collega's")
+    intro = gettext_lazy(
+        "Wie u toevoegt, krijgt een e-mail en ziet de verkenning op de eigen startpagina "
+        "onder 'Met u gedeeld'."
+    )
     success_message = gettext_lazy("Opgeslagen wie de verkenning samen met u invult.")
 
     def get_form_kwargs(self):

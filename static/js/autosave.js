@@ -218,7 +218,7 @@
       var box = unit.conflict;
       box.textContent = "";
       var alert = document.createElement("div");
-      alert.className = "alert alert-warning";
+      alert.className = "utrecht-alert utrecht-alert--warning stack stack--s";
       alert.setAttribute("role", "alert");
       var p = document.createElement("p");
       p.textContent = (theirs.door || "") + " (" + theirs.op + ") " + t("conflict-uitleg");
@@ -228,7 +228,7 @@
       [[t("conflict-mijn"), describe(unit, unit.read())], [t("conflict-hun"), describe(unit, theirs)]].forEach(function (pair) {
         var col = document.createElement("div");
         var h = document.createElement("p");
-        h.className = "fw-bold mb-1";
+        h.className = "conflict-kop";
         h.textContent = pair[0];
         var pre = document.createElement("div");
         pre.className = "conflict-tekst";
@@ -240,7 +240,7 @@
       alert.appendChild(row);
       var mine = document.createElement("button");
       mine.type = "button";
-      mine.className = "btn btn-primary btn-sm me-2 mt-2";
+      mine.className = "utrecht-button utrecht-button--primary-action";
       mine.textContent = t("kies-mijn");
       mine.addEventListener("click", function () {
         unit.setVersion(theirs.versie);
@@ -251,7 +251,7 @@
       });
       var theirsBtn = document.createElement("button");
       theirsBtn.type = "button";
-      theirsBtn.className = "btn btn-outline-secondary btn-sm mt-2";
+      theirsBtn.className = "utrecht-button utrecht-button--secondary-action";
       theirsBtn.textContent = t("kies-hun");
       theirsBtn.addEventListener("click", function () {
         unit.write(theirs);
@@ -262,8 +262,11 @@
         unitStatus(unit, t("vraag-opgeslagen"), "opgeslagen");
         overall();
       });
-      alert.appendChild(mine);
-      alert.appendChild(theirsBtn);
+      var knoppen = document.createElement("div");
+      knoppen.className = "cluster";
+      knoppen.appendChild(mine);
+      knoppen.appendChild(theirsBtn);
+      alert.appendChild(knoppen);
       box.appendChild(alert);
       box.hidden = false;
       unitStatus(unit, t("vraag-niet"), "fout");

@@ -7,7 +7,11 @@
     allButton.hidden = false;
     allButton.addEventListener("click", function () {
       document.querySelectorAll(".aanwezigheid-form input[type=radio][value=aanwezig]").forEach(function (radio) {
+        if (radio.checked) { return; }
         radio.checked = true;
+        // Setting .checked fires no event: announce the change, so the page's leave
+        // warning (portaal.js, data-waarschuw-verlaten) knows there is something unsaved.
+        radio.dispatchEvent(new Event("change", { bubbles: true }));
       });
       var status = document.getElementById("iedereen-status");
       if (status) { status.textContent = status.getAttribute("data-tekst"); }

@@ -127,7 +127,7 @@ def test_stopping_ends_the_pijler_seats(client_for):
         reverse("ambassadeur-pijler", args=[ambassadeur.pk]),
         {"pijler": pijler.pk, "sinds": timezone.localdate().isoformat()},
     )
-    assert "zit al aan deze tafel" in response.content.decode()
+    assert "De ambassadeur is al lid van deze pijler." in response.content.decode()
     client.post(
         reverse("ambassadeur-status", args=[ambassadeur.pk]),
         {"status": "gestopt", "datum": timezone.localdate().isoformat()},
@@ -344,7 +344,7 @@ def test_ambassador_home_panel_is_fixed(client, django_assert_max_num_queries):
     client.get(reverse("home"))  # warm up: session touch, gemeente profile cache
     with CaptureQueriesContext(connection) as small:
         page = client.get(reverse("home"))
-    assert "Mijn activiteiten" in page.content.decode()
+    assert "Uw activiteiten" in page.content.decode()
     for _ in range(10):
         ActiviteitFactory(ambassadeur=ambassadeur)
     with CaptureQueriesContext(connection) as large:
@@ -374,7 +374,7 @@ def test_kwartiermaker_edits_profile_and_links_an_account(client_for):
     assert ambassadeur.crit_netwerk and ambassadeur.criteria_score == 1
     # The account can now use the self-service pages.
     client.force_login(account)
-    assert "Mijn profiel" in client.get(reverse("mijn-ambassadeurschap")).content.decode()
+    assert "Uw profiel" in client.get(reverse("mijn-ambassadeurschap")).content.decode()
     assert client.get(reverse("mijn-activiteit-create")).status_code == 200
 
 
@@ -454,3 +454,25 @@ def test_demo_links_the_demo_accounts_and_figures_compute():
             value = figure.compute(start, end)
             assert isinstance(value, int | float | dict), figure.code
     assert Activiteit.objects.filter(datum__gte=start).exists()
+
+
+def test_the_ambassadors_own_pages_speak_to_the_ambassador(client, client_for):
+    """Issue 14: the profile form asked the ambassador "Waarom wil deze persoon ...?"."""
+    _ambassadeur, user = ambassadeur_met_account()
+    client.force_login(user)
+    pages = [
+        client.get(reverse(name)).content.decode()
+        for name in ("mijn-ambassadeurschap", "mijn-profiel", "mijn-activiteit-create")
+    ]
+    text = "\n".join(pages)
+    for about in ("deze persoon", "deze ambassadeur", "de ambassadeur", "Mijn profiel"):
+        assert about not in text, about
+    assert "Waarom wilt u ambassadeur zijn?" in pages[1]
+    assert "In welke netwerken en gemeenschappen bent u actief?" in pages[1]
+    assert "Uw naam en organisatie mogen op de openbare lijst" in pages[1]
+    assert "Wat heeft u gedaan?" in pages[2]
+    assert "Hoeveel mensen heeft u bereikt?" in pages[2]
+    assert "Uw activiteiten" in pages[0] and "Uw profiel wijzigen" in pages[0]
+    # The kwartiermaker's form for the same activity speaks about the ambassador.
+    page = client_for(Role.KWARTIERMAKER).get(reverse("activiteit-create")).content.decode()
+    assert "Wat heeft de ambassadeur gedaan?" in page and "Wat heeft u gedaan?" not in page

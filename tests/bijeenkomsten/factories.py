@@ -23,6 +23,10 @@ class BijeenkomstFactory(DjangoModelFactory):
         voorbij = factory.Trait(
             start=factory.LazyFunction(lambda: timezone.now() - timedelta(days=7))
         )
+        # Under way: attendance and minutes fit this phase (bijeenkomsten.fasen).
+        bezig = factory.Trait(
+            start=factory.LazyFunction(lambda: timezone.now() - timedelta(minutes=10))
+        )
 
 
 class AgendapuntFactory(DjangoModelFactory):

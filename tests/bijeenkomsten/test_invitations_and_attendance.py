@@ -120,7 +120,7 @@ def test_attendance_one_save_for_all(client_for):
 
 def test_attendance_for_someone_not_invited_is_refused(client_for):
     client = client_for(Role.KWARTIERMAKER)
-    b = BijeenkomstFactory()
+    b = BijeenkomstFactory(bezig=True)
     mine = UitnodigingFactory(bijeenkomst=b)
     elsewhere = UitnodigingFactory()
     response = client.post(

@@ -26,7 +26,7 @@ SCRIPT = "<script>alert('x')</script>"
 
 def test_action_without_owner_is_refused(client_for):
     client = client_for(Role.KWARTIERMAKER)
-    b = BijeenkomstFactory()
+    b = BijeenkomstFactory(bezig=True)
     response = client.post(
         reverse("actie-create", args=[b.pk]),
         {"omschrijving": "Iets doen", "deadline": "2026-12-01"},

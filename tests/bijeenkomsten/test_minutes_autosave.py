@@ -25,7 +25,7 @@ def autosave(client, b, veld, tekst, versie):
 
 def test_notes_save_per_agenda_item_with_versions_and_a_visible_conflict(client_for):
     client = client_for(Role.KWARTIERMAKER)
-    punt = AgendapuntFactory()
+    punt = AgendapuntFactory(bijeenkomst__bezig=True)
     b = punt.bijeenkomst
     response = autosave(client, b, str(punt.pk), "Eerste aantekening", 0)
     assert response.status_code == 200 and response.json()["versie"] == 1
@@ -47,14 +47,14 @@ def test_notes_save_per_agenda_item_with_versions_and_a_visible_conflict(client_
     b.refresh_from_db()
     assert b.verslag_algemeen == "Goede sfeer"
     # Another meeting's agenda item or a bad id: refused, never a 500.
-    other = AgendapuntFactory()
+    other = AgendapuntFactory(bijeenkomst__bezig=True)
     assert autosave(client, b, str(other.pk), "x", 0).status_code == 400
     assert autosave(client, b, "9" * 40, "x", 0).status_code == 400
     assert Agendapunt.objects.get(pk=other.pk).aantekeningen == ""
 
 
 def test_only_those_who_change_meetings_autosave_minutes(client_for):
-    punt = AgendapuntFactory()
+    punt = AgendapuntFactory(bijeenkomst__bezig=True)
     for role in (Role.WETHOUDER, Role.KLANKBORDLID, Role.AMBASSADEUR):
         response = autosave(client_for(role), punt.bijeenkomst, str(punt.pk), "x", 0)
         assert response.status_code in (403, 404)
@@ -64,7 +64,7 @@ def test_only_those_who_change_meetings_autosave_minutes(client_for):
 
 def test_actiepunt_toevoegen_saves_the_typed_notes_first_and_comes_back(client_for, user_for_role):
     client = client_for(Role.KWARTIERMAKER)
-    b = BijeenkomstFactory()
+    b = BijeenkomstFactory(bezig=True)
     punt = AgendapuntFactory(bijeenkomst=b)
     url = reverse("bijeenkomst-verslag", args=[b.pk])
     page = client.get(url).content.decode()
@@ -95,7 +95,7 @@ def test_actiepunt_toevoegen_saves_the_typed_notes_first_and_comes_back(client_f
 
 def test_saving_the_whole_page_over_newer_notes_shows_both_and_saves_nothing(client_for):
     client = client_for(Role.KWARTIERMAKER)
-    punt = AgendapuntFactory()
+    punt = AgendapuntFactory(bijeenkomst__bezig=True)
     b = punt.bijeenkomst
     url = reverse("bijeenkomst-verslag", args=[b.pk])
     autosave(client, b, str(punt.pk), "Tekst van de notulist", 0)  # someone else, meanwhile

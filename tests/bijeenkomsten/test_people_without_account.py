@@ -51,7 +51,7 @@ def test_an_invitee_without_an_account_owns_an_action_and_is_reminded_by_email(
     client_for, settings, django_capture_on_commit_callbacks
 ):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    b = BijeenkomstFactory(soort=Soort.AMBASSADEURS)
+    b = BijeenkomstFactory(soort=Soort.AMBASSADEURS, bezig=True)
     persoon = PersoonFactory(naam="Ilse Zonder-Account", email="ilse@voorbeeld.nl")
     Uitnodiging.objects.create(bijeenkomst=b, persoon=persoon)
     client = client_for(Role.KWARTIERMAKER)
@@ -79,7 +79,7 @@ def test_an_invitee_without_an_account_owns_an_action_and_is_reminded_by_email(
 
 
 def test_an_action_has_exactly_one_owner(client_for, user_for_role):
-    b = BijeenkomstFactory()
+    b = BijeenkomstFactory(bezig=True)
     persoon = PersoonFactory(email="x@voorbeeld.nl")
     Uitnodiging.objects.create(bijeenkomst=b, persoon=persoon)
     client = client_for(Role.KWARTIERMAKER)

@@ -121,3 +121,20 @@ def axe_violations(page) -> list[dict]:
         {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"][:3]]}
         for v in result["violations"]
     ]
+
+
+def under_way(meeting):
+    """Put a demo meeting in the phase where attendance and minutes fit (bijeenkomsten.fasen):
+    begun ten minutes ago, minutes in draft."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from bijeenkomsten.models import Bijeenkomst
+
+    start = timezone.now() - timedelta(minutes=10)
+    Bijeenkomst.objects.filter(pk=meeting.pk).update(
+        start=start, eind=start + timedelta(hours=2), status="gepland", verslag_status="concept"
+    )
+    meeting.refresh_from_db()
+    return meeting

@@ -129,3 +129,53 @@ def test_wrong_password_shows_dutch_error_then_locks_out(demo_site, new_page, se
     # Even the right password is refused while locked out.
     login(page, demo_site.url, "kwartiermaker")
     assert "tijdelijk geblokkeerd" in page.content()
+
+
+def test_beheer_pages_pass_axe_and_work_by_keyboard(demo_site, new_page):
+    """The beheerder's own pages (lists, questionnaire versions, schedule), forms included."""
+    from inclusie.models import Wijk
+    from stappenplan.models import Vragenlijst
+
+    page = new_page()
+    login(page, demo_site.url, "beheerder")
+    wijk = Wijk.objects.order_by("pk").first()
+    in_gebruik = Vragenlijst.objects.filter(actief=True).order_by("pk").first()
+    paths = [
+        "/beheer/",
+        "/beheer/lijsten/",
+        "/beheer/lijsten/wijken/",
+        "/beheer/lijsten/wijken/nieuw/",
+        f"/beheer/lijsten/wijken/{wijk.pk}/",
+        "/beheer/lijsten/ambtsdragers/",
+        "/beheer/vragenlijsten/",
+        in_gebruik.get_absolute_url(),
+        "/monitoring/planning/",
+    ]
+    problems = []
+    for path in paths:
+        problems += check_page(page, demo_site.url + path)
+
+    # A new version by keyboard: focus the button, press Enter; the concept is editable.
+    page.goto(demo_site.url + in_gebruik.get_absolute_url())
+    page.get_by_role("button", name="Nieuwe versie maken van deze versie").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_load_state("networkidle")
+    assert "Concept" in page.content()
+    problems += check_page(page, page.url)
+    concept = Vragenlijst.objects.get(code=in_gebruik.code, actief=False, door_gemeente=True)
+    vraag = concept.delen.first().vragen.first()
+    problems += check_page(page, demo_site.url + f"/beheer/vragen/{vraag.pk}/")
+    problems += check_page(
+        page, demo_site.url + f"/beheer/vragenlijsten/deel/{concept.delen.first().pk}/vraag/"
+    )
+    # The schedule form with the keyboard only: July off, October on, save.
+    page.goto(demo_site.url + "/monitoring/planning/")
+    page.get_by_label("juli").focus()
+    page.keyboard.press("Space")
+    page.get_by_label("oktober").focus()
+    page.keyboard.press("Space")
+    page.get_by_role("button", name="Opslaan").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_load_state("networkidle")
+    assert "elk jaar op 2 januari en 2 oktober om 06:30" in page.content()
+    assert not problems, "\n".join(problems)

@@ -6,7 +6,7 @@ import pytest
 
 from bijeenkomsten.models import Bijeenkomst, Uitnodiging
 from inclusie.models import User
-from tests.browser.conftest import axe_violations, login
+from tests.browser.conftest import axe_violations, login, under_way
 
 pytestmark = [pytest.mark.browser]
 
@@ -32,6 +32,7 @@ def test_attendance_on_a_phone_by_keyboard(demo_site, browser):
         .distinct()
         .first()
     )
+    under_way(meeting)
     rows = list(meeting.uitnodigingen.order_by("user__naam", "persoon__naam", "pk"))
     context, page = phone_page(browser)
     try:
@@ -100,7 +101,7 @@ def test_ambassador_answers_an_invitation(demo_site, new_page):
 
 
 def test_kwartiermaker_meeting_pages_pass_axe(demo_site, new_page):
-    meeting = Bijeenkomst.objects.filter(acties__isnull=False).order_by("-start").first()
+    meeting = under_way(Bijeenkomst.objects.filter(acties__isnull=False).order_by("-start").first())
     page = new_page()
     login(page, demo_site.url, "kwartiermaker")
     problems = []
@@ -137,6 +138,7 @@ def test_everyone_present_button_and_no_csp_errors(demo_site, new_page):
         .distinct()
         .first()
     )
+    under_way(meeting)
     page = new_page()
     login(page, demo_site.url, "kwartiermaker")
     page.goto(f"{demo_site.url}/bijeenkomsten/{meeting.pk}/aanwezigheid/")
@@ -155,3 +157,134 @@ def test_everyone_present_button_and_no_csp_errors(demo_site, new_page):
         page.get_by_role("button", name="Opslaan").click()
     assert page.evaluate("document.activeElement.id") == "foutsamenvatting"
     assert page.csp_errors == []
+
+
+def test_everyone_present_counts_as_an_unsaved_change(demo_site, new_page):
+    """Issue 14: "Zet iedereen op aanwezig" changed every choice, yet leaving warned of nothing."""
+    from tests.browser.test_minutes_autosave import _leave_and_catch_dialog
+
+    meeting = under_way(
+        Bijeenkomst.objects.filter(uitnodigingen__isnull=False).order_by("-start").first()
+    )
+    page = new_page()
+    login(page, demo_site.url, "kwartiermaker")
+    page.goto(f"{demo_site.url}/bijeenkomsten/{meeting.pk}/aanwezigheid/")
+    page.wait_for_load_state("networkidle")
+    page.get_by_role("button", name="Zet iedereen op aanwezig").click()
+    assert _leave_and_catch_dialog(page, "/") == ["beforeunload"]
+    # Saving is leaving on purpose: no warning.
+    with page.expect_navigation():
+        page.get_by_role("button", name="Aanwezigheid opslaan").click()
+    assert "De aanwezigheid is opgeslagen." in page.content()
+
+
+def test_agenda_reorder_by_keyboard_keeps_focus_on_the_moved_item(demo_site, new_page):
+    from django.utils import timezone
+
+    from bijeenkomsten.models import Agendapunt
+
+    meeting = (
+        Bijeenkomst.objects.filter(start__gt=timezone.now(), status="gepland")
+        .filter(agendapunten__isnull=False)
+        .order_by("start")
+        .first()
+    )
+    punten = list(meeting.agendapunten.order_by("volgorde", "pk"))
+    second = punten[1]
+    page = new_page()
+    login(page, demo_site.url, "kwartiermaker")
+    page.goto(f"{demo_site.url}/bijeenkomsten/{meeting.pk}/")
+    page.get_by_role("button", name=f"Omhoog: {second.titel}").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    order = list(meeting.agendapunten.order_by("volgorde", "pk").values_list("pk", flat=True))
+    assert order[0] == second.pk
+    # Now first: its "Omhoog" is gone, so focus sits on its "Omlaag", and it says where it is.
+    focused = page.evaluate("document.activeElement.getAttribute('aria-label')")
+    assert focused == f"Omlaag: {second.titel}"
+    assert page.evaluate("document.activeElement.closest('li').id") == f"agendapunt-{second.pk}"
+    described = page.evaluate(
+        "document.getElementById(document.activeElement.getAttribute('aria-describedby')).textContent"
+    )
+    assert described == f"Staat nu op plaats 1 van {len(punten)}."
+    assert Agendapunt.objects.filter(bijeenkomst=meeting).count() == len(punten)
+    page.wait_for_timeout(400)  # let the focused button's colour transition finish before axe
+    assert axe_violations(page) == []
+
+
+def test_secondary_actions_open_by_keyboard(demo_site, new_page):
+    from django.utils import timezone
+
+    meeting = (
+        Bijeenkomst.objects.filter(start__gt=timezone.now(), status="gepland")
+        .order_by("start")
+        .first()
+    )
+    page = new_page()
+    login(page, demo_site.url, "kwartiermaker")
+    page.goto(f"{demo_site.url}/bijeenkomsten/{meeting.pk}/")
+    menu_link = page.get_by_role("link", name="Wijzigen of verplaatsen")
+    assert not menu_link.is_visible()
+    page.locator("nav[aria-label='Acties voor deze bijeenkomst'] summary").focus()
+    page.keyboard.press("Enter")
+    assert menu_link.is_visible()
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (390, 844)], ids=["desktop", "phone"])
+def test_meeting_page_in_every_phase_and_klankbord_pages_pass_axe(demo_site, browser, size):
+    """A meeting before, during and after, with approved minutes; the klankbordgroep pages."""
+    from django.utils import timezone
+
+    from klankbord.models import Advies, Signaal
+    from tests.browser.conftest import AXE_SOURCE
+
+    now = timezone.now()
+    voor = Bijeenkomst.objects.filter(start__gt=now, status="gepland").order_by("start").first()
+    tijdens = under_way(
+        Bijeenkomst.objects.filter(start__gt=now, status="gepland").order_by("start")[1]
+    )
+    na = Bijeenkomst.objects.filter(eind__lt=now, verslag_status="concept").first()
+    vast = Bijeenkomst.objects.filter(verslag_status="vastgesteld").order_by("-start").first()
+    advies = Advies.objects.order_by("reactie_datum").first()
+    paths = [
+        f"/bijeenkomsten/{voor.pk}/",
+        f"/bijeenkomsten/{tijdens.pk}/",
+        f"/bijeenkomsten/{tijdens.pk}/aanwezigheid/",
+        f"/bijeenkomsten/{na.pk}/",
+        f"/bijeenkomsten/{vast.pk}/",
+        "/agenda/",
+        "/klankbord/",
+        "/klankbord/wie-ontbreekt/",
+        "/klankbord/adviezen/",
+        f"/klankbord/adviezen/{advies.pk}/",
+        f"/klankbord/adviezen/{advies.pk}/reactie/",
+        "/klankbord/gesprek-wethouder/",
+        "/signalen/",
+        f"/signalen/{Signaal.objects.first().pk}/",
+    ]
+    context = browser.new_context(locale="nl-NL", viewport={"width": size[0], "height": size[1]})
+    context.add_init_script(script=AXE_SOURCE)
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    problems = []
+    try:
+        login(page, demo_site.url, "kwartiermaker")
+        for path in paths:
+            response = page.goto(demo_site.url + path)
+            assert response.status == 200, path
+            assert page.locator("h1").count() == 1, path
+            # Nothing sticks out sideways on a phone: the page itself never scrolls across.
+            overflow = page.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            if overflow > 0:
+                problems.append(f"{path}: {overflow}px wider than the screen")
+            problems += [f"{path}: {v}" for v in axe_violations(page)]
+        # The secondary menu open is accessible too.
+        page.goto(f"{demo_site.url}/bijeenkomsten/{voor.pk}/")
+        page.locator(".portaal-meer-acties > summary").click()
+        problems += [f"menu open: {v}" for v in axe_violations(page)]
+    finally:
+        context.close()
+    assert not problems, "\n".join(map(str, problems))

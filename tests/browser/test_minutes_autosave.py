@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from bijeenkomsten.models import Agendapunt, Bijeenkomst
 from inclusie.models import User
-from tests.browser.conftest import axe_violations, login
+from tests.browser.conftest import axe_violations, login, under_way
 
 pytestmark = [pytest.mark.browser]
 OPSLAAN_URL = re.compile(r".*/bijeenkomsten/\d+/verslag/opslaan/$")
@@ -20,7 +20,7 @@ SAVED = "Alle aantekeningen zijn opgeslagen."
 
 def meeting_with_agenda() -> tuple[Bijeenkomst, Agendapunt]:
     punt = Agendapunt.objects.filter(aantekeningen="").order_by("pk").first()
-    return punt.bijeenkomst, punt
+    return under_way(punt.bijeenkomst), punt
 
 
 def open_minutes(page, base_url, meeting):
@@ -106,7 +106,11 @@ def test_actiepunt_toevoegen_never_loses_unsaved_notes(demo_site, new_page):
     expect(page.locator("h1")).to_have_text("Actiepunt toevoegen")
     assert notes(punt) == tekst
     page.get_by_label("Wat moet er gebeuren").fill("Zaal reserveren")
-    page.get_by_label("Wie doet het").select_option(index=1)
+    # The owner is chosen in the searchable combobox: Down opens the list on its first match.
+    owner = page.get_by_role("combobox", name="Wie doet het")
+    owner.press("ArrowDown")
+    expect(page.locator("#id_eigenaar_lijst [role=option]").first).to_be_visible()
+    owner.press("Enter")
     page.get_by_label("Klaar op").fill("2030-01-15")
     page.get_by_role("button", name="Opslaan").click()
     expect(page.locator("h1")).to_have_text("Verslag")

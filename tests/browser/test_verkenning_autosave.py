@@ -195,3 +195,21 @@ def test_signing_in_again_in_another_tab_saves_the_waiting_answer(demo_site, new
     expect(status).to_have_text("Alle antwoorden zijn opgeslagen.", timeout=45000)
     assert stored(verkenning, vraag) == tekst
     assert field.input_value() == tekst
+
+
+def test_each_answer_keeps_a_visible_save_button_while_autosave_runs(demo_site, new_page):
+    """Autosave is no reason to hide the submit button (a second accessibility engine
+    flags a form without one); with JavaScript it saves at once, without leaving the page."""
+    page = new_page()
+    login(page, demo_site.url, "beleidsadviseur")
+    verkenning = open_verkenning(page, demo_site.url)
+    vraag, field = field_for(page, verkenning, 3, "1b")
+    button = page.locator(f"#vraag-{vraag.pk} button[type=submit]")
+    expect(button).to_be_visible()
+    expect(button).to_have_accessible_name(re.compile(r"^Antwoord opslaan"))
+    field.fill("Opgeslagen met de knop.")
+    url = page.url
+    button.click()
+    expect(page.locator(f"#vraag-{vraag.pk} .vraag-status")).to_contain_text("Opgeslagen")
+    assert page.url == url
+    assert stored(verkenning, vraag) == "Opgeslagen met de knop."

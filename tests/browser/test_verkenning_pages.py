@@ -65,3 +65,34 @@ def test_all_stappenplan_and_verkenning_pages_pass_axe(demo_site, new_page):
     problems += [f"participatie (fouten): {v}" for v in axe_violations(page)]
     assert not page.csp_errors, page.csp_errors
     assert not problems, "\n".join(map(str, problems))
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (390, 844)], ids=["desktop", "phone"])
+def test_verkenning_form_and_ambassador_pages_at_desktop_and_phone_size(demo_site, new_page, size):
+    """The verkenning form and the ambassador's own page pass axe at both sizes; on a phone
+    the heading sits in the top half of the first screen and the activity table scrolls
+    sideways inside a focusable region instead of squeezing its words."""
+    width, height = size
+    page = new_page()
+    page.set_viewport_size({"width": width, "height": height})
+    login(page, demo_site.url, "beleidsadviseur")
+    verkenning = Verkenning.objects.filter(
+        eigenaar__username="beleidsadviseur", status="concept"
+    ).first()
+    problems = check(page, demo_site.url + verkenning.get_absolute_url())
+    assert page.locator("h1").bounding_box()["y"] < height / 2
+    buttons = page.locator("form.antwoord-form button[type=submit]")
+    assert buttons.count() > 5 and buttons.first.is_visible()
+    page.context.clear_cookies()
+    login(page, demo_site.url, "ambassadeur")
+    problems += check(page, demo_site.url + reverse("mijn-ambassadeurschap"))
+    problems += check(page, demo_site.url + reverse("mijn-profiel"))
+    page.goto(demo_site.url + reverse("mijn-ambassadeurschap"))
+    region = page.get_by_role("region", name="Tabel met activiteiten")
+    assert region.get_attribute("tabindex") == "0"
+    if width < 500:
+        assert page.evaluate(
+            "() => { const r = document.querySelector('.tabel-scroll'); "
+            "return r.scrollWidth > r.clientWidth; }"
+        )
+    assert not problems, "\n".join(map(str, problems))

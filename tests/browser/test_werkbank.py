@@ -54,7 +54,7 @@ def test_kwartiermaker_logs_an_activity_by_keyboard(demo_site, new_page):
     # The ambassador is already chosen and the date is today: pick the kind, type the title.
     tab_to(page, "Soort activiteit")
     page.keyboard.type("Training")
-    tab_to(page, "Wat heeft u gedaan?")
+    tab_to(page, "Wat heeft de ambassadeur gedaan?")
     page.keyboard.type("Training inclusief werven voor het MT")
     submit(page)
     summary = page.locator("#foutsamenvatting")
@@ -71,7 +71,7 @@ def test_empty_activity_form_shows_an_error_summary(demo_site, new_page):
     page = new_page()
     login(page, demo_site.url, "ambassadeur")
     page.goto(f"{demo_site.url}/mijn-ambassadeurschap/activiteiten/nieuw/")
-    tab_to(page, "Wat heeft u gedaan?")
+    tab_to(page, "Wat heeft de ambassadeur gedaan?")
     submit(page)
     summary = page.locator("#foutsamenvatting")
     assert summary.is_visible()

@@ -114,3 +114,48 @@ def test_signing_straight_from_first_contact_needs_a_reason():
             partner=partner, ondertekend_op=TODAY(), ondertekenaar_naam="B", by=None
         )
     assert "reden" in exc.value.message_dict
+
+
+def test_signing_clears_the_next_step_so_it_leaves_the_follow_up_list():
+    from deal.selectors import partners_opvolgen
+
+    partner = PartnerFactory(
+        fase=Fase.AANGEHAAKT,
+        volgende_actie="Terugbellen over de ondertekening",
+        volgende_actie_op=TODAY() - datetime.timedelta(days=1),
+    )
+    assert partner in partners_opvolgen()
+    services.partner_sign(
+        partner=partner, ondertekend_op=TODAY(), ondertekenaar_naam="A. Directeur", by=None
+    )
+    partner.refresh_from_db()
+    assert (partner.volgende_actie, partner.volgende_actie_op) == ("", None)
+    assert partner not in partners_opvolgen()
+
+
+def test_a_refused_signing_keeps_the_next_step():
+    partner = PartnerFactory(
+        fase=Fase.AANGEHAAKT, volgende_actie="Terugbellen", volgende_actie_op=TODAY()
+    )
+    with pytest.raises(ValidationError):
+        services.partner_sign(
+            partner=partner, ondertekend_op=TODAY(), ondertekenaar_naam=" ", by=None
+        )
+    partner.refresh_from_db()
+    assert partner.volgende_actie == "Terugbellen" and partner.fase == Fase.AANGEHAAKT
+
+
+def test_signing_clears_the_next_step_in_the_same_transaction(monkeypatch):
+    """If recording the step fails, the signing and the clearing are both undone."""
+    partner = PartnerFactory(fase=Fase.AANGEHAAKT, volgende_actie="Terugbellen")
+
+    def boom(**kwargs):
+        raise RuntimeError("database gone")
+
+    monkeypatch.setattr(FaseWijziging.objects, "create", boom)
+    with pytest.raises(RuntimeError):
+        services.partner_sign(
+            partner=partner, ondertekend_op=TODAY(), ondertekenaar_naam="A", by=None
+        )
+    partner.refresh_from_db()
+    assert partner.volgende_actie == "Terugbellen" and partner.fase == Fase.AANGEHAAKT

@@ -20,6 +20,7 @@ def test_beheerder_sets_name_code_and_terms_shown_everywhere(client_for):
             "gemeentecode": "GM0150",
             "programmanaam": "Iedereen telt",
             "term_pijler": "speerpunt",
+            "term_lidwoord": "het",
             "term_pijlers": "speerpunten",
         },
     )
@@ -44,6 +45,7 @@ def test_invalid_gemeentecode_gives_field_error(client_for, code):
             "gemeentecode": code,
             "programmanaam": "Y",
             "term_pijler": "pijler",
+            "term_lidwoord": "de",
             "term_pijlers": "pijlers",
         },
     )
@@ -73,6 +75,21 @@ def test_invite_user_sends_a_link_to_choose_a_password(
         {"naam": "N", "email": "nina@voorbeeld.nl", "role": Role.WETHOUDER},
     )
     assert "bestaat al een account" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_invite_form_has_no_default_role(client_for):
+    """Regression: the first role in the list was pre-selected, so a slip invited a kwartiermaker."""
+    client = client_for(Role.BEHEERDER)
+    page = client.get(reverse("gebruiker-invite")).content.decode()
+    assert 'type="radio" name="role"' in page
+    assert "checked" not in page.split('name="role"', 1)[1].split("</fieldset>")[0]
+    response = client.post(
+        reverse("gebruiker-invite"), {"naam": "Nina Nieuw", "email": "nina@voorbeeld.nl"}
+    )
+    assert response.status_code == 200
+    assert "Kies de rol van de nieuwe gebruiker." in response.content.decode()
+    assert not User.objects.filter(email="nina@voorbeeld.nl").exists()
 
 
 @pytest.mark.django_db

@@ -106,8 +106,8 @@ def test_a_service_refusal_lands_on_its_field_in_the_one_summary(client_for):
     assert response.status_code == 200
     # The summary is the first thing after the h1, focusable, and links to the field.
     after_h1 = html.split("</h1>", 1)[1].lstrip()
-    assert after_h1.startswith('<div class="alert alert-danger foutsamenvatting" role="alert"')
-    assert 'tabindex="-1" id="foutsamenvatting"' in after_h1
+    assert after_h1.startswith('<div class="utrecht-alert utrecht-alert--error foutsamenvatting"')
+    assert 'id="foutsamenvatting" tabindex="-1"' in after_h1
     assert 'href="#id_persoon"' in html and "al lid met deze rol" in html
     assert html.count('id="foutsamenvatting"') == 1
 

@@ -142,3 +142,28 @@ def test_a_second_make_run_keeps_a_users_edits(tmp_path):
         "Organisatie.objects.filter(naam='Zelf toegevoegde stichting').count())\n"
     )
     assert out.split()[-3:] == ["GM0150", "speerpunt", "1"]
+
+
+def test_seed_demo_prints_every_demo_login_also_on_a_database_in_use():
+    """Issue 14: `make run` printed one login; beleidsadviseur2 was nowhere to be seen."""
+    from inclusie.demo import DEMO_USERS
+
+    first = seed()
+    again = seed()
+    assert "bevat al gegevens" in again
+    for out in (first, again):
+        listed = out.split("Demo-inloggegevens", 1)[1]
+        for username, _naam, role in DEMO_USERS:
+            assert f"  {username} " in listed and f"{username}@demo.inclusie.nl" in listed
+            assert str(role.label) in listed
+    assert "beleidsadviseur2@demo.inclusie.nl" in again
+    assert User.objects.filter(username="beleidsadviseur2", role="beleidsadviseur").exists()
+
+
+def test_readme_lists_exactly_the_demo_accounts():
+    from inclusie.demo import DEMO_USERS
+
+    readme = (Path(settings.BASE_DIR) / "README.md").read_text()
+    table = readme.split("| username | e-mail | role |", 1)[1].split("\n\n", 1)[0]
+    rows = [line.split("|")[1].strip() for line in table.splitlines() if line.startswith("| ")]
+    assert rows == [username for username, _naam, _role in DEMO_USERS]

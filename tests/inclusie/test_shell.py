@@ -19,7 +19,7 @@ def test_health_reports_database_and_broker(client):
 def test_pages_are_dutch_with_skip_link_and_one_h1(client):
     response = client.get("/")
     html = response.content.decode()
-    assert '<html lang="nl">' in html
+    assert '<html lang="nl" ' in html
     assert 'href="#inhoud"' in html and "Direct naar de inhoud" in html
     assert html.count("<h1") == 1
     assert "<main" in html and "<footer" in html
@@ -61,13 +61,13 @@ def test_navigation_follows_the_permission_map(client_for, role):
 def test_language_switch_to_english_and_back(client):
     dutch = client.get(reverse("login")).content.decode()
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
-    assert '<html lang="en">' in client.get("/").content.decode()
+    assert '<html lang="en" ' in client.get("/").content.decode()
     english = client.get(reverse("login")).content.decode()
     # The English catalogue is compiled and used, not just the lang attribute.
     assert "Inloggen" in dutch and "Inloggen" not in english
     assert "Sign in" in english or "Log in" in english
     client.post(reverse("set_language"), {"language": "nl", "next": "/"})
-    assert '<html lang="nl">' in client.get("/").content.decode()
+    assert '<html lang="nl" ' in client.get("/").content.decode()
 
 
 @pytest.mark.django_db
@@ -80,7 +80,7 @@ def test_csp_header_is_strict(client):
 @pytest.mark.django_db
 def test_english_browser_still_gets_dutch_until_english_is_chosen(client):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
-    assert '<html lang="nl">' in response.content.decode()
+    assert '<html lang="nl" ' in response.content.decode()
     assert response["Content-Language"] == "nl"
 
 

@@ -99,6 +99,7 @@ def test_a_change_on_one_worker_shows_on_the_other(redis_url, settings):
             "portefeuillehouder": "",
             "team": "",
             "term_pijler": "pijler",
+            "term_lidwoord": "de",
             "term_pijlers": "pijlers",
             "hoe_aansluiten": "Mail de kwartiermaker.",
             "contact_email": "",

@@ -33,7 +33,7 @@ def test_composition_check_passes_for_the_seed_shape(client_for):
     volledige_groep()
     page = client_for(Role.KWARTIERMAKER).get(reverse("klankbord")).content.decode()
     assert "De samenstelling voldoet aan de afspraken." in page
-    assert "let op" not in page
+    assert ">Let op<" not in page
 
 
 def test_composition_check_flags_missing_voorzitter_and_members(client_for):
@@ -44,7 +44,7 @@ def test_composition_check_flags_missing_voorzitter_and_members(client_for):
     assert not regels["Zes leden"].ok and "1 van 6" in regels["Zes leden"].uitleg
     assert not regels["Eén voorzitter, gekozen uit de leden"].ok
     page = client_for(Role.KLANKBORDLID).get(reverse("klankbord")).content.decode()
-    assert "voldoet nog niet" in page and "let op" in page
+    assert "voldoet nog niet" in page and ">Let op<" in page
 
 
 def test_a_second_voorzitter_and_double_seats_are_refused(client_for):
@@ -338,3 +338,40 @@ def test_adviezen_export_neutralises_formulas(client_for):
     AdviesFactory(onderwerp='=HYPERLINK("http://evil.example")', beleid="@SUM(1+1)")
     csv = client_for(Role.WETHOUDER).get(reverse("advies-export")).content.decode()
     assert "'=HYPERLINK" in csv and "'@SUM" in csv
+
+
+def test_draft_response_shows_its_text_to_those_who_record_responses(client_for):
+    """Issue 14: the page said "Er is een concept-reactie." without showing it."""
+    advies = AdviesFactory(reactie="We nemen dit mee in de nota.", motivatie="Budget volgt.")
+    url = reverse("advies-detail", args=[advies.pk])
+    page = client_for(Role.KWARTIERMAKER).get(url).content.decode()
+    assert "Concept-reactie" in page
+    assert "We nemen dit mee in de nota." in page and "Budget volgt." in page
+    # The group and the wethouder see no draft of the gemeente's response.
+    for role in (Role.KLANKBORDLID, Role.WETHOUDER):
+        page = client_for(role).get(url).content.decode()
+        assert "We nemen dit mee" not in page and "Concept-reactie" not in page
+        assert "De gemeente heeft nog niet gereageerd." in page
+
+
+def test_detail_and_form_pages_show_their_breadcrumb_trail(client_for):
+    from tests.klankbord.factories import SignaalFactory
+
+    advies = AdviesFactory(onderwerp="Toegankelijke stembureaus")
+    signaal = SignaalFactory(titel="Drempel bij het buurthuis")
+    client = client_for(Role.KWARTIERMAKER)
+    trails = {
+        reverse("advies-detail", args=[advies.pk]): ["Klankbordgroep", "Adviezen"],
+        reverse("advies-update", args=[advies.pk]): ["Adviezen", "Toegankelijke stembureaus"],
+        reverse("advies-reactie", args=[advies.pk]): ["Adviezen", "Toegankelijke stembureaus"],
+        reverse("advies-create"): ["Klankbordgroep", "Adviezen"],
+        reverse("klankbordlid-create"): ["Klankbordgroep"],
+        reverse("signaal-detail", args=[signaal.pk]): ["Signalen uit de stad"],
+        reverse("signaal-update", args=[signaal.pk]): ["Drempel bij het buurthuis"],
+        reverse("signaal-opvolging", args=[signaal.pk]): ["Drempel bij het buurthuis"],
+    }
+    for url, crumbs in trails.items():
+        page = client.get(url).content.decode()
+        trail = page.split('aria-label="Kruimelpad"', 1)[1].split("</nav>", 1)[0]
+        for crumb in crumbs:
+            assert f">{crumb}</a>" in trail, (url, crumb)

@@ -137,6 +137,9 @@ def test_signals_per_theme_figure(django_assert_num_queries):
     SignaalFactory(thema="wonen")
     SignaalFactory(thema="wonen")
     SignaalFactory(thema="discriminatie", datum=vandaag - datetime.timedelta(days=400))
+    # The counts, and the themes the beheerder keeps (cached afterwards: then one query).
+    with django_assert_num_queries(2):
+        selectors.signalen_per_thema(vandaag, vandaag)
     with django_assert_num_queries(1):
         per_thema = selectors.signalen_per_thema(
             vandaag - datetime.timedelta(days=30), vandaag + datetime.timedelta(days=1)

@@ -87,7 +87,7 @@ def test_dashboard_bad_period_falls_back(client_for):
     page = response.content.decode()
     assert response.status_code == 200
     assert f"<h1>Dashboard: {last.label}</h1>" in page
-    assert f"Halfjaar {last.code} vergeleken met {last.previous().code}." in page
+    assert f"Het {last.label} vergeleken met het {last.previous().label}." in page
     assert "nog geen momentopname" not in page  # the snapshot of that half year is shown
     assert "<x>" not in page
 
@@ -143,7 +143,7 @@ def test_snapshot_schedule_is_a_periodic_task_the_beheerder_edits(client_for):
     assert client.get(reverse("monitoring:planning")).status_code == 200
     response = client.post(
         reverse("monitoring:planning"),
-        {"dag": 5, "maanden": "7, 1", "uur": 7, "minuut": 15, "actief": "on"},
+        {"dag": 5, "maanden": ["7", "1"], "tijd": "07:15", "actief": "on"},
     )
     assert response.status_code == 302
     task = PeriodicTask.objects.get(name=schedule.TASK_NAME)
@@ -152,10 +152,8 @@ def test_snapshot_schedule_is_a_periodic_task_the_beheerder_edits(client_for):
         "1,7",
         "7",
     )
-    bad = client.post(
-        reverse("monitoring:planning"), {"dag": 5, "maanden": "13", "uur": 7, "minuut": 0}
-    )
-    assert "maandnummers" in bad.content.decode()
+    bad = client.post(reverse("monitoring:planning"), {"dag": 5, "tijd": "07:00"})
+    assert "Kies minstens één maand" in bad.content.decode()
 
 
 def test_remade_snapshot_shows_on_the_cached_dashboard(client_for):
@@ -182,4 +180,33 @@ def test_wethouder_home_links_to_dashboard_and_drafts(client_for):
     raadsmededeling.raadsmededeling_draft(period=H1)
     page = client_for("wethouder").get(reverse("home")).content.decode()
     assert "Halfjaarcijfers" in page and "?periode=2026-H1" in page
-    assert "Raadsmededelingen in concept" in page
+    assert "Dashboard van het eerste halfjaar 2026 bekijken" in page
+    assert "Raadsmededeling in concept:" in page  # one: singular (ngettext)
+    raadsmededeling.raadsmededeling_draft(period=H1)
+    page = client_for("wethouder").get(reverse("home")).content.decode()
+    assert "Raadsmededelingen in concept:" in page
+
+
+def test_dashboard_charts_have_a_name_a_description_with_the_numbers_and_a_table(
+    client_for, fake_figures
+):
+    """Issue 14: charts people can read - named, described in numbers, the table one click away."""
+    import re
+
+    snapshots.snapshot_make(period=H1.previous())
+    snapshots.snapshot_make(period=H1)
+    page = client_for("wethouder").get(reverse("dashboard") + "?periode=2026-H1").content.decode()
+    gid = "grafiek-deal-partners-per-stage"
+    assert re.search(rf'<figcaption id="{gid}-kop"[^>]*>Partners per fase', page)
+    assert (
+        f'<div class="staafgrafiek__staven" role="img" aria-labelledby="{gid}-kop" '
+        f'aria-describedby="{gid}-uitleg">'
+    ) in page, "the bars are one image with a name and a description"
+    desc = re.search(rf'<p id="{gid}-uitleg" class="visually-hidden">([^<]+)</p>', page).group(1)
+    assert "verkend: 2026-H1 3, 2025-H2 3" in desc
+    page = page.split(f'id="{gid}-kop"', 1)[1]
+    details = page.split('<details class="staafgrafiek__tabel" data-print-open>', 1)[1]
+    details = details.split("</details>", 1)[0]
+    assert "<summary>Toon de cijfers als tabel" in details
+    assert '<th scope="col" class="getal">2026-H1</th>' in details
+    assert '<th scope="row">verkend</th><td class="getal">3</td>' in details

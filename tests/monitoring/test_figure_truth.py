@@ -18,8 +18,8 @@ from django.utils import timezone, translation
 
 from ambassadeurs.constants import ActiviteitSoort, AmbassadeurStatus
 from ambassadeurs.models import Activiteit, StatusWijziging
-from bijeenkomsten.models import Actie, Bijeenkomst, Soort, Uitnodiging
-from deal.constants import Fase, ToezeggingStatus
+from bijeenkomsten.models import Actie, ActieStatusWijziging, Bijeenkomst, Soort, Uitnodiging
+from deal.constants import Fase, InitiatiefStatus, ToezeggingStatus
 from deal.models import FaseWijziging, Initiatief, Partner, Toezegging, ToezeggingStatusWijziging
 from inclusie import registry
 from inclusie.models import Organisatie
@@ -28,7 +28,7 @@ from klankbord.models import Advies, Signaal
 from monitoring.periods import Period
 from monitoring.services import snapshots
 from opdracht.models import Uitgave, Urenregistratie, week_start
-from pijlers.models import Lidmaatschap
+from pijlers.models import Lidmaatschap, Pijler
 from stappenplan.models import ParticipatieActiviteit, Stap, StapGebeurtenis, Verkenning
 from tests.ambassadeurs.factories import AmbassadeurFactory
 from tests.bijeenkomsten.factories import BijeenkomstFactory
@@ -114,9 +114,25 @@ class World:
                     toezegging=t, van=vorige, naar=status, datum=day
                 )
                 vorige = status
-        self.initiative_starts = [before, p1, p2, between, c_mid]
-        for n, day in enumerate(self.initiative_starts):
-            Initiatief.objects.create(naam=f"Initiatief {n}", gestart_op=day)
+        # (started, finished or stopped on / None); the services date the end.
+        self.initiatives = [
+            (before, None),
+            (p1, None),
+            (p2, None),
+            (between, None),
+            (c_mid, None),
+            (before, p2),  # finished during the past half year
+            (before, between),  # finished after it: still running at its end
+            (p1, c_early),  # stopped in the current half year
+            (c_early, None),
+        ]
+        for n, (day, ended) in enumerate(self.initiatives):
+            status = InitiatiefStatus.AFGEROND if ended else InitiatiefStatus.LOPEND
+            if ended == c_early:
+                status = InitiatiefStatus.GESTOPT
+            Initiatief.objects.create(
+                naam=f"Initiatief {n}", gestart_op=day, status=status, beeindigd_op=ended
+            )
 
         # --- pijlers and ambassador seats (sinds, tot)
         self.seats = {
@@ -126,8 +142,17 @@ class World:
             "Sport": [],
             "Taal": [(before, between), (c_early, None)],  # a gap between the half years
         }
+        self.seats["Cultuur"] = []  # made after the past half year: not in its figures
+        self.seats["Onderwijs"] = []  # stopped after the past half year: only in its figures
+        self.pijler_made = {naam: before for naam in self.seats} | {"Cultuur": c_early}
+        self.pijler_inactive = {"Onderwijs": between}
         for naam, seats in self.seats.items():
             pijler = PijlerFactory(naam=naam, slug=naam.lower())
+            Pijler.objects.filter(pk=pijler.pk).update(
+                created_at=_aware(self.pijler_made[naam]),
+                actief=naam not in self.pijler_inactive,
+                niet_actief_sinds=self.pijler_inactive.get(naam),
+            )
             for sinds, tot in seats:
                 Lidmaatschap.objects.create(
                     pijler=pijler,
@@ -197,23 +222,47 @@ class World:
             for a in attendance:
                 Uitnodiging.objects.create(bijeenkomst=b, user=UserFactory(), aanwezigheid=a)
             self.meeting_rows.append(b)
-        # (created, done or None)
-        self.actions = [
-            (before, None),
-            (before, p1),
-            (p1, c_early),
-            (p2, None),
-            (c_early, None),
-            (c_early, c_mid),
-            (between, None),
+        # Dated status histories; the first day is the day the action was agreed.
+        OPEN, DONE = Actie.Status.OPEN, Actie.Status.GEREED
+        self.action_histories = [
+            [(before, OPEN)],
+            [(before, OPEN), (p1, DONE)],
+            [(p1, OPEN), (c_early, DONE)],
+            [(p2, OPEN)],
+            [(c_early, OPEN)],
+            [(c_early, OPEN), (c_mid, DONE)],
+            [(between, OPEN)],
+            [
+                (before, OPEN),
+                (p1, DONE),
+                (between, OPEN),
+            ],  # done in the past half year, reopened after
+            [(p1, OPEN), (p2, DONE), (c_early, OPEN), (c_mid, DONE)],  # done, reopened, done again
         ]
-        for created, done in self.actions:
+        for history in self.action_histories:
+            status = history[-1][1]
+            done = next((d for d, st in reversed(history) if st == DONE), None)
             actie = Actie.objects.create(
                 bijeenkomst=self.meeting_rows[0],
                 omschrijving="Uitzoeken",
                 eigenaar=organisator,
+                deadline=history[0][0] + D(days=14),
+                status=status,
+                gereed_op=_aware(done) if status == DONE else None,
+            )
+            Actie.objects.filter(pk=actie.pk).update(created_at=_aware(history[0][0]))
+            for day, st in history:
+                ActieStatusWijziging.objects.create(actie=actie, status=st, op=_aware(day))
+        # An action from before the history was kept (no status changes recorded): the
+        # row's own dates still count it.
+        self.legacy_actions = [(before, None), (before, p1)]
+        for created, done in self.legacy_actions:
+            actie = Actie.objects.create(
+                bijeenkomst=self.meeting_rows[0],
+                omschrijving="Van vroeger",
+                eigenaar=organisator,
                 deadline=created + D(days=14),
-                status=Actie.Status.GEREED if done else Actie.Status.OPEN,
+                status=DONE if done else OPEN,
                 gereed_op=_aware(done) if done else None,
             )
             Actie.objects.filter(pk=actie.pk).update(created_at=_aware(created))
@@ -331,12 +380,18 @@ class World:
                 at_end = [_status_at(h, end) for h in self.commitment_histories]
                 return {str(s.label): at_end.count(s.value) for s in ToezeggingStatus}
             if code == "deal.initiatieven":
-                return sum(1 for day in self.initiative_starts if day < end)
+                return sum(
+                    1
+                    for day, ended in self.initiatives
+                    if day < end and (ended is None or ended >= end)
+                )
             if code == "pijlers.zonder_ambassadeur":
                 return {
                     naam: 0
                     for naam, seats in self.seats.items()
-                    if not any(s < end and (t is None or t >= end) for s, t in seats)
+                    if self.pijler_made[naam] < end
+                    and (naam not in self.pijler_inactive or self.pijler_inactive[naam] >= end)
+                    and not any(s < end and (t is None or t >= end) for s, t in seats)
                 }
             if code == "ambassadeurs.actief":
                 return sum(
@@ -366,8 +421,10 @@ class World:
                 return round(100 * marks.count("aanwezig") / len(marks), 1)
             if code == "bijeenkomsten.acties_open":
                 return sum(
+                    1 for h in self.action_histories if _status_at(h, end) == Actie.Status.OPEN
+                ) + sum(
                     1
-                    for created, done in self.actions
+                    for created, done in self.legacy_actions
                     if created < end and (done is None or done >= end)
                 )
             if code == "klankbord.adviezen":
@@ -457,7 +514,13 @@ def test_snapshot_of_the_current_half_year(world, code):
 def test_the_world_has_changes_inside_and_after_the_past_half_year(world):
     """Guard against a world where stocks and flows would agree by accident."""
     past, current = world.past, world.current
-    for code in ("deal.toezeggingen", "ambassadeurs.actief", "pijlers.zonder_ambassadeur"):
+    for code in (
+        "deal.toezeggingen",
+        "ambassadeurs.actief",
+        "pijlers.zonder_ambassadeur",
+        "deal.initiatieven",
+        "bijeenkomsten.acties_open",
+    ):
         assert world.expected(code, past) != world.expected(code, current), code
     assert world.expected("ambassadeurs.actief", past) == 2
     assert world.expected("deal.toezeggingen", past) == {
@@ -483,3 +546,39 @@ def test_a_frozen_past_snapshot_does_not_move_when_history_is_added_later(world)
     again = snapshots.snapshot_new_version(period=world.past, by=None, reden="controle")
     assert again.versie == 2
     assert {f["code"]: f["value"] for f in again.data["figures"]} == frozen
+
+
+def test_done_and_reopened_through_the_services_is_dated_history(world):
+    """Reporting an action done and reopening it (the meeting page's actions) records the
+    dates, so a half year that ended while it was done still counts it as done."""
+    from bijeenkomsten import services as svc
+
+    actie = Actie.objects.filter(omschrijving="Uitzoeken", status=Actie.Status.OPEN).first()
+    svc.actie_gereed(actie=actie)
+    actie.status = Actie.Status.OPEN
+    actie.gereed_op = None
+    svc.actie_save(actie=actie)
+    assert list(
+        actie.statuswijzigingen.filter(op__date=world.today).values_list("status", flat=True)
+    ) == [Actie.Status.GEREED, Actie.Status.OPEN]
+    # Saving without a status change adds nothing.
+    actie.omschrijving = "Uitzoeken en melden"
+    svc.actie_save(actie=actie)
+    assert actie.statuswijzigingen.filter(op__date=world.today).count() == 2
+
+
+def test_finishing_an_initiative_and_stopping_a_pijler_are_dated(world):
+    from deal import services as deal_services
+    from pijlers import services as pijler_services
+
+    initiatief = Initiatief.objects.filter(beeindigd_op=None).first()
+    initiatief.status = InitiatiefStatus.AFGEROND
+    deal_services.initiatief_save(initiatief=initiatief)
+    assert initiatief.beeindigd_op == world.today
+    initiatief.status = InitiatiefStatus.LOPEND  # taken up again
+    deal_services.initiatief_save(initiatief=initiatief)
+    assert initiatief.beeindigd_op is None
+    pijler = Pijler.objects.get(naam="Werk")
+    pijler.actief = False
+    pijler_services.pijler_save(pijler=pijler)
+    assert pijler.niet_actief_sinds == world.today

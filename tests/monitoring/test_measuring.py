@@ -151,3 +151,24 @@ def test_measurement_can_be_corrected_but_not_emptied(client_for):
     assert client.post(url, data | {"duiding": "Bijgesteld"}).status_code == 302
     meting.refresh_from_db()
     assert (meting.duiding, int(meting.waarde)) == ("Bijgesteld", 43)
+
+
+def test_half_years_are_chosen_from_a_list_in_words(client_for):
+    """Issue 14: "eerste halfjaar 2026" was refused when typed; now it is an option."""
+    import re
+
+    from monitoring.periods import Period
+
+    client = client_for("beleidsadviseur")
+    page = client.get(reverse("monitoring:rapport-list")).content.decode()
+    select = re.search(r'<select name="periode"[^>]*>(.*?)</select>', page, re.S)
+    assert select, "the half year is a select, not a text field"
+    current = Period.current()
+    assert f'<option value="{current.code}"' in select.group(1)
+    assert f"{current.label} ({current.code})" in select.group(1)
+    last = Period.current().previous()
+    assert re.search(rf'<option value="{last.code}"[^>]*selected', select.group(1))
+    # An older stored half year stays selectable when a measurement is corrected.
+    meting = MetingFactory(periode="2014-H2", duiding="Oud")
+    page = client.get(reverse("monitoring:meting-update", args=[meting.pk])).content.decode()
+    assert re.search(r'<option value="2014-H2"[^>]*selected', page)

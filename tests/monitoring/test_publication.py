@@ -204,3 +204,43 @@ def test_published_pdf_read_back_has_no_person_name(client_for, people):
     # irreversible
     with pytest.raises(ValidationError):
         raadsmededeling.raadsmededeling_publish(mededeling=mededeling, by=None, sleutel=token)
+
+
+def test_preview_shows_redactions_in_the_appendix_labels_too(client_for, people):
+    """A name that is a label in the appendix (here a breakdown named after a person) is
+    shown redacted in the preview, counted in the log, and redacted in the public PDF."""
+    from inclusie import registry
+    from inclusie.registry import FLOW, Figure
+
+    saved = dict(registry._figures)
+    registry.register_figure(
+        Figure(
+            "deal.gesprekken_met",
+            "Gesprekken per gesprekspartner",
+            lambda s, e: {"Fatima Zandbergen": 3, "Wijkteam Noord": 2},
+            kind=FLOW,
+            labels_are_data=True,
+        )
+    )
+    try:
+        mededeling, wethouder = _approved(client_for, kern="Een kern zonder namen.")
+        page = wethouder.get(
+            reverse("monitoring:raadsmededeling-voorvertoning", args=[mededeling.pk])
+        ).content.decode()
+        bijlage = page.split("Bijlage: namen in de tabellen en grafieken", 1)[1]
+        assert '<del class="lak">Fatima Zandbergen</del>' in bijlage
+        assert "Wijkteam Noord" in bijlage
+        token = _token(page)
+        wethouder.post(
+            reverse("monitoring:raadsmededeling-publish", args=[mededeling.pk]),
+            {"sleutel": token, "bevestig": "on"},
+        )
+        mededeling.refresh_from_db()
+        assert mededeling.status == MededelingStatus.GEPUBLICEERD
+        assert Lakregel.objects.filter(tekst="Fatima Zandbergen").exists()
+        text = pdf_text(mededeling.openbare_pdf.read())
+        appendix = text.split("Bijlage", 1)[1]
+        assert "Zandbergen" not in appendix and "Wijkteam Noord" in appendix
+    finally:
+        registry._figures.clear()
+        registry._figures.update(saved)

@@ -317,6 +317,7 @@ def test_logo_upload_is_checked_and_printed_in_the_letterhead(client_for, gemeen
         "gemeentecode": "GM0150",
         "programmanaam": "Meedoen",
         "term_pijler": "pijler",
+        "term_lidwoord": "de",
         "term_pijlers": "pijlers",
         "huisstijlkleur": "#8a1c00",
         "burgemeester": "R.C. König",

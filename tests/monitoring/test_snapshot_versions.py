@@ -88,7 +88,11 @@ def test_english_dashboard_shows_english_figure_labels(client_for):
 
     ToezeggingFactory(status=ToezeggingStatus.LOPEND, historie=dt.date(2026, 2, 1))
     # A pijler named like a translatable word: its name is data and stays as written.
-    PijlerFactory(naam="Zorg en welzijn", slug="zorg-en-welzijn")
+    pijler = PijlerFactory(naam="Zorg en welzijn", slug="zorg-en-welzijn")
+    # It existed in the half year (the figure counts the pijlers of then).
+    type(pijler).objects.filter(pk=pijler.pk).update(
+        created_at=timezone.make_aware(dt.datetime(2025, 12, 1))
+    )
     snapshots.snapshot_ensure(period=H1)  # frozen while Dutch is active
     client = client_for("wethouder")
     url = reverse("dashboard") + "?periode=2026-H1"
@@ -155,3 +159,71 @@ def test_a_snapshot_cannot_be_edited_or_deleted_in_the_admin(admin_client):
     )
     snap.refresh_from_db()
     assert snap.periode == "2026-H1" and snap.versie == 1 and snap.data["figures"]
+
+
+def _pdf_appendix_text(mededeling) -> str:
+    import re
+
+    from inclusie.pdf import pdf_text
+    from monitoring.constants import RapportSoort
+    from monitoring.services import reports
+
+    pdf = reports.render_report_pdf(
+        soort=RapportSoort.RAADSMEDEDELING, period=H1, mededeling=mededeling
+    )
+    text = re.sub(r"\s+", " ", pdf_text(pdf).replace("\xa0", " "))
+    return text.split("Bijlage: de cijfers", 1)[1]
+
+
+def test_raadsmededeling_keeps_its_snapshot_version_until_someone_moves_it(client_for):
+    from monitoring.services import raadsmededeling
+
+    t = ToezeggingFactory(status=ToezeggingStatus.LOPEND, historie=dt.date(2026, 2, 1))
+    mededeling = raadsmededeling.raadsmededeling_draft(period=H1)
+    first = Snapshot.objects.get(periode="2026-H1", versie=1)
+    assert mededeling.momentopname == first
+    ToezeggingStatusWijziging.objects.create(
+        toezegging=t, van="lopend", naar=ToezeggingStatus.GEREALISEERD, datum=dt.date(2026, 6, 1)
+    )
+    second = snapshots.snapshot_new_version(period=H1, by=None, reden="Correctie")
+
+    # The PDF still says which version it was made from, and shows that version's figures.
+    appendix = _pdf_appendix_text(mededeling)
+    assert "(versie 1, vastgelegd op" in appendix
+    assert "Loopt 1 " in appendix and "Gerealiseerd" not in appendix
+    # The page says a newer version exists and that the mededeling stays on version 1.
+    client = client_for("beleidsadviseur")
+    page = client.get(mededeling.get_absolute_url()).content.decode()
+    assert "momentopname 2026-H1, versie 1 van" in page
+    assert "nieuwere versie van de momentopname" in page and "Correctie" in page
+    mededeling.refresh_from_db()
+    assert mededeling.momentopname == first  # viewing or rendering never moves it
+
+    # Moving is an explicit act (the wethouder reads, the adviser moves), logged.
+    url = reverse("monitoring:raadsmededeling-momentopname", args=[mededeling.pk])
+    assert client_for("wethouder").post(url).status_code == 403
+    client = client_for("beleidsadviseur")
+    assert client.post(url).status_code == 302
+    mededeling.refresh_from_db()
+    assert mededeling.momentopname == second
+    assert LogEntry.objects.get_for_object(mededeling).filter(changes__icontains="momentopname")
+    appendix = _pdf_appendix_text(mededeling)
+    assert "(versie 2, vastgelegd op" in appendix and "Gerealiseerd 1 " in appendix
+    page = client.get(mededeling.get_absolute_url()).content.decode()
+    assert "nieuwere versie van de momentopname" not in page
+
+
+def test_an_approved_raadsmededeling_never_moves_to_a_newer_snapshot(user_for_role):
+    from django.core.exceptions import ValidationError
+
+    from monitoring.services import raadsmededeling
+
+    mededeling = raadsmededeling.raadsmededeling_draft(period=H1)
+    raadsmededeling.raadsmededeling_approve(
+        mededeling=mededeling, bw_datum=dt.date(2026, 7, 7), by=user_for_role("wethouder")
+    )
+    snapshots.snapshot_new_version(period=H1, by=None, reden="Correctie")
+    with pytest.raises(ValidationError):
+        raadsmededeling.raadsmededeling_snapshot_update(mededeling=mededeling, by=None)
+    mededeling.refresh_from_db()
+    assert mededeling.momentopname.versie == 1

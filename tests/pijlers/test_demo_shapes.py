@@ -41,7 +41,8 @@ def test_arnhem_shape_fits_without_code(client_for):
     html = client.get(reverse("pijlers:list")).content.decode()
     assert "Speerpunten" in html and "Doorbraak naar Werk" in html
     detail = client.get(speerpunten.first().get_absolute_url()).content.decode()
-    assert "Contactpersoon wijkteam" in detail and "deze speerpunt" in detail
+    assert "Contactpersoon wijkteam" in detail and "dit speerpunt" in detail
+    assert "deze speerpunt" not in detail
 
 
 def test_dordrecht_shape_loads_uitvoeringslijnen(client_for):

@@ -9,7 +9,7 @@ from inclusie.constants import Role
 from inclusie.models import GemeenteProfiel
 from inclusie.registry import figure
 from pijlers import services
-from pijlers.models import Lidmaatschap
+from pijlers.models import Lidmaatschap, Pijler
 from tests.deal.factories import LidmaatschapFactory, PijlerFactory
 from tests.factories import GemeenteProfielFactory, PersoonFactory
 
@@ -22,7 +22,7 @@ def test_pijler_page_uses_the_gemeentes_word_and_shows_the_ambassador_rule(clien
     pijler = PijlerFactory(naam="Toegankelijkheid", eigenaar="Stedelijke ontwikkeling")
     client = client_for(Role.KLANKBORDLID)
     html = client.get(pijler.get_absolute_url()).content.decode()
-    assert "deze speerpunt heeft nog geen ambassadeur" in html
+    assert "dit speerpunt heeft nog geen ambassadeur" in html
     assert "Stedelijke ontwikkeling" in html
     assert "pijler" not in html.lower().replace("pijlers/", "")
     listing = client.get(reverse("pijlers:list")).content.decode()
@@ -76,6 +76,9 @@ def test_figure_pijlers_without_ambassador_at_end_of_period(django_assert_num_qu
     LidmaatschapFactory(
         pijler=wonen, rol=AMB, sinds=datetime.date(2025, 5, 1), tot=datetime.date(2026, 3, 1)
     )
+    # The pijlers of then: made before the half year ended (a pijler made later is not in it).
+    Pijler.objects.update(created_at=timezone.make_aware(datetime.datetime(2025, 1, 1)))
+    PijlerFactory(naam="Later")
     with django_assert_num_queries(1):
         assert figure("pijlers.zonder_ambassadeur").compute(start, end) == {"Wonen": 0}
 
@@ -114,3 +117,44 @@ def test_pijler_page_lists_only_meetings_the_viewer_may_see(client_for, user_for
     assert "Tafel werk, besloten" in kwm and "Tafel werk, open" in kwm
     amb = client_for(Role.AMBASSADEUR).get(pijler.get_absolute_url()).content.decode()
     assert "Tafel werk, open" in amb and "Tafel werk, besloten" not in amb
+
+
+def test_pijler_without_ambassador_offers_adding_one_as_the_primary_action(client_for):
+    pijler = PijlerFactory()
+    client = client_for(Role.KWARTIERMAKER)
+    html = client.get(pijler.get_absolute_url()).content.decode()
+    add = reverse("pijlers:lid-create", args=[pijler.pk])
+    assert f'href="{add}?rol=ambassadeur" data-hoofdactie>Ambassadeur toevoegen' in html
+    assert html.count("--primary-action") == 1
+    LidmaatschapFactory(pijler=pijler, rol=AMB)
+    html = client.get(pijler.get_absolute_url()).content.decode()
+    assert f'href="{add}" data-hoofdactie>Lid toevoegen' in html
+    assert "Ambassadeur toevoegen" not in html and "Gegevens wijzigen" in html
+    assert html.count("--primary-action") == 1
+
+
+def test_pijler_page_offers_no_actions_to_readers(client_for):
+    html = client_for(Role.KLANKBORDLID).get(PijlerFactory().get_absolute_url()).content.decode()
+    assert "Meer acties" not in html and "Lid toevoegen" not in html
+
+
+def test_pijler_page_queries_do_not_grow_with_members_and_partners(
+    client_for, django_assert_max_num_queries
+):
+    from tests.deal.factories import PartnerFactory, ToezeggingFactory
+
+    pijler = PijlerFactory()
+    client = client_for(Role.KWARTIERMAKER)
+    counts = []
+    for n in (2, 20):
+        for _i in range(n):
+            LidmaatschapFactory(pijler=pijler)
+            partner = PartnerFactory()
+            partner.pijlers.add(pijler)
+            ToezeggingFactory(partner=partner, pijler=pijler)
+        client.get(pijler.get_absolute_url())
+        with django_assert_max_num_queries(25) as captured:
+            assert client.get(pijler.get_absolute_url()).status_code == 200
+        counts.append(len(captured.captured_queries))
+    assert counts[0] == counts[1], counts
+    print("pijlers:detail", counts)

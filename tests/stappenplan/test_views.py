@@ -216,6 +216,47 @@ def test_home_panels_show_verkenningen_in_progress_and_the_stappenplan(client):
     assert "Visieontwikkeling" in page
 
 
+def test_sharing_a_verkenning_mails_the_colleague_once(
+    client, settings, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    v = VerkenningFactory(titel="Werk en inkomen 2026")
+    collega = AdviseurFactory(naam="Sanne Collega", email="sanne@gemeente.nl")
+    client.force_login(v.eigenaar)
+    url = reverse("verkenning-delen", args=[v.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, {"gedeeld_met": [collega.pk]}).status_code == 302
+        # Saving the same choice again is no new share and no second mail.
+        assert client.post(url, {"gedeeld_met": [collega.pk]}).status_code == 302
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["sanne@gemeente.nl"]
+    assert "Werk en inkomen 2026" in message.subject
+    assert v.eigenaar.get_full_name() in message.body
+    assert "Beste Sanne" in message.body
+    assert f"/verkenningen/{v.pk}/" in message.body
+
+
+def test_a_shared_verkenning_shows_on_the_colleagues_home_page(client):
+    v = VerkenningFactory(titel="Wonen 2026")
+    collega = AdviseurFactory()
+    client.force_login(collega)
+    assert "Met u gedeeld" not in client.get(reverse("home")).content.decode()
+    client.force_login(v.eigenaar)
+    client.post(reverse("verkenning-delen", args=[v.pk]), {"gedeeld_met": [collega.pk]})
+    client.force_login(collega)
+    page = client.get(reverse("home")).content.decode()
+    assert "Met u gedeeld" in page
+    panel = page.split("Met u gedeeld")[1]
+    assert "Wonen 2026" in panel
+    assert f"gedeeld door {v.eigenaar.get_full_name()}" in panel
+    # The owner's own home page keeps it under their own verkenningen, not as shared.
+    client.force_login(v.eigenaar)
+    assert "Met u gedeeld" not in client.get(reverse("home")).content.decode()
+
+
 def test_share_and_unshare_with_a_colleague(client):
     v = VerkenningFactory()
     collega = AdviseurFactory()
@@ -347,3 +388,12 @@ def test_submitting_with_nothing_open_needs_no_confirmation(client):
     response = client.post(reverse("verkenning-indienen", args=[v.pk]))
     v.refresh_from_db()
     assert response.status_code == 302 and v.is_ingediend
+
+
+def test_form_pages_show_the_trail_back_and_sharing_says_who_is_told(client):
+    v = VerkenningFactory(titel="Zorg 2026")
+    client.force_login(v.eigenaar)
+    page = client.get(reverse("verkenning-delen", args=[v.pk])).content.decode()
+    trail = page.split('aria-label="Kruimelpad"', 1)[1].split("</nav>", 1)[0]
+    assert reverse("verkenning-list") in trail and "Zorg 2026" in trail
+    assert "krijgt een e-mail" in page and "Met u gedeeld" in page

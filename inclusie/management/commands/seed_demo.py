@@ -52,6 +52,7 @@ MIGRATION_CONTENT = {
     "stappenplan.Vragenlijst",
     "stappenplan.Deel",
     "stappenplan.Vraag",
+    "inclusie.Keuze",  # the shipped sectors and themes (inclusie.keuzes)
 }
 
 
@@ -114,6 +115,9 @@ class Command(BaseCommand):
             self.stdout.write("--reset: de database wordt leeggemaakt.")
             _flush()
             call_command("load_vragenlijsten", stdout=self.stdout)
+            from inclusie.keuzes import lijsten_vullen
+
+            lijsten_vullen()
         else:
             found = existing_data()
             if found:
@@ -126,6 +130,7 @@ class Command(BaseCommand):
                         "`python manage.py seed_demo --reset` (wist alles)."
                     )
                 )
+                self._print_logins()
                 return
         ctx = DemoContext(scale=scale, shape=shape, log=lambda msg: self.stdout.write(msg))
         with transaction.atomic():
@@ -137,11 +142,29 @@ class Command(BaseCommand):
                 f"Demodata klaar in {time.monotonic() - started:.1f} s (vorm {shape}, schaal {scale})."
             )
         )
-        self.stdout.write(
-            "Demo-inloggegevens (wachtwoord uit DEMO_PASSWORD, standaard demo-inclusie-2026):"
+        self._print_logins()
+
+    def _print_logins(self) -> None:
+        """Every demo account that exists, from DEMO_USERS (the one list), with its role."""
+        from inclusie.demo import DEMO_DOMAIN
+        from inclusie.models import User
+
+        present = set(
+            User.objects.filter(
+                username__in=[u for u, _n, _r in DEMO_USERS], is_active=True
+            ).values_list("username", flat=True)
         )
-        for username, _naam, role in DEMO_USERS:
-            self.stdout.write(f"  {username:<16} {username}@demo.inclusie.nl  ({role.label})")
+        rows = [(u, naam, role) for u, naam, role in DEMO_USERS if u in present]
+        if not rows:
+            return
+        self.stdout.write(
+            "Demo-inloggegevens (gebruikersnaam of e-mailadres; wachtwoord uit DEMO_PASSWORD, "
+            "standaard demo-inclusie-2026):"
+        )
+        for username, naam, role in rows:
+            self.stdout.write(
+                f"  {username:<17} {username + '@' + DEMO_DOMAIN:<36} {role.label} ({naam})"
+            )
         if settings.DEMO_TOTP_SECRET:
             self.stdout.write(
                 "Tweestapsverificatie (beheerder en wethouder): sleutel "
