@@ -67,6 +67,9 @@ class AmbassadeurCreateView(ServiceFormView):
     def back_url(self):
         return reverse("ambassadeur-list")
 
+    def breadcrumbs(self):
+        return [(_("Ambassadeurs"), self.back_url())]
+
     def perform(self, form):
         data = {k: form.cleaned_data[k] for k in form.Meta.fields if k != "bereik"}
         return services.ambassadeur_create(
@@ -87,6 +90,12 @@ class AmbassadeurObjectMixin:
 
     def back_url(self):
         return self.get_ambassadeur().get_absolute_url()
+
+    def breadcrumbs(self):
+        return [
+            (_("Ambassadeurs"), reverse("ambassadeur-list")),
+            (str(self.get_ambassadeur()), self.back_url()),
+        ]
 
 
 class AmbassadeurUpdateView(AmbassadeurObjectMixin, ServiceFormView):
@@ -192,6 +201,12 @@ class PijlerEindeView(ServiceFormView):
     def back_url(self):
         return self.get_lidmaatschap().persoon.ambassadeurschap.get_absolute_url()
 
+    def breadcrumbs(self):
+        return [
+            (_("Ambassadeurs"), reverse("ambassadeur-list")),
+            (str(self.get_lidmaatschap().persoon), self.back_url()),
+        ]
+
     def perform(self, form):
         lid = self.get_lidmaatschap()
         return services.ambassadeur_pijler_leave(lidmaatschap=lid, tot=form.cleaned_data["tot"])
@@ -212,6 +227,9 @@ class CoachingCreateView(ServiceFormView):
     def back_url(self):
         pk = query_id(self.request.GET, "ambassadeur")
         return reverse("ambassadeur-detail", args=[pk]) if pk else reverse("ambassadeur-list")
+
+    def breadcrumbs(self):
+        return [(_("Ambassadeurs"), reverse("ambassadeur-list"))]
 
     def perform(self, form):
         return services.coaching_notitie_add(notitie=form.save(commit=False), by=self.request.user)
@@ -269,6 +287,12 @@ class ActiviteitCreateView(ServiceFormView):
         pk = query_id(self.request.GET, "ambassadeur")
         return reverse("ambassadeur-detail", args=[pk]) if pk else reverse("activiteit-list")
 
+    def breadcrumbs(self):
+        return [
+            (_("Ambassadeurs"), reverse("ambassadeur-list")),
+            (_("Activiteiten van ambassadeurs"), reverse("activiteit-list")),
+        ]
+
     def perform(self, form):
         return services.activiteit_save(activiteit=form.save(commit=False), by=self.request.user)
 
@@ -308,6 +332,9 @@ class EigenMixin:
 
     def back_url(self):
         return reverse("mijn-ambassadeurschap")
+
+    def breadcrumbs(self):
+        return [(_("Mijn ambassadeurschap"), self.back_url())]
 
 
 class MijnAmbassadeurschapView(EigenMixin, AreaMixin, TemplateView):

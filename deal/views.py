@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import DetailView, ListView, TemplateView
 
 from deal import imports, selectors, services
-from deal.constants import ROUTE, Fase
+from deal.constants import ROUTE, Fase, is_regular_step
 from deal.forms import (
     ContactmomentForm,
     DoelstellingForm,
@@ -358,6 +358,13 @@ class PartnerFaseView(PartnerObjectMixin, ServiceFormView):
 class PartnerOndertekenView(PartnerObjectMixin, ServiceFormView):
     area, action = "deal", CHANGE
     form_class = OndertekenForm
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        # From aangehaakt, signing is the regular next step: no reason to ask for.
+        if is_regular_step(self.partner.fase, Fase.ONDERTEKEND):
+            del form.fields["reden"]
+        return form
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

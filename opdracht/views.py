@@ -58,6 +58,9 @@ class OpdrachtCreateView(ServiceFormView):
     def back_url(self):
         return reverse("opdracht")
 
+    def breadcrumbs(self):
+        return [(_("Opdracht en uren"), reverse("opdracht"))]
+
     def perform(self, form):
         return services.opdracht_save(opdracht=form.save(commit=False))
 
@@ -88,6 +91,9 @@ class _AssignmentRowCreateView(ServiceFormView):
 
     def back_url(self):
         return reverse("opdracht")
+
+    def breadcrumbs(self):
+        return [(_("Opdracht en uren"), reverse("opdracht"))]
 
 
 class _AssignmentRowUpdateMixin:
@@ -206,6 +212,9 @@ class UrenWeekView(ServiceFormView):
 
     def back_url(self):
         return reverse("opdracht")
+
+    def breadcrumbs(self):
+        return [(_("Opdracht en uren"), reverse("opdracht"))]
 
     def perform(self, form):
         data = form.cleaned_data

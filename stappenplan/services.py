@@ -244,8 +244,8 @@ def _tell_shared(*, verkenning: Verkenning, collega: User, by: User) -> None:
         % {"door": door, "titel": verkenning.titel},
         tekst=_(
             "Beste %(naam)s,\n\n"
-            "%(door)s heeft de verkenning '%(titel)s' (%(jaar)s) met u gedeeld. "
-            "U kunt de antwoorden nu samen invullen en aanvullen.\n\n"
+            "%(door)s heeft de verkenning '%(titel)s' met u gedeeld. "
+            "U kunt de vragen nu samen beantwoorden; wat u typt, wordt vanzelf bewaard.\n\n"
             "Open de verkenning in het Inclusie Portaal:\n%(url)s\n\n"
             "Met vriendelijke groet,\nHet Inclusie Portaal"
         )
@@ -253,7 +253,6 @@ def _tell_shared(*, verkenning: Verkenning, collega: User, by: User) -> None:
             "naam": collega.get_short_name() or collega.get_username(),
             "door": door,
             "titel": verkenning.titel,
-            "jaar": verkenning.jaar,
             "url": portal_url(reverse("verkenning-detail", args=[verkenning.pk])),
         },
     )

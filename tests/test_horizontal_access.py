@@ -79,12 +79,22 @@ ID_MODELS = {
     "privacy:verzoek-gebruiker": "inclusie.User",
     "privacy:inzage-persoon": "inclusie.Persoon",
     "privacy:inzage-gebruiker": "inclusie.User",
+    # The beheerder's reference lists: walked with the list of wijken (<lijst:> sample).
+    "beheer-lijst": "inclusie.Wijk",
+    "beheer-lijst-create": "inclusie.Wijk",
+    "beheer-lijst-update": "inclusie.Wijk",
+    "beheer-lijst-actief": "inclusie.Wijk",
+    "vragenlijst-nieuwe-versie": "stappenplan.Vragenlijst",
+    "vragenlijst-in-gebruik": "stappenplan.Vragenlijst",
+    "monitoring:raadsmededeling-momentopname": "monitoring.Raadsmededeling",
 }
 
 # URLs with an id that are deliberately not part of the role walk, with the reason.
 NOT_WALKED = {
     "password_reset_confirm": "Django's own token check; the id is a signed token, not an object",
     "agenda-feed": "the secret calendar token is the credential (tested in tests/meetings)",
+    "kiezer-zoeken": "the token names a form field's cached choices, not an object; "
+    "its permission per model is tested in tests/inclusie/test_pickers.py",
 }
 
 PROJECT_APPS = ("inclusie", "deal", "pijlers", "ambassadeurs", "klankbord", "monitoring")
@@ -121,6 +131,8 @@ def url_for(name: str, pattern, obj) -> str:
             kwargs[key] = obj.pk
         elif isinstance(converter, SlugConverter) and hasattr(obj, key):
             kwargs[key] = getattr(obj, key)
+        elif hasattr(converter, "sample"):  # e.g. <lijst:...>, the list the objects are in
+            kwargs[key] = converter.sample
         else:
             raise AssertionError(f"{name}: no real value for <{key}>; extend url_for")
     return reverse(name, kwargs=kwargs)

@@ -47,6 +47,7 @@ class VragenlijstListView(FilteredListView):
 
 class VragenlijstDetailView(AreaMixin, TemplateView):
     area, action = "beheer", VIEW
+    model = Vragenlijst
     template_name = "stappenplan/beheer/vragenlijst_detail.html"
 
     def get_context_data(self, **kwargs):
@@ -220,6 +221,7 @@ class VraagToevoegView(ServiceFormView):
 
 class VraagVerwijderView(ConfirmDeleteView):
     area, action = "beheer", CHANGE
+    model = Vraag
     title = gettext_lazy("Vraag verwijderen")
 
     def get_object(self):

@@ -88,6 +88,9 @@ class StapFormView(StapMixin, ServiceFormView):
     def back_url(self):
         return self.stap.get_absolute_url()
 
+    def breadcrumbs(self):
+        return [(_("Stappenplan"), reverse("stappenplan")), (str(self.stap), self.back_url())]
+
     def get_success_url(self):
         return self.stap.get_absolute_url()
 
@@ -177,6 +180,9 @@ class WerkgroepCreateView(ServiceFormView):
     def back_url(self):
         return reverse("werkgroep-list")
 
+    def breadcrumbs(self):
+        return [(_("Stappenplan"), reverse("stappenplan")), (_("Werkgroepen"), self.back_url())]
+
     def perform(self, form):
         return services.werkgroep_save(werkgroep=form.save(commit=False))
 
@@ -223,6 +229,13 @@ class WerkgroepLidView(ServiceFormView):
     def back_url(self):
         return self.werkgroep.get_absolute_url()
 
+    def breadcrumbs(self):
+        return [
+            (_("Stappenplan"), reverse("stappenplan")),
+            (_("Werkgroepen"), reverse("werkgroep-list")),
+            (str(self.werkgroep), self.back_url()),
+        ]
+
     def perform(self, form):
         lid = form.save(commit=False)
         lid.werkgroep = self.werkgroep
@@ -249,6 +262,12 @@ class ParticipatieCreateView(ServiceFormView):
 
     def back_url(self):
         return reverse("participatie-list")
+
+    def breadcrumbs(self):
+        return [
+            (_("Stappenplan"), reverse("stappenplan")),
+            (_("Inwoners en partners betrekken"), self.back_url()),
+        ]
 
     def perform(self, form):
         return services.participatie_save(

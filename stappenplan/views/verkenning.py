@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -77,6 +78,9 @@ class VerkenningStartView(ServiceFormView):
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def breadcrumbs(self):
+        return [(_("Verkenningen"), reverse("verkenning-list"))]
 
     def perform(self, form):
         data = form.cleaned_data
@@ -244,6 +248,12 @@ class VerkenningFormView(ServiceFormView):
     def back_url(self):
         return self.verkenning.get_absolute_url()
 
+    def breadcrumbs(self):
+        return [
+            (_("Verkenningen"), reverse("verkenning-list")),
+            (self.verkenning.titel, self.verkenning.get_absolute_url()),
+        ]
+
     def get_success_url(self):
         return self.verkenning.get_absolute_url()
 
@@ -262,6 +272,10 @@ class VerkenningHeropenView(VerkenningFormView):
 class VerkenningDelenView(VerkenningFormView):
     form_class = DelenForm
     title = gettext_lazy("Verkenning delen met collega's")
+    intro = gettext_lazy(
+        "Wie u toevoegt, krijgt een e-mail en ziet de verkenning op de eigen startpagina "
+        "onder 'Met u gedeeld'."
+    )
     success_message = gettext_lazy("Opgeslagen wie de verkenning samen met u invult.")
 
     def get_form_kwargs(self):

@@ -302,3 +302,17 @@ def test_meeting_pages_show_their_breadcrumb_trail(client_for):
         trail = page.split('aria-label="Kruimelpad"', 1)[1].split("</nav>", 1)[0]
         for crumb in crumbs:
             assert f">{crumb}</a>" in trail, (url, crumb)
+
+
+def test_meeting_list_shows_each_meetings_phase_as_a_badge(client_for):
+    BijeenkomstFactory(titel="Straks")
+    BijeenkomstFactory(titel="Afgelast", status="geannuleerd")
+    vastgesteld(titel="Gehouden")
+    client = client_for(Role.KWARTIERMAKER)
+    page = client.get(reverse("bijeenkomst-list") + "?wanneer=").content.decode()
+    for label, tone in [
+        ("Gepland", "neutral"),
+        ("Geannuleerd", "inactive"),
+        ("Verslag vastgesteld", "success"),
+    ]:
+        assert f'utrecht-status-badge--{tone} portaal-badge">{label}</span>' in page

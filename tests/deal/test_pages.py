@@ -239,3 +239,13 @@ def test_partner_list_offers_adding_first_and_keeps_the_filter_in_the_downloads(
     reader = client_for(Role.WETHOUDER).get(reverse("deal:partner-list")).content.decode()
     assert "Partner toevoegen" not in reader and "Importeren" not in reader
     assert "Lijst downloaden (Excel)" in reader
+
+
+def test_signing_form_asks_a_reason_only_when_signing_skips_a_phase(client_for):
+    client = client_for(Role.KWARTIERMAKER)
+    aangehaakt = PartnerFactory(fase=Fase.AANGEHAAKT)
+    html = client.get(reverse("deal:partner-onderteken", args=[aangehaakt.pk])).content.decode()
+    assert 'name="reden"' not in html
+    verkend = PartnerFactory(fase=Fase.VERKEND)
+    html = client.get(reverse("deal:partner-onderteken", args=[verkend.pk])).content.decode()
+    assert 'name="reden"' in html

@@ -388,3 +388,12 @@ def test_submitting_with_nothing_open_needs_no_confirmation(client):
     response = client.post(reverse("verkenning-indienen", args=[v.pk]))
     v.refresh_from_db()
     assert response.status_code == 302 and v.is_ingediend
+
+
+def test_form_pages_show_the_trail_back_and_sharing_says_who_is_told(client):
+    v = VerkenningFactory(titel="Zorg 2026")
+    client.force_login(v.eigenaar)
+    page = client.get(reverse("verkenning-delen", args=[v.pk])).content.decode()
+    trail = page.split('aria-label="Kruimelpad"', 1)[1].split("</nav>", 1)[0]
+    assert reverse("verkenning-list") in trail and "Zorg 2026" in trail
+    assert "krijgt een e-mail" in page and "Met u gedeeld" in page
