@@ -52,4 +52,11 @@ class MededelingStatus(models.TextChoices):
     GEPUBLICEERD = "gepubliceerd", _("Gepubliceerd")
 
 
+# Status badge tones (templates: {% status_badge m.get_status_display m.status_tone %}).
+MEDEDELING_TONE = {
+    MededelingStatus.CONCEPT: "warning",
+    MededelingStatus.GOEDGEKEURD: "success",
+    MededelingStatus.GEPUBLICEERD: "active",
+}
+
 WOO_GROND_PERSOONSGEGEVENS = "5.1.2e"

@@ -294,6 +294,13 @@ class Snapshot(models.Model):
     def __str__(self) -> str:
         return f"{self.periode} v{self.versie}"
 
+    @property
+    def periode_label(self) -> str:
+        """ "eerste halfjaar 2026" """
+        from monitoring.periods import Period
+
+        return Period.parse(self.periode).label
+
 
 class Raadsmededeling(TimeStampedModel):
     """A council communication in the shape of the Deventer nota to B&W, drafted from a snapshot."""
@@ -391,6 +398,12 @@ class Raadsmededeling(TimeStampedModel):
     @property
     def is_concept(self) -> bool:
         return self.status == MededelingStatus.CONCEPT
+
+    @property
+    def status_tone(self) -> str:
+        from monitoring.constants import MEDEDELING_TONE
+
+        return MEDEDELING_TONE.get(self.status, "neutral")
 
     # Sections in document order; the last two are optional (left out of the PDF when empty).
     SECTIONS = ("inleiding", "kader", "kern", "toelichting", "communicatie", "vervolg")

@@ -231,3 +231,13 @@ def test_beheerder_home_links_the_beheer_pages(client_for):
     ):
         assert f'href="{url}"' in html
     assert "/admin/" not in html
+
+
+def test_list_changes_show_in_the_audit_log_page(client_for):
+    client = client_for(Role.BEHEERDER)
+    client.post(reverse("beheer-lijst-create", args=["sectoren"]), {"naam": "Sport", "volgorde": 1})
+    client.post(
+        reverse("monitoring:planning"), {"dag": "3", "maanden": ["1", "7"], "tijd": "07:00"}
+    )
+    html = client.get(reverse("audit-log")).content.decode()
+    assert "Sport" in html and "monitoring-halfjaar-momentopname" in html

@@ -180,7 +180,11 @@ def test_wethouder_home_links_to_dashboard_and_drafts(client_for):
     raadsmededeling.raadsmededeling_draft(period=H1)
     page = client_for("wethouder").get(reverse("home")).content.decode()
     assert "Halfjaarcijfers" in page and "?periode=2026-H1" in page
-    assert "Raadsmededelingen in concept" in page
+    assert "Dashboard van het eerste halfjaar 2026 bekijken" in page
+    assert "Raadsmededeling in concept:" in page  # one: singular (ngettext)
+    raadsmededeling.raadsmededeling_draft(period=H1)
+    page = client_for("wethouder").get(reverse("home")).content.decode()
+    assert "Raadsmededelingen in concept:" in page
 
 
 def test_dashboard_charts_have_a_name_a_description_with_the_numbers_and_a_table(
