@@ -1,4 +1,4 @@
-"""Base FilterSet: Bootstrap classes on the widgets, so the filter form renders without crispy.
+"""Base FilterSet: NL Design System classes on the widgets, so the filter form renders without crispy.
 
 Rendering with crispy costs several milliseconds per list page; the plain
 include (templates/includes/filter_form.html) does the same job much faster.
