@@ -237,7 +237,7 @@ REDIS_CACHE_URL = env.str(
 if REDIS_CACHE_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "inclusie.cache.RedisCache",  # Django's, reusing its Redis client
             "LOCATION": REDIS_CACHE_URL,
             "KEY_PREFIX": "inclusie",
             "TIMEOUT": 300,

@@ -199,3 +199,12 @@ def test_a_choice_list_is_read_once_per_request_and_a_change_shows_at_once(clien
     client.get(reverse("health"))  # the next request reads the list afresh
     keuzes.keuzes("sector")
     assert reads == ["sector", "sector", "sector"]
+
+
+def test_the_redis_cache_keeps_one_client_instead_of_one_per_call():
+    from inclusie.cache import RedisCache
+
+    cache = RedisCache("redis://127.0.0.1:6399/0", {})  # no connection is made here
+    client = cache._cache.get_client("a")
+    assert cache._cache.get_client("b") is client
+    assert cache._cache.get_client("c", write=True) is client  # one server: one pool
