@@ -176,3 +176,26 @@ def test_the_version_changes_when_a_transaction_commits_not_when_it_rolls_back()
     after = fragments.version()
     assert after != rolled_back
     assert fragments.version() == after
+
+
+@pytest.mark.django_db
+def test_a_choice_list_is_read_once_per_request_and_a_change_shows_at_once(client, monkeypatch):
+    from inclusie import keuzes
+    from inclusie.models import Keuze
+
+    reads = []
+    shared = keuzes._shared_rows
+    monkeypatch.setattr(keuzes, "_shared_rows", lambda lijst: reads.append(lijst) or shared(lijst))
+    keuzes.clear_memo()
+    first = keuzes.keuzes("sector")
+    for _ in range(50):  # a list page: get_sector_display() for every row
+        assert keuzes.keuzes("sector") == first
+    assert reads == ["sector"]
+    keuze = Keuze.objects.filter(lijst="sector").first()
+    keuze.naam = "Hernoemde sector"
+    keuze.save()
+    keuzes.forget("sector")  # what the beheerder's service does after a change
+    assert (keuze.waarde, "Hernoemde sector") in keuzes.keuzes("sector")
+    client.get(reverse("health"))  # the next request reads the list afresh
+    keuzes.keuzes("sector")
+    assert reads == ["sector", "sector", "sector"]
