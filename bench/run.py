@@ -34,7 +34,8 @@ from bench.secondfactor import SECOND_FACTOR_USERS, VERIFY_PATH, next_code
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
-DURATION = int(os.environ.get("BENCH_SECONDS", "5"))
+DURATION = int(os.environ.get("BENCH_SECONDS", "2"))  # per page and round
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "8"))
 SCALES = [int(s) for s in os.environ.get("BENCH_SCALES", "1,10,50").split(",")]
 LOAD_SCALES = [int(s) for s in os.environ.get("BENCH_LOAD_SCALES", "10").split(",")]
@@ -141,7 +142,8 @@ def session_cookie(base: str, username: str) -> str:
     return f"sessionid={session}; csrftoken={csrf}"
 
 
-def wrk(url: str, cookie: str | None) -> dict:
+def wrk(url: str, cookie: str | None, seconds: int = 0) -> dict:
+    seconds = seconds or DURATION
     cmd = [
         "wrk",
         "-t",
@@ -149,7 +151,7 @@ def wrk(url: str, cookie: str | None) -> dict:
         "-c",
         str(CLIENTS),
         "-d",
-        f"{DURATION}s",
+        f"{seconds}s",
         "--timeout",
         "10s",
         "-s",
@@ -157,7 +159,7 @@ def wrk(url: str, cookie: str | None) -> dict:
     ]
     if cookie:
         cmd += ["-H", f"Cookie: {cookie}"]
-    out = subprocess.run([*cmd, url], capture_output=True, text=True, timeout=DURATION + 60).stdout
+    out = subprocess.run([*cmd, url], capture_output=True, text=True, timeout=seconds + 60).stdout
     data = json.loads([line for line in out.splitlines() if line.startswith("{")][-1])
     data["rps"] = data["requests"] / (data["duration_us"] / 1e6)
     return data
@@ -219,40 +221,66 @@ def prepare_scale(server_base: str, scale: int) -> tuple[dict, dict]:
 
 
 def load_scale(env: dict, scale: int, counts: dict) -> dict:
+    """wrk on /health/, the floor and every page, in ROUNDS interleaved rounds.
+
+    A shared machine's load drifts over minutes, so each round measures /health/ and
+    the floor next to the pages, and a page's ratio is the median of its rounds' ratios
+    (its p50 and p95 likewise).
+    """
+    import statistics
+
     pages = python_json(env, "-c", PAGES_CODE)
     report_pdfs = python_json(env, "-m", "monitoring.bench") if PDFS else {}
     server = Server(env)
+    runs: dict[str, list[dict]] = {"/health/": []}
     try:
         cookies = {role: session_cookie(server.base, role) for _l, role, _p, _k in pages if role}
-        # /health/ and the floor at the start and at the end: their mean is the base.
-        health = [wrk(server.base + "/health/", None)]
-        rows = []
-        for label, role, path, kind in pages:
-            result = wrk(server.base + path, cookies.get(role))
-            print(f"  {label}: {result['rps']:.0f} req/s", flush=True)
-            rows.append({"page": label, "path": path, "kind": kind, **result})
-        floor = next(r for r in rows if r["page"] == FLOOR)
-        floor_path = floor["path"]
-        health.append(wrk(server.base + "/health/", None))
-        again = wrk(server.base + floor_path, cookies.get("kwartiermaker"))
-        floor["rps"] = (floor["rps"] + again["rps"]) / 2
+        for _label, role, path, _kind in pages:  # warm up: templates, caches, fragments
+            request = urllib.request.Request(server.base + path)
+            if role:
+                request.add_header("Cookie", cookies[role])
+            for _ in range(2):
+                urllib.request.urlopen(request, timeout=30).read()  # noqa: S310 - loopback only
+        for round_ in range(ROUNDS):
+            runs["/health/"].append(wrk(server.base + "/health/", None))
+            for label, role, path, _kind in pages:
+                runs.setdefault(label, []).append(wrk(server.base + path, cookies.get(role)))
+            print(
+                f"  round {round_ + 1}/{ROUNDS}: "
+                + ", ".join(f"{label} {r[-1]['rps']:.0f}" for label, r in runs.items()),
+                flush=True,
+            )
         rss = server.rss_mb()
     finally:
         server.stop()
-    base = {
-        "health": sum(h["rps"] for h in health) / len(health),
-        "floor": floor["rps"],
-    }
-    for row in rows:
-        target, of = TARGETS[row["kind"]]
-        row["target"] = target
-        row["of"] = of
-        row["ratio"] = row["rps"] / base[of]
-        row["p95_over_p50"] = row["p95_ms"] / max(row["p50_ms"], 0.001)
-        row["queries"] = counts[row["page"]]["queries"]
+    rows = []
+    for label, _role, path, kind in pages:
+        target, of = TARGETS[kind]
+        mine = runs[label]
+        base = runs["/health/"] if of == "health" else runs[FLOOR]
+        rows.append(
+            {
+                "page": label,
+                "path": path,
+                "kind": kind,
+                "target": target,
+                "of": of,
+                "rounds": mine,
+                "rps": statistics.median(r["rps"] for r in mine),
+                "ratio": statistics.median(
+                    r["rps"] / b["rps"] for r, b in zip(mine, base, strict=True)
+                ),
+                "p50_ms": statistics.median(r["p50_ms"] for r in mine),
+                "p95_ms": statistics.median(r["p95_ms"] for r in mine),
+                "non2xx": sum(r["non2xx"] for r in mine),
+                "queries": counts[label]["queries"],
+            }
+        )
+        rows[-1]["p95_over_p50"] = rows[-1]["p95_ms"] / max(rows[-1]["p50_ms"], 0.001)
+    health = runs["/health/"]
     return {
         "scale": scale,
-        "health": {**health[0], "rps": base["health"]},
+        "health": {"rps": statistics.median(h["rps"] for h in health), "rounds": health},
         "pages": rows,
         "server_rss_mb": rss,
         "report_pdfs": report_pdfs,
