@@ -208,3 +208,31 @@ def test_the_redis_cache_keeps_one_client_instead_of_one_per_call():
     client = cache._cache.get_client("a")
     assert cache._cache.get_client("b") is client
     assert cache._cache.get_client("c", write=True) is client  # one server: one pool
+
+
+@pytest.mark.django_db
+def test_filter_selects_are_built_in_python_with_the_markup_of_djangos_templates():
+    import re
+
+    from django import forms
+
+    from deal.filters import PartnerFilter
+    from inclusie.filtering import FastSelect
+    from inclusie.models import Wijk
+
+    Wijk.objects.create(naam="Binnenstad & <Oost>")
+    Wijk.objects.create(naam="Kern")
+    filterset = PartnerFilter({"wijk": str(Wijk.objects.get(naam="Kern").pk), "o": "-fase"})
+    form = filterset.form
+    selects = [f for f in form.fields.values() if isinstance(f.widget, FastSelect)]
+    assert len(selects) >= 4  # fase, sector, pijler, wijk, sorting
+    for name, field in form.fields.items():
+        if not isinstance(field.widget, FastSelect):
+            continue
+        fast = str(form[name])
+        field.widget.__class__ = forms.Select
+        slow = str(form[name])
+        field.widget.__class__ = FastSelect
+        assert fast == re.sub(r">\s+<", "><", slow).strip(), name
+    assert "selected>Kern</option>" in str(form["wijk"])
+    assert "Binnenstad &amp; &lt;Oost&gt;" in str(form["wijk"])
