@@ -67,9 +67,10 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# Page speed as ratios with PASS/FAIL per target (issue 15); PAGES=home,partners picks pages.
 bench: install
 	@scripts/check_system.sh bench
-	$(BIN)/python -m bench.run
+	BENCH_PAGES="$(PAGES)" $(BIN)/python -m bench.run
 
 soak: install
 	@scripts/check_system.sh bench

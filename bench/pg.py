@@ -86,13 +86,18 @@ class PrivateCluster:
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
-def create_database(server_url: str, name: str) -> str:
-    """(Re)create database `name` on the server of `server_url`; return its URL."""
+def create_database(server_url: str, name: str, *, keep: bool = False) -> str:
+    """(Re)create database `name` on the server of `server_url`; return its URL.
+
+    keep: leave an existing database as it is (the bench reuses its seeded data).
+    """
     import psycopg
 
     with psycopg.connect(server_url, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not (keep and exists):
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            conn.execute(f'CREATE DATABASE "{name}"')
     return server_url.rsplit("/", 1)[0] + f"/{name}"
 
 

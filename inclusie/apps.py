@@ -9,6 +9,19 @@ class InclusieConfig(AppConfig):
 
     def ready(self) -> None:
         from auditlog.registry import auditlog
+        from django.db.backends.signals import connection_created
+
+        from inclusie import fragments
+
+        # Every write to the data makes cached fragments (home panels) stale at once.
+        connection_created.connect(fragments.install, dispatch_uid="inclusie-fragments")
+        fragments.install()
+        from django.core.signals import request_started
+
+        from inclusie import keuzes
+
+        # Choice lists are read once per request (inclusie/keuzes.py).
+        request_started.connect(keuzes.clear_memo, dispatch_uid="inclusie-keuzes-memo")
         from django.urls import register_converter
 
         from inclusie.ids import IdConverter

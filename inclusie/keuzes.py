@@ -23,6 +23,29 @@ from django.utils.translation import gettext
 CACHE_PREFIX = "keuzelijst:"
 _defaults: dict[str, list[tuple[str, str]]] = {}
 
+# Within one request a list is read from the shared cache once: a list page shows
+# `get_sector_display()` for every row, each of which asks for the list's choices.
+# The memo is emptied when a request starts, and lives at most MEMO_SECONDS elsewhere
+# (Celery tasks, commands), so a change by the beheerder shows at the next request.
+MEMO_SECONDS = 1.0
+_memo: dict[tuple, tuple[float, object]] = {}
+
+
+def _remembered(key: tuple, compute: Callable):
+    import time
+
+    now = time.monotonic()
+    hit = _memo.get(key)
+    if hit is not None and now - hit[0] < MEMO_SECONDS:
+        return hit[1]
+    value = compute()
+    _memo[key] = (now, value)
+    return value
+
+
+def clear_memo(**kwargs) -> None:
+    _memo.clear()
+
 
 def register_defaults(lijst: str, choices) -> None:
     """The TextChoices a list starts from (used before the data migration has run)."""
@@ -36,6 +59,10 @@ def _rows(lijst: str) -> list[tuple[str, str, bool]]:
     stands in from the app's TextChoices: rows are deactivated, never deleted, so a code
     is only missing where nobody kept the list yet.
     """
+    return _remembered(("rows", lijst), lambda: _shared_rows(lijst))
+
+
+def _shared_rows(lijst: str) -> list[tuple[str, str, bool]]:
     from django.core.cache import cache
 
     key = CACHE_PREFIX + lijst
@@ -76,6 +103,7 @@ def forget(lijst: str) -> None:
     from django.core.cache import cache
 
     cache.delete(CACHE_PREFIX + lijst)
+    clear_memo()
 
 
 def keuzes(lijst: str, *, alleen_actief: bool = False, ook: str = "") -> list[tuple[str, str]]:
@@ -85,11 +113,16 @@ def keuzes(lijst: str, *, alleen_actief: bool = False, ook: str = "") -> list[tu
     Dutch name as msgid, so the English interface keeps its translation; a name the
     beheerder typed has none and shows as typed.
     """
-    return [
-        (waarde, gettext(naam))
-        for waarde, naam, actief in _rows(lijst)
-        if actief or not alleen_actief or waarde == ook
-    ]
+    from django.utils.translation import get_language
+
+    def compute() -> list[tuple[str, str]]:
+        return [
+            (waarde, gettext(naam))
+            for waarde, naam, actief in _rows(lijst)
+            if actief or not alleen_actief or waarde == ook
+        ]
+
+    return list(_remembered(("keuzes", lijst, get_language(), alleen_actief, ook), compute))
 
 
 def choices_for(lijst: str) -> Callable[[], list[tuple[str, str]]]:

@@ -109,7 +109,54 @@ def nav_for(user, gemeente, path: str = "") -> list[dict]:
     Each section is {"code", "label", "items", "current"}; each item {"label", "url",
     "url_name", "current"}. `path` (the request's) marks the current page and section: the
     item whose URL is the longest prefix of the path (the home page only on itself).
+
+    The menu depends only on the role, the language, the gemeente's terms and the URL
+    prefix, so it is built once per process for each of those (`_role_nav`); a request
+    only copies it and marks where it is.
     """
+    sections = [
+        {**section, "items": [dict(item) for item in section["items"]]}
+        for section in _role_nav(user, gemeente)
+    ]
+    entries = [item for section in sections for item in section["items"]]
+    within = [
+        e for e in entries if e["url"] == path or (e["url"] != "/" and path.startswith(e["url"]))
+    ]
+    here = max(within, key=lambda e: len(e["url"]), default=None)
+    if here is not None:
+        here["current"] = "page" if here["url"] == path else "true"
+        for section in sections:
+            if any(item is here for item in section["items"]):
+                section["current"] = True
+    return sections
+
+
+# (role, active, language, URL prefix, gemeente version, registry size) -> the menu
+_nav_cache: dict[tuple, list[dict]] = {}
+
+
+def _role_nav(user, gemeente) -> list[dict]:
+    from django.urls import get_script_prefix
+    from django.utils.translation import get_language
+
+    key = (
+        getattr(user, "role", None),
+        bool(getattr(user, "is_authenticated", False) and user.is_active),
+        get_language(),
+        get_script_prefix(),
+        getattr(gemeente, "pk", None),
+        getattr(gemeente, "updated_at", None),
+        len(_nav),
+    )
+    cached = _nav_cache.get(key)
+    if cached is None:
+        if len(_nav_cache) > 256:  # roles x languages x profile versions: small; bound it
+            _nav_cache.clear()
+        cached = _nav_cache[key] = _build_nav(user, gemeente)
+    return cached
+
+
+def _build_nav(user, gemeente) -> list[dict]:
     items = [i for i in sorted(_nav, key=lambda i: i.order) if allowed(user, i.area, i.action)]
     entries: list[dict[str, Any]] = [
         {
@@ -122,12 +169,6 @@ def nav_for(user, gemeente, path: str = "") -> list[dict]:
         }
         for i in items
     ]
-    within = [
-        e for e in entries if e["url"] == path or (e["url"] != "/" and path.startswith(e["url"]))
-    ]
-    here = max(within, key=lambda e: len(e["url"]), default=None)
-    if here is not None:
-        here["current"] = "page" if here["url"] == path else "true"
     sections: dict[str, dict] = {}
     for entry in entries:
         code = entry["section"]
@@ -141,15 +182,57 @@ def nav_for(user, gemeente, path: str = "") -> list[dict]:
                 "current": False,
             }
         sections[code]["items"].append(entry)
-        if entry["current"]:
-            sections[code]["current"] = True
     return sorted(sections.values(), key=lambda s: s["order"])
 
 
+PANEL_FRAGMENT_TEMPLATE = "inclusie/panels/fragment.html"
+
+
 def panels_for(request) -> list[dict]:
-    role = getattr(request.user, "role", None)
+    """The role's home panels, each rendered once and kept in the shared cache.
+
+    Each comes back as {"template": PANEL_FRAGMENT_TEMPLATE, "html": ...}, so a page that
+    includes `panel.template` with `panel` shows the HTML. The key holds the data version
+    (inclusie/fragments.py: any write makes every panel stale at once), the user, the
+    role, the language and the day: one person's panel never reaches another person.
+    """
+    from django.core.cache import cache
+    from django.template.loader import render_to_string
+    from django.utils import timezone
+    from django.utils.safestring import mark_safe
+    from django.utils.translation import get_language
+
+    from inclusie import fragments
+
+    user = request.user
+    role = getattr(user, "role", None)
     chosen = [p for p in sorted(_panels, key=lambda p: p.order) if role in p.roles]
-    return [{"template": p.template, **p.context(request)} for p in chosen]
+    if not chosen:
+        return []
+    prefix = ":".join(
+        [
+            "panel",
+            fragments.version(),  # read before the data, so a later write outdates it
+            str(user.pk),
+            str(role),
+            get_language() or "",
+            timezone.localdate().isoformat(),
+        ]
+    )
+    keys = {p.template: f"{prefix}:{p.template}" for p in chosen}
+    found = cache.get_many(list(keys.values()))
+    rendered: dict[str, str] = {}
+    panels = []
+    for p in chosen:
+        key = keys[p.template]
+        html = found.get(key)
+        if html is None:
+            context = {"template": p.template, **p.context(request)}
+            html = rendered[key] = render_to_string(p.template, {"panel": context}, request)
+        panels.append({"template": PANEL_FRAGMENT_TEMPLATE, "html": mark_safe(html)})  # noqa: S308 - our own rendered template
+    if rendered:
+        cache.set_many(rendered, fragments.TIMEOUT)
+    return panels
 
 
 # --- Slot panels: one app's data on another app's page ---------------------

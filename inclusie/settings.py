@@ -237,7 +237,7 @@ REDIS_CACHE_URL = env.str(
 if REDIS_CACHE_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "inclusie.cache.RedisCache",  # Django's, reusing its Redis client
             "LOCATION": REDIS_CACHE_URL,
             "KEY_PREFIX": "inclusie",
             "TIMEOUT": 300,
@@ -245,6 +245,15 @@ if REDIS_CACHE_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Sessions are read on every signed-in request: from the shared cache when there is one
+# (cached_db: Redis first, the database as the durable copy, so a Redis restart signs no
+# one out). A per-process cache (locmem) would let one gunicorn worker keep a session
+# another worker ended, so without Redis the database alone holds them.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_CACHE_URL
+    else "django.contrib.sessions.backends.db"
+)
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL

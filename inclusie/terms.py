@@ -22,7 +22,7 @@ from collections.abc import Callable
 from django.db import models
 from django.utils.functional import lazy
 from django.utils.text import capfirst
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 
@@ -119,7 +119,7 @@ class Term:
     @property
     def de(self) -> str:
         """ "de pijler" / "het speerpunt"."""
-        return self._f("de %(term)s", "het %(term)s")
+        return self._f(gettext_noop("de %(term)s"), gettext_noop("het %(term)s"))
 
     @property
     def een(self) -> str:
@@ -129,22 +129,22 @@ class Term:
     @property
     def elke(self) -> str:
         """ "elke pijler" / "elk speerpunt"."""
-        return self._f("elke %(term)s", "elk %(term)s")
+        return self._f(gettext_noop("elke %(term)s"), gettext_noop("elk %(term)s"))
 
     @property
     def nieuwe(self) -> str:
         """ "nieuwe pijler" / "nieuw speerpunt"."""
-        return self._f("nieuwe %(term)s", "nieuw %(term)s")
+        return self._f(gettext_noop("nieuwe %(term)s"), gettext_noop("nieuw %(term)s"))
 
     @property
     def deze(self) -> str:
         """ "deze pijler" / "dit speerpunt"."""
-        return self._f("deze %(term)s", "dit %(term)s")
+        return self._f(gettext_noop("deze %(term)s"), gettext_noop("dit %(term)s"))
 
     @property
     def welke(self) -> str:
         """ "welke pijler" / "welk speerpunt"."""
-        return self._f("welke %(term)s", "welk %(term)s")
+        return self._f(gettext_noop("welke %(term)s"), gettext_noop("welk %(term)s"))
 
     @property
     def geen(self) -> str:

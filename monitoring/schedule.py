@@ -122,8 +122,9 @@ def crontab_in_words(
     if weekdays is not None:
         if days is not None:  # cron runs on either: too rare to put in words
             return gettext("volgens de crontab %(crontab)s") % {"crontab": raw}
-        # cron counts Sunday as 0, Django's WEEKDAYS start on Monday.
-        names = _join([str(WEEKDAYS[(d - 1) % 7]).lower() for d in weekdays])
+        # cron counts Sunday as 0, Django's WEEKDAYS start on Monday. Each language
+        # capitalises its day names its own way ("maandag", "Monday"): no lower().
+        names = _join([str(WEEKDAYS[(d - 1) % 7]) for d in weekdays])
         if months is None:
             return gettext("elke %(dagen)s om %(tijd)s") % {"dagen": names, "tijd": times}
         return gettext("elke %(dagen)s in %(maanden)s om %(tijd)s") % {

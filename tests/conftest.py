@@ -53,7 +53,10 @@ def _eager_celery(request):
 def _fresh_axes_and_cache():
     from django.core.cache import cache
 
+    from inclusie import keuzes
+
     cache.clear()
+    keuzes.clear_memo()  # choice lists remembered within a request (inclusie/keuzes.py)
     yield
 
 

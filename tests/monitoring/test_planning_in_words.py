@@ -42,6 +42,20 @@ def test_crontab_in_words(crontab, expected):
     assert words(*crontab) == expected
 
 
+def test_schedule_in_english_words():
+    with translation.override("en"):
+        assert (
+            crontab_in_words(
+                minute="0", hour="7", day_of_month="*", month_of_year="*", day_of_week="1,4"
+            )
+            == "every Monday and Thursday at 07:00"
+        )
+        assert (
+            crontab_in_words(minute="30", hour="6", day_of_month="2", month_of_year="1,7")
+            == "every year on 2 January and 2 July at 06:30"
+        )
+
+
 @pytest.mark.django_db
 def test_beheerder_sees_and_sets_the_schedule_in_words(client_for):
     client = client_for("beheerder")

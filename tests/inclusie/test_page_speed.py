@@ -1,0 +1,238 @@
+"""Page speed levers of issue 15: each one proved by what it saves and by what must not break.
+
+- sessions in the shared cache when there is one (settings);
+- the navigation per role built once per process (inclusie.registry.nav_for);
+- home panels as per-user fragments in the shared cache, made stale by any write
+  (inclusie.fragments): a change shows at once, one user's panel never reaches another.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.db import transaction
+from django.urls import reverse
+
+from inclusie import fragments, registry
+from inclusie.constants import Role
+from inclusie.models import GemeenteProfiel
+from tests.bijeenkomsten.factories import ActieFactory
+from tests.factories import UserFactory
+from tests.signin import sign_in
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _settings_with(env: dict) -> dict:
+    code = (
+        "import django,json,os;os.environ['DJANGO_SETTINGS_MODULE']='inclusie.settings';"
+        "django.setup();from django.conf import settings as s;"
+        "print(json.dumps({'session': s.SESSION_ENGINE,"
+        " 'cache': s.CACHES['default']['BACKEND']}))"
+    )
+    clean = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "REDIS_CACHE_URL")}
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_sessions_live_in_the_shared_cache_when_there_is_redis():
+    with_redis = _settings_with({"REDIS_URL": "redis://127.0.0.1:6399/0"})
+    assert with_redis["cache"].endswith("RedisCache")
+    assert with_redis["session"] == "django.contrib.sessions.backends.cached_db"
+    # Without Redis the cache is per process: one worker could keep a session another
+    # worker ended, so the database alone holds sessions.
+    without = _settings_with({})
+    assert without["session"] == "django.contrib.sessions.backends.db"
+
+
+@pytest.mark.django_db
+def test_signed_in_shell_reads_session_from_cache_and_only_the_user_from_db(
+    client, settings, django_assert_num_queries
+):
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    sign_in(client, UserFactory(role=Role.KWARTIERMAKER))
+    path = reverse("toegankelijkheid")
+    assert client.get(path).status_code == 200
+    with django_assert_num_queries(1):  # the user; the session comes from the cache
+        response = client.get(path)
+    assert response.status_code == 200
+    assert 'id="hoofdnavigatie"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_navigation_is_built_once_per_role_and_marks_the_current_page(monkeypatch):
+    built = []
+    build = registry._build_nav
+    monkeypatch.setattr(registry, "_nav_cache", {})
+    monkeypatch.setattr(registry, "_build_nav", lambda u, g: built.append(u.role) or build(u, g))
+    kwartiermaker = UserFactory(role=Role.KWARTIERMAKER)
+    other = UserFactory(role=Role.KWARTIERMAKER)
+    ambassadeur = UserFactory(role=Role.AMBASSADEUR)
+    gemeente = GemeenteProfiel.cached()
+    partners = reverse("deal:partner-list")
+    on_partners = registry.nav_for(kwartiermaker, gemeente, partners)
+    on_home = registry.nav_for(other, gemeente, "/")
+    registry.nav_for(ambassadeur, gemeente, "/")
+    assert built == [Role.KWARTIERMAKER, Role.AMBASSADEUR]
+
+    def current(nav):
+        return [(i["url"], i["current"]) for s in nav for i in s["items"] if i["current"]]
+
+    assert current(on_partners) == [(partners, "page")]
+    assert [s["code"] for s in on_partners if s["current"]] == ["deal"]
+    # Marking one request's menu leaves the cached menu (and the next request's) alone.
+    assert current(on_home) == [("/", "page")]
+    assert not [s for s in on_home if s["current"] and s["code"] == "deal"]
+    again = registry.nav_for(kwartiermaker, gemeente, partners + "1/")
+    assert current(again) == [(partners, "true")]
+
+
+@pytest.fixture
+def kwartiermakers(db):
+    return UserFactory(role=Role.KWARTIERMAKER), UserFactory(role=Role.KWARTIERMAKER)
+
+
+def _home(client) -> str:
+    response = client.get(reverse("home"))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.mark.django_db
+def test_home_panels_come_from_the_cache_on_the_second_view(
+    client, kwartiermakers, django_assert_num_queries
+):
+    sign_in(client, kwartiermakers[0])
+    _home(client)
+    with django_assert_num_queries(2):  # the session and the user: no panel queries
+        _home(client)
+
+
+@pytest.mark.django_db
+def test_a_change_shows_on_the_home_page_at_once(client, kwartiermakers):
+    mine = kwartiermakers[0]
+    sign_in(client, mine)
+    assert "Nieuw actiepunt" not in _home(client)
+    actie = ActieFactory(eigenaar=mine, omschrijving="Nieuw actiepunt")
+    assert "Nieuw actiepunt" in _home(client)
+    # queryset.update() sends no signal; the write itself makes the panel stale.
+    type(actie).objects.filter(pk=actie.pk).update(omschrijving="Gewijzigd actiepunt")
+    page = _home(client)
+    assert "Gewijzigd actiepunt" in page and "Nieuw actiepunt" not in page
+    type(actie).objects.filter(pk=actie.pk).delete()
+    assert "Gewijzigd actiepunt" not in _home(client)
+
+
+@pytest.mark.django_db
+def test_one_users_panel_never_reaches_another_user(client, kwartiermakers):
+    from django.test import Client
+
+    mine, theirs = kwartiermakers
+    ActieFactory(eigenaar=mine, omschrijving="Alleen voor de eerste")
+    sign_in(client, mine)
+    assert "Alleen voor de eerste" in _home(client)
+    other = sign_in(Client(), theirs)
+    assert "Alleen voor de eerste" not in _home(other)
+    # Same user, another language: its own fragment.
+    client.cookies["django_language"] = "en"
+    assert 'lang="en"' in _home(client)
+    client.cookies["django_language"] = "nl"
+    assert "Alleen voor de eerste" in _home(client)
+
+
+def test_writes_to_data_count_and_sessions_do_not():
+    assert fragments.writes_data('INSERT INTO "bijeenkomsten_actie" ("x") VALUES (1)')
+    assert fragments.writes_data('UPDATE "deal_partner" SET "fase" = 2')
+    assert fragments.writes_data('DELETE FROM "inclusie_persoon" WHERE id = 1')
+    assert fragments.writes_data('TRUNCATE "inclusie_persoon"')
+    assert not fragments.writes_data('SELECT * FROM "deal_partner"')
+    assert not fragments.writes_data('UPDATE "django_session" SET "session_data" = 1')
+    assert not fragments.writes_data('INSERT INTO "axes_accessattempt" ("x") VALUES (1)')
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_version_changes_when_a_transaction_commits_not_when_it_rolls_back():
+    start = fragments.version()
+    assert fragments.version() == start  # reading does not change it
+    with pytest.raises(RuntimeError), transaction.atomic():
+        UserFactory()
+        raise RuntimeError
+    rolled_back = fragments.version()  # at most one spurious bump, never a stale one
+    with transaction.atomic():
+        UserFactory()
+        assert fragments.version() != rolled_back  # this thread sees its own write
+    after = fragments.version()
+    assert after != rolled_back
+    assert fragments.version() == after
+
+
+@pytest.mark.django_db
+def test_a_choice_list_is_read_once_per_request_and_a_change_shows_at_once(client, monkeypatch):
+    from inclusie import keuzes
+    from inclusie.models import Keuze
+
+    reads = []
+    shared = keuzes._shared_rows
+    monkeypatch.setattr(keuzes, "_shared_rows", lambda lijst: reads.append(lijst) or shared(lijst))
+    keuzes.clear_memo()
+    first = keuzes.keuzes("sector")
+    for _ in range(50):  # a list page: get_sector_display() for every row
+        assert keuzes.keuzes("sector") == first
+    assert reads == ["sector"]
+    keuze = Keuze.objects.filter(lijst="sector").first()
+    keuze.naam = "Hernoemde sector"
+    keuze.save()
+    keuzes.forget("sector")  # what the beheerder's service does after a change
+    assert (keuze.waarde, "Hernoemde sector") in keuzes.keuzes("sector")
+    client.get(reverse("health"))  # the next request reads the list afresh
+    keuzes.keuzes("sector")
+    assert reads == ["sector", "sector", "sector"]
+
+
+def test_the_redis_cache_keeps_one_client_instead_of_one_per_call():
+    from inclusie.cache import RedisCache
+
+    cache = RedisCache("redis://127.0.0.1:6399/0", {})  # no connection is made here
+    client = cache._cache.get_client("a")
+    assert cache._cache.get_client("b") is client
+    assert cache._cache.get_client("c", write=True) is client  # one server: one pool
+
+
+@pytest.mark.django_db
+def test_filter_selects_are_built_in_python_with_the_markup_of_djangos_templates():
+    import re
+
+    from django import forms
+
+    from deal.filters import PartnerFilter
+    from inclusie.filtering import FastSelect
+    from inclusie.models import Wijk
+
+    Wijk.objects.create(naam="Binnenstad & <Oost>")
+    Wijk.objects.create(naam="Kern")
+    filterset = PartnerFilter({"wijk": str(Wijk.objects.get(naam="Kern").pk), "o": "-fase"})
+    form = filterset.form
+    selects = [f for f in form.fields.values() if isinstance(f.widget, FastSelect)]
+    assert len(selects) >= 4  # fase, sector, pijler, wijk, sorting
+    for name, field in form.fields.items():
+        if not isinstance(field.widget, FastSelect):
+            continue
+        fast = str(form[name])
+        field.widget.__class__ = forms.Select
+        slow = str(form[name])
+        field.widget.__class__ = FastSelect
+        assert fast == re.sub(r">\s+<", "><", slow).strip(), name
+    assert "selected>Kern</option>" in str(form["wijk"])
+    assert "Binnenstad &amp; &lt;Oost&gt;" in str(form["wijk"])
