@@ -73,6 +73,17 @@ def demo_data(demo_snapshot, db):
     demo_snapshot.restore("demo")
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a test that put the demo back, its rollback or flush may have changed the
+    content type ids again: forget the cached ones (the next test reads them afresh)."""
+    yield
+    if "demo_snapshot" in getattr(item, "fixturenames", ()):
+        from django.contrib.contenttypes.models import ContentType
+
+        ContentType.objects.clear_cache()
+
+
 @pytest.fixture
 def user_for_role(db):
     made: dict[str, object] = {}
