@@ -46,9 +46,17 @@ run: demo
 	@echo "De demo-inloggegevens staan hierboven (seed_demo toont ze allemaal, ook bij een bestaande database)."
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# The suite runs in TEST_WORKERS processes (pytest-xdist), each with its own database,
+# browser and live server: 3 on the 2-core machine, since browser and integration tests
+# wait on I/O much of the time. TEST_WORKERS=0 runs everything in this one process.
+TEST_WORKERS ?= 3
+
 test: install system-test
-	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/pytest -q -p no:cacheprovider
+	@start=$$(date +%s); status=0; \
+	$(BIN)/python manage.py makemigrations --check --dry-run \
+	  && $(BIN)/pytest -q -p no:cacheprovider -n $(TEST_WORKERS) --dist worksteal $(PYTEST_ARGS) \
+	  || status=$$?; \
+	echo "make test: $$(( $$(date +%s) - start )) s"; exit $$status
 
 lint: install
 	$(BIN)/ruff check .

@@ -11,8 +11,30 @@ from inclusie.celery import app as celery_app
 from inclusie.constants import Role
 from tests.factories import UserFactory
 from tests.signin import sign_in
+from tests.snapshot import DemoSnapshot
+from tests.workers import xdist_worker_index
 
 settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    from tests import fast_flush
+
+    fast_flush.install()
+
+
+def _own_redis_cache_per_worker() -> None:
+    """xdist workers share the Redis server but not a cache database: every test clears
+    the cache, which must never drop another worker's keys (rate limits, sign-in locks).
+    Worker n uses the configured cache database + n (/1, /2, ...); the integration tests'
+    broker and worker cache sit at the other end (tests/integration/conftest.py)."""
+    cache = settings.CACHES["default"]
+    index = xdist_worker_index()
+    if not index or not cache["BACKEND"].endswith("RedisCache"):
+        return
+    base, db = cache["LOCATION"].rsplit("/", 1)
+    cache["LOCATION"] = f"{base}/{int(db or 0) + index}"
+
+
+_own_redis_cache_per_worker()
 
 
 @pytest.fixture(autouse=True)
@@ -36,6 +58,19 @@ def _fresh_axes_and_cache():
     cache.clear()
     keuzes.clear_memo()  # choice lists remembered within a request (inclusie/keuzes.py)
     yield
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker):
+    """The demo programme seeded once for this session (per xdist worker)."""
+    with django_db_blocker.unblock():
+        return DemoSnapshot.build()
+
+
+@pytest.fixture
+def demo_data(demo_snapshot, db):
+    """The demo programme (`seed_demo`) in this test's transaction, rolled back afterwards."""
+    demo_snapshot.restore("demo")
 
 
 @pytest.fixture
@@ -76,3 +111,15 @@ def pytest_terminal_summary(terminalreporter):
 def admin_client(client, admin_user):
     """pytest-django's admin_client, signed in past the second factor (a superuser needs it)."""
     return sign_in(client, admin_user)
+
+
+# Tests that take tens of seconds each (a browser crawling every page of a role, a soak,
+# a PostgreSQL restart): under xdist they go first, so the workers share them out and the
+# quick tests fill the gaps, instead of one worker finishing alone with a long test.
+LONG_FIRST = ("integration", "browser")
+
+
+def pytest_collection_modifyitems(config, items):
+    if not hasattr(config, "workerinput"):  # not an xdist worker: keep the written order
+        return
+    items.sort(key=lambda item: not any(item.get_closest_marker(m) for m in LONG_FIRST))

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM is used
 # from the same thread only (the live server runs in its own thread).
@@ -40,9 +39,10 @@ def browser():
 
 
 @pytest.fixture
-def demo_site(transactional_db, live_server):
-    """The live server with the demo programme loaded."""
-    call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+def demo_site(transactional_db, live_server, demo_snapshot):
+    """The live server with the demo programme loaded (committed: the server has its own
+    connection), from the session's copy instead of seeding again."""
+    demo_snapshot.restore("demo")
     return live_server
 
 

@@ -4,7 +4,6 @@ import json
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -268,8 +267,7 @@ def test_partner_detail_queries_do_not_grow_with_its_history(
     print("deal:partner-detail", counts)
 
 
-def test_demo_pages_render_for_the_kwartiermaker(client_for):
-    call_command("seed_demo", stdout=io.StringIO())
+def test_demo_pages_render_for_the_kwartiermaker(demo_data, client_for):
     client = client_for(Role.KWARTIERMAKER)
     partner = Partner.objects.filter(fase=Fase.ONDERTEKEND).first()
     toezegging = Toezegging.objects.first()

@@ -193,8 +193,7 @@ def test_seed_demo_is_idempotent_and_scales():
 
 
 @pytest.mark.django_db
-def test_demo_users_sign_in_with_the_demo_password(client, settings):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def test_demo_users_sign_in_with_the_demo_password(demo_data, client, settings):
     response = client.post(
         reverse("login"), {"username": "beheerder", "password": settings.DEMO_PASSWORD}
     )

@@ -9,11 +9,9 @@ marks a field invalid without a summary fails too.
 
 from __future__ import annotations
 
-import os
 import re
 
 import pytest
-from django.core.management import call_command
 from django.urls import get_resolver, reverse
 
 from inclusie.constants import Role
@@ -51,8 +49,7 @@ def role_for(callback) -> str | None:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_every_form_page_has_one_summary_whose_links_reach_their_fields(client):
-    call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+def test_every_form_page_has_one_summary_whose_links_reach_their_fields(demo_data, client):
     checked, problems = [], []
     for name, pattern in form_views():
         view_class = pattern.callback.view_class

@@ -21,6 +21,7 @@ from django.conf import settings
 from django.db import connection
 
 from inclusie.celery import app as celery_app
+from tests.workers import xdist_worker_index
 
 ROOT = Path(settings.BASE_DIR)
 
@@ -41,13 +42,21 @@ def wait_for(predicate, timeout: float = 30.0, interval: float = 0.2):
     return predicate()
 
 
+# With REDIS_URL set, xdist worker n uses database 14 - 2n as broker and the next one as
+# the cache of the processes it starts (settings: broker + 1); the test processes' own
+# caches count up from 1 (tests/conftest.py). Workers past the room left start a private
+# redis-server instead.
+SHARED_REDIS_WORKERS = 4
+
+
 @pytest.fixture(scope="session")
 def redis_url():
     """A reachable Redis; a private one unless REDIS_URL is set."""
     import redis
 
-    if settings.REDIS_URL:
-        url = settings.REDIS_URL.rsplit("/", 1)[0] + "/14"
+    index = xdist_worker_index()
+    if settings.REDIS_URL and index < SHARED_REDIS_WORKERS:
+        url = settings.REDIS_URL.rsplit("/", 1)[0] + f"/{14 - 2 * index}"
         redis.Redis.from_url(url).flushdb()
         yield url
         return

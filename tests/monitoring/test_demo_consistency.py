@@ -35,8 +35,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo():
-    call_command("seed_demo", stdout=io.StringIO())
+def demo(demo_data):
     with translation.override("nl"):
         yield
 
