@@ -16,7 +16,7 @@ from django.views.generic import DetailView, TemplateView
 from inclusie import dates, publicatie
 from inclusie.constants import ReportStatus
 from inclusie.downloads import private_file_response
-from inclusie.form_views import ServiceFormView, call_service
+from inclusie.form_views import ServiceFormView, call_service, run_action
 from inclusie.ids import query_id
 from inclusie.list_views import FilteredListView
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, allowed, public_view, requires
@@ -700,14 +700,13 @@ def raadsmededeling_opmerking(request, pk: int):
     mededeling = get_object_or_404(Raadsmededeling, pk=pk)
     form = forms.OpmerkingForm(request.POST)
     if form.is_valid():
-        try:
-            raadsmededeling.raadsmededeling_comment(
+        run_action(
+            request,
+            lambda: raadsmededeling.raadsmededeling_comment(
                 mededeling=mededeling, tekst=form.cleaned_data["tekst"], by=request.user
-            )
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, _("Uw opmerking is geplaatst."))
+            ),
+            success=_("Uw opmerking is geplaatst."),
+        )
     else:
         messages.error(request, " ".join(" ".join(v) for v in form.errors.values()))
     return redirect(mededeling.get_absolute_url() + "#opmerkingen")

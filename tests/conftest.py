@@ -6,6 +6,7 @@ import sys
 
 import pytest
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 
 from inclusie.celery import app as celery_app
 from inclusie.constants import Role
@@ -58,6 +59,10 @@ def _fresh_axes_and_cache():
     cache.clear()
     keuzes.clear_memo()  # choice lists remembered within a request (inclusie/keuzes.py)
     yield
+    # A test that restored the demo snapshot or flushed the database leaves content
+    # type ids in this process's cache that the rollback or flush took away again;
+    # the next test's audit log entry would point at a missing content type.
+    ContentType.objects.clear_cache()
 
 
 @pytest.fixture(scope="session")

@@ -71,7 +71,7 @@ def test_empty_activity_form_shows_an_error_summary(demo_site, new_page):
     page = new_page()
     login(page, demo_site.url, "ambassadeur")
     page.goto(f"{demo_site.url}/mijn-ambassadeurschap/activiteiten/nieuw/")
-    tab_to(page, "Wat heeft de ambassadeur gedaan?")
+    tab_to(page, "Wat heeft u gedaan?")  # the ambassador is addressed as u
     submit(page)
     summary = page.locator("#foutsamenvatting")
     assert summary.is_visible()

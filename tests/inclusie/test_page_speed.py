@@ -236,3 +236,75 @@ def test_filter_selects_are_built_in_python_with_the_markup_of_djangos_templates
         assert fast == re.sub(r">\s+<", "><", slow).strip(), name
     assert "selected>Kern</option>" in str(form["wijk"])
     assert "Binnenstad &amp; &lt;Oost&gt;" in str(form["wijk"])
+
+
+def _render_fragment(source: str, request, **extra) -> str:
+    from django.template import Context, Template
+
+    return Template("{% load fragmenten %}" + source).render(
+        Context({"request": request, "user": request.user, **extra})
+    )
+
+
+@pytest.mark.django_db
+def test_a_fragment_is_per_user_per_path_and_per_language(rf):
+    from django.utils import translation
+
+    one, two = UserFactory(username="een"), UserFactory(username="twee")
+    source = '{% fragment "t" %}{{ user.username }} {{ request.get_full_path }}{% endfragment %}'
+    request = rf.get("/lijst/?pagina=2")
+    request.user = one
+    assert _render_fragment(source, request) == "een /lijst/?pagina=2"
+    request.user = two
+    assert _render_fragment(source, request) == "twee /lijst/?pagina=2"
+    other_page = rf.get("/lijst/?pagina=3")
+    other_page.user = one
+    assert _render_fragment(source, other_page) == "een /lijst/?pagina=3"
+    with translation.override("en"):
+        assert _render_fragment('{% fragment "t" %}{{ LANGUAGE_CODE }}x{% endfragment %}', request)
+    # Stored: the second render comes from the cache, not from the template.
+    request.user = one
+    assert _render_fragment('{% fragment "t" %}anders{% endfragment %}', request) == (
+        "een /lijst/?pagina=2"
+    )
+
+
+@pytest.mark.django_db
+def test_a_fragment_with_a_csrf_token_or_a_nonce_is_never_stored(rf):
+    from django.middleware.csrf import get_token
+
+    request = rf.get("/lijst/")
+    request.user = UserFactory()
+    token = get_token(request)
+    first = _render_fragment(
+        '{% fragment "f" %}<form>{% csrf_token %}</form>{% endfragment %}',
+        request,
+        csrf_token=token,
+    )
+    second = _render_fragment('{% fragment "f" %}tweede{% endfragment %}', request)
+    assert "csrfmiddlewaretoken" in first and second == "tweede"
+    request.csp_nonce = "abc"
+    source = '{% fragment "n" %}<script nonce="{{ request.csp_nonce }}"></script>{% endfragment %}'
+    assert 'nonce="abc"' in _render_fragment(source, request)
+    assert _render_fragment('{% fragment "n" %}zonder{% endfragment %}', request) == "zonder"
+
+
+@pytest.mark.django_db
+def test_list_pages_show_a_change_at_once_and_each_role_its_own_actions(
+    client, django_assert_max_num_queries
+):
+    from django.test import Client
+
+    from tests.factories import OrganisatieFactory
+
+    sign_in(client, UserFactory(role=Role.KWARTIERMAKER))
+    url = reverse("organisatie-list")
+    client.get(url)
+    with django_assert_max_num_queries(3):  # session, user, the page count: no table queries
+        assert client.get(url).status_code == 200
+    OrganisatieFactory(naam="Stichting Nieuw Hier")
+    assert "Stichting Nieuw Hier" in client.get(url).content.decode()
+    partners = reverse("deal:partner-list")
+    assert "Partner toevoegen" in client.get(partners).content.decode()
+    adviseur = sign_in(Client(), UserFactory(role=Role.BELEIDSADVISEUR))
+    assert "Partner toevoegen" not in adviseur.get(partners).content.decode()
