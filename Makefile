@@ -46,11 +46,10 @@ run: demo
 	@echo "De demo-inloggegevens staan hierboven (seed_demo toont ze allemaal, ook bij een bestaande database)."
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-# TEST_WORKERS=3 runs the suite in 3 processes (pytest-xdist), each with its own
-# database, browser and live server (3 on the 2-core machine: browser and integration
-# tests wait on I/O much of the time). The default stays one process until the
-# order-dependent query-count tests pass in any order (see CHANGELOG / issue 15).
-TEST_WORKERS ?= 0
+# The suite runs in TEST_WORKERS processes (pytest-xdist), each with its own database,
+# browser and live server (3 on the 2-core machine: browser and integration tests
+# wait on I/O much of the time). TEST_WORKERS=0 runs everything in this one process.
+TEST_WORKERS ?= 3
 
 test: install system-test
 	@start=$$(date +%s); status=0; \

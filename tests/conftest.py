@@ -50,19 +50,47 @@ def _eager_celery(request):
     celery_app.conf.task_always_eager = previous
 
 
-@pytest.fixture(autouse=True)
-def _fresh_axes_and_cache():
+def _forget_process_caches() -> None:
     from django.core.cache import cache
 
-    from inclusie import keuzes
+    from inclusie import keuzes, registry
 
     cache.clear()
     keuzes.clear_memo()  # choice lists remembered within a request (inclusie/keuzes.py)
-    yield
+    registry._nav_cache.clear()  # the menu per role, built once per process
     # A test that restored the demo snapshot or flushed the database leaves content
-    # type ids in this process's cache that the rollback or flush took away again;
-    # the next test's audit log entry would point at a missing content type.
+    # type ids in this process's cache that the rollback or flush took away again.
     ContentType.objects.clear_cache()
+
+
+def _realign_sequences() -> None:
+    """Put every id sequence just past its table's highest id (PostgreSQL).
+
+    Sequences are not transactional: a flush or a snapshot restore inside a test's
+    rolled-back transaction leaves them behind or ahead of the rows that came back,
+    and the next test's insert would collide with an existing id.
+    """
+    from django.apps import apps
+    from django.core.management.color import no_style
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    models = [m for m in apps.get_models(include_auto_created=True) if m._meta.managed]
+    statements = connection.ops.sequence_reset_sql(no_style(), models)
+    if statements:
+        with connection.cursor() as cursor:
+            cursor.execute("\n".join(statements))
+
+
+@pytest.fixture(autouse=True)
+def _fresh_axes_and_cache(request, django_db_blocker):
+    _forget_process_caches()
+    yield
+    _forget_process_caches()
+    if {"db", "transactional_db", "demo_data", "demo_site"} & set(request.fixturenames):
+        with django_db_blocker.unblock():
+            _realign_sequences()
 
 
 @pytest.fixture(scope="session")
