@@ -45,6 +45,8 @@ def targets() -> dict:
     from django.urls import reverse
     from django.utils import timezone
 
+    from bijeenkomsten import fasen
+    from bijeenkomsten.constants import Handeling
     from bijeenkomsten.models import Bijeenkomst, Uitnodiging
     from deal.constants import Fase
     from deal.models import Contactmoment, FaseWijziging, Partner
@@ -56,7 +58,8 @@ def targets() -> dict:
     meetings = {}
     for b in Bijeenkomst.objects.order_by("pk"):
         rows = list(b.uitnodigingen.order_by("pk").values_list("pk", flat=True))
-        if rows:
+        # Attendance is kept during and after a meeting, not before it or once approved.
+        if rows and fasen.stand(b).mag(Handeling.AANWEZIGHEID):
             meetings[b.pk] = {
                 "page": reverse("bijeenkomst-detail", args=[b.pk]),
                 "form": reverse("bijeenkomst-aanwezigheid", args=[b.pk]),
