@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import sys
 
 import pytest
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
 
 from inclusie.celery import app as celery_app
 from inclusie.constants import Role
 from tests.factories import UserFactory
 from tests.signin import sign_in
-from tests.snapshot import DemoSnapshot
 from tests.workers import xdist_worker_index
 
 settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -93,33 +94,10 @@ def _fresh_axes_and_cache(request, django_db_blocker):
             _realign_sequences()
 
 
-@pytest.fixture(scope="session")
-def demo_snapshot(django_db_setup, django_db_blocker):
-    """The demo programme seeded once for this session (per xdist worker)."""
-    with django_db_blocker.unblock():
-        return DemoSnapshot.build()
-
-
 @pytest.fixture
-def demo_data(demo_snapshot, db):
+def demo_data(db):
     """The demo programme (`seed_demo`) in this test's transaction, rolled back afterwards."""
-    demo_snapshot.restore("demo")
-
-
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_teardown(item, nextitem):
-    """After a test that put the demo back, its rollback or flush may have changed the
-    content type ids again: cache the ones in the database now (warm, as before the
-    test, so query counts of the next test stay the same)."""
-    yield
-    if "demo_snapshot" in getattr(item, "fixturenames", ()):
-        from django.apps import apps
-        from django.contrib.contenttypes.models import ContentType
-        from pytest_django.plugin import blocking_manager_key
-
-        ContentType.objects.clear_cache()
-        with item.config.stash[blocking_manager_key].unblock():
-            ContentType.objects.get_for_models(*apps.get_models(), for_concrete_models=False)
+    call_command("seed_demo", stdout=io.StringIO())
 
 
 @pytest.fixture

@@ -18,9 +18,12 @@ view class or an entry in ID_MODELS below.
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from django.apps import apps
 from django.conf import settings
+from django.core.management import call_command
 from django.db import transaction
 from django.forms.models import model_to_dict
 from django.urls import get_resolver, reverse
@@ -189,13 +192,13 @@ def refused(status: int) -> bool:
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, demo_snapshot):
+def demo(django_db_setup, django_db_blocker):
     """seed_demo plus the few kinds of rows the demo does not make, rolled back afterwards."""
     with django_db_blocker.unblock():
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
-            demo_snapshot.restore("demo")
+            call_command("seed_demo", stdout=io.StringIO())
             _extra_rows()
             yield
         finally:

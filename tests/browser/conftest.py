@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM is used
 # from the same thread only (the live server runs in its own thread).
@@ -39,10 +41,10 @@ def browser():
 
 
 @pytest.fixture
-def demo_site(transactional_db, live_server, demo_snapshot):
+def demo_site(transactional_db, live_server):
     """The live server with the demo programme loaded (committed: the server has its own
-    connection), from the session's copy instead of seeding again."""
-    demo_snapshot.restore("demo")
+    connection)."""
+    call_command("seed_demo", stdout=io.StringIO())
     return live_server
 
 
