@@ -140,13 +140,13 @@ def admin_client(client, admin_user):
     return sign_in(client, admin_user)
 
 
-# Tests that take tens of seconds each (a browser crawling every page of a role, a soak,
-# a PostgreSQL restart): under xdist they go first, so the workers share them out and the
-# quick tests fill the gaps, instead of one worker finishing alone with a long test.
-LONG_FIRST = ("integration", "browser")
+# Browser and integration tests empty the database after each test (a flush), which
+# also removes what data migrations loaded (choice lists, the stappenplan steps).
+# Under xdist they go last, so every test that relies on those rows runs before them.
+FLUSHING = ("integration", "browser")
 
 
 def pytest_collection_modifyitems(config, items):
     if not hasattr(config, "workerinput"):  # not an xdist worker: keep the written order
         return
-    items.sort(key=lambda item: not any(item.get_closest_marker(m) for m in LONG_FIRST))
+    items.sort(key=lambda item: any(item.get_closest_marker(m) for m in FLUSHING))
