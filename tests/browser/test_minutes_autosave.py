@@ -107,7 +107,11 @@ def test_actiepunt_toevoegen_never_loses_unsaved_notes(demo_site, new_page):
     assert notes(punt) == tekst
     page.get_by_label("Wat moet er gebeuren").fill("Zaal reserveren")
     # The owner is chosen in the searchable combobox: Down opens the list on its first match.
-    owner = page.get_by_role("combobox", name="Wie doet het")
+    # Wait for the script to layer the combobox over the native select: a key pressed on
+    # the bare select would choose its first option instead.
+    expect(page.locator("#id_eigenaar_select")).to_be_hidden()
+    owner = page.locator("#id_eigenaar")
+    expect(owner).to_have_attribute("role", "combobox")
     owner.press("ArrowDown")
     expect(page.locator("#id_eigenaar_lijst [role=option]").first).to_be_visible()
     owner.press("Enter")
