@@ -59,6 +59,7 @@ def _forget_process_caches() -> None:
     cache.clear()
     keuzes.clear_memo()  # choice lists remembered within a request (inclusie/keuzes.py)
     registry._nav_cache.clear()  # the menu per role, built once per process
+    registry._nav_html_cache.clear()  # and its HTML per current item
     # A test that restored the demo snapshot or flushed the database leaves content
     # type ids in this process's cache that the rollback or flush took away again.
     ContentType.objects.clear_cache()
