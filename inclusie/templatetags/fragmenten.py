@@ -10,6 +10,11 @@ another, and each filter and page of a list has its own.
 What belongs to one request - the CSRF token in a POST form and the CSP nonce of an
 inline script - is stored as a placeholder and filled in with the token and nonce of
 the request that reads the fragment, so forms in a cached part post like any other.
+
+`{% gedeeld "name" value ... %}...{% endgedeeld %}` is for the parts that hold no data
+and nothing of the user: the page layout's stylesheets, footer and scripts, a page of
+fixed text. They depend only on the language and the values named (the gemeente
+profile's version), so each process renders them once and keeps them in memory.
 """
 
 from __future__ import annotations
@@ -29,6 +34,12 @@ CSRF_PLACEHOLDER = "\x00csrf\x00"
 NONCE_PLACEHOLDER = "\x00nonce\x00"
 
 
+def _nonce(context) -> str:
+    """This request's CSP nonce as text (django-csp makes it lazily), or ""."""
+    nonce = getattr(context.get("request"), "csp_nonce", None)
+    return str(nonce) if nonce else ""
+
+
 def _store(html: str, context) -> str | None:
     """The rendered part with this request's token and nonce as placeholders.
 
@@ -42,7 +53,7 @@ def _store(html: str, context) -> str | None:
         if html.count('name="csrfmiddlewaretoken"') != html.count(f'value="{CSRF_PLACEHOLDER}"'):
             return None
     if " nonce=" in html:
-        nonce = getattr(context.get("request"), "csp_nonce", None)
+        nonce = _nonce(context)
         if not nonce:
             return None
         html = html.replace(f'nonce="{nonce}"', f'nonce="{NONCE_PLACEHOLDER}"')
@@ -59,7 +70,7 @@ def _fill(stored: str, context) -> str | None:
             return None
         stored = stored.replace(CSRF_PLACEHOLDER, str(token))
     if NONCE_PLACEHOLDER in stored:
-        nonce = getattr(context.get("request"), "csp_nonce", None)
+        nonce = _nonce(context)
         if not nonce:
             return None
         stored = stored.replace(NONCE_PLACEHOLDER, nonce)
@@ -98,6 +109,44 @@ class FragmentNode(template.Node):
             if stored is not None:
                 cache.set(key, stored, fragments.TIMEOUT)
         return mark_safe(html)  # noqa: S308 - our own rendered template, this request's token
+
+
+# (name, language, values) -> the part with placeholders; bounded, cleared when full
+_shared: dict[tuple, str] = {}
+
+
+class SharedNode(template.Node):
+    def __init__(self, name: str, vary_on: list, nodelist: template.NodeList) -> None:
+        self.name = name
+        self.vary_on = vary_on
+        self.nodelist = nodelist
+
+    def render(self, context) -> str:
+        key = (
+            self.name,
+            get_language() or "",
+            *(str(value.resolve(context)) for value in self.vary_on),
+        )
+        stored = _shared.get(key)
+        html = _fill(stored, context) if stored is not None else None
+        if html is None:
+            html = str(self.nodelist.render(context))
+            stored = _store(html, context)
+            if stored is not None:
+                if len(_shared) > 1024:
+                    _shared.clear()
+                _shared[key] = stored
+        return mark_safe(html)  # noqa: S308 - our own rendered template, this request's nonce
+
+
+@register.tag("gedeeld")
+def do_gedeeld(parser, token):
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError('{% gedeeld "name" [value ...] %} takes a name')
+    nodelist = parser.parse(("endgedeeld",))
+    parser.delete_first_token()
+    return SharedNode(bits[1].strip("\"'"), [parser.compile_filter(b) for b in bits[2:]], nodelist)
 
 
 @register.tag("fragment")

@@ -298,6 +298,7 @@ def test_a_fragment_is_per_user_per_path_and_per_language(rf):
 @pytest.mark.django_db
 def test_a_cached_form_carries_the_token_and_nonce_of_the_request_that_reads_it(rf):
     from django.middleware.csrf import get_token
+    from django.utils.functional import SimpleLazyObject
 
     user = UserFactory()
     source = (
@@ -310,7 +311,8 @@ def test_a_cached_form_carries_the_token_and_nonce_of_the_request_that_reads_it(
     html = _render_fragment(source, first, csrf_token=first_token, teller=1)
     assert first_token in html and 'nonce="eerste-nonce"' in html and html.endswith("1")
     second = rf.get("/lijst/")
-    second.user, second.csp_nonce = user, "tweede-nonce"
+    # django-csp makes the nonce lazily, on first use.
+    second.user, second.csp_nonce = user, SimpleLazyObject(lambda: "tweede-nonce")
     second_token = get_token(second)
     html = _render_fragment(source, second, csrf_token=second_token, teller=2)
     assert html.endswith("1"), "the second read comes from the cache"
@@ -353,3 +355,27 @@ def test_list_pages_show_a_change_at_once_and_each_role_its_own_actions(
     assert "Partner toevoegen" in client.get(partners).content.decode()
     adviseur = sign_in(Client(), UserFactory(role=Role.BELEIDSADVISEUR))
     assert "Partner toevoegen" not in adviseur.get(partners).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_shared_part_is_rendered_once_per_language_and_value_with_this_requests_nonce(rf):
+    from django.utils import translation
+    from django.utils.functional import SimpleLazyObject
+
+    source = (
+        '{% gedeeld "s" kleur %}{{ teller }} {% translate "Taal" %}'
+        '<script nonce="{{ request.csp_nonce }}"></script>{% endgedeeld %}'
+    )
+    request = rf.get("/")
+    request.user = UserFactory()
+    request.csp_nonce = SimpleLazyObject(lambda: "een")
+    first = _render_fragment("{% load i18n %}" + source, request, kleur="#01689b", teller=1)
+    assert first.startswith("1 Taal") and 'nonce="een"' in first
+    request.csp_nonce = SimpleLazyObject(lambda: "twee")
+    again = _render_fragment("{% load i18n %}" + source, request, kleur="#01689b", teller=2)
+    assert again.startswith("1 Taal") and 'nonce="twee"' in again and "een" not in again
+    other_colour = _render_fragment("{% load i18n %}" + source, request, kleur="#000000", teller=3)
+    assert other_colour.startswith("3 ")
+    with translation.override("en"):
+        english = _render_fragment("{% load i18n %}" + source, request, kleur="#01689b", teller=4)
+    assert english.startswith("4 Language")
