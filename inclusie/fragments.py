@@ -51,6 +51,28 @@ def version() -> str:
     return current
 
 
+def read_through(key: str, load: Callable[[], object]) -> object:
+    """`load()`, kept in the shared cache until the data version changes.
+
+    One round trip reads the version and the kept value together. The version is read
+    before `load()` reads the database, so a write made meanwhile leaves the stored value
+    under an old version, and the next read loads afresh.
+    """
+    for conn in connections.all(initialized_only=True):
+        if getattr(conn, "_fragments_dirty", False):
+            return load()  # this thread's own writes are not committed yet
+    kept = cache.get_many([VERSION_KEY, key])
+    current = kept.get(VERSION_KEY)
+    if current is None:
+        current = bump()
+    entry = kept.get(key)
+    if entry is not None and entry[0] == current:
+        return entry[1]
+    value = load()
+    cache.set(key, (current, value), TIMEOUT)
+    return value
+
+
 def bump() -> str:
     new = uuid.uuid4().hex
     cache.set(VERSION_KEY, new, None)

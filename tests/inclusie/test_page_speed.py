@@ -379,3 +379,36 @@ def test_a_shared_part_is_rendered_once_per_language_and_value_with_this_request
     with translation.override("en"):
         english = _render_fragment("{% load i18n %}" + source, request, kleur="#01689b", teller=4)
     assert english.startswith("4 Language")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_signed_in_person_and_device_come_from_the_cache_until_anything_changes(
+    client, settings, django_assert_num_queries
+):
+    from django.core.cache import cache
+    from django.test import Client
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    path = reverse("toegankelijkheid")
+    kwartiermaker = UserFactory(role=Role.KWARTIERMAKER, naam="Kim Kwartier")
+    sign_in(client, kwartiermaker)
+    wethouder = sign_in(Client(), UserFactory(role=Role.WETHOUDER, naam="Wim Wethouder"))
+    for person in (client, wethouder):
+        person.get(path)
+        with django_assert_num_queries(0):  # no user row, no device row
+            assert person.get(path).status_code == 200
+    # Another person's cached row never answers for this one.
+    assert "Kim Kwartier" in client.get(path).content.decode()
+    assert "Wim Wethouder" in wethouder.get(path).content.decode()
+    # A change counts at the next request: a new name, then a deactivated account.
+    type(kwartiermaker).objects.filter(pk=kwartiermaker.pk).update(naam="Kim de Kwartier")
+    assert "Kim de Kwartier" in client.get(path).content.decode()
+    type(kwartiermaker).objects.filter(pk=kwartiermaker.pk).update(is_active=False)
+    response = client.get(reverse("deal:partner-list"))
+    assert response.status_code == 302 and "inloggen" in response["Location"]  # signed out
+    # A removed device: the wethouder must pass the second factor again.
+    TOTPDevice.objects.filter(user__naam="Wim Wethouder").delete()
+    response = wethouder.get(reverse("dashboard"))
+    assert response.status_code == 302 and "/account/tweestaps/" in response["Location"]
+    cache.clear()
