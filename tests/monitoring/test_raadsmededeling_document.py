@@ -308,6 +308,23 @@ def test_appendix_chart_labels_stand_beside_their_own_bars():
     assert len(rows[1]["lines"]) > 1  # a long label wraps, never cut off
 
 
+def test_chart_labels_and_values_are_never_cut_off_inside_the_drawing():
+    """Regression: label room was estimated at 6.6 px a character, so a label of wide letters
+    started left of the drawing (text-anchor end) and lost its first letters."""
+    import re
+
+    from monitoring import charts
+
+    labels = ["2026-H1", "MMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMM", "WERKGROEP INCLUSIEF BELEID"]
+    svg = str(charts.bar_chart("Test", labels, [("Waarde", [1234567.5, 3, 0])]))
+    width = float(re.search(r'viewBox="0 0 ([\d.]+)', svg).group(1))
+    for anchor_x, line in re.findall(r'<tspan x="([\d.]+)" y="[\d.]+">([^<]*)</tspan>', svg):
+        assert float(anchor_x) - charts.text_width(line) >= 0, line  # starts inside
+    for x, value in re.findall(r'<text x="([\d.]+)" y="[\d.]+">([^<]*)</text>', svg):
+        assert float(x) + charts.text_width(value) <= width, value  # ends inside
+    assert "2026-H1" in svg and "MMMMMM" in svg
+
+
 def test_every_table_header_in_the_tag_tree_has_a_scope(approved_pdf):
     _mededeling, pdf = approved_pdf
     scopes = table_header_scopes(pdf)
