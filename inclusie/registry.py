@@ -117,8 +117,7 @@ def nav_for(user, gemeente, path: str = "") -> list[dict]:
     _key, role_nav = _role_nav(user, gemeente)
     here = _here(role_nav, path)
     sections = [
-        {**section, "items": [dict(item) for item in section["items"]]}
-        for section in role_nav
+        {**section, "items": [dict(item) for item in section["items"]]} for section in role_nav
     ]
     if here is not None:
         url, exact = here
