@@ -29,52 +29,25 @@ from inclusie import fragments
 
 register = template.Library()
 
-# Placeholders can never occur in rendered HTML: "\x00" is not allowed in HTML text.
-CSRF_PLACEHOLDER = "\x00csrf\x00"
-NONCE_PLACEHOLDER = "\x00nonce\x00"
+
+def _token(context) -> str:
+    """This request's CSRF token (the csrf context processor's, lazily), or ""."""
+    token = context.get("csrf_token")
+    return str(token) if token and str(token) != "NOTPROVIDED" else ""
 
 
 def _nonce(context) -> str:
     """This request's CSP nonce as text (django-csp makes it lazily), or ""."""
     nonce = getattr(context.get("request"), "csp_nonce", None)
-    return str(nonce) if nonce else ""
+    return str(nonce) if nonce is not None else ""  # lazy: falsy until used
 
 
 def _store(html: str, context) -> str | None:
-    """The rendered part with this request's token and nonce as placeholders.
-
-    None (do not store) when a token or nonce in it is not this request's own.
-    """
-    if "csrfmiddlewaretoken" in html:
-        token = context.get("csrf_token")
-        if not token or str(token) == "NOTPROVIDED":
-            return None
-        html = html.replace(str(token), CSRF_PLACEHOLDER)
-        if html.count('name="csrfmiddlewaretoken"') != html.count(f'value="{CSRF_PLACEHOLDER}"'):
-            return None
-    if " nonce=" in html:
-        nonce = _nonce(context)
-        if not nonce:
-            return None
-        html = html.replace(f'nonce="{nonce}"', f'nonce="{NONCE_PLACEHOLDER}"')
-        if html.count(" nonce=") != html.count(f'nonce="{NONCE_PLACEHOLDER}"'):
-            return None
-    return html
+    return fragments.hold(html, lambda: _token(context), lambda: _nonce(context))
 
 
 def _fill(stored: str, context) -> str | None:
-    """The stored part with this request's token and nonce; None if it cannot have them."""
-    if CSRF_PLACEHOLDER in stored:
-        token = context.get("csrf_token")
-        if not token or str(token) == "NOTPROVIDED":
-            return None
-        stored = stored.replace(CSRF_PLACEHOLDER, str(token))
-    if NONCE_PLACEHOLDER in stored:
-        nonce = _nonce(context)
-        if not nonce:
-            return None
-        stored = stored.replace(NONCE_PLACEHOLDER, nonce)
-    return stored
+    return fragments.fill(stored, lambda: _token(context), lambda: _nonce(context))
 
 
 class FragmentNode(template.Node):

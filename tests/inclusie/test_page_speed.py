@@ -412,3 +412,40 @@ def test_the_signed_in_person_and_device_come_from_the_cache_until_anything_chan
     response = wethouder.get(reverse("dashboard"))
     assert response.status_code == 302 and "/account/tweestaps/" in response["Location"]
     cache.clear()
+
+
+@pytest.mark.django_db
+def test_a_public_page_is_kept_whole_for_visitors_with_their_own_token_and_nonce(
+    settings, django_assert_max_num_queries
+):
+    import re
+
+    from django.test import Client
+
+    from tests.factories import OrganisatieFactory
+
+    settings.ALLOWED_HOSTS = ["testserver"]
+    url = reverse("openbaar")
+    visitor = Client(enforce_csrf_checks=True)
+    visitor.get(url)
+    with django_assert_max_num_queries(0):  # the whole page from the cache
+        response = visitor.get(url)
+    assert not response.templates  # nothing rendered
+    html = response.content.decode()
+    nonce = re.search(r'<script nonce="([^"]+)"', html).group(1)
+    assert f"'nonce-{nonce}'" in response["Content-Security-Policy"]
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    # The language form on the cached page posts with the token filled in for this visitor.
+    switched = visitor.post(
+        reverse("set_language"), {"language": "en", "next": url, "csrfmiddlewaretoken": token}
+    )
+    assert switched.status_code == 302
+    assert 'lang="en"' in visitor.get(url).content.decode()
+    other = Client().get(url).content.decode()
+    assert token not in other and nonce not in other
+    # A write shows at once; a signed-in person gets the page rendered for them.
+    assert not Client().get(url).templates
+    OrganisatieFactory()  # any write changes the data version
+    assert "openbaar/index.html" in [t.name for t in Client().get(url).templates]
+    signed_in = sign_in(Client(), UserFactory(role=Role.KWARTIERMAKER))
+    assert "Uitloggen" in signed_in.get(url).content.decode()
