@@ -13,7 +13,9 @@ def _gemeente():
 def portal(request):
     """The gemeente profile (with its terms) and the role's navigation (as data and as
     HTML), lazily."""
-    gemeente = SimpleLazyObject(_gemeente)
+    # Every page's title and header show it: read at once (a lazy proxy costs more on
+    # the dozen uses a page makes of it than the one cache read it would save).
+    gemeente = _gemeente()
     user = getattr(request, "user", None)
     signed_in = user is not None and user.is_authenticated
     if signed_in and needs_verification(request):

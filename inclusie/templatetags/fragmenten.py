@@ -89,6 +89,9 @@ _shared: dict[tuple, str] = {}
 
 
 class SharedNode(template.Node):
+    # Holds no {% block %}: {% extends %} need not search it on every render.
+    child_nodelists = ()
+
     def __init__(self, name: str, vary_on: list, nodelist: template.NodeList) -> None:
         self.name = name
         self.vary_on = vary_on
