@@ -9,9 +9,11 @@ import pytest
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
+from django.db import transaction
 
 from inclusie.celery import app as celery_app
 from inclusie.constants import Role
+from tests.demo_rows import DemoRows, realign_sequences
 from tests.factories import UserFactory
 from tests.signin import sign_in
 from tests.workers import xdist_worker_index
@@ -64,26 +66,6 @@ def _forget_process_caches() -> None:
     ContentType.objects.clear_cache()
 
 
-def _realign_sequences() -> None:
-    """Put every id sequence just past its table's highest id (PostgreSQL).
-
-    Sequences are not transactional: a flush or a snapshot restore inside a test's
-    rolled-back transaction leaves them behind or ahead of the rows that came back,
-    and the next test's insert would collide with an existing id.
-    """
-    from django.apps import apps
-    from django.core.management.color import no_style
-    from django.db import connection
-
-    if connection.vendor != "postgresql":
-        return
-    models = [m for m in apps.get_models(include_auto_created=True) if m._meta.managed]
-    statements = connection.ops.sequence_reset_sql(no_style(), models)
-    if statements:
-        with connection.cursor() as cursor:
-            cursor.execute("\n".join(statements))
-
-
 @pytest.fixture(autouse=True)
 def _fresh_axes_and_cache(request, django_db_blocker):
     _forget_process_caches()
@@ -91,13 +73,49 @@ def _fresh_axes_and_cache(request, django_db_blocker):
     _forget_process_caches()
     if {"db", "transactional_db", "demo_data", "demo_site"} & set(request.fixturenames):
         with django_db_blocker.unblock():
-            _realign_sequences()
+            realign_sequences()
 
 
 @pytest.fixture
 def demo_data(db):
     """The demo programme (`seed_demo`) in this test's transaction, rolled back afterwards."""
     call_command("seed_demo", stdout=io.StringIO())
+
+
+@pytest.fixture(scope="module")
+def demo_module(django_db_setup, django_db_blocker):
+    """The demo programme seeded once for a module's tests that only need it there: in a
+    transaction around them, rolled back after the module. Each test still runs in its
+    own transaction inside it (`db`), so what one test writes never reaches the next."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            call_command("seed_demo", stdout=io.StringIO())
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            ContentType.objects.clear_cache()
+
+
+DEMO_ROWS = pytest.StashKey[DemoRows]()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, request):
+    """The test databases (pytest-django), and the demo's rows for `demo_rows` when this
+    session has tests that ask for them: read from the freshly migrated database, before
+    any test, so every restore starts from what migrations loaded (tests/demo_rows.py)."""
+    if any("demo_rows" in getattr(item, "fixturenames", ()) for item in request.session.items):
+        with django_db_blocker.unblock():
+            request.config.stash[DEMO_ROWS] = DemoRows.capture()
+
+
+@pytest.fixture(scope="session")
+def demo_rows(django_db_setup, request) -> DemoRows:
+    """The demo's rows, to put back into an emptied database (`demo_site`)."""
+    return request.config.stash[DEMO_ROWS]
 
 
 @pytest.fixture

@@ -46,8 +46,7 @@ def links(page, selector: str, base_url: str) -> list[str]:
 
 def check_page(page, url: str) -> list[str]:
     problems = []
-    response = page.goto(url)
-    page.wait_for_load_state("networkidle")
+    response = page.goto(url)  # waits for the load event: no page fetches anything after it
     if response is None or response.status >= 400:
         return [f"{url}: HTTP {response.status if response else 'geen antwoord'}"]
     if page.evaluate("document.documentElement.lang") != "nl":
