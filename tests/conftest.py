@@ -13,7 +13,8 @@ from django.db import transaction
 
 from inclusie.celery import app as celery_app
 from inclusie.constants import Role
-from tests.demo_rows import DemoRows, realign_sequences
+from tests import db_states as states
+from tests.db_states import TableRows, realign_sequences
 from tests.factories import UserFactory
 from tests.signin import sign_in
 from tests.workers import xdist_worker_index
@@ -23,6 +24,7 @@ if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
     from tests import fast_flush
 
     fast_flush.install()
+states.install()
 
 
 def _own_redis_cache_per_worker() -> None:
@@ -99,22 +101,25 @@ def demo_module(django_db_setup, django_db_blocker):
             ContentType.objects.clear_cache()
 
 
-DEMO_ROWS = pytest.StashKey[DemoRows]()
+DEMO_ROWS = pytest.StashKey[TableRows]()
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker, request):
-    """The test databases (pytest-django), and the demo's rows for `demo_rows` when this
-    session has tests that ask for them: read from the freshly migrated database, before
-    any test, so every restore starts from what migrations loaded (tests/demo_rows.py)."""
-    if any("demo_rows" in getattr(item, "fixturenames", ()) for item in request.session.items):
-        with django_db_blocker.unblock():
-            request.config.stash[DEMO_ROWS] = DemoRows.capture()
+    """The test databases (pytest-django), then what they hold right after the migrations
+    (`base`, put back after every committed test instead of a flush) and, when this
+    session has tests that ask for it, the demo on top of that (tests/db_states.py)."""
+    with django_db_blocker.unblock():
+        states.base = TableRows.read()
+        if any("demo_rows" in getattr(item, "fixturenames", ()) for item in request.session.items):
+            request.config.stash[DEMO_ROWS] = states.seeded_demo()
+    yield
+    states.base = None
 
 
 @pytest.fixture(scope="session")
-def demo_rows(django_db_setup, request) -> DemoRows:
-    """The demo's rows, to put back into an emptied database (`demo_site`)."""
+def demo_rows(django_db_setup, request) -> TableRows:
+    """The demo's rows, to put back with `restore()` (`demo_site`)."""
     return request.config.stash[DEMO_ROWS]
 
 
@@ -158,13 +163,35 @@ def admin_client(client, admin_user):
     return sign_in(client, admin_user)
 
 
-# Browser and integration tests empty the database after each test (a flush), which
-# also removes what data migrations loaded (choice lists, the stappenplan steps).
-# Under xdist they go last, so every test that relies on those rows runs before them.
-FLUSHING = ("integration", "browser")
+# Browser, integration and a few other tests take many seconds each, most tests a
+# fraction of one.
+SLOW = ("browser", "integration", "slow")
 
 
 def pytest_collection_modifyitems(config, items):
-    if not hasattr(config, "workerinput"):  # not an xdist worker: keep the written order
+    """Under xdist (`--dist worksteal`) the slow tests start first, spread over the workers.
+
+    Worksteal first hands each of the n workers one contiguous share of the collection
+    (len(pending) // workers left, in turn) and later lets an idle worker take the back
+    half of the longest queue. Each share here starts with every n-th slow test and is
+    filled up with the quick ones in their written order, so the slow tests run side by
+    side from the start and only quick tests are left to move at the end. Any order is
+    safe: committed tests leave the database as migrations left it (tests/db_states.py).
+    """
+    workers = getattr(config, "workerinput", {}).get("workercount", 0)
+    if workers < 2:  # not under xdist: keep the written order
         return
-    items.sort(key=lambda item: any(item.get_closest_marker(m) for m in FLUSHING))
+    is_slow = [any(item.get_closest_marker(m) for m in SLOW) for item in items]
+    slow = [item for item, flag in zip(items, is_slow, strict=True) if flag]
+    quick = iter([item for item, flag in zip(items, is_slow, strict=True) if not flag])
+    ordered = []
+    left = len(items)
+    for worker in range(workers):
+        share = left // (workers - worker)
+        own_slow = slow[worker::workers]
+        ordered += own_slow
+        ordered += [next(quick) for _ in range(max(share - len(own_slow), 0))]
+        left -= share
+    ordered += list(quick)
+    assert len(ordered) == len(items)
+    items[:] = ordered

@@ -41,7 +41,7 @@ def browser():
 @pytest.fixture
 def demo_site(transactional_db, live_server, demo_rows):
     """The live server with the demo programme loaded (committed: the server has its own
-    connection), put back from the rows the session seeded once (tests/demo_rows.py)."""
+    connection), put back from the rows the session seeded once (tests/db_states.py)."""
     demo_rows.restore()
     return live_server
 

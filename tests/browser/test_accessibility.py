@@ -157,8 +157,8 @@ def test_beheer_pages_pass_axe_and_work_by_keyboard(demo_site, new_page):
     # A new version by keyboard: focus the button, press Enter; the concept is editable.
     page.goto(demo_site.url + in_gebruik.get_absolute_url())
     page.get_by_role("button", name="Nieuwe versie maken van deze versie").focus()
-    page.keyboard.press("Enter")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert "Concept" in page.content()
     problems += check_page(page, page.url)
     concept = Vragenlijst.objects.get(code=in_gebruik.code, actief=False, door_gemeente=True)
@@ -174,7 +174,7 @@ def test_beheer_pages_pass_axe_and_work_by_keyboard(demo_site, new_page):
     page.get_by_label("oktober").focus()
     page.keyboard.press("Space")
     page.get_by_role("button", name="Opslaan").focus()
-    page.keyboard.press("Enter")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert "elk jaar op 2 januari en 2 oktober om 06:30" in page.content()
     assert not problems, "\n".join(problems)
