@@ -421,11 +421,13 @@ def run(users: int, seconds: float, write_share: float = 0.3) -> dict:
                 user.username
             ):
                 writes = []
-            i = 0
+            i = written = 0
             while time.monotonic() < deadline:
                 i += 1
                 if writes and rng.random() < write_share:
-                    rng.choice(writes)(user, stats, t, rng, f"{worker}-{i}")
+                    # In turn, so every kind of write is made even in a short or slow run.
+                    writes[written % len(writes)](user, stats, t, rng, f"{worker}-{i}")
+                    written += 1
                 else:
                     path = rng.choice(reads)
                     stats.record(user.get(path), path)

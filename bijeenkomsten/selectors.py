@@ -103,6 +103,14 @@ def bijeenkomst_get(*, user, pk) -> Bijeenkomst:
     return obj
 
 
+def bijeenkomst_kop(*, user, pk) -> Bijeenkomst:
+    """The meeting alone (title, dates, status), if `user` may see it: one query."""
+    obj = bijeenkomsten_zichtbaar(user).filter(pk=pk).first()
+    if obj is None:
+        raise Http404
+    return obj
+
+
 def bijeenkomst_detail(*, user, pk) -> Bijeenkomst:
     """A meeting with agenda, attachments, invitees, decisions and actions, in fixed queries."""
     obj = (

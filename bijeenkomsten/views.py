@@ -53,6 +53,7 @@ from bijeenkomsten.models import (
 from inclusie import dates
 from inclusie.downloads import private_file_response
 from inclusie.form_views import ServiceFormView, call_service, run_action
+from inclusie.fragments import Deferred
 from inclusie.links import portal_url
 from inclusie.list_views import FilteredListView
 from inclusie.pdf import render_to_pdf
@@ -191,31 +192,40 @@ class BijeenkomstDetailView(AreaMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        user = self.request.user
-        b = sel.bijeenkomst_detail(user=user, pk=kwargs["pk"])
+        user, pk = self.request.user, kwargs["pk"]
+        kop = sel.bijeenkomst_kop(user=user, pk=pk)  # title, access and phase: one query
+        nu = timezone.now()
+        # The page body is a cached fragment that differs per phase (which changes with
+        # the clock) and, while it runs, per whether it has started (cancelling ends then).
+        ctx["bijeenkomst"] = kop
+        ctx["moment"] = f"{fasen.fase(kop, nu=nu)}:{nu < kop.start}"
+        ctx["pagina"] = Deferred(lambda: self._pagina(user, pk, nu))
+        return ctx
+
+    def _pagina(self, user, pk: int, nu) -> dict:
+        b = sel.bijeenkomst_detail(user=user, pk=pk)
         deelnemers, verborgen = sel.deelnemers_voor(b, user)
         mijn = next((u for u in b.uitnodigingen.all() if u.user_id == user.pk), None)
         beheert = sel.beheert_bijeenkomsten(user)
-        stand = fasen.stand(b)
+        stand = fasen.stand(b, nu=nu)
         primair, menu = _acties_menu(b, stand, beheert)
         self._na_verplaatsen(list(b.agendapunten.all()))
-        ctx.update(
-            stand=stand,
-            agenda_wijzigen=beheert and stand.mag(Handeling.AGENDA),
-            verslag_heeft_aantekeningen=fasen.heeft_verslag(b),
-            primaire_actie=primair,
-            acties_menu=menu,
-            bijeenkomst=b,
-            deelnemers=deelnemers,
-            verborgen=verborgen,
-            mijn_uitnodiging=mijn,
-            rsvp_form=RsvpForm(initial={"antwoord": mijn.antwoord}) if mijn else None,
-            eerdere_acties=sel.open_acties_eerder(b, user),
-            acties=sel.met_eigenaar_namen(b.acties.all(), user),
-            beheert=beheert,
-            vorige=sel.vorige_bijeenkomst(b, user),
-        )
-        return ctx
+        return {
+            "stand": stand,
+            "agenda_wijzigen": beheert and stand.mag(Handeling.AGENDA),
+            "verslag_heeft_aantekeningen": fasen.heeft_verslag(b),
+            "primaire_actie": primair,
+            "acties_menu": menu,
+            "bijeenkomst": b,
+            "deelnemers": deelnemers,
+            "verborgen": verborgen,
+            "mijn_uitnodiging": mijn,
+            "rsvp_form": RsvpForm(initial={"antwoord": mijn.antwoord}) if mijn else None,
+            "eerdere_acties": sel.open_acties_eerder(b, user),
+            "acties": sel.met_eigenaar_namen(b.acties.all(), user),
+            "beheert": beheert,
+            "vorige": sel.vorige_bijeenkomst(b, user),
+        }
 
     def _na_verplaatsen(self, punten: list[Agendapunt]) -> None:
         """After a move (?verplaatst=pk&richting=...): the moved item's same button gets

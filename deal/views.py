@@ -37,6 +37,7 @@ from deal.models import (
 from inclusie.downloads import private_file_response
 from inclusie.exports import csv_response, xlsx_response
 from inclusie.form_views import ServiceFormView
+from inclusie.fragments import Deferred
 from inclusie.list_views import FilteredListView
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, public_view, requires
 
@@ -155,7 +156,16 @@ class PipelineView(AreaMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["filter"], ctx["columns"] = selectors.pipeline(params=self.request.GET or None)
+        # The board is a cached fragment: read from the database only when it is rendered.
+        ctx["bord"] = Deferred(
+            lambda: dict(
+                zip(
+                    ("filter", "columns"),
+                    selectors.pipeline(params=self.request.GET or None),
+                    strict=True,
+                )
+            )
+        )
         ctx["cap"] = selectors.PIPELINE_CARDS_PER_COLUMN
         return ctx
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from django.core.cache import cache
 from django.db import connections
@@ -89,3 +89,30 @@ def install(sender=None, connection=None, **kwargs) -> None:
     for conn in targets:
         if _bump_on_write not in conn.execute_wrappers:
             conn.execute_wrappers.append(_bump_on_write)
+
+
+class Deferred(Mapping):
+    """A page's data, read on first use: for a page whose body is a cached fragment.
+
+    The view passes `Deferred(compute)` where `compute()` returns a dict; the template
+    opens the fragment and, inside it, `{% with x=page.x %}`. On a cache hit nothing
+    inside runs, so the data is never read from the database.
+    """
+
+    def __init__(self, compute: Callable[[], dict]) -> None:
+        self._compute = compute
+        self._values: dict | None = None
+
+    def _all(self) -> dict:
+        if self._values is None:
+            self._values = self._compute()
+        return self._values
+
+    def __getitem__(self, name: str):
+        return self._all()[name]
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())

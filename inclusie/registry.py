@@ -114,28 +114,65 @@ def nav_for(user, gemeente, path: str = "") -> list[dict]:
     prefix, so it is built once per process for each of those (`_role_nav`); a request
     only copies it and marks where it is.
     """
+    _key, role_nav = _role_nav(user, gemeente)
+    here = _here(role_nav, path)
     sections = [
-        {**section, "items": [dict(item) for item in section["items"]]}
-        for section in _role_nav(user, gemeente)
+        {**section, "items": [dict(item) for item in section["items"]]} for section in role_nav
     ]
-    entries = [item for section in sections for item in section["items"]]
-    within = [
-        e for e in entries if e["url"] == path or (e["url"] != "/" and path.startswith(e["url"]))
-    ]
-    here = max(within, key=lambda e: len(e["url"]), default=None)
     if here is not None:
-        here["current"] = "page" if here["url"] == path else "true"
+        url, exact = here
         for section in sections:
-            if any(item is here for item in section["items"]):
-                section["current"] = True
+            for item in section["items"]:
+                if item["url"] == url:
+                    item["current"] = "page" if exact else "true"
+                    section["current"] = True
     return sections
+
+
+def _here(role_nav: list[dict], path: str) -> tuple[str, bool] | None:
+    """(URL of the menu item the path is in, whether it is that page itself), or None."""
+    urls = [item["url"] for section in role_nav for item in section["items"]]
+    within = [u for u in urls if u == path or (u != "/" and path.startswith(u))]
+    if not within:
+        return None
+    url = max(within, key=len)
+    return url, url == path
+
+
+NAV_TEMPLATE = "includes/hoofdmenu.html"
+# (menu key, current item) -> the menu's HTML
+_nav_html_cache: dict[tuple, str] = {}
+
+
+def nav_html(user, gemeente, path: str = "") -> str:
+    """The main menu as HTML: rendered once per process for each menu and current item.
+
+    The menu is the same for everyone with the same role, language and gemeente terms,
+    and the page only decides which item is current, so every page after the first
+    costs a dictionary lookup instead of a template render.
+    """
+    from django.template.loader import render_to_string
+    from django.utils.safestring import mark_safe
+
+    key, role_nav = _role_nav(user, gemeente)
+    here = _here(role_nav, path)
+    html_key = (key, here)
+    html = _nav_html_cache.get(html_key)
+    if html is None:
+        if len(_nav_html_cache) > 4096:  # menus x pages with a menu item: small; bound it
+            _nav_html_cache.clear()
+        sections = nav_for(user, gemeente, path)
+        html = render_to_string(NAV_TEMPLATE, {"hoofdnavigatie": sections}) if sections else ""
+        _nav_html_cache[html_key] = html
+    return mark_safe(html)  # noqa: S308 - our own template, rendered with autoescape
 
 
 # (role, active, language, URL prefix, gemeente version, registry size) -> the menu
 _nav_cache: dict[tuple, list[dict]] = {}
 
 
-def _role_nav(user, gemeente) -> list[dict]:
+def _role_nav(user, gemeente) -> tuple[tuple, list[dict]]:
+    """(cache key, menu) of this user's role: built once per process."""
     from django.urls import get_script_prefix
     from django.utils.translation import get_language
 
@@ -153,7 +190,7 @@ def _role_nav(user, gemeente) -> list[dict]:
         if len(_nav_cache) > 256:  # roles x languages x profile versions: small; bound it
             _nav_cache.clear()
         cached = _nav_cache[key] = _build_nav(user, gemeente)
-    return cached
+    return key, cached
 
 
 def _build_nav(user, gemeente) -> list[dict]:

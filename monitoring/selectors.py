@@ -395,7 +395,8 @@ def report_appendix(
                     item["chart_w"] = (charts.WIDTH - layout.label_w) * k
                     item["chart_h"] = layout.height * k
                     item["label_rows"] = [
-                        {"lines": row["lines"], "top": row["top"] * k} for row in layout.label_rows
+                        {"lines": row["lines"], "pad": row["pad"] * k, "height": row["height"] * k}
+                        for row in layout.label_rows
                     ]
                     item["chart"] = charts.bar_chart(
                         fig.label,

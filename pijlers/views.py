@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
 from inclusie.form_views import ServiceFormView, run_action
+from inclusie.fragments import Deferred
 from inclusie.models import GemeenteProfiel
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, requires
 from inclusie.registry import slot_panels
@@ -60,10 +61,15 @@ class PijlerDetailView(AreaMixin, DetailView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         pijler = self.object
-        ctx["leden"] = list(selectors.leden(pijler=pijler))
-        ctx["oud_leden"] = list(selectors.leden(pijler=pijler, huidig=False)[:20])
-        # Partners, commitments, meetings...: the apps that own them fill the slot.
-        ctx["panels"] = slot_panels("pijler", self.request, pijler)
+        # The page body is a cached fragment: read from the database only when rendered.
+        ctx["pagina"] = Deferred(
+            lambda: {
+                "leden": list(selectors.leden(pijler=pijler)),
+                "oud_leden": list(selectors.leden(pijler=pijler, huidig=False)[:20]),
+                # Partners, commitments, meetings...: the apps that own them fill the slot.
+                "panels": slot_panels("pijler", self.request, pijler),
+            }
+        )
         if self.can("pijlers", CHANGE):
             ctx["hoofdactie"], ctx["meer_acties"] = pijler_actions(pijler)
         return ctx

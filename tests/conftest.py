@@ -56,20 +56,31 @@ def _eager_celery(request):
 
 
 def _forget_process_caches() -> None:
+    from django.conf import settings
     from django.core.cache import cache
+    from django.utils import translation
 
     from inclusie import keuzes, registry
 
     cache.clear()
+    # The language a request switched to stays active in this thread afterwards (the
+    # middleware activates it per request): every test starts in Dutch.
+    translation.activate(settings.LANGUAGE_CODE)
     keuzes.clear_memo()  # choice lists remembered within a request (inclusie/keuzes.py)
     registry._nav_cache.clear()  # the menu per role, built once per process
+    registry._nav_html_cache.clear()  # and its HTML per current item
     # A test that restored the demo snapshot or flushed the database leaves content
     # type ids in this process's cache that the rollback or flush took away again.
     ContentType.objects.clear_cache()
 
 
 @pytest.fixture(autouse=True)
-def _fresh_axes_and_cache(request, django_db_blocker):
+def _fresh_axes_and_cache(request, django_db_blocker, monkeypatch):
+    from inclusie.middleware import IdleSessionMiddleware
+
+    # The session is touched once a minute; on a loaded machine a test can take that
+    # long, and the touch would show up as an extra query in a query-count test.
+    monkeypatch.setattr(IdleSessionMiddleware, "TOUCH_EVERY", 3600)
     _forget_process_caches()
     yield
     _forget_process_caches()

@@ -189,6 +189,7 @@ class GemeenteProfiel(TimeStampedModel):
         return Term(self.term_pijler, self.term_pijlers, self.term_lidwoord)
 
     CACHE_KEY = "gemeenteprofiel"
+    CACHE_SECONDS = 900  # saving drops it at once; this bounds a change made around save()
 
     @classmethod
     def cached(cls) -> "GemeenteProfiel":
@@ -202,7 +203,7 @@ class GemeenteProfiel(TimeStampedModel):
         profiel = cache.get(cls.CACHE_KEY)
         if profiel is None:
             profiel = cls.objects.filter(pk=1).first() or cls()
-            cache.set(cls.CACHE_KEY, profiel, 60)
+            cache.set(cls.CACHE_KEY, profiel, cls.CACHE_SECONDS)
         return profiel
 
     @classmethod

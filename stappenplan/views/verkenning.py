@@ -18,6 +18,7 @@ from inclusie.constants import Levensdomein, ReportStatus
 from inclusie.downloads import private_file_response
 from inclusie.exports import csv_response
 from inclusie.form_views import ServiceFormView, run_action
+from inclusie.fragments import Deferred
 from inclusie.ids import query_id
 from inclusie.list_views import FilteredListView
 from inclusie.models import Wijk
@@ -107,20 +108,26 @@ class VerkenningDetailView(AreaMixin, TemplateView):
         mag_wijzigen = sel.can_edit(user=self.request.user, verkenning=verkenning)
         ctx.update(
             verkenning=verkenning,
-            delen=sel.verkenning_structuur(verkenning=verkenning),
             mag_wijzigen=mag_wijzigen,
             bewerkbaar=mag_wijzigen and not verkenning.is_ingediend,
-            levensdomeinen=Levensdomein.choices,
-            wijken=list(Wijk.objects.order_by("naam").values_list("pk", "naam")),
-            gebeurtenissen=verkenning.gebeurtenissen.select_related("door")[:10],
-            gedeeld_met=list(verkenning.gedeeld_met.all()),
-            rapport=verkenning.rapporten.first(),
-            heropen_form=HeropenForm(),
-            stap_verkenning=Stap.objects.filter(code="verkenning").only("pk").first()
-            if allowed(self.request.user, "stappenplan")
-            else None,
+            # The questionnaire is a cached fragment: read only when it is rendered afresh.
+            pagina=Deferred(lambda: self._pagina(verkenning)),
         )
         return ctx
+
+    def _pagina(self, verkenning) -> dict:
+        return {
+            "delen": sel.verkenning_structuur(verkenning=verkenning),
+            "levensdomeinen": Levensdomein.choices,
+            "wijken": list(Wijk.objects.order_by("naam").values_list("pk", "naam")),
+            "gebeurtenissen": verkenning.gebeurtenissen.select_related("door")[:10],
+            "gedeeld_met": list(verkenning.gedeeld_met.all()),
+            "rapport": verkenning.rapporten.first(),
+            "heropen_form": HeropenForm(),
+            "stap_verkenning": Stap.objects.filter(code="verkenning").only("pk").first()
+            if allowed(self.request.user, "stappenplan")
+            else None,
+        }
 
 
 def _antwoord_json(antwoord: Antwoord) -> dict:

@@ -157,7 +157,7 @@ def test_beheer_pages_pass_axe_and_work_by_keyboard(demo_site, new_page):
     # A new version by keyboard: focus the button, press Enter; the concept is editable.
     page.goto(demo_site.url + in_gebruik.get_absolute_url())
     page.get_by_role("button", name="Nieuwe versie maken van deze versie").focus()
-    with page.expect_navigation():
+    with page.expect_navigation():  # the form posts and the concept's page opens
         page.keyboard.press("Enter")
     assert "Concept" in page.content()
     problems += check_page(page, page.url)

@@ -99,6 +99,31 @@ def test_navigation_is_built_once_per_role_and_marks_the_current_page(monkeypatc
     assert current(again) == [(partners, "true")]
 
 
+@pytest.mark.django_db
+def test_the_menu_html_is_rendered_once_per_role_and_current_item(monkeypatch):
+    from django.template import loader
+
+    renders = []
+    render = loader.render_to_string
+    monkeypatch.setattr(registry, "_nav_html_cache", {})
+    monkeypatch.setattr(
+        loader, "render_to_string", lambda name, ctx: renders.append(name) or render(name, ctx)
+    )
+    one, two = UserFactory(role=Role.KWARTIERMAKER), UserFactory(role=Role.KWARTIERMAKER)
+    gemeente = GemeenteProfiel.cached()
+    partners = reverse("deal:partner-list")
+    first = registry.nav_html(one, gemeente, partners)
+    assert registry.nav_html(two, gemeente, partners + "1/") != first  # "true", not "page"
+    assert registry.nav_html(two, gemeente, partners) == first
+    assert registry.nav_html(one, gemeente, partners) == first
+    assert len(renders) == 2
+    assert f'href="{partners}" aria-current="page"' in first
+    home = registry.nav_html(one, gemeente, "/")
+    assert 'aria-current="page"' in home and f'href="{partners}" aria-current' not in home
+    ambassadeur = registry.nav_html(UserFactory(role=Role.AMBASSADEUR), gemeente, "/")
+    assert partners not in ambassadeur  # another role, another menu
+
+
 @pytest.fixture
 def kwartiermakers(db):
     return UserFactory(role=Role.KWARTIERMAKER), UserFactory(role=Role.KWARTIERMAKER)
@@ -271,23 +296,42 @@ def test_a_fragment_is_per_user_per_path_and_per_language(rf):
 
 
 @pytest.mark.django_db
-def test_a_fragment_with_a_csrf_token_or_a_nonce_is_never_stored(rf):
+def test_a_cached_form_carries_the_token_and_nonce_of_the_request_that_reads_it(rf):
     from django.middleware.csrf import get_token
 
-    request = rf.get("/lijst/")
-    request.user = UserFactory()
-    token = get_token(request)
-    first = _render_fragment(
-        '{% fragment "f" %}<form>{% csrf_token %}</form>{% endfragment %}',
-        request,
-        csrf_token=token,
+    user = UserFactory()
+    source = (
+        '{% fragment "f" %}<form method="post">{% csrf_token %}</form>'
+        '<script nonce="{{ request.csp_nonce }}"></script>{{ teller }}{% endfragment %}'
     )
-    second = _render_fragment('{% fragment "f" %}tweede{% endfragment %}', request)
-    assert "csrfmiddlewaretoken" in first and second == "tweede"
-    request.csp_nonce = "abc"
-    source = '{% fragment "n" %}<script nonce="{{ request.csp_nonce }}"></script>{% endfragment %}'
-    assert 'nonce="abc"' in _render_fragment(source, request)
-    assert _render_fragment('{% fragment "n" %}zonder{% endfragment %}', request) == "zonder"
+    first = rf.get("/lijst/")
+    first.user, first.csp_nonce = user, "eerste-nonce"
+    first_token = get_token(first)
+    html = _render_fragment(source, first, csrf_token=first_token, teller=1)
+    assert first_token in html and 'nonce="eerste-nonce"' in html and html.endswith("1")
+    second = rf.get("/lijst/")
+    second.user, second.csp_nonce = user, "tweede-nonce"
+    second_token = get_token(second)
+    html = _render_fragment(source, second, csrf_token=second_token, teller=2)
+    assert html.endswith("1"), "the second read comes from the cache"
+    assert f'value="{second_token}"' in html and 'nonce="tweede-nonce"' in html
+    assert first_token not in html and "eerste-nonce" not in html
+    # A request without a token of its own renders the part afresh.
+    third = rf.get("/lijst/")
+    third.user = user
+    assert _render_fragment(source, third, teller=3).endswith("3")
+
+
+@pytest.mark.django_db
+def test_a_fragment_varies_on_the_values_it_names(rf):
+    request = rf.get("/bijeenkomst/1/")
+    request.user = UserFactory()
+    source = '{% fragment "b" fase %}{{ fase }}{% endfragment %}'
+    assert _render_fragment(source, request, fase="voor") == "voor"
+    assert _render_fragment(source, request, fase="tijdens") == "tijdens"
+    assert _render_fragment('{% fragment "b" fase %}x{% endfragment %}', request, fase="voor") == (
+        "voor"
+    )
 
 
 @pytest.mark.django_db

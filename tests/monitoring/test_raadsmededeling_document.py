@@ -289,6 +289,25 @@ def test_appendix_leaves_out_figures_without_data_and_zero_rows(approved_pdf):
     assert "€ 17.658,80 € 8.000,00" in appendix
 
 
+def test_appendix_chart_labels_stand_beside_their_own_bars():
+    """The labels stack in normal flow beside the drawing (pdf/_bijlage_cijfers.html): each
+    slot starts where its group of bars starts and the label is centred on those bars."""
+    from monitoring import charts
+
+    labels = ["Gestopt", "Communicatie (nieuwsbrief, sociale media)", "Ondertekend"]
+    for legend in (False, True):
+        layout = charts.chart_layout(labels, 2, legend=legend)
+        rows = layout.label_rows
+        assert sum(row["height"] for row in rows) == pytest.approx(layout.height)
+        start = 0.0
+        for row, (top, h) in zip(rows, layout.groups, strict=True):
+            label_top = start + row["pad"]
+            label_h = charts.LINE_H * len(row["lines"])
+            assert label_top + label_h / 2 == pytest.approx(top + h / 2)
+            start += row["height"]
+    assert len(rows[1]["lines"]) > 1  # a long label wraps, never cut off
+
+
 def test_every_table_header_in_the_tag_tree_has_a_scope(approved_pdf):
     _mededeling, pdf = approved_pdf
     scopes = table_header_scopes(pdf)
