@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse, reverse_lazy
+from django.utils.decorators import method_decorator
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -34,6 +35,7 @@ from deal.models import (
     Toezegging,
     Voortgang,
 )
+from inclusie import fragments
 from inclusie.downloads import private_file_response
 from inclusie.exports import csv_response, xlsx_response
 from inclusie.form_views import ServiceFormView
@@ -677,6 +679,7 @@ def kennis_bestand(request, pk: int):
 
 
 @public_view
+@method_decorator(fragments.public_page, name="dispatch")
 class DealPublicView(TemplateView):
     template_name = "deal/openbaar.html"
 

@@ -2,6 +2,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.db.models import Q
 
+from inclusie import fragments
+
 
 class EmailOrUsernameBackend(ModelBackend):
     """Sign in with the e-mail address or the short username, case-insensitively."""
@@ -19,3 +21,13 @@ class EmailOrUsernameBackend(ModelBackend):
         if user.check_password(password) and self.user_can_authenticate(user):
             return user
         return None
+
+    def get_user(self, user_id):
+        """The signed-in person of every request, kept in the shared cache.
+
+        Any write to the database changes the data version (inclusie.fragments), so a
+        deactivated account, a new role or a changed password counts at the next request.
+        """
+        return fragments.read_through(
+            f"gebruiker:{user_id}", lambda: ModelBackend.get_user(self, user_id)
+        )

@@ -51,6 +51,120 @@ def version() -> str:
     return current
 
 
+# Placeholders can never occur in rendered HTML: "\x00" is not allowed in HTML text.
+CSRF_PLACEHOLDER = "\x00csrf\x00"
+_CSRF_VALUE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+NONCE_PLACEHOLDER = "\x00nonce\x00"
+
+
+def hold(html: str, token: Callable[[], str], nonce: Callable[[], str]) -> str | None:
+    """Rendered HTML with this request's CSRF token and CSP nonce as placeholders.
+
+    `token` and `nonce` give this request's values ("" when it has none); they are only
+    asked for when the HTML holds a form or a nonce. None (do not store) when a token or
+    nonce in it is not this request's own.
+    """
+    if "csrfmiddlewaretoken" in html:
+        value = token()
+        if not value:
+            return None
+        html = html.replace(value, CSRF_PLACEHOLDER)
+        if html.count('name="csrfmiddlewaretoken"') != html.count(f'value="{CSRF_PLACEHOLDER}"'):
+            return None
+    if " nonce=" in html:
+        value = nonce()
+        if not value:
+            return None
+        html = html.replace(f'nonce="{value}"', f'nonce="{NONCE_PLACEHOLDER}"')
+        if html.count(" nonce=") != html.count(f'nonce="{NONCE_PLACEHOLDER}"'):
+            return None
+    return html
+
+
+def fill(stored: str, token: Callable[[], str], nonce: Callable[[], str]) -> str | None:
+    """Held HTML with this request's token and nonce; None if it cannot have them."""
+    if CSRF_PLACEHOLDER in stored:
+        value = token()
+        if not value:
+            return None
+        stored = stored.replace(CSRF_PLACEHOLDER, value)
+    if NONCE_PLACEHOLDER in stored:
+        value = nonce()
+        if not value:
+            return None
+        stored = stored.replace(NONCE_PLACEHOLDER, value)
+    return stored
+
+
+def public_page(view: Callable) -> Callable:
+    """A page without sign-in (the public Deal, the public index), kept whole in the
+    shared cache for visitors who are not signed in.
+
+    Keyed on the path with its query string, the language and the data version: any
+    write shows at once. The visitor's CSRF token (the language choice is a form) and
+    the CSP nonce are filled in per request. Signed-in people get the page rendered.
+    """
+    from functools import wraps
+
+    from django.http import HttpResponse
+    from django.middleware.csrf import get_token
+    from django.utils.translation import get_language
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        user = getattr(request, "user", None)
+        if request.method != "GET" or (user is not None and user.is_authenticated):
+            return view(request, *args, **kwargs)
+        key = f"openbaar:{version()}:{get_language()}:{request.get_full_path()}"
+
+        def token() -> str:
+            return get_token(request)
+
+        def nonce() -> str:
+            value = getattr(request, "csp_nonce", None)
+            return str(value) if value is not None else ""  # lazy: falsy until used
+
+        stored = cache.get(key)
+        html = fill(stored, token, nonce) if stored is not None else None
+        if html is not None:
+            return HttpResponse(html)
+        response = view(request, *args, **kwargs)
+        if hasattr(response, "render"):
+            response.render()
+        if response.status_code == 200 and response.get("Content-Type", "").startswith("text/html"):
+            html = response.content.decode()
+            # get_token() masks the secret anew at every call: hold the one the page used.
+            used = _CSRF_VALUE.search(html)
+            held = hold(html, lambda: used.group(1) if used else "", nonce)
+            if held is not None:
+                cache.set(key, held, TIMEOUT)
+        return response
+
+    return wrapper
+
+
+def read_through(key: str, load: Callable[[], object]) -> object:
+    """`load()`, kept in the shared cache until the data version changes.
+
+    One round trip reads the version and the kept value together. The version is read
+    before `load()` reads the database, so a write made meanwhile leaves the stored value
+    under an old version, and the next read loads afresh.
+    """
+    for conn in connections.all(initialized_only=True):
+        if getattr(conn, "_fragments_dirty", False):
+            return load()  # this thread's own writes are not committed yet
+    kept = cache.get_many([VERSION_KEY, key])
+    current = kept.get(VERSION_KEY)
+    if current is None:
+        current = bump()
+    entry = kept.get(key)
+    if entry is not None and entry[0] == current:
+        return entry[1]
+    value = load()
+    cache.set(key, (current, value), TIMEOUT)
+    return value
+
+
 def bump() -> str:
     new = uuid.uuid4().hex
     cache.set(VERSION_KEY, new, None)

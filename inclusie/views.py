@@ -5,10 +5,11 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
 
-from inclusie import selectors, services
+from inclusie import fragments, selectors, services
 from inclusie.form_views import ServiceFormView
 from inclusie.forms import (
     GemeenteProfielForm,
@@ -94,6 +95,7 @@ class ToegankelijkheidView(TemplateView):
 
 
 @public_view
+@method_decorator(fragments.public_page, name="dispatch")
 class OpenbaarIndexView(TemplateView):
     template_name = "openbaar/index.html"
 

@@ -27,12 +27,35 @@ def _fmt(value) -> str:
 
 LABEL_CHARS = 24  # characters per label line; longer labels wrap, never get cut off
 LINE_H = 13
+FONT_SIZE = 11
+LABEL_MAX_W = 170  # px: no label line is wider, so the label column stays within 180 px
+
+# Advance widths of DejaVu Sans, the documents' font, in thousandths of an em for the
+# printable ASCII characters (space to tilde); other characters count as 700.
+_WIDTHS = (
+    318, 401, 460, 838, 636, 950, 780, 275, 390, 390, 500, 838, 318, 361, 318, 337,
+    636, 636, 636, 636, 636, 636, 636, 636, 636, 636, 337, 337, 838, 838, 838, 531,
+    1000, 684, 686, 698, 770, 632, 575, 775, 752, 295, 295, 656, 557, 863, 748, 787,
+    603, 787, 695, 635, 611, 732, 684, 989, 685, 611, 685, 390, 337, 390, 838, 500,
+    500, 613, 635, 550, 635, 615, 352, 635, 634, 278, 278, 579, 278, 974, 634, 612,
+    635, 635, 411, 521, 392, 634, 592, 818, 592, 592, 525, 636, 337, 636, 838,
+)  # fmt: skip
+
+
+def text_width(text: str, size: float = FONT_SIZE) -> float:
+    """Width of `text` in px at `size` px: labels are measured, not counted, so a label of
+    wide letters ("MMM") gets the room it needs instead of running out of the drawing."""
+    return size * sum(_WIDTHS[ord(c) - 32] if " " <= c <= "~" else 700 for c in text) / 1000
 
 
 def _wrap(label: str) -> list[str]:
     import textwrap
 
-    return textwrap.wrap(str(label), LABEL_CHARS, break_long_words=True) or [""]
+    for chars in range(LABEL_CHARS, 0, -1):
+        lines = textwrap.wrap(str(label), chars, break_long_words=True) or [""]
+        if all(text_width(line) <= LABEL_MAX_W for line in lines):
+            break
+    return lines
 
 
 BAR_H, GAP, WIDTH = 14, 10, 520
@@ -67,14 +90,14 @@ class ChartLayout:
 
 def chart_layout(labels: list[str], n_series: int, *, legend: bool = True) -> ChartLayout:
     wrapped = [_wrap(label) for label in labels]
-    longest = max((len(line) for lines in wrapped for line in lines), default=4)
+    widest = max((text_width(line) for lines in wrapped for line in lines), default=28)
     legend_h = 22 if n_series > 1 and legend else 0
     groups, y = [], float(legend_h)
     for lines in wrapped:
         h = max(BAR_H * max(n_series, 1), LINE_H * len(lines) + 2)
         groups.append((y, h))
         y += h + GAP
-    return ChartLayout(wrapped, groups, legend_h, y + 2, min(10 + 6.6 * longest, 180))
+    return ChartLayout(wrapped, groups, legend_h, y + 2, 10 + widest)
 
 
 def bar_chart(
@@ -103,7 +126,7 @@ def bar_chart(
     height = layout.height
     values = [v or 0 for _name, vals in series for v in vals]
     top = max([abs(v) for v in values] + [1])
-    value_w = 7 * max((len(_fmt(v)) for _n, vals in series for v in vals), default=1) + 8
+    value_w = max((text_width(_fmt(v)) for _n, vals in series for v in vals), default=7) + 8
     scale = (width - label_w - value_w) / top
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" '
@@ -119,7 +142,7 @@ def bar_chart(
                 f'<rect x="{x:.1f}" y="4" width="12" height="12" fill="{COLOURS[i % 4]}"/>'
                 f'<text x="{x + 16:.1f}" y="14" fill="#111">{escape(name)}</text>'
             )
-            x += 28 + 7 * len(str(name))
+            x += 28 + text_width(str(name))
     # One path per series and one group of value texts: WeasyPrint draws an SVG node by
     # node, so a chart of two paths costs a fraction of one with a rect per bar.
     bars: list[list[str]] = [[] for _series in series]

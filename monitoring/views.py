@@ -17,6 +17,7 @@ from inclusie import dates, publicatie
 from inclusie.constants import ReportStatus
 from inclusie.downloads import private_file_response
 from inclusie.form_views import ServiceFormView, call_service, run_action
+from inclusie.fragments import Deferred
 from inclusie.ids import query_id
 from inclusie.list_views import FilteredListView
 from inclusie.permissions import CHANGE, VIEW, AreaMixin, allowed, public_view, requires
@@ -67,22 +68,29 @@ class DashboardView(AreaMixin, TemplateView):
     def get_context_data(self, **kwargs):
         period = self.get_period()
         ctx = super().get_context_data(**kwargs)
+        ctx.update(periode=period, vorige_periode=period.previous())
+        # The page is a cached fragment: its data is read only when it is rendered afresh.
+        ctx["pagina"] = Deferred(lambda: self._pagina(period))
+        return ctx
+
+    def _pagina(self, period: Period) -> dict:
         index = selectors.snapshot_index()
-        ctx.update(
-            periode=period,
-            vorige_periode=period.previous(),
-            beschikbaar=list(index),
-            beschikbaar_perioden=[Period.parse(code) for code in index],
-            heeft_snapshot=period.code in index,
-            te_besluiten=selectors.raadsmededelingen_te_besluiten(),
-        )
+        pagina = {
+            "beschikbaar_perioden": [Period.parse(code) for code in index],
+            "heeft_snapshot": period.code in index,
+            "te_besluiten": selectors.raadsmededelingen_te_besluiten(),
+            "versies": [],
+            "getoonde_versie": None,
+            "nieuwste": None,
+            "inhoud": "",
+        }
         if period.code in index:
             versies = selectors.snapshot_versions(period)
             gekozen = self.get_versie()
             getoond = next((v for v in versies if v.versie == gekozen), versies[0])
-            ctx.update(versies=versies, getoonde_versie=getoond, nieuwste=versies[0])
-            ctx["inhoud"] = self.body(period, index, getoond)
-        return ctx
+            pagina.update(versies=versies, getoonde_versie=getoond, nieuwste=versies[0])
+            pagina["inhoud"] = self.body(period, index, getoond)
+        return pagina
 
     def body(self, period: Period, index: dict[str, str], snapshot: Snapshot) -> str:
         """The figures part of the page, rendered once per snapshot version and language.

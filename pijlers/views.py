@@ -56,23 +56,31 @@ class PijlerDetailView(AreaMixin, DetailView):
     context_object_name = "pijler"
 
     def get_object(self, queryset=None):
-        return selectors.pijler_detail(slug=self.kwargs["slug"])
+        # Title and breadcrumbs only; the figures are read with the body (below).
+        return get_object_or_404(
+            Pijler.objects.only("pk", "naam", "slug"), slug=self.kwargs["slug"]
+        )
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        pijler = self.object
         # The page body is a cached fragment: read from the database only when rendered.
-        ctx["pagina"] = Deferred(
-            lambda: {
-                "leden": list(selectors.leden(pijler=pijler)),
-                "oud_leden": list(selectors.leden(pijler=pijler, huidig=False)[:20]),
-                # Partners, commitments, meetings...: the apps that own them fill the slot.
-                "panels": slot_panels("pijler", self.request, pijler),
-            }
-        )
-        if self.can("pijlers", CHANGE):
-            ctx["hoofdactie"], ctx["meer_acties"] = pijler_actions(pijler)
+        ctx["pagina"] = Deferred(self._pagina)
         return ctx
+
+    def _pagina(self) -> dict:
+        pijler = selectors.pijler_detail(slug=self.kwargs["slug"])
+        pagina = {
+            "pijler": pijler,
+            "leden": list(selectors.leden(pijler=pijler)),
+            "oud_leden": list(selectors.leden(pijler=pijler, huidig=False)[:20]),
+            # Partners, commitments, meetings...: the apps that own them fill the slot.
+            "panels": slot_panels("pijler", self.request, pijler),
+            "hoofdactie": None,
+            "meer_acties": [],
+        }
+        if self.can("pijlers", CHANGE):
+            pagina["hoofdactie"], pagina["meer_acties"] = pijler_actions(pijler)
+        return pagina
 
 
 def pijler_crumbs(pijler: Pijler | None = None) -> list[tuple[str, str]]:

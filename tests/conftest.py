@@ -61,6 +61,7 @@ def _forget_process_caches() -> None:
     from django.utils import translation
 
     from inclusie import keuzes, registry
+    from inclusie.templatetags import fragmenten
 
     cache.clear()
     # The language a request switched to stays active in this thread afterwards (the
@@ -69,6 +70,7 @@ def _forget_process_caches() -> None:
     keuzes.clear_memo()  # choice lists remembered within a request (inclusie/keuzes.py)
     registry._nav_cache.clear()  # the menu per role, built once per process
     registry._nav_html_cache.clear()  # and its HTML per current item
+    fragmenten._shared.clear()  # page parts without data, rendered once per process
     # A test that restored the demo snapshot or flushed the database leaves content
     # type ids in this process's cache that the rollback or flush took away again.
     ContentType.objects.clear_cache()

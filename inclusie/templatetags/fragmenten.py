@@ -10,6 +10,11 @@ another, and each filter and page of a list has its own.
 What belongs to one request - the CSRF token in a POST form and the CSP nonce of an
 inline script - is stored as a placeholder and filled in with the token and nonce of
 the request that reads the fragment, so forms in a cached part post like any other.
+
+`{% gedeeld "name" value ... %}...{% endgedeeld %}` is for the parts that hold no data
+and nothing of the user: the page layout's stylesheets, footer and scripts, a page of
+fixed text. They depend only on the language and the values named (the gemeente
+profile's version), so each process renders them once and keeps them in memory.
 """
 
 from __future__ import annotations
@@ -24,46 +29,25 @@ from inclusie import fragments
 
 register = template.Library()
 
-# Placeholders can never occur in rendered HTML: "\x00" is not allowed in HTML text.
-CSRF_PLACEHOLDER = "\x00csrf\x00"
-NONCE_PLACEHOLDER = "\x00nonce\x00"
+
+def _token(context) -> str:
+    """This request's CSRF token (the csrf context processor's, lazily), or ""."""
+    token = context.get("csrf_token")
+    return str(token) if token and str(token) != "NOTPROVIDED" else ""
+
+
+def _nonce(context) -> str:
+    """This request's CSP nonce as text (django-csp makes it lazily), or ""."""
+    nonce = getattr(context.get("request"), "csp_nonce", None)
+    return str(nonce) if nonce is not None else ""  # lazy: falsy until used
 
 
 def _store(html: str, context) -> str | None:
-    """The rendered part with this request's token and nonce as placeholders.
-
-    None (do not store) when a token or nonce in it is not this request's own.
-    """
-    if "csrfmiddlewaretoken" in html:
-        token = context.get("csrf_token")
-        if not token or str(token) == "NOTPROVIDED":
-            return None
-        html = html.replace(str(token), CSRF_PLACEHOLDER)
-        if html.count('name="csrfmiddlewaretoken"') != html.count(f'value="{CSRF_PLACEHOLDER}"'):
-            return None
-    if " nonce=" in html:
-        nonce = getattr(context.get("request"), "csp_nonce", None)
-        if not nonce:
-            return None
-        html = html.replace(f'nonce="{nonce}"', f'nonce="{NONCE_PLACEHOLDER}"')
-        if html.count(" nonce=") != html.count(f'nonce="{NONCE_PLACEHOLDER}"'):
-            return None
-    return html
+    return fragments.hold(html, lambda: _token(context), lambda: _nonce(context))
 
 
 def _fill(stored: str, context) -> str | None:
-    """The stored part with this request's token and nonce; None if it cannot have them."""
-    if CSRF_PLACEHOLDER in stored:
-        token = context.get("csrf_token")
-        if not token or str(token) == "NOTPROVIDED":
-            return None
-        stored = stored.replace(CSRF_PLACEHOLDER, str(token))
-    if NONCE_PLACEHOLDER in stored:
-        nonce = getattr(context.get("request"), "csp_nonce", None)
-        if not nonce:
-            return None
-        stored = stored.replace(NONCE_PLACEHOLDER, nonce)
-    return stored
+    return fragments.fill(stored, lambda: _token(context), lambda: _nonce(context))
 
 
 class FragmentNode(template.Node):
@@ -98,6 +82,44 @@ class FragmentNode(template.Node):
             if stored is not None:
                 cache.set(key, stored, fragments.TIMEOUT)
         return mark_safe(html)  # noqa: S308 - our own rendered template, this request's token
+
+
+# (name, language, values) -> the part with placeholders; bounded, cleared when full
+_shared: dict[tuple, str] = {}
+
+
+class SharedNode(template.Node):
+    def __init__(self, name: str, vary_on: list, nodelist: template.NodeList) -> None:
+        self.name = name
+        self.vary_on = vary_on
+        self.nodelist = nodelist
+
+    def render(self, context) -> str:
+        key = (
+            self.name,
+            get_language() or "",
+            *(str(value.resolve(context)) for value in self.vary_on),
+        )
+        stored = _shared.get(key)
+        html = _fill(stored, context) if stored is not None else None
+        if html is None:
+            html = str(self.nodelist.render(context))
+            stored = _store(html, context)
+            if stored is not None:
+                if len(_shared) > 1024:
+                    _shared.clear()
+                _shared[key] = stored
+        return mark_safe(html)  # noqa: S308 - our own rendered template, this request's nonce
+
+
+@register.tag("gedeeld")
+def do_gedeeld(parser, token):
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError('{% gedeeld "name" [value ...] %} takes a name')
+    nodelist = parser.parse(("endgedeeld",))
+    parser.delete_first_token()
+    return SharedNode(bits[1].strip("\"'"), [parser.compile_filter(b) for b in bits[2:]], nodelist)
 
 
 @register.tag("fragment")

@@ -3,7 +3,9 @@ from urllib.parse import quote
 from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django_otp.middleware import OTPMiddleware
 
+from inclusie import fragments
 from inclusie.twofactor import services
 
 # The only pages a signed-in but unverified person may open.
@@ -45,3 +47,18 @@ class SecondFactorMiddleware:
                     f"{reverse(target)}?next={quote(request.get_full_path())}"
                 )
         return self.get_response(request)
+
+
+class CachedOTPMiddleware(OTPMiddleware):
+    """django-otp's middleware, with the session's device kept in the shared cache.
+
+    A verified beheerder or wethouder would otherwise read the device row on every
+    page. Any write (a new device, a confirmation, a failed code's throttle) changes the
+    data version (inclusie.fragments), so the next request reads it afresh.
+    """
+
+    def _device_from_persistent_id(self, persistent_id: str):
+        return fragments.read_through(
+            f"otp-apparaat:{persistent_id}",
+            lambda: super(CachedOTPMiddleware, self)._device_from_persistent_id(persistent_id),
+        )

@@ -298,6 +298,7 @@ def test_a_fragment_is_per_user_per_path_and_per_language(rf):
 @pytest.mark.django_db
 def test_a_cached_form_carries_the_token_and_nonce_of_the_request_that_reads_it(rf):
     from django.middleware.csrf import get_token
+    from django.utils.functional import SimpleLazyObject
 
     user = UserFactory()
     source = (
@@ -310,7 +311,8 @@ def test_a_cached_form_carries_the_token_and_nonce_of_the_request_that_reads_it(
     html = _render_fragment(source, first, csrf_token=first_token, teller=1)
     assert first_token in html and 'nonce="eerste-nonce"' in html and html.endswith("1")
     second = rf.get("/lijst/")
-    second.user, second.csp_nonce = user, "tweede-nonce"
+    # django-csp makes the nonce lazily, on first use.
+    second.user, second.csp_nonce = user, SimpleLazyObject(lambda: "tweede-nonce")
     second_token = get_token(second)
     html = _render_fragment(source, second, csrf_token=second_token, teller=2)
     assert html.endswith("1"), "the second read comes from the cache"
@@ -353,3 +355,97 @@ def test_list_pages_show_a_change_at_once_and_each_role_its_own_actions(
     assert "Partner toevoegen" in client.get(partners).content.decode()
     adviseur = sign_in(Client(), UserFactory(role=Role.BELEIDSADVISEUR))
     assert "Partner toevoegen" not in adviseur.get(partners).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_shared_part_is_rendered_once_per_language_and_value_with_this_requests_nonce(rf):
+    from django.utils import translation
+    from django.utils.functional import SimpleLazyObject
+
+    source = (
+        '{% gedeeld "s" kleur %}{{ teller }} {% translate "Taal" %}'
+        '<script nonce="{{ request.csp_nonce }}"></script>{% endgedeeld %}'
+    )
+    request = rf.get("/")
+    request.user = UserFactory()
+    request.csp_nonce = SimpleLazyObject(lambda: "een")
+    first = _render_fragment("{% load i18n %}" + source, request, kleur="#01689b", teller=1)
+    assert first.startswith("1 Taal") and 'nonce="een"' in first
+    request.csp_nonce = SimpleLazyObject(lambda: "twee")
+    again = _render_fragment("{% load i18n %}" + source, request, kleur="#01689b", teller=2)
+    assert again.startswith("1 Taal") and 'nonce="twee"' in again and "een" not in again
+    other_colour = _render_fragment("{% load i18n %}" + source, request, kleur="#000000", teller=3)
+    assert other_colour.startswith("3 ")
+    with translation.override("en"):
+        english = _render_fragment("{% load i18n %}" + source, request, kleur="#01689b", teller=4)
+    assert english.startswith("4 Language")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_signed_in_person_and_device_come_from_the_cache_until_anything_changes(
+    client, settings, django_assert_num_queries
+):
+    from django.core.cache import cache
+    from django.test import Client
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    path = reverse("toegankelijkheid")
+    kwartiermaker = UserFactory(role=Role.KWARTIERMAKER, naam="Kim Kwartier")
+    sign_in(client, kwartiermaker)
+    wethouder = sign_in(Client(), UserFactory(role=Role.WETHOUDER, naam="Wim Wethouder"))
+    for person in (client, wethouder):
+        person.get(path)
+        with django_assert_num_queries(0):  # no user row, no device row
+            assert person.get(path).status_code == 200
+    # Another person's cached row never answers for this one.
+    assert "Kim Kwartier" in client.get(path).content.decode()
+    assert "Wim Wethouder" in wethouder.get(path).content.decode()
+    # A change counts at the next request: a new name, then a deactivated account.
+    type(kwartiermaker).objects.filter(pk=kwartiermaker.pk).update(naam="Kim de Kwartier")
+    assert "Kim de Kwartier" in client.get(path).content.decode()
+    type(kwartiermaker).objects.filter(pk=kwartiermaker.pk).update(is_active=False)
+    response = client.get(reverse("deal:partner-list"))
+    assert response.status_code == 302 and "inloggen" in response["Location"]  # signed out
+    # A removed device: the wethouder must pass the second factor again.
+    TOTPDevice.objects.filter(user__naam="Wim Wethouder").delete()
+    response = wethouder.get(reverse("dashboard"))
+    assert response.status_code == 302 and "/account/tweestaps/" in response["Location"]
+    cache.clear()
+
+
+@pytest.mark.django_db
+def test_a_public_page_is_kept_whole_for_visitors_with_their_own_token_and_nonce(
+    settings, django_assert_max_num_queries
+):
+    import re
+
+    from django.test import Client
+
+    from tests.factories import OrganisatieFactory
+
+    settings.ALLOWED_HOSTS = ["testserver"]
+    url = reverse("openbaar")
+    visitor = Client(enforce_csrf_checks=True)
+    visitor.get(url)
+    with django_assert_max_num_queries(0):  # the whole page from the cache
+        response = visitor.get(url)
+    assert not response.templates  # nothing rendered
+    html = response.content.decode()
+    nonce = re.search(r'<script nonce="([^"]+)"', html).group(1)
+    assert f"'nonce-{nonce}'" in response["Content-Security-Policy"]
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    # The language form on the cached page posts with the token filled in for this visitor.
+    switched = visitor.post(
+        reverse("set_language"), {"language": "en", "next": url, "csrfmiddlewaretoken": token}
+    )
+    assert switched.status_code == 302
+    assert 'lang="en"' in visitor.get(url).content.decode()
+    other = Client().get(url).content.decode()
+    assert token not in other and nonce not in other
+    # A write shows at once; a signed-in person gets the page rendered for them.
+    assert not Client().get(url).templates
+    OrganisatieFactory()  # any write changes the data version
+    assert "openbaar/index.html" in [t.name for t in Client().get(url).templates]
+    signed_in = sign_in(Client(), UserFactory(role=Role.KWARTIERMAKER))
+    assert "Uitloggen" in signed_in.get(url).content.decode()

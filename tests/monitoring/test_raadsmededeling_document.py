@@ -308,6 +308,45 @@ def test_appendix_chart_labels_stand_beside_their_own_bars():
     assert len(rows[1]["lines"]) > 1  # a long label wraps, never cut off
 
 
+def test_chart_labels_and_values_are_never_cut_off_inside_the_drawing():
+    """Regression: label room was estimated at 6.6 px a character, so a label of wide letters
+    started left of the drawing (text-anchor end) and lost its first letters."""
+    import re
+
+    from monitoring import charts
+
+    labels = ["2026-H1", "MMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMM", "WERKGROEP INCLUSIEF BELEID"]
+    svg = str(charts.bar_chart("Test", labels, [("Waarde", [1234567.5, 3, 0])]))
+    width = float(re.search(r'viewBox="0 0 ([\d.]+)', svg).group(1))
+    for anchor_x, line in re.findall(r'<tspan x="([\d.]+)" y="[\d.]+">([^<]*)</tspan>', svg):
+        assert float(anchor_x) - charts.text_width(line) >= 0, line  # starts inside
+    for x, value in re.findall(r'<text x="([\d.]+)" y="[\d.]+">([^<]*)</text>', svg):
+        assert float(x) + charts.text_width(value) <= width, value  # ends inside
+    assert "2026-H1" in svg and "MMMMMM" in svg
+
+
+def test_every_appendix_theme_with_charts_after_the_first_starts_on_a_new_page(gemeente):
+    """Two small chart themes would share a page; the second starts on a new one, as every
+    later theme with charts does (WeasyPrint then lays it out once, not twice)."""
+    small = [
+        fig("deal.partners_per_stage", "Organisaties per fase van de Deal", {"Verkend": 2}),
+        fig("bijeenkomsten.gehouden", "Bijeenkomsten gehouden, per soort", {"Stuurgroep": 1}),
+    ]
+    Snapshot.objects.create(periode="2025-H2", data={"figures": small, "indicators": []})
+    Snapshot.objects.create(periode="2026-H1", data={"figures": small, "indicators": []})
+    mededeling = raadsmededeling.raadsmededeling_draft(period=H1)
+    pdf = reports.render_report_pdf(
+        soort=RapportSoort.RAADSMEDEDELING, period=H1, mededeling=mededeling
+    )
+    pages = pdf_text(pdf).split("\f")
+    first = next(i for i, page in enumerate(pages) if "Bijlage: de cijfers" in page)
+    assert pages[first].count("In de grafieken") == 1
+    second = pages[first + 1]
+    lines = [line.strip() for line in second.splitlines() if line.strip()]
+    assert lines[1].startswith("In de grafieken"), lines[:3]  # its heading, then its legend
+    assert "Bijeenkomsten gehouden" in second
+
+
 def test_every_table_header_in_the_tag_tree_has_a_scope(approved_pdf):
     _mededeling, pdf = approved_pdf
     scopes = table_header_scopes(pdf)
