@@ -9,9 +9,12 @@ import pytest
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
+from django.db import transaction
 
 from inclusie.celery import app as celery_app
 from inclusie.constants import Role
+from tests import db_states as states
+from tests.db_states import TableRows, realign_sequences
 from tests.factories import UserFactory
 from tests.signin import sign_in
 from tests.workers import xdist_worker_index
@@ -21,6 +24,7 @@ if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
     from tests import fast_flush
 
     fast_flush.install()
+states.install()
 
 
 def _own_redis_cache_per_worker() -> None:
@@ -72,26 +76,6 @@ def _forget_process_caches() -> None:
     ContentType.objects.clear_cache()
 
 
-def _realign_sequences() -> None:
-    """Put every id sequence just past its table's highest id (PostgreSQL).
-
-    Sequences are not transactional: a flush or a snapshot restore inside a test's
-    rolled-back transaction leaves them behind or ahead of the rows that came back,
-    and the next test's insert would collide with an existing id.
-    """
-    from django.apps import apps
-    from django.core.management.color import no_style
-    from django.db import connection
-
-    if connection.vendor != "postgresql":
-        return
-    models = [m for m in apps.get_models(include_auto_created=True) if m._meta.managed]
-    statements = connection.ops.sequence_reset_sql(no_style(), models)
-    if statements:
-        with connection.cursor() as cursor:
-            cursor.execute("\n".join(statements))
-
-
 @pytest.fixture(autouse=True)
 def _fresh_axes_and_cache(request, django_db_blocker, monkeypatch):
     from inclusie.middleware import IdleSessionMiddleware
@@ -104,13 +88,52 @@ def _fresh_axes_and_cache(request, django_db_blocker, monkeypatch):
     _forget_process_caches()
     if {"db", "transactional_db", "demo_data", "demo_site"} & set(request.fixturenames):
         with django_db_blocker.unblock():
-            _realign_sequences()
+            realign_sequences()
 
 
 @pytest.fixture
 def demo_data(db):
     """The demo programme (`seed_demo`) in this test's transaction, rolled back afterwards."""
     call_command("seed_demo", stdout=io.StringIO())
+
+
+@pytest.fixture(scope="module")
+def demo_module(django_db_setup, django_db_blocker):
+    """The demo programme seeded once for a module's tests that only need it there: in a
+    transaction around them, rolled back after the module. Each test still runs in its
+    own transaction inside it (`db`), so what one test writes never reaches the next."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            call_command("seed_demo", stdout=io.StringIO())
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            ContentType.objects.clear_cache()
+
+
+DEMO_ROWS = pytest.StashKey[TableRows]()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, request):
+    """The test databases (pytest-django), then what they hold right after the migrations
+    (`base`, put back after every committed test instead of a flush) and, when this
+    session has tests that ask for it, the demo on top of that (tests/db_states.py)."""
+    with django_db_blocker.unblock():
+        states.base = TableRows.read()
+        if any("demo_rows" in getattr(item, "fixturenames", ()) for item in request.session.items):
+            request.config.stash[DEMO_ROWS] = states.seeded_demo()
+    yield
+    states.base = None
+
+
+@pytest.fixture(scope="session")
+def demo_rows(django_db_setup, request) -> TableRows:
+    """The demo's rows, to put back with `restore()` (`demo_site`)."""
+    return request.config.stash[DEMO_ROWS]
 
 
 @pytest.fixture
@@ -153,13 +176,35 @@ def admin_client(client, admin_user):
     return sign_in(client, admin_user)
 
 
-# Browser and integration tests empty the database after each test (a flush), which
-# also removes what data migrations loaded (choice lists, the stappenplan steps).
-# Under xdist they go last, so every test that relies on those rows runs before them.
-FLUSHING = ("integration", "browser")
+# Browser, integration and a few other tests take many seconds each, most tests a
+# fraction of one.
+SLOW = ("browser", "integration", "slow")
 
 
 def pytest_collection_modifyitems(config, items):
-    if not hasattr(config, "workerinput"):  # not an xdist worker: keep the written order
+    """Under xdist (`--dist worksteal`) the slow tests start first, spread over the workers.
+
+    Worksteal first hands each of the n workers one contiguous share of the collection
+    (len(pending) // workers left, in turn) and later lets an idle worker take the back
+    half of the longest queue. Each share here starts with every n-th slow test and is
+    filled up with the quick ones in their written order, so the slow tests run side by
+    side from the start and only quick tests are left to move at the end. Any order is
+    safe: committed tests leave the database as migrations left it (tests/db_states.py).
+    """
+    workers = getattr(config, "workerinput", {}).get("workercount", 0)
+    if workers < 2:  # not under xdist: keep the written order
         return
-    items.sort(key=lambda item: any(item.get_closest_marker(m) for m in FLUSHING))
+    is_slow = [any(item.get_closest_marker(m) for m in SLOW) for item in items]
+    slow = [item for item, flag in zip(items, is_slow, strict=True) if flag]
+    quick = iter([item for item, flag in zip(items, is_slow, strict=True) if not flag])
+    ordered = []
+    left = len(items)
+    for worker in range(workers):
+        share = left // (workers - worker)
+        own_slow = slow[worker::workers]
+        ordered += own_slow
+        ordered += [next(quick) for _ in range(max(share - len(own_slow), 0))]
+        left -= share
+    ordered += list(quick)
+    assert len(ordered) == len(items)
+    items[:] = ordered

@@ -1,7 +1,7 @@
 """Empty PostgreSQL tables with DELETE instead of TRUNCATE in the test session.
 
-Django's flush (after every transactional test: browser, integration and concurrency
-tests, and `seed_demo --reset`) truncates every table. On PostgreSQL a TRUNCATE of the
+Django's flush (`seed_demo --reset` in tests; a committed test's teardown puts the
+migrated state back instead, tests/db_states.py) truncates every table. On PostgreSQL a TRUNCATE of the
 portal's ~100 tables replaces the files of each table and index and takes seconds
 (measured 4 s on the 2-core CI machine); the few rows a test leaves behind are deleted
 in a fraction of that. Same result: every table empty, every id sequence restarted.

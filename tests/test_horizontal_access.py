@@ -18,13 +18,9 @@ view class or an entry in ID_MODELS below.
 
 from __future__ import annotations
 
-import io
-
 import pytest
 from django.apps import apps
 from django.conf import settings
-from django.core.management import call_command
-from django.db import transaction
 from django.forms.models import model_to_dict
 from django.urls import get_resolver, reverse
 from django.urls.converters import SlugConverter
@@ -192,18 +188,11 @@ def refused(status: int) -> bool:
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """seed_demo plus the few kinds of rows the demo does not make, rolled back afterwards."""
+def demo(demo_module, django_db_blocker):
+    """seed_demo plus the few kinds of rows the demo does not make, rolled back with the
+    module's demo (`demo_module`)."""
     with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            call_command("seed_demo", stdout=io.StringIO())
-            _extra_rows()
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+        _extra_rows()
 
 
 def _extra_rows() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 from django.apps import apps
+from django.db import connection
 from django.urls import get_resolver, reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -69,12 +70,16 @@ def form_urls():
 
 
 def row_counts() -> dict[str, int]:
+    """The number of rows of every model of these apps, in one query (every example of
+    every form counts them twice; no default manager there filters rows)."""
     labels = {"inclusie", "deal", "pijlers", "ambassadeurs", "klankbord", "monitoring"}
-    return {
-        m._meta.label: m._default_manager.count()
-        for m in apps.get_models()
-        if m._meta.app_label in labels
-    }
+    counted = [m for m in apps.get_models() if m._meta.app_label in labels]
+    qn = connection.ops.quote_name
+    counts = ", ".join(f"(SELECT COUNT(*) FROM {qn(m._meta.db_table)})" for m in counted)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {counts}")
+        row = cursor.fetchone()
+    return {m._meta.label: n for m, n in zip(counted, row, strict=True)}
 
 
 def url_for(name: str, pattern, view_class) -> str | None:
@@ -98,7 +103,7 @@ def test_forms_are_found():
 @pytest.mark.django_db
 @pytest.mark.parametrize(("name", "pattern", "view_class", "area"), FORM_URLS)
 def test_hostile_input_never_breaks_or_half_saves(
-    demo_data, client, name, pattern, view_class, area
+    demo_module, client, name, pattern, view_class, area
 ):
     role = next(r for r in Role.values if CHANGE in PERMISSION_MAP[area].get(r, ()))
     sign_in(client, User.objects.filter(role=role).first())

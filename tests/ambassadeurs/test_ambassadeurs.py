@@ -443,6 +443,7 @@ def test_kwartiermaker_home_lists_quiet_ambassadors_and_coaching_appointments(cl
     assert "Coachingsafspraken deze week" in page
 
 
+@pytest.mark.slow
 def test_demo_links_the_demo_accounts_and_figures_compute():
     import datetime as dt
 

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import io
 import os
 from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM is used
 # from the same thread only (the live server runs in its own thread).
@@ -41,10 +39,10 @@ def browser():
 
 
 @pytest.fixture
-def demo_site(transactional_db, live_server):
+def demo_site(transactional_db, live_server, demo_rows):
     """The live server with the demo programme loaded (committed: the server has its own
-    connection)."""
-    call_command("seed_demo", stdout=io.StringIO())
+    connection), put back from the rows the session seeded once (tests/db_states.py)."""
+    demo_rows.restore()
     return live_server
 
 
@@ -80,16 +78,16 @@ def login(
     page.goto(f"{base_url}/account/inloggen/")
     page.get_by_label("E-mailadres of gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill(password or settings.DEMO_PASSWORD)
-    page.get_by_role("button", name="Inloggen").last.click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():  # the answer to the POST, after any redirect, loaded
+        page.get_by_role("button", name="Inloggen").last.click()
     if second_factor and "/account/tweestaps/" in page.url:
         enter_code(page, fresh_code(username))
 
 
 def enter_code(page, code: str) -> None:
     page.get_by_label("Code uit uw authenticator-app").fill(code)
-    page.get_by_role("button", name="Controleren").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Controleren").click()
 
 
 def fresh_code(username: str) -> str:

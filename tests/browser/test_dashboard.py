@@ -12,8 +12,8 @@ pytestmark = [pytest.mark.browser]
 def test_wethouder_reads_the_dashboard_and_it_prints(demo_site, new_page):
     page = new_page()
     login(page, demo_site.url, "wethouder")
-    page.get_by_role("link", name="Dashboard").first.click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Dashboard").first.click()
     assert page.locator("h1").inner_text().startswith("Dashboard")
     # Charts have an accessible name and a description that says the numbers.
     chart = page.get_by_role("img", name="Organisaties per fase van de Deal")
@@ -50,8 +50,8 @@ def test_beleidsadviseur_requests_a_report_and_sees_it_ready(demo_site, new_page
     page.goto(f"{demo_site.url}/monitoring/rapporten/")
     assert axe_violations(page) == []
     page.get_by_label("Soort rapport").select_option("monitoring")
-    page.get_by_role("button", name="Aanvragen").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Aanvragen").click()
     # Celery runs eagerly in tests, so the report is ready at once; the page polls otherwise.
     assert page.get_by_text("Het rapport is klaar").is_visible()
     assert axe_violations(page) == []

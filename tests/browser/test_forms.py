@@ -17,8 +17,8 @@ def test_error_summary_takes_focus_and_its_links_focus_the_fields(demo_site, new
     page = new_page()
     login(page, demo_site.url, "kwartiermaker")
     page.goto(f"{demo_site.url}/organisaties/nieuw/")
-    page.get_by_role("button", name="Opslaan").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Opslaan").click()
     summary = page.locator("#foutsamenvatting")
     assert summary.count() == 1
     assert page.title().startswith("Fout: ")

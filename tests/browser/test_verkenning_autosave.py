@@ -169,8 +169,8 @@ def test_skip_with_a_tip_updates_progress_and_submit_makes_it_read_only(demo_sit
     page.get_by_role("button", name="Verkenning indienen").click()
     # Questions are still open: a page lists them and asks to confirm.
     expect(page.get_by_role("heading", name="Verkenning indienen?")).to_be_visible()
-    page.get_by_role("button", name=re.compile("Toch indienen met")).click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name=re.compile("Toch indienen met")).click()
     expect(page.locator("main")).to_contain_text("alleen nog te lezen")
     assert page.locator("form.antwoord-form").count() == 0
     assert not axe_violations(page), axe_violations(page)

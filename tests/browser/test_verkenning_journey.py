@@ -29,8 +29,8 @@ def test_beleidsadviseur_journey(demo_site, new_page, browser):
     page.get_by_label("Titel").fill("Werk en inkomen, reis")
     page.get_by_label("Levensdomein").select_option("werk_inkomen")
     page.get_by_label("Bo Beleid").check()
-    page.get_by_role("button", name="Verkenning starten").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Verkenning starten").click()
     expect(page.locator("h1")).to_have_text("Werk en inkomen, reis")
     verkenning = Verkenning.objects.get(titel="Werk en inkomen, reis")
 
@@ -61,8 +61,8 @@ def test_beleidsadviseur_journey(demo_site, new_page, browser):
     ons.get_by_role("button", name="Verkenning indienen").click()
     # Questions are still open: a page lists them and asks to confirm.
     expect(ons.get_by_role("heading", name="Verkenning indienen?")).to_be_visible()
-    ons.get_by_role("button", name=re.compile("Toch indienen met")).click()
-    ons.wait_for_load_state("networkidle")
+    with ons.expect_navigation():
+        ons.get_by_role("button", name=re.compile("Toch indienen met")).click()
     expect(ons.locator("main")).to_contain_text("alleen nog te lezen")
     ons.get_by_role("button", name="PDF-rapport maken").click()
     link = ons.get_by_role("link", name="Download het PDF-rapport")

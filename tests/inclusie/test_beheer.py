@@ -162,6 +162,7 @@ def _project_row_counts() -> dict[str, int]:
     }
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 def test_seed_demo_is_idempotent_and_scales():
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115

@@ -106,8 +106,12 @@ def test_the_menu_html_is_rendered_once_per_role_and_current_item(monkeypatch):
     renders = []
     render = loader.render_to_string
     monkeypatch.setattr(registry, "_nav_html_cache", {})
+    # Takes every argument: a module first imported during this test binds the stand-in
+    # (`from django.template.loader import render_to_string`) for the rest of the session.
     monkeypatch.setattr(
-        loader, "render_to_string", lambda name, ctx: renders.append(name) or render(name, ctx)
+        loader,
+        "render_to_string",
+        lambda name, *args, **kwargs: renders.append(name) or render(name, *args, **kwargs),
     )
     one, two = UserFactory(role=Role.KWARTIERMAKER), UserFactory(role=Role.KWARTIERMAKER)
     gemeente = GemeenteProfiel.cached()

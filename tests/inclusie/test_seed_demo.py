@@ -101,6 +101,7 @@ def _make_steps(target: str) -> list[list[str]]:
     return steps
 
 
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 def test_a_second_make_run_keeps_a_users_edits(tmp_path):
     """The Makefile's own setup steps, twice, in fresh processes on one database file."""

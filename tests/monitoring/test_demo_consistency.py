@@ -35,7 +35,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(demo_data):
+def demo(demo_module, db):
     with translation.override("nl"):
         yield
 
