@@ -19,6 +19,8 @@ profile's version), so each process renders them once and keeps them in memory.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django import template
 from django.core.cache import cache
 from django.utils import timezone
@@ -50,6 +52,18 @@ def _fill(stored: str, context) -> str | None:
     return fragments.fill(stored, lambda: _token(context), lambda: _nonce(context))
 
 
+def _kept(nodelist, context, stored: str | None, keep: Callable[[str], None]) -> str:
+    """The stored part with this request's token and nonce, or the part rendered afresh
+    and handed to `keep` (unless it holds a token or nonce not this request's own)."""
+    html = _fill(stored, context) if stored is not None else None
+    if html is None:
+        html = str(nodelist.render(context))
+        held = _store(html, context)
+        if held is not None:
+            keep(held)
+    return mark_safe(html)  # noqa: S308 - our own rendered template, this request's token
+
+
 class FragmentNode(template.Node):
     def __init__(self, name: str, vary_on: list, nodelist: template.NodeList) -> None:
         self.name = name
@@ -74,14 +88,12 @@ class FragmentNode(template.Node):
                 *(str(value.resolve(context)) for value in self.vary_on),
             ]
         )
-        stored = cache.get(key)
-        html = _fill(stored, context) if stored is not None else None
-        if html is None:
-            html = str(self.nodelist.render(context))
-            stored = _store(html, context)
-            if stored is not None:
-                cache.set(key, stored, fragments.TIMEOUT)
-        return mark_safe(html)  # noqa: S308 - our own rendered template, this request's token
+        return _kept(
+            self.nodelist,
+            context,
+            cache.get(key),
+            lambda held: cache.set(key, held, fragments.TIMEOUT),
+        )
 
 
 # (name, language, values) -> the part with placeholders; bounded, cleared when full
@@ -103,16 +115,13 @@ class SharedNode(template.Node):
             get_language() or "",
             *(str(value.resolve(context)) for value in self.vary_on),
         )
-        stored = _shared.get(key)
-        html = _fill(stored, context) if stored is not None else None
-        if html is None:
-            html = str(self.nodelist.render(context))
-            stored = _store(html, context)
-            if stored is not None:
-                if len(_shared) > 1024:
-                    _shared.clear()
-                _shared[key] = stored
-        return mark_safe(html)  # noqa: S308 - our own rendered template, this request's nonce
+        return _kept(self.nodelist, context, _shared.get(key), lambda held: _keep_shared(key, held))
+
+
+def _keep_shared(key: tuple, held: str) -> None:
+    if len(_shared) > 1024:
+        _shared.clear()
+    _shared[key] = held
 
 
 @register.tag("gedeeld")
