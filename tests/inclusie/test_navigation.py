@@ -123,3 +123,21 @@ def test_detail_and_edit_pages_show_the_way_back(client_for):
     )
     # A list page reached from the menu has none.
     assert "utrecht-breadcrumb-nav" not in client.get(reverse("organisatie-list")).content.decode()
+
+
+@pytest.mark.django_db
+def test_pages_below_a_menu_page_show_the_way_back(client_for):
+    """A report, the council letters, all actions and the calendar link are reached from a
+    menu page; they lead back to it (the report page had only an "Alle rapporten" link)."""
+    from monitoring.models import Rapport
+
+    rapport = Rapport.objects.create(soort="monitoring", periode="2026-H1")
+    client = client_for(Role.KWARTIERMAKER)
+    for path, parent in (
+        (reverse("monitoring:rapport-detail", args=[rapport.pk]), "monitoring:rapport-list"),
+        (reverse("monitoring:raadsmededeling-list"), "monitoring:rapport-list"),
+        (reverse("actie-list"), "bijeenkomst-list"),
+        (reverse("agenda-koppelen"), "mijn-agenda"),
+    ):
+        html = client.get(path).content.decode()
+        assert [href for href, _label in breadcrumb_links(html)] == ["/", reverse(parent)], path
