@@ -178,3 +178,52 @@ def test_beheer_pages_pass_axe_and_work_by_keyboard(demo_site, new_page):
         page.keyboard.press("Enter")
     assert "elk jaar op 2 januari en 2 oktober om 06:30" in page.content()
     assert not problems, "\n".join(problems)
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+def check_phone_page(page, url: str) -> list[str]:
+    """The desktop checks, plus what a phone needs: the heading in the top half of the first
+    screen (the menu folded away) and no sideways scrolling of the whole page."""
+    problems = check_page(page, url)
+    if problems and "HTTP" in problems[0]:
+        return problems
+    box = page.locator("h1").first.bounding_box()
+    if box is None or box["y"] + box["height"] > PHONE["height"] / 2:
+        problems.append(f"{url}: h1 not in the top half of the first phone screen ({box})")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    if width > PHONE["width"]:
+        problems.append(f"{url}: the page scrolls sideways ({width} px)")
+    return problems
+
+
+def test_every_role_home_menu_and_detail_pages_pass_axe_at_phone_size(demo_site, new_page):
+    """Issue 14: every page at phone size too. Each role's home page, every page of its
+    menu (one per URL pattern over all roles) and the detail pages of the README tour."""
+    problems: list[str] = []
+    seen: set[str] = set()
+    for role in Role.values:
+        page = new_page()
+        page.set_viewport_size(PHONE)
+        login(page, demo_site.url, role)
+        problems += check_phone_page(page, demo_site.url + "/")
+        paths = links(page, "#hoofdnavigatie a[href]", demo_site.url)
+        if role == Role.KWARTIERMAKER:
+            for listing, selector in (
+                ("/deal/", "main table a[href^='/deal/partners/']"),
+                ("/bijeenkomsten/", "main table a[href^='/bijeenkomsten/']"),
+                ("/organisaties/", "main table a[href^='/organisaties/']"),
+                ("/ambassadeurs/", "main table a[href^='/ambassadeurs/']"),
+            ):
+                page.goto(demo_site.url + listing)
+                paths += links(page, selector, demo_site.url)[:1]
+        for path in paths:
+            key = pattern_key(path.split("?")[0])
+            if key is None or key in seen or path == "/":
+                continue
+            seen.add(key)
+            problems += check_phone_page(page, demo_site.url + path)
+        problems += [f"CSP: {e}" for e in page.csp_errors]
+    assert len(seen) >= 20, sorted(seen)
+    assert not problems, "\n".join(problems)
