@@ -208,3 +208,21 @@ def test_garbage_in_dynamic_attendance_and_minutes_fields(client_for):
     assert (b.verslag_algemeen, punt.aantekeningen) == (verslag_before, notes_before)
     page = client.get(reverse("bijeenkomst-detail", args=[b.pk])).content.decode()
     assert script not in page
+
+
+def test_invitation_messages_say_one_in_the_singular(client_for, settings):
+    """Issue 14: "1 uitnodigingen" - the counts on the invite page go through ngettext."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    b = BijeenkomstFactory()
+    client = client_for(Role.KWARTIERMAKER)
+    url = reverse("bijeenkomst-uitnodigen", args=[b.pk])
+    one = UserFactory(role=Role.AMBASSADEUR)
+    page = client.post(url, {"users": [one.pk], "versturen": "on"}, follow=True)
+    text = page.content.decode()
+    assert "1 genodigde toegevoegd." in text
+    assert "1 uitnodiging per e-mail verstuurd." in text
+    two = UserFactory.create_batch(2, role=Role.AMBASSADEUR)
+    page = client.post(url, {"users": [u.pk for u in two], "versturen": "on"}, follow=True)
+    text = page.content.decode()
+    assert "2 genodigden toegevoegd." in text
+    assert "2 uitnodigingen per e-mail verstuurd." in text
