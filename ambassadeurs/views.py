@@ -438,6 +438,12 @@ class ActiviteitDeleteView(ConfirmDeleteView):
     def success_url(self, obj):
         return obj.ambassadeur.get_absolute_url()
 
+    def breadcrumbs(self, obj):
+        return [
+            (_("Ambassadeurs"), reverse("ambassadeur-list")),
+            (str(obj.ambassadeur), self.success_url(obj)),
+        ]
+
 
 class MijnActiviteitDeleteView(ActiviteitDeleteView):
     area, action = "mijn_ambassadeurschap", CHANGE
@@ -447,3 +453,6 @@ class MijnActiviteitDeleteView(ActiviteitDeleteView):
 
     def success_url(self, obj):
         return reverse("mijn-ambassadeurschap")
+
+    def breadcrumbs(self, obj):
+        return [(_("Mijn ambassadeurschap"), self.success_url(obj))]

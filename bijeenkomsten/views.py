@@ -1093,7 +1093,15 @@ class _DeleteView(AreaMixin, View):
         return render(
             request,
             "inclusie/verwijderen.html",
-            {"title": self.title, "omschrijving": str(obj), "back_url": self.meeting_url(obj)},
+            {
+                "title": self.title,
+                "omschrijving": str(obj),
+                "back_url": self.meeting_url(obj),
+                "kruimelpad": [
+                    (_("Bijeenkomsten"), reverse("bijeenkomst-list")),
+                    (self.meeting(obj).titel, self.meeting_url(obj)),
+                ],
+            },
         )
 
     def post(self, request, pk):

@@ -173,12 +173,17 @@ class ConfirmDeleteView(AreaMixin, TemplateView):
     def success_url(self, obj) -> str:
         raise NotImplementedError
 
+    def breadcrumbs(self, obj) -> list[tuple[str, str]]:
+        """The trail to the page the object is deleted from (docs/interface.md)."""
+        return []
+
     def get_context_data(self, **kwargs):
         obj = self.get_object()
         return super().get_context_data(
             title=self.title,
             omschrijving=self.omschrijving(obj),
             back_url=self.success_url(obj),
+            kruimelpad=self.breadcrumbs(obj),
             **kwargs,
         )
 

@@ -156,6 +156,9 @@ class UrenDeleteView(ConfirmDeleteView):
     def success_url(self, obj):
         return reverse("opdracht")
 
+    def breadcrumbs(self, obj):
+        return [(_("Opdracht en uren"), self.success_url(obj))]
+
 
 class UrenWeekView(ServiceFormView):
     """Register a whole week at once (the usual Friday-afternoon task).

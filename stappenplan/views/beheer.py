@@ -235,6 +235,13 @@ class VraagVerwijderView(ConfirmDeleteView):
     def success_url(self, obj) -> str:
         return obj.deel.vragenlijst.get_absolute_url()
 
+    def breadcrumbs(self, obj):
+        return [
+            (_("Beheer"), reverse("beheer")),
+            (_("Vragenlijsten"), reverse("vragenlijst-beheer")),
+            (str(obj.deel.vragenlijst), self.success_url(obj)),
+        ]
+
     def post(self, request, *args, **kwargs):
         # A version in use refuses (the service says why) instead of a 500.
         vraag = self.get_object()

@@ -141,3 +141,49 @@ def test_pages_below_a_menu_page_show_the_way_back(client_for):
     ):
         html = client.get(path).content.decode()
         assert [href for href, _label in breadcrumb_links(html)] == ["/", reverse(parent)], path
+
+
+@pytest.mark.django_db
+def test_a_delete_confirmation_shows_the_way_back_to_what_it_deletes_from(client_for):
+    """The confirmation pages (one shared template) had no trail at all."""
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from opdracht.models import Urenregistratie
+    from tests.ambassadeurs.factories import ActiviteitFactory
+    from tests.bijeenkomsten.factories import AgendapuntFactory
+    from tests.opdracht.factories import OpdrachtFactory
+    from tests.stappenplan.factories import VerkenningFactory
+
+    activiteit = ActiviteitFactory()
+    uren = Urenregistratie.objects.create(
+        opdracht=OpdrachtFactory(), week=timezone.localdate(), activiteit="stad", uren=Decimal(2)
+    )
+    punt = AgendapuntFactory()
+    vraag = VerkenningFactory().vragenlijst.delen.first().vragen.first()
+    kwartiermaker = client_for(Role.KWARTIERMAKER)
+    for client, path, trail in (
+        (
+            kwartiermaker,
+            reverse("activiteit-delete", args=[activiteit.pk]),
+            [reverse("ambassadeur-list"), activiteit.ambassadeur.get_absolute_url()],
+        ),
+        (kwartiermaker, reverse("uren-delete", args=[uren.pk]), [reverse("opdracht")]),
+        (
+            kwartiermaker,
+            reverse("agendapunt-delete", args=[punt.pk]),
+            [reverse("bijeenkomst-list"), punt.bijeenkomst.get_absolute_url()],
+        ),
+        (
+            client_for(Role.BEHEERDER),
+            reverse("vraag-verwijderen", args=[vraag.pk]),
+            [
+                reverse("beheer"),
+                reverse("vragenlijst-beheer"),
+                vraag.deel.vragenlijst.get_absolute_url(),
+            ],
+        ),
+    ):
+        html = client.get(path).content.decode()
+        assert [href for href, _label in breadcrumb_links(html)] == ["/", *trail], path
