@@ -100,9 +100,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Second factor: OTPMiddleware marks the user verified from the session; ours sends a
-    # signed-in but unverified beheerder/wethouder to the code page before any page opens.
-    "django_otp.middleware.OTPMiddleware",
+    # Second factor: django-otp's OTPMiddleware (the device's owner kept in the cache)
+    # marks the user verified from the session; ours sends a signed-in but unverified
+    # beheerder/wethouder to the code page before any page opens.
+    "inclusie.twofactor.middleware.CachedOTPMiddleware",
     "inclusie.twofactor.middleware.SecondFactorMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "inclusie.permissions.PermissionMapMiddleware",

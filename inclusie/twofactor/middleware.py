@@ -1,9 +1,14 @@
+from functools import partial
 from urllib.parse import quote
 
 from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.middleware import OTPMiddleware
 
+from inclusie import fragments
 from inclusie.twofactor import services
 
 # The only pages a signed-in but unverified person may open.
@@ -45,3 +50,35 @@ class SecondFactorMiddleware:
                     f"{reverse(target)}?next={quote(request.get_full_path())}"
                 )
         return self.get_response(request)
+
+
+class CachedOTPMiddleware(OTPMiddleware):
+    """django-otp's middleware without reading the device row on every page.
+
+    What a page needs to know is only whether the session's device still exists,
+    is confirmed and belongs to this person: that owner is kept in the shared cache
+    under the data version (any write - a new device, a used code, a throttle - reads it
+    afresh). The device itself is read from the database only when something uses it,
+    so code that checks or saves it never works on a copy that is out of date.
+    """
+
+    def _verify_user_sync(self, request, user):
+        self._init_user_fields(user)
+        if user.is_authenticated:
+            persistent_id = request.session.get(DEVICE_ID_SESSION_KEY)
+            if persistent_id:
+                owner = fragments.read_through(
+                    f"otp-apparaat:{persistent_id}", lambda: self._owner(persistent_id)
+                )
+                if owner == user.pk:
+                    user.otp_device = SimpleLazyObject(
+                        partial(self._device_from_persistent_id, persistent_id)
+                    )
+                else:
+                    del request.session[DEVICE_ID_SESSION_KEY]
+        return user
+
+    def _owner(self, persistent_id: str) -> int | None:
+        """The id of the person whose confirmed device this is, or None."""
+        device = self._device_from_persistent_id(persistent_id)
+        return device.user_id if device is not None and device.confirmed else None
