@@ -9,14 +9,22 @@ filters a user chose survive every link (see ``includes/pagination.html``).
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from django.conf import settings
 from django.db.models import QuerySet
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import ListView
+from django.views.generic.base import ContextMixin
+from django.views.generic.list import MultipleObjectMixin
 from django_filters import FilterSet
 
+from inclusie.fragments import Deferred
 from inclusie.permissions import AreaMixin
+
+# What a list puts in its template's context, read on first use.
+LIST_CONTEXT = ("object_list", "paginator", "page_obj", "is_paginated", "filter")
 
 
 def page_size() -> int:
@@ -48,7 +56,24 @@ class FilteredListView(AreaMixin, ListView):
             return result.qs
         return result
 
+    def get(self, request, *args, **kwargs):
+        self.object_list = None  # read when the page first needs it (get_context_data)
+        return self.render_to_response(self.get_context_data())
+
     def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
+        """The rows, pages and filters as values read on first use.
+
+        Most list tables are a cached fragment ({% fragment %}): on a hit the template
+        never asks for them, and the filter form, the count and the rows are not read.
+        """
+        listing = Deferred(self._listing)
+        lazy = {name: SimpleLazyObject(partial(listing.__getitem__, name)) for name in LIST_CONTEXT}
+        if self.context_object_name:
+            lazy[self.context_object_name] = lazy["object_list"]
+        return ContextMixin.get_context_data(self, **{**lazy, **kwargs})
+
+    def _listing(self) -> dict[str, Any]:
+        self.object_list = self.get_queryset()
+        ctx = MultipleObjectMixin.get_context_data(self)
         ctx["filter"] = self.filterset
         return ctx
