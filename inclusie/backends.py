@@ -4,6 +4,9 @@ from django.db.models import Q
 
 from inclusie import fragments
 
+# The shared cache's key for the signed-in person (inclusie.fragments.read_through).
+USER_KEY = "gebruiker:{}"
+
 
 class EmailOrUsernameBackend(ModelBackend):
     """Sign in with the e-mail address or the short username, case-insensitively."""
@@ -29,5 +32,5 @@ class EmailOrUsernameBackend(ModelBackend):
         deactivated account, a new role or a changed password counts at the next request.
         """
         return fragments.read_through(
-            f"gebruiker:{user_id}", lambda: ModelBackend.get_user(self, user_id)
+            USER_KEY.format(user_id), lambda: ModelBackend.get_user(self, user_id)
         )

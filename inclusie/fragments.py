@@ -11,15 +11,24 @@ do not count as data.
 
 Keys also hold the user, the role, the language and the day, so one person's
 fragment never reaches another person, and "today" in a fragment is today.
+
+Within one request the version is read from the shared cache once (and kept up to
+date by this process's own writes): a version read at the start of a request is read
+before any data of that request, which is all a key needs. Because a key holds the
+version, what is stored under it never changes: each process keeps the fragments it
+read lately in memory as well, and asks the shared cache only for the ones it lacks.
 """
 
 from __future__ import annotations
 
 import re
+import threading
+import time
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import connections
 
 VERSION_KEY = "fragments:version"
@@ -39,16 +48,75 @@ IGNORED_TABLES = frozenset(
 )
 
 
+class _Request(threading.local):
+    """What this thread's current request read of the shared cache already."""
+
+    def __init__(self) -> None:
+        self.active = False
+        self.version: str | None = None
+        self.kept: dict[str, object] = {}  # prefetched read_through entries
+
+    def start(self, **kwargs) -> None:
+        self.active, self.version, self.kept = True, None, {}
+
+    def finish(self, **kwargs) -> None:
+        self.active, self.version, self.kept = False, None, {}
+
+
+_request = _Request()
+request_started.connect(_request.start, dispatch_uid="inclusie-fragments-start")
+request_finished.connect(_request.finish, dispatch_uid="inclusie-fragments-finish")
+
+
+def _dirty() -> bool:
+    """Whether this thread wrote data in a transaction that has not committed yet."""
+    return any(
+        getattr(conn, "_fragments_dirty", False) for conn in connections.all(initialized_only=True)
+    )
+
+
 def version() -> str:
     """The current data version; writes of this thread not yet committed count as done."""
     for conn in connections.all(initialized_only=True):
         if getattr(conn, "_fragments_dirty", False):
             conn._fragments_dirty = False
             return bump()
+    if _request.version is not None:
+        return _request.version
     current = cache.get(VERSION_KEY)
     if current is None:
         current = bump()
+    if _request.active:
+        _request.version = current
     return current
+
+
+# key -> (expires at, HTML): fragments this process read or rendered lately
+_local: dict[str, tuple[float, str]] = {}
+LOCAL_MAX = 512
+
+
+def get(key: str) -> str | None:
+    """A stored fragment under a key that holds the data version: from this process's
+    memory, else from the shared cache."""
+    kept = _local.get(key)
+    if kept is not None and kept[0] > time.monotonic():
+        return kept[1]
+    html = cache.get(key)
+    if html is not None:
+        _keep_local(key, html)
+    return html
+
+
+def put(key: str, html: str) -> None:
+    cache.set(key, html, TIMEOUT)
+    _keep_local(key, html)
+
+
+def _keep_local(key: str, html: str) -> None:
+    if len(_local) >= LOCAL_MAX:
+        _local.clear()
+    _local[key] = (time.monotonic() + TIMEOUT, html)
 
 
 # Placeholders can never occur in rendered HTML: "\x00" is not allowed in HTML text.
@@ -150,14 +218,15 @@ def read_through(key: str, load: Callable[[], object]) -> object:
     before `load()` reads the database, so a write made meanwhile leaves the stored value
     under an old version, and the next read loads afresh.
     """
-    for conn in connections.all(initialized_only=True):
-        if getattr(conn, "_fragments_dirty", False):
-            return load()  # this thread's own writes are not committed yet
-    kept = cache.get_many([VERSION_KEY, key])
-    current = kept.get(VERSION_KEY)
-    if current is None:
-        current = bump()
-    entry = kept.get(key)
+    if _dirty():
+        return load()  # this thread's own writes are not committed yet
+    if key in _request.kept:
+        current, entry = _request.version, _request.kept.pop(key)
+    elif _request.version is not None:
+        current, entry = _request.version, cache.get(key)
+    else:
+        kept = cache.get_many([VERSION_KEY, key])
+        current, entry = _current(kept), kept.get(key)
     if entry is not None and entry[0] == current:
         return entry[1]
     value = load()
@@ -165,9 +234,53 @@ def read_through(key: str, load: Callable[[], object]) -> object:
     return value
 
 
+# key -> (data version, value): `kept_in_process` values
+_process: dict[str, tuple[str, object]] = {}
+
+
+def kept_in_process(key: str, load: Callable[[], object]) -> object:
+    """`load()`, kept in this process's memory until the data version changes.
+
+    For small values every page needs (the gemeente profile): in a request the version
+    is already known, so this asks the shared cache nothing. Callers must not change
+    the value they get.
+    """
+    if _dirty():
+        return load()
+    current = version()
+    kept = _process.get(key)
+    if kept is not None and kept[0] == current:
+        return kept[1]
+    value = load()
+    _process[key] = (current, value)
+    return value
+
+
+def prefetch(keys: Iterable[str]) -> None:
+    """Read the version and the `read_through` entries of `keys` in one round trip, for
+    the rest of this request (the signed-in person and their device, say)."""
+    if not _request.active or _request.version is not None or _dirty():
+        return
+    keys = list(keys)
+    kept = cache.get_many([VERSION_KEY, *keys])
+    _current(kept)
+    _request.kept.update({key: kept[key] for key in keys if key in kept})
+
+
+def _current(kept: dict) -> str:
+    current = kept.get(VERSION_KEY)
+    if current is None:
+        return bump()
+    if _request.active:
+        _request.version = current
+    return current
+
+
 def bump() -> str:
     new = uuid.uuid4().hex
     cache.set(VERSION_KEY, new, None)
+    if _request.active:
+        _request.version, _request.kept = new, {}
     return new
 
 

@@ -105,16 +105,18 @@ urlpatterns = [
     path("personen/<id:pk>/wijzigen/", views.PersoonUpdateView.as_view(), name="persoon-update"),
     path("admin/", admin.site.urls),
     # Feature apps add their URLs here.
+    # Includes under their own prefix first: a path is matched against every pattern
+    # before it, and the apps below share the root.
+    path("pijlers/", include("pijlers.urls")),
+    path("dashboard/", include(dashboard_urlpatterns)),
+    path("monitoring/", include("monitoring.urls")),
+    path("openbaar/raadsmededelingen/", include(openbaar_urlpatterns)),
     path("", include("bijeenkomsten.urls")),
     path("", include("ambassadeurs.urls")),
     path("", include("klankbord.urls")),
     path("", include("opdracht.urls")),
     path("", include("deal.urls")),
-    path("pijlers/", include("pijlers.urls")),
     path("", include("stappenplan.urls")),
-    path("dashboard/", include(dashboard_urlpatterns)),
-    path("monitoring/", include("monitoring.urls")),
-    path("openbaar/raadsmededelingen/", include(openbaar_urlpatterns)),
 ]
 
 handler403 = "inclusie.views.handler403"

@@ -60,7 +60,7 @@ def _forget_process_caches() -> None:
     from django.core.cache import cache
     from django.utils import translation
 
-    from inclusie import keuzes, registry
+    from inclusie import fragments, keuzes, registry
     from inclusie.templatetags import fragmenten
 
     cache.clear()
@@ -71,6 +71,8 @@ def _forget_process_caches() -> None:
     registry._nav_cache.clear()  # the menu per role, built once per process
     registry._nav_html_cache.clear()  # and its HTML per current item
     fragmenten._shared.clear()  # page parts without data, rendered once per process
+    fragments._local.clear()  # fragments this process read lately
+    fragments._process.clear()  # values kept per data version (the gemeente profile)
     # A test that restored the demo snapshot or flushed the database leaves content
     # type ids in this process's cache that the rollback or flush took away again.
     ContentType.objects.clear_cache()

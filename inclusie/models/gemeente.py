@@ -193,11 +193,18 @@ class GemeenteProfiel(TimeStampedModel):
 
     @classmethod
     def cached(cls) -> "GemeenteProfiel":
-        """The profile for page rendering, from the shared cache (Redis in production).
+        """The profile for page rendering, from the shared cache (Redis in production),
+        kept in each process until the data version changes (inclusie.fragments).
 
-        Saving drops it from that cache, so every process shows a change at once;
-        fragments that show the profile key on its `updated_at`.
+        Saving drops it from that cache and is a write, so every process shows a change
+        at once; fragments that show the profile key on its `updated_at`.
         """
+        from inclusie import fragments
+
+        return fragments.kept_in_process(cls.CACHE_KEY, cls._from_shared_cache)
+
+    @classmethod
+    def _from_shared_cache(cls) -> "GemeenteProfiel":
         from django.core.cache import cache
 
         profiel = cache.get(cls.CACHE_KEY)

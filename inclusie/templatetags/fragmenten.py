@@ -22,7 +22,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django import template
-from django.core.cache import cache
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -89,10 +88,7 @@ class FragmentNode(template.Node):
             ]
         )
         return _kept(
-            self.nodelist,
-            context,
-            cache.get(key),
-            lambda held: cache.set(key, held, fragments.TIMEOUT),
+            self.nodelist, context, fragments.get(key), lambda held: fragments.put(key, held)
         )
 
 

@@ -2,6 +2,7 @@ from functools import partial
 from urllib.parse import quote
 
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
@@ -9,6 +10,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.middleware import OTPMiddleware
 
 from inclusie import fragments
+from inclusie.backends import USER_KEY
 from inclusie.twofactor import services
 
 # The only pages a signed-in but unverified person may open.
@@ -63,13 +65,15 @@ class CachedOTPMiddleware(OTPMiddleware):
     """
 
     def _verify_user_sync(self, request, user):
+        persistent_id = request.session.get(DEVICE_ID_SESSION_KEY)
+        device_key = f"otp-apparaat:{persistent_id}"
+        user_id = request.session.get(SESSION_KEY)
+        if user_id is not None:  # the person and their device in one round trip
+            fragments.prefetch([USER_KEY.format(user_id), *([device_key] if persistent_id else [])])
         self._init_user_fields(user)
         if user.is_authenticated:
-            persistent_id = request.session.get(DEVICE_ID_SESSION_KEY)
             if persistent_id:
-                owner = fragments.read_through(
-                    f"otp-apparaat:{persistent_id}", lambda: self._owner(persistent_id)
-                )
+                owner = fragments.read_through(device_key, lambda: self._owner(persistent_id))
                 if owner == user.pk:
                     user.otp_device = SimpleLazyObject(
                         partial(self._device_from_persistent_id, persistent_id)

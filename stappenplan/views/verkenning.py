@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
-from inclusie import dates
+from inclusie import dates, fragments
 from inclusie.constants import Levensdomein, ReportStatus
 from inclusie.downloads import private_file_response
 from inclusie.exports import csv_response
@@ -104,8 +104,12 @@ class VerkenningDetailView(AreaMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        verkenning = sel.verkenning_for_view(user=self.request.user, pk=kwargs["pk"])
-        mag_wijzigen = sel.can_edit(user=self.request.user, verkenning=verkenning)
+        user = self.request.user
+        # Kept in the shared cache until any write (inclusie.fragments), like the person.
+        verkenning, mag_wijzigen = fragments.read_through(
+            f"verkenning-toegang:{user.pk}:{kwargs['pk']}",
+            lambda: self._toegang(kwargs["pk"]),
+        )
         ctx.update(
             verkenning=verkenning,
             mag_wijzigen=mag_wijzigen,
@@ -114,6 +118,11 @@ class VerkenningDetailView(AreaMixin, TemplateView):
             pagina=Deferred(lambda: self._pagina(verkenning)),
         )
         return ctx
+
+    def _toegang(self, pk: int) -> tuple[Verkenning, bool]:
+        """The verkenning if this person may see it (else 404), and whether they may edit."""
+        verkenning = sel.verkenning_for_view(user=self.request.user, pk=pk)
+        return verkenning, sel.can_edit(user=self.request.user, verkenning=verkenning)
 
     def _pagina(self, verkenning) -> dict:
         return {
