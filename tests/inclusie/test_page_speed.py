@@ -474,3 +474,89 @@ def test_a_public_page_is_kept_whole_for_visitors_with_their_own_token_and_nonce
     assert "openbaar/index.html" in [t.name for t in Client().get(url).templates]
     signed_in = sign_in(Client(), UserFactory(role=Role.KWARTIERMAKER))
     assert "Uitloggen" in signed_in.get(url).content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_request_reads_the_version_once_and_the_person_with_their_device_in_one_trip(
+    client, settings, monkeypatch
+):
+    """The signed-in shell asks the shared cache twice: the session, then one read for the
+    data version, the person and (for a wethouder) their second-factor device."""
+    from django.core.cache import caches
+    from django.test import Client
+
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    path = reverse("toegankelijkheid")
+    people = [
+        sign_in(client, UserFactory(role=Role.KWARTIERMAKER)),
+        sign_in(Client(), UserFactory(role=Role.WETHOUDER)),
+    ]
+    backend = caches["default"]
+    reads: list[str] = []
+    inside = []  # the local-memory cache's get_many calls get (not a round trip of its own)
+    for name in ("get", "get_many"):
+        original = getattr(backend, name)
+
+        def counted(*args, _original=original, _name=name, **kwargs):
+            if not inside:
+                reads.append(_name)
+            inside.append(1)
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                inside.pop()
+
+        monkeypatch.setattr(backend, name, counted)
+    for person in people:
+        person.get(path)
+        reads.clear()
+        assert person.get(path).status_code == 200
+        assert reads == ["get", "get_many"], reads
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_fragment_kept_in_process_memory_gives_way_to_another_process_s_write(client):
+    """Each process keeps fragments under their versioned key; a write made by another
+    process (a new version in the shared cache) shows at the next request."""
+    import uuid
+
+    from django.core.cache import cache
+    from django.db import connection
+
+    from tests.factories import OrganisatieFactory
+
+    organisatie = OrganisatieFactory(naam="Stichting Oud Hier")
+    sign_in(client, UserFactory(role=Role.KWARTIERMAKER))
+    url = reverse("organisatie-list")
+    assert "Stichting Oud Hier" in client.get(url).content.decode()
+    assert fragments._local, "the list's fragment is kept in this process"
+    # Another process renames it: this process's write watcher sees nothing of it.
+    connection.execute_wrappers.remove(fragments._bump_on_write)
+    try:
+        type(organisatie).objects.filter(pk=organisatie.pk).update(naam="Stichting Nieuw Hier")
+    finally:
+        connection.execute_wrappers.append(fragments._bump_on_write)
+    assert "Stichting Oud Hier" in client.get(url).content.decode()  # nothing told us yet
+    cache.set(fragments.VERSION_KEY, uuid.uuid4().hex, None)  # that process's bump
+    html = client.get(url).content.decode()
+    assert "Stichting Nieuw Hier" in html and "Stichting Oud Hier" not in html
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_gemeente_profile_is_kept_per_data_version(monkeypatch):
+    fragments.version()  # no uncommitted writes of an earlier test count here
+    calls = []
+    original = GemeenteProfiel._from_shared_cache.__func__
+
+    def counted(cls):
+        calls.append(1)
+        return original(cls)
+
+    monkeypatch.setattr(GemeenteProfiel, "_from_shared_cache", classmethod(counted))
+    first = GemeenteProfiel.cached()
+    assert GemeenteProfiel.cached() is first and len(calls) == 1
+    profiel = GemeenteProfiel.load()
+    profiel.naam = "Gemeente Anders"
+    profiel.save()
+    assert GemeenteProfiel.cached().naam == "Gemeente Anders"
+    assert len(calls) == 2
