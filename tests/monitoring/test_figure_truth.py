@@ -492,25 +492,6 @@ def test_the_world_covers_every_figure(world):
         world.expected(code, world.past)
 
 
-@pytest.mark.parametrize("code", ALL_CODES)
-def test_snapshot_of_a_past_half_year_made_today_shows_that_half_year(world, code):
-    snap = snapshots.snapshot_ensure(period=world.past)
-    item = next(f for f in snap.data["figures"] if f["code"] == code)
-    assert "error" not in item, item
-    assert item["value"] == world.expected(code, world.past), code
-    # The half year before it, frozen with it by the same rule.
-    assert item["previous"] == world.expected(code, world.past.previous()), code
-    assert item["kind"] == registry.figure(code).kind
-
-
-@pytest.mark.parametrize("code", ALL_CODES)
-def test_snapshot_of_the_current_half_year(world, code):
-    snap = snapshots.snapshot_ensure(period=world.current)
-    item = next(f for f in snap.data["figures"] if f["code"] == code)
-    assert item["value"] == world.expected(code, world.current), code
-    assert item["previous"] == world.expected(code, world.current.previous()), code
-
-
 def test_the_world_has_changes_inside_and_after_the_past_half_year(world):
     """Guard against a world where stocks and flows would agree by accident."""
     past, current = world.past, world.current
