@@ -192,7 +192,7 @@ def public_page(view: Callable) -> Callable:
             value = getattr(request, "csp_nonce", None)
             return str(value) if value is not None else ""  # lazy: falsy until used
 
-        stored = cache.get(key)
+        stored = get(key)
         html = fill(stored, token, nonce) if stored is not None else None
         if html is not None:
             return HttpResponse(html)
@@ -205,7 +205,7 @@ def public_page(view: Callable) -> Callable:
             used = _CSRF_VALUE.search(html)
             held = hold(html, lambda: used.group(1) if used else "", nonce)
             if held is not None:
-                cache.set(key, held, TIMEOUT)
+                put(key, held)
         return response
 
     return wrapper
