@@ -21,6 +21,7 @@ read lately in memory as well, and asks the shared cache only for the ones it la
 
 from __future__ import annotations
 
+import hashlib
 import re
 import threading
 import time
@@ -89,6 +90,15 @@ def version() -> str:
     if _request.active:
         _request.version = current
     return current
+
+
+def path_key(request) -> str:
+    """The request's path with its query string for a cache key: as it is when short,
+    else its hash (a long filter query would make the key too long for some caches)."""
+    full = request.get_full_path()
+    if len(full) <= 120:
+        return full
+    return "sha256:" + hashlib.sha256(full.encode()).hexdigest()
 
 
 # key -> (expires at, HTML): fragments this process read or rendered lately
@@ -183,7 +193,7 @@ def public_page(view: Callable) -> Callable:
         user = getattr(request, "user", None)
         if request.method != "GET" or (user is not None and user.is_authenticated):
             return view(request, *args, **kwargs)
-        key = f"openbaar:{version()}:{get_language()}:{request.get_full_path()}"
+        key = f"openbaar:{version()}:{get_language()}:{path_key(request)}"
 
         def token() -> str:
             return get_token(request)

@@ -83,7 +83,7 @@ class FragmentNode(template.Node):
                 str(getattr(user, "role", "")),
                 get_language() or "",
                 timezone.localdate().isoformat(),
-                request.get_full_path(),
+                fragments.path_key(request),
                 *(str(value.resolve(context)) for value in self.vary_on),
             ]
         )

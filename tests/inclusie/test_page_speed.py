@@ -560,3 +560,12 @@ def test_the_gemeente_profile_is_kept_per_data_version(monkeypatch):
     profiel.save()
     assert GemeenteProfiel.cached().naam == "Gemeente Anders"
     assert len(calls) == 2
+
+
+def test_a_long_query_string_is_hashed_in_a_key_and_each_query_keeps_its_own(rf):
+    short = rf.get("/deal/pijplijn/", {"fase": "verkend"})
+    assert fragments.path_key(short) == "/deal/pijplijn/?fase=verkend"
+    long_a = rf.get("/deal/pijplijn/", {"q": "a" * 200})
+    long_b = rf.get("/deal/pijplijn/", {"q": "b" * 200})
+    assert len(fragments.path_key(long_a)) < 80
+    assert fragments.path_key(long_a) != fragments.path_key(long_b)
