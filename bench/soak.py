@@ -379,27 +379,47 @@ def verify(conn, t: dict, stats: Stats) -> tuple[dict, dict]:
     return stored, lost
 
 
-def run(users: int, seconds: float, write_share: float = 0.3) -> dict:
+def server_env(db_url: str) -> dict:
+    """The environment of the soak's gunicorn (and of its manage.py commands)."""
+    env = {
+        **os.environ,
+        "DATABASE_URL": db_url,
+        "DEBUG": "false",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "REDIS_URL": "",
+        "LOG_LEVEL": "ERROR",
+    }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    return env
+
+
+def run(
+    users: int,
+    seconds: float,
+    write_share: float = 0.3,
+    *,
+    prepared: tuple[str, dict] | None = None,
+) -> dict:
+    """prepared: (database URL, `targets()`) of a database that already holds the demo
+    as `migrate` and `seed_demo` leave it (the CI variant restores a dump); without
+    it the soak makes that database itself."""
     import psycopg
 
     SHARED_SIGN_INS.clear()  # sessions of an earlier run belong to another server
 
-    base, cluster = server_url()
+    cluster = None
     server = None
     try:
-        db_url = create_database(base, "inclusie_soak")
-        env = {
-            **os.environ,
-            "DATABASE_URL": db_url,
-            "DEBUG": "false",
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "REDIS_URL": "",
-            "LOG_LEVEL": "ERROR",
-        }
-        env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        manage(env, "migrate", "--noinput", "-v0")
-        manage(env, "seed_demo")
-        t = load_targets(env)
+        if prepared:
+            db_url, t = prepared
+            env = server_env(db_url)
+        else:
+            base, cluster = server_url()
+            db_url = create_database(base, "inclusie_soak")
+            env = server_env(db_url)
+            manage(env, "migrate", "--noinput", "-v0")
+            manage(env, "seed_demo")
+            t = load_targets(env)
         missing = [u for u in set(USER_CYCLE) if u not in t["users"]]
         if missing or not t["meetings"] or not t["partners"] or not t["paths"]["pijlers"]:
             raise RuntimeError(f"demo data lacks what the soak needs: users {missing}")

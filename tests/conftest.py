@@ -14,6 +14,7 @@ from django.db import transaction
 from inclusie.celery import app as celery_app
 from inclusie.constants import Role
 from tests import db_states as states
+from tests import fast_static
 from tests.db_states import TableRows, realign_sequences
 from tests.factories import UserFactory
 from tests.signin import sign_in
@@ -25,6 +26,7 @@ if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
 
     fast_flush.install()
 states.install()
+fast_static.install()
 
 
 def _own_redis_cache_per_worker() -> None:

@@ -10,6 +10,9 @@ import uuid
 
 import pytest
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.converters import (
     IntConverter,
@@ -21,6 +24,7 @@ from django.urls.converters import (
 
 from inclusie.constants import Role
 from inclusie.permissions import PERMISSION_MAP, declared_permission, is_public, is_third_party
+from tests.factories import UserFactory
 from tests.signin import sign_in
 
 SKIP_NAMESPACES = {"admin"}  # the admin has its own guard, tested in test_security.py
@@ -85,9 +89,36 @@ def test_the_walk_finds_the_portal():
     } <= ids
 
 
+@pytest.fixture(scope="module")
+def signed_in(django_db_setup, django_db_blocker):
+    """Per role one account, signed in once for the module (second factor passed where
+    required): its session cookie. Made in a transaction around the module's tests and
+    rolled back after them; each test runs in its own transaction inside it (`db`), so
+    whatever a request changes in a session is gone before the next test. Building six
+    users with devices and signing each in per test took most of the module's time."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            cookies = {}
+            for role in Role.values:
+                user = UserFactory(role=role, is_staff=role == Role.BEHEERDER)
+                client = sign_in(Client(), user)
+                cookies[role] = client.cookies[settings.SESSION_COOKIE_NAME].value
+                # The cookie alone signs a fresh client in as this account.
+                probe = Client()
+                probe.cookies[settings.SESSION_COOKIE_NAME] = cookies[role]
+                assert probe.get(reverse("home")).wsgi_request.user == user, role
+            yield cookies
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            ContentType.objects.clear_cache()
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize(("url", "callback"), URLS)
-def test_url_role_matrix(client, user_for_role, url, callback):
+def test_url_role_matrix(client, signed_in, url, callback):
     login_url = reverse(settings.LOGIN_URL)
     declared = declared_permission(callback)
     public = is_public(callback)
@@ -107,7 +138,7 @@ def test_url_role_matrix(client, user_for_role, url, callback):
         assert anonymous["Location"].startswith(login_url), url
 
     for role in Role.values:
-        sign_in(client, user_for_role(role))
+        client.cookies[settings.SESSION_COOKIE_NAME] = signed_in[role]
         response = client.get(url)
         if declared is None:
             assert response.status_code != 403, f"{url} as {role}"

@@ -190,3 +190,50 @@ def celery_worker(use_broker, tmp_path):
     yield start
     for worker in workers:
         worker.stop()
+
+
+@pytest.fixture(scope="session")
+def demo_dump(demo_rows, django_db_blocker, tmp_path_factory):
+    """The demo as `make run` leaves a new database (migrations, then `seed_demo`) as a
+    pg_dump file, for tests that need it in a database of their own (a gunicorn under
+    load, a private cluster to restart). Restoring it (`restore_demo`) takes a second
+    where `manage.py migrate` and `seed_demo` in subprocesses took 15-20; the migrations
+    and the seed themselves are tested elsewhere. None on SQLite: callers migrate.
+
+    The rows are this session's demo snapshot (tests/db_states.py), committed to the
+    test database just for the dump and replaced by the migrated state right after.
+    Passwords get the hash the portal's own hashers read (the test settings store MD5,
+    which a server started with the real settings refuses)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.hashers import PBKDF2PasswordHasher
+
+    from tests import db_states as states
+
+    if connection.vendor != "postgresql":
+        yield None
+        return
+    path = tmp_path_factory.mktemp("demo-dump") / "demo.pgdump"
+    password = PBKDF2PasswordHasher().encode(settings.DEMO_PASSWORD, "inclusiedemo")
+    with django_db_blocker.unblock():
+        demo_rows.restore()
+        try:
+            get_user_model().objects.update(password=password)
+            subprocess.run(
+                ["pg_dump", "-Fc", "--no-owner", "--no-acl", "-f", str(path), database_url()],
+                check=True,
+                capture_output=True,
+                timeout=120,
+            )
+        finally:
+            states.base.restore()
+    yield path
+
+
+def restore_demo(dump: Path, url: str) -> None:
+    """Fill the (new, empty) database at `url` from `demo_dump`."""
+    subprocess.run(
+        ["pg_restore", "--no-owner", "--no-acl", "--single-transaction", "-d", url, str(dump)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )

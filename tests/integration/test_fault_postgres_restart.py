@@ -15,8 +15,11 @@ from django.conf import settings
 
 from bench.pg import PrivateCluster, create_database
 from bench.run import Server, session_cookie
+from tests.integration.conftest import restore_demo
 
-pytestmark = [pytest.mark.integration]
+# The test database holds the demo for a moment (`demo_dump`): committed, so the
+# transactional variant, which leaves the migrated state behind.
+pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
 
 def fetch(url: str, cookie: str | None = None) -> int | str:
@@ -30,7 +33,7 @@ def fetch(url: str, cookie: str | None = None) -> int | str:
         return type(exc).__name__
 
 
-def test_portal_recovers_from_a_postgres_restart_without_restarting_itself():
+def test_portal_recovers_from_a_postgres_restart_without_restarting_itself(demo_dump):
     cluster = PrivateCluster().start()
     server = None
     try:
@@ -43,14 +46,17 @@ def test_portal_recovers_from_a_postgres_restart_without_restarting_itself():
             "REDIS_URL": "",
             "DEMO_PASSWORD": settings.DEMO_PASSWORD,
         }
-        for args in (["migrate", "--noinput", "-v0"], ["seed_demo"]):
-            subprocess.run(
-                [sys.executable, "manage.py", *args],
-                cwd=settings.BASE_DIR,
-                env=env,
-                check=True,
-                capture_output=True,
-            )
+        if demo_dump:  # the demo as migrate and seed_demo leave it, restored in a second
+            restore_demo(demo_dump, db_url)
+        else:
+            for args in (["migrate", "--noinput", "-v0"], ["seed_demo"]):
+                subprocess.run(
+                    [sys.executable, "manage.py", *args],
+                    cwd=settings.BASE_DIR,
+                    env=env,
+                    check=True,
+                    capture_output=True,
+                )
         server = Server(env, workers=2)
         cookie = session_cookie(server.base, "kwartiermaker")
         assert fetch(server.base + "/", cookie) == 200

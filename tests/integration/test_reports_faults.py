@@ -86,6 +86,15 @@ def worker_on(tmp_path):
         worker.stop()
 
 
+def handled(worker: Worker, task) -> str:
+    """Wait until the worker has run the task (its log line), and return that line.
+    Waiting for the line instead of a fixed pause: the duplicate is known to have been
+    delivered and run, not just sent."""
+    marker = f"[{task.id}] succeeded"
+    assert wait_for(lambda: marker in worker.output(), timeout=60), worker.output()[-4000:]
+    return next(line for line in worker.output().splitlines() if marker in line)
+
+
 def ready_mails() -> int:
     return Notificatie.objects.filter(onderwerp__contains="staat klaar").count()
 
@@ -120,8 +129,8 @@ def test_report_requested_while_redis_is_stopped_is_made_exactly_once(own_redis,
     assert rapport.pogingen == 1 and rapport.bestand
     # A second sweep and a duplicate message change nothing.
     assert requeue_reports(min_age_seconds=0) == 0
-    render_report.delay("monitoring.rapport", rapport.pk)
-    time.sleep(3)
+    duplicate = render_report.delay("monitoring.rapport", rapport.pk)
+    assert "'skipped'" in handled(worker, duplicate)
     rapport.refresh_from_db()
     assert rapport.pogingen == 1
     assert ready_mails() == 1
@@ -173,8 +182,8 @@ def test_worker_killed_mid_render_produces_the_report_once(use_broker, celery_wo
     assert rapport.pogingen == 2  # one killed attempt, one that finished
 
     # The killed worker's message comes back one day (visibility timeout): still once.
-    render_report.delay("monitoring.rapport", rapport.pk)
-    time.sleep(3)
+    duplicate = render_report.delay("monitoring.rapport", rapport.pk)
+    assert "'skipped'" in handled(second, duplicate)
     rapport.refresh_from_db()
     assert rapport.pogingen == 2
     assert ready_mails() == 1
