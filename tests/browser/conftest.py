@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from tests.signin import sign_in
+
 # Playwright's sync API runs an event loop in this thread; Django's ORM is used
 # from the same thread only (the live server runs in its own thread).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -82,6 +84,30 @@ def login(
         page.get_by_role("button", name="Inloggen").last.click()
     if second_factor and "/account/tweestaps/" in page.url:
         enter_code(page, fresh_code(username))
+
+
+def sign_in_as(page, base_url: str, username: str, *, open_home: bool = True):
+    """Give the browser the session that signing in as `username` leaves (second factor
+    passed where the role needs it), without going through the sign-in pages, and open
+    the home page as signing in does (`open_home=False` when the test goes elsewhere).
+
+    For tests whose subject is not signing in: the sign-in pages themselves are driven
+    by `login()` in test_twofactor.py, test_accessibility.py (lock-out, public pages) and
+    test_redaction_preview.py. Returns a test client on the same session, which can
+    fetch pages as this person without a browser.
+    """
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    user = get_user_model().objects.get(username=username)
+    client = sign_in(Client(), user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies(
+        [{"name": cookie.key, "value": cookie.value, "url": base_url, "httpOnly": True}]
+    )
+    if open_home:
+        page.goto(base_url + "/")
+    return client
 
 
 def enter_code(page, code: str) -> None:

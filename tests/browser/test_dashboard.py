@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import axe_violations, login
+from tests.browser.conftest import axe_violations, sign_in_as
 
 pytestmark = [pytest.mark.browser]
 
 
 def test_wethouder_reads_the_dashboard_and_it_prints(demo_site, new_page):
     page = new_page()
-    login(page, demo_site.url, "wethouder")
+    sign_in_as(page, demo_site.url, "wethouder")
     with page.expect_navigation():
         page.get_by_role("link", name="Dashboard").first.click()
     assert page.locator("h1").inner_text().startswith("Dashboard")
@@ -46,7 +46,7 @@ def test_wethouder_reads_the_dashboard_and_it_prints(demo_site, new_page):
 
 def test_beleidsadviseur_requests_a_report_and_sees_it_ready(demo_site, new_page):
     page = new_page()
-    login(page, demo_site.url, "beleidsadviseur")
+    sign_in_as(page, demo_site.url, "beleidsadviseur", open_home=False)
     page.goto(f"{demo_site.url}/monitoring/rapporten/")
     assert axe_violations(page) == []
     page.get_by_label("Soort rapport").select_option("monitoring")

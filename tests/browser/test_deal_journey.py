@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from deal.constants import Fase
 from deal.models import Partner
-from tests.browser.conftest import axe_violations, login
+from tests.browser.conftest import axe_violations, sign_in_as
 
 pytestmark = [pytest.mark.browser]
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -23,7 +23,7 @@ def test_kwartiermaker_moves_a_partner_by_keyboard_and_signs(demo_site, new_page
     partner = Partner.objects.filter(fase=Fase.VERKEND).select_related("organisatie").first()
     naam = partner.organisatie.naam
     page = new_page()
-    login(page, demo_site.url, "kwartiermaker")
+    sign_in_as(page, demo_site.url, "kwartiermaker")
 
     # Home: the warnings panel for pijlers without an ambassador.
     assert page.get_by_role("heading", name="Pijlers zonder ambassadeur").is_visible()
@@ -122,7 +122,7 @@ def test_pijler_page_shows_members_and_the_rule(demo_site, new_page):
 
     zonder = pijlers_zonder_ambassadeur()[0]
     page = new_page()
-    login(page, demo_site.url, "kwartiermaker")
+    sign_in_as(page, demo_site.url, "kwartiermaker", open_home=False)
     page.goto(demo_site.url + zonder.get_absolute_url())
     assert "nog geen ambassadeur" in page.content()
     assert_accessible(page)
@@ -134,7 +134,7 @@ def test_pijler_page_shows_members_and_the_rule(demo_site, new_page):
 def test_drag_and_drop_is_an_enhancement_of_the_same_form(demo_site, new_page):
     partner = Partner.objects.filter(fase=Fase.VERKEND).order_by("pk").last()
     page = new_page()
-    login(page, demo_site.url, "kwartiermaker")
+    sign_in_as(page, demo_site.url, "kwartiermaker", open_home=False)
     page.goto(f"{demo_site.url}/deal/pijplijn/")
     page.locator(f"#partner-{partner.pk}").drag_to(page.locator("section[data-fase=in_gesprek]"))
     dialog = page.get_by_role("dialog")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import axe_violations, login
+from tests.browser.conftest import axe_violations, sign_in_as
 
 pytestmark = [pytest.mark.browser]
 
@@ -15,7 +15,7 @@ def focused(page) -> str:
 
 def test_error_summary_takes_focus_and_its_links_focus_the_fields(demo_site, new_page):
     page = new_page()
-    login(page, demo_site.url, "kwartiermaker")
+    sign_in_as(page, demo_site.url, "kwartiermaker", open_home=False)
     page.goto(f"{demo_site.url}/organisaties/nieuw/")
     with page.expect_navigation():
         page.get_by_role("button", name="Opslaan").click()
@@ -62,7 +62,7 @@ def test_two_people_are_picked_by_keyboard_and_saved(demo_site, new_page):
         .order_by("naam")[:2]
     )
     page = new_page()
-    login(page, demo_site.url, "kwartiermaker")
+    sign_in_as(page, demo_site.url, "kwartiermaker", open_home=False)
     page.goto(f"{demo_site.url}/bijeenkomsten/{meeting.pk}/uitnodigen/")
     box = page.locator("#id_users")
     assert box.get_attribute("role") == "combobox"

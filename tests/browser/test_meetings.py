@@ -6,7 +6,7 @@ import pytest
 
 from bijeenkomsten.models import Bijeenkomst, Uitnodiging
 from inclusie.models import User
-from tests.browser.conftest import axe_violations, login, under_way
+from tests.browser.conftest import axe_violations, sign_in_as, under_way
 
 pytestmark = [pytest.mark.browser]
 
@@ -36,7 +36,7 @@ def test_attendance_on_a_phone_by_keyboard(demo_site, browser):
     rows = list(meeting.uitnodigingen.order_by("user__naam", "persoon__naam", "pk"))
     context, page = phone_page(browser)
     try:
-        login(page, demo_site.url, "kwartiermaker")
+        sign_in_as(page, demo_site.url, "kwartiermaker", open_home=False)
         page.goto(f"{demo_site.url}/bijeenkomsten/{meeting.pk}/aanwezigheid/")
         assert page.locator("h1").inner_text() == "Aanwezigheid"
         assert axe_violations(page) == []
@@ -83,7 +83,7 @@ def test_ambassador_answers_an_invitation(demo_site, new_page):
         .first()
     )
     page = new_page()
-    login(page, demo_site.url, "ambassadeur")
+    sign_in_as(page, demo_site.url, "ambassadeur", open_home=False)
     page.goto(f"{demo_site.url}/agenda/")
     assert axe_violations(page) == []
     page.goto(f"{demo_site.url}/bijeenkomsten/{invitation.bijeenkomst_id}/")
@@ -103,7 +103,7 @@ def test_ambassador_answers_an_invitation(demo_site, new_page):
 def test_kwartiermaker_meeting_pages_pass_axe(demo_site, new_page):
     meeting = under_way(Bijeenkomst.objects.filter(acties__isnull=False).order_by("-start").first())
     page = new_page()
-    login(page, demo_site.url, "kwartiermaker")
+    sign_in_as(page, demo_site.url, "kwartiermaker", open_home=False)
     problems = []
     for path in [
         "/bijeenkomsten/",
@@ -140,7 +140,7 @@ def test_everyone_present_button_and_no_csp_errors(demo_site, new_page):
     )
     under_way(meeting)
     page = new_page()
-    login(page, demo_site.url, "kwartiermaker")
+    sign_in_as(page, demo_site.url, "kwartiermaker", open_home=False)
     page.goto(f"{demo_site.url}/bijeenkomsten/{meeting.pk}/aanwezigheid/")
     page.get_by_role("button", name="Zet iedereen op aanwezig").click()
     page.mouse.move(0, 0)
@@ -167,7 +167,7 @@ def test_everyone_present_counts_as_an_unsaved_change(demo_site, new_page):
         Bijeenkomst.objects.filter(uitnodigingen__isnull=False).order_by("-start").first()
     )
     page = new_page()
-    login(page, demo_site.url, "kwartiermaker")
+    sign_in_as(page, demo_site.url, "kwartiermaker", open_home=False)
     page.goto(f"{demo_site.url}/bijeenkomsten/{meeting.pk}/aanwezigheid/")
     page.wait_for_load_state("networkidle")
     page.get_by_role("button", name="Zet iedereen op aanwezig").click()
@@ -192,7 +192,7 @@ def test_agenda_reorder_by_keyboard_keeps_focus_on_the_moved_item(demo_site, new
     punten = list(meeting.agendapunten.order_by("volgorde", "pk"))
     second = punten[1]
     page = new_page()
-    login(page, demo_site.url, "kwartiermaker")
+    sign_in_as(page, demo_site.url, "kwartiermaker", open_home=False)
     page.goto(f"{demo_site.url}/bijeenkomsten/{meeting.pk}/")
     page.get_by_role("button", name=f"Omhoog: {second.titel}").focus()
     with page.expect_navigation():
@@ -221,7 +221,7 @@ def test_secondary_actions_open_by_keyboard(demo_site, new_page):
         .first()
     )
     page = new_page()
-    login(page, demo_site.url, "kwartiermaker")
+    sign_in_as(page, demo_site.url, "kwartiermaker", open_home=False)
     page.goto(f"{demo_site.url}/bijeenkomsten/{meeting.pk}/")
     menu_link = page.get_by_role("link", name="Wijzigen of verplaatsen")
     assert not menu_link.is_visible()
@@ -269,7 +269,7 @@ def test_meeting_page_in_every_phase_and_klankbord_pages_pass_axe(demo_site, bro
     page.set_default_timeout(15000)
     problems = []
     try:
-        login(page, demo_site.url, "kwartiermaker")
+        sign_in_as(page, demo_site.url, "kwartiermaker", open_home=False)
         for path in paths:
             response = page.goto(demo_site.url + path)
             assert response.status == 200, path

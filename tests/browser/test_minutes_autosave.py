@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from bijeenkomsten.models import Agendapunt, Bijeenkomst
 from inclusie.models import User
-from tests.browser.conftest import axe_violations, login, under_way
+from tests.browser.conftest import axe_violations, sign_in_as, under_way
 
 pytestmark = [pytest.mark.browser]
 OPSLAAN_URL = re.compile(r".*/bijeenkomsten/\d+/verslag/opslaan/$")
@@ -34,7 +34,7 @@ def notes(punt) -> str:
 
 def test_notes_save_as_typed_and_are_there_after_a_reload(demo_site, new_page):
     page = new_page()
-    login(page, demo_site.url, "kwartiermaker")
+    sign_in_as(page, demo_site.url, "kwartiermaker", open_home=False)
     meeting, punt = meeting_with_agenda()
     open_minutes(page, demo_site.url, meeting)
     field = page.locator(f"#id_punt_{punt.pk}")
@@ -50,7 +50,7 @@ def test_notes_save_as_typed_and_are_there_after_a_reload(demo_site, new_page):
 
 def test_server_down_keeps_a_local_copy_and_saves_it_later(demo_site, new_page):
     page = new_page()
-    login(page, demo_site.url, "kwartiermaker")
+    sign_in_as(page, demo_site.url, "kwartiermaker")
     context = page.context
     failing = {"on": True, "hits": 0}
 
@@ -96,7 +96,7 @@ def test_server_down_keeps_a_local_copy_and_saves_it_later(demo_site, new_page):
 
 def test_actiepunt_toevoegen_never_loses_unsaved_notes(demo_site, new_page):
     page = new_page()
-    login(page, demo_site.url, "kwartiermaker")
+    sign_in_as(page, demo_site.url, "kwartiermaker", open_home=False)
     page.route(OPSLAAN_URL, lambda route: route.abort())  # the autosave cannot reach the server
     meeting, punt = meeting_with_agenda()
     open_minutes(page, demo_site.url, meeting)
@@ -137,7 +137,7 @@ def _leave_and_catch_dialog(page, href: str) -> list[str]:
 
 def test_a_long_form_warns_before_leaving_with_unsaved_changes(demo_site, new_page):
     page = new_page()
-    login(page, demo_site.url, "kwartiermaker")
+    sign_in_as(page, demo_site.url, "kwartiermaker", open_home=False)
     page.goto(f"{demo_site.url}/bijeenkomsten/nieuw/")
     page.wait_for_load_state("networkidle")
     # Untouched: leaving needs no warning.
@@ -151,7 +151,7 @@ def test_a_long_form_warns_before_leaving_with_unsaved_changes(demo_site, new_pa
 
 def test_minutes_warn_before_leaving_while_notes_are_unsaved(demo_site, new_page):
     page = new_page()
-    login(page, demo_site.url, "kwartiermaker")
+    sign_in_as(page, demo_site.url, "kwartiermaker", open_home=False)
     page.route(OPSLAAN_URL, lambda route: route.abort())
     meeting, punt = meeting_with_agenda()
     open_minutes(page, demo_site.url, meeting)

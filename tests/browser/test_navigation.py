@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import axe_violations, login
+from tests.browser.conftest import axe_violations, sign_in_as
 
 pytestmark = [pytest.mark.browser]
 
@@ -20,7 +20,7 @@ def test_on_a_phone_the_heading_is_in_the_top_half_and_the_menu_opens_by_keyboar
     demo_site, new_page
 ):
     page = new_page()
-    login(page, demo_site.url, "kwartiermaker")
+    sign_in_as(page, demo_site.url, "kwartiermaker")
     page.set_viewport_size(PHONE)
     for path in ("/", "/bijeenkomsten/", "/deal/"):
         page.goto(demo_site.url + path)
@@ -59,7 +59,7 @@ def test_on_a_phone_the_heading_is_in_the_top_half_and_the_menu_opens_by_keyboar
 
 def test_on_a_desktop_a_task_opens_its_pages_by_keyboard(demo_site, new_page):
     page = new_page()
-    login(page, demo_site.url, "beleidsadviseur")
+    sign_in_as(page, demo_site.url, "beleidsadviseur")
     task = page.locator("#hoofdnavigatie").get_by_role("button", name="Beleid en advies")
     assert not page.locator("#menu-beleid").is_visible()
     task.focus()
@@ -80,7 +80,7 @@ def test_on_a_desktop_a_task_opens_its_pages_by_keyboard(demo_site, new_page):
 def test_without_javascript_every_menu_page_is_reachable(browser, demo_site):
     context = browser.new_context(locale="nl-NL", viewport=PHONE, java_script_enabled=False)
     page = context.new_page()
-    login(page, demo_site.url, "kwartiermaker")
+    sign_in_as(page, demo_site.url, "kwartiermaker")
     assert page.locator("#hoofdnavigatie").is_visible()
     assert page.locator("#hoofdnavigatie").get_by_role("link", name="Mijn agenda").is_visible()
     context.close()

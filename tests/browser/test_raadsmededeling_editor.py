@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from inclusie.models import User
 from monitoring.models import Raadsmededeling
 from monitoring.services import raadsmededeling as service
-from tests.browser.conftest import axe_violations, login
+from tests.browser.conftest import axe_violations, sign_in_as
 
 pytestmark = [pytest.mark.browser]
 SAVE_URL = re.compile(r".*/raadsmededelingen/\d+/wijzigen/$")
@@ -29,7 +29,7 @@ def open_editor(page, base_url) -> Raadsmededeling:
 
 def test_preview_autosave_and_conflict(demo_site, new_page):
     page = new_page()
-    login(page, demo_site.url, "beleidsadviseur")
+    sign_in_as(page, demo_site.url, "beleidsadviseur", open_home=False)
     mededeling = open_editor(page, demo_site.url)
     assert axe_violations(page) == []
     kern = page.locator("#id_kern")
@@ -64,7 +64,7 @@ def test_preview_autosave_and_conflict(demo_site, new_page):
 
 def test_a_failed_save_is_kept_in_the_browser_and_saved_after_reload(demo_site, new_page):
     page = new_page()
-    login(page, demo_site.url, "beleidsadviseur")
+    sign_in_as(page, demo_site.url, "beleidsadviseur", open_home=False)
     mededeling = open_editor(page, demo_site.url)
     page.route(SAVE_URL, lambda route: route.abort("internetdisconnected"))
     page.locator("#id_vervolg").fill("In januari 2027 volgt de volgende mededeling.")
@@ -83,7 +83,7 @@ def test_a_failed_save_is_kept_in_the_browser_and_saved_after_reload(demo_site, 
 
 def test_approved_text_is_locked_in_the_open_editor_too(demo_site, new_page):
     page = new_page()
-    login(page, demo_site.url, "beleidsadviseur")
+    sign_in_as(page, demo_site.url, "beleidsadviseur", open_home=False)
     mededeling = open_editor(page, demo_site.url)
     service.raadsmededeling_approve(
         mededeling=mededeling,

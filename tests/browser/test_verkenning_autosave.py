@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from stappenplan.models import Antwoord, Verkenning, Vraag
-from tests.browser.conftest import axe_violations, login
+from tests.browser.conftest import axe_violations, login, sign_in_as
 
 pytestmark = [pytest.mark.browser]
 ANTWOORD_URL = re.compile(r".*/verkenningen/\d+/antwoord/$")
@@ -37,7 +37,7 @@ def stored(verkenning, vraag) -> str:
 
 def test_server_errors_keep_the_answer_visible_and_it_is_saved_later(demo_site, new_page):
     page = new_page()
-    login(page, demo_site.url, "beleidsadviseur")
+    sign_in_as(page, demo_site.url, "beleidsadviseur", open_home=False)
     verkenning = open_verkenning(page, demo_site.url)
     vraag, field = field_for(page, verkenning, 3, "2c")
     failing = {"on": True, "hits": 0}
@@ -74,7 +74,7 @@ def test_server_errors_keep_the_answer_visible_and_it_is_saved_later(demo_site, 
 
 def test_expired_session_and_closed_tab_lose_nothing(demo_site, new_page):
     page = new_page()
-    login(page, demo_site.url, "beleidsadviseur")
+    sign_in_as(page, demo_site.url, "beleidsadviseur", open_home=False)
     verkenning = open_verkenning(page, demo_site.url)
     vraag, field = field_for(page, verkenning, 3, "4b")
     # The session expires while the adviser is typing.
@@ -101,7 +101,7 @@ def test_expired_session_and_closed_tab_lose_nothing(demo_site, new_page):
 
 def test_a_crash_before_the_autosave_fires_loses_nothing(demo_site, new_page):
     page = new_page()
-    login(page, demo_site.url, "beleidsadviseur")
+    sign_in_as(page, demo_site.url, "beleidsadviseur", open_home=False)
     verkenning = open_verkenning(page, demo_site.url)
     vraag, field = field_for(page, verkenning, 3, "5b")
     page.route(ANTWOORD_URL, lambda route: route.abort())  # the network is gone
@@ -120,8 +120,8 @@ def test_a_crash_before_the_autosave_fires_loses_nothing(demo_site, new_page):
 
 def test_two_advisers_on_one_answer_get_a_visible_conflict(demo_site, new_page):
     ons, hun = new_page(), new_page()
-    login(ons, demo_site.url, "beleidsadviseur")
-    login(hun, demo_site.url, "beleidsadviseur2")
+    sign_in_as(ons, demo_site.url, "beleidsadviseur", open_home=False)
+    sign_in_as(hun, demo_site.url, "beleidsadviseur2", open_home=False)
     verkenning = open_verkenning(ons, demo_site.url)
     open_verkenning(hun, demo_site.url)
     vraag, veld_ons = field_for(ons, verkenning, 3, "6c")
@@ -152,7 +152,7 @@ def test_two_advisers_on_one_answer_get_a_visible_conflict(demo_site, new_page):
 
 def test_skip_with_a_tip_updates_progress_and_submit_makes_it_read_only(demo_site, new_page):
     page = new_page()
-    login(page, demo_site.url, "beleidsadviseur")
+    sign_in_as(page, demo_site.url, "beleidsadviseur", open_home=False)
     verkenning = open_verkenning(page, demo_site.url)
     vraag, _field = field_for(page, verkenning, 3, "7a")
     blok = page.locator(f"#vraag-{vraag.pk}")
@@ -180,7 +180,7 @@ def test_skip_with_a_tip_updates_progress_and_submit_makes_it_read_only(demo_sit
 
 def test_signing_in_again_in_another_tab_saves_the_waiting_answer(demo_site, new_page):
     page = new_page()
-    login(page, demo_site.url, "beleidsadviseur")
+    sign_in_as(page, demo_site.url, "beleidsadviseur", open_home=False)
     verkenning = open_verkenning(page, demo_site.url)
     vraag, field = field_for(page, verkenning, 3, "3")
     page.context.clear_cookies()  # the session expired
@@ -201,7 +201,7 @@ def test_each_answer_keeps_a_visible_save_button_while_autosave_runs(demo_site, 
     """Autosave is no reason to hide the submit button (a second accessibility engine
     flags a form without one); with JavaScript it saves at once, without leaving the page."""
     page = new_page()
-    login(page, demo_site.url, "beleidsadviseur")
+    sign_in_as(page, demo_site.url, "beleidsadviseur", open_home=False)
     verkenning = open_verkenning(page, demo_site.url)
     vraag, field = field_for(page, verkenning, 3, "1b")
     button = page.locator(f"#vraag-{vraag.pk} button[type=submit]")

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from stappenplan.models import Antwoord, Verkenning
-from tests.browser.conftest import login
+from tests.browser.conftest import sign_in_as
 
 pytestmark = [pytest.mark.browser]
 SAVED = "Alle antwoorden zijn opgeslagen."
@@ -24,7 +24,7 @@ def answer(page, label_start: str, text: str) -> None:
 def test_beleidsadviseur_journey(demo_site, new_page, browser):
     base = demo_site.url
     page = new_page()
-    login(page, base, "beleidsadviseur")
+    sign_in_as(page, base, "beleidsadviseur", open_home=False)
     page.goto(base + "/verkenningen/nieuw/")
     page.get_by_label("Titel").fill("Werk en inkomen, reis")
     page.get_by_label("Levensdomein").select_option("werk_inkomen")
@@ -41,8 +41,8 @@ def test_beleidsadviseur_journey(demo_site, new_page, browser):
 
     # Next day, two advisers work at the same time on different parts.
     ons, hun = new_page(), new_page()
-    login(ons, base, "beleidsadviseur")
-    login(hun, base, "beleidsadviseur2")
+    sign_in_as(ons, base, "beleidsadviseur", open_home=False)
+    sign_in_as(hun, base, "beleidsadviseur2", open_home=False)
     ons.goto(base + verkenning.get_absolute_url())
     hun.goto(base + verkenning.get_absolute_url())
     expect(ons.get_by_label("1. Informatie over de gemeente")).to_have_value(

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from stappenplan.models import Stap, Verkenning, Werkgroep
-from tests.browser.conftest import axe_violations, login
+from tests.browser.conftest import axe_violations, sign_in_as
 
 pytestmark = [pytest.mark.browser]
 
@@ -24,7 +24,7 @@ def check(page, url: str) -> list[str]:
 
 def test_all_stappenplan_and_verkenning_pages_pass_axe(demo_site, new_page):
     page = new_page()
-    login(page, demo_site.url, "beleidsadviseur")
+    sign_in_as(page, demo_site.url, "beleidsadviseur", open_home=False)
     base = demo_site.url
     eerste, tweede = Verkenning.objects.filter(eigenaar__username="beleidsadviseur")[:2]
     stap = Stap.objects.get(code="verkenning")
@@ -74,7 +74,7 @@ def test_verkenning_form_and_ambassador_pages_at_desktop_and_phone_size(demo_sit
     width, height = size
     page = new_page()
     page.set_viewport_size({"width": width, "height": height})
-    login(page, demo_site.url, "beleidsadviseur")
+    sign_in_as(page, demo_site.url, "beleidsadviseur", open_home=False)
     verkenning = Verkenning.objects.filter(
         eigenaar__username="beleidsadviseur", status="concept"
     ).first()
@@ -83,7 +83,7 @@ def test_verkenning_form_and_ambassador_pages_at_desktop_and_phone_size(demo_sit
     buttons = page.locator("form.antwoord-form button[type=submit]")
     assert buttons.count() > 5 and buttons.first.is_visible()
     page.context.clear_cookies()
-    login(page, demo_site.url, "ambassadeur")
+    sign_in_as(page, demo_site.url, "ambassadeur", open_home=False)
     problems += check(page, demo_site.url + reverse("mijn-ambassadeurschap"))
     problems += check(page, demo_site.url + reverse("mijn-profiel"))
     page.goto(demo_site.url + reverse("mijn-ambassadeurschap"))

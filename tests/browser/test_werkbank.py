@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import axe_violations, login
+from tests.browser.conftest import axe_violations, sign_in_as
 
 pytestmark = [pytest.mark.browser]
 
@@ -40,7 +40,7 @@ def test_kwartiermaker_logs_an_activity_by_keyboard(demo_site, new_page):
     from ambassadeurs.models import Activiteit, Ambassadeur
 
     page = new_page()
-    login(page, demo_site.url, "kwartiermaker")
+    sign_in_as(page, demo_site.url, "kwartiermaker", open_home=False)
     ambassadeur = Ambassadeur.objects.filter(status="actief").order_by("persoon__naam").first()
     page.goto(f"{demo_site.url}/ambassadeurs/")
     assert_accessible(page)
@@ -69,7 +69,7 @@ def test_kwartiermaker_logs_an_activity_by_keyboard(demo_site, new_page):
 
 def test_empty_activity_form_shows_an_error_summary(demo_site, new_page):
     page = new_page()
-    login(page, demo_site.url, "ambassadeur")
+    sign_in_as(page, demo_site.url, "ambassadeur", open_home=False)
     page.goto(f"{demo_site.url}/mijn-ambassadeurschap/activiteiten/nieuw/")
     tab_to(page, "Wat heeft u gedaan?")  # the ambassador is addressed as u
     submit(page)
@@ -81,7 +81,7 @@ def test_empty_activity_form_shows_an_error_summary(demo_site, new_page):
 
 def test_klankbord_coverage_and_signal_by_keyboard(demo_site, new_page):
     page = new_page()
-    login(page, demo_site.url, "klankbordlid")
+    sign_in_as(page, demo_site.url, "klankbordlid", open_home=False)
     page.goto(f"{demo_site.url}/klankbord/")
     assert_accessible(page)
     tab_to(page, "Wie ontbreekt?")
@@ -140,7 +140,7 @@ def test_every_workbench_page_passes_axe(demo_site, new_page):
         reverse("openbaar-ambassadeurs"),
     ]
     page = new_page()
-    login(page, demo_site.url, "kwartiermaker")
+    sign_in_as(page, demo_site.url, "kwartiermaker", open_home=False)
     problems = []
     for path in paths:
         response = page.goto(demo_site.url + path)  # waits for the load event
