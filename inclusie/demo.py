@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
 from inclusie.constants import Grootte, Role, Sector
@@ -242,7 +243,8 @@ def spread_created(model, rows: list, days: list[datetime.date]) -> None:
     model.objects.bulk_update(rows, ["created_at"], batch_size=500)
 
 
-def demo_user(username: str, naam: str, role: str) -> User:
+def demo_user(username: str, naam: str, role: str, password: str) -> User:
+    """password: the already hashed DEMO_PASSWORD (`make_password`)."""
     user, _created = User.objects.update_or_create(
         username=username,
         defaults={
@@ -253,7 +255,7 @@ def demo_user(username: str, naam: str, role: str) -> User:
             "is_staff": role == Role.BEHEERDER,
         },
     )
-    user.set_password(settings.DEMO_PASSWORD)
+    user.password = password
     user.save(update_fields=["password"])
     return user
 
@@ -283,7 +285,12 @@ def seed(ctx: DemoContext) -> None:
         for i, n in enumerate(DIVERSITEITSASPECTEN)
     ]
 
-    users = {username: demo_user(username, naam, role) for username, naam, role in DEMO_USERS}
+    # One hash for all demo accounts: they share the published demo password, and each
+    # hash takes half a second by design (`make run` on a new database hashed it 7 times).
+    password = make_password(settings.DEMO_PASSWORD)
+    users = {
+        username: demo_user(username, naam, role, password) for username, naam, role in DEMO_USERS
+    }
     ctx.data["users"] = users
 
     organisaties = []
