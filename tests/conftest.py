@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import sys
 
 import pytest
@@ -207,7 +208,7 @@ def pytest_collection_modifyitems(config, items):
         share = left // (workers - worker)
         own_slow = slow[worker::workers]
         ordered += own_slow
-        ordered += [next(quick) for _ in range(max(share - len(own_slow), 0))]
+        ordered += list(itertools.islice(quick, max(share - len(own_slow), 0)))
         left -= share
     ordered += list(quick)
     assert len(ordered) == len(items)
