@@ -10,13 +10,13 @@ import pytest
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 
 from inclusie.celery import app as celery_app
 from inclusie.constants import Role
 from tests import db_states as states
 from tests import fast_static
-from tests.db_states import TableRows, realign_sequences
+from tests.db_states import TableRows, realign_sequences, realign_sequences_if_set
 from tests.factories import UserFactory
 from tests.signin import sign_in
 from tests.workers import xdist_worker_index
@@ -93,7 +93,7 @@ def _fresh_axes_and_cache(request, django_db_blocker, monkeypatch):
     _forget_process_caches()
     if {"db", "transactional_db", "demo_data", "demo_site"} & set(request.fixturenames):
         with django_db_blocker.unblock():
-            realign_sequences()
+            realign_sequences_if_set()
 
 
 @pytest.fixture
@@ -112,6 +112,9 @@ def demo_module(django_db_setup, django_db_blocker):
         atomic.__enter__()
         try:
             call_command("seed_demo", stdout=io.StringIO())
+            # The seed's foreign keys, checked now and once: left deferred, every test's
+            # closing check (in its savepoint, rolled back) checked them all again.
+            connection.check_constraints()
             yield
         finally:
             transaction.set_rollback(True)
@@ -128,6 +131,7 @@ def django_db_setup(django_db_setup, django_db_blocker, request):
     (`base`, put back after every committed test instead of a flush) and, when this
     session has tests that ask for it, the demo on top of that (tests/db_states.py)."""
     with django_db_blocker.unblock():
+        realign_sequences()  # from here on only after a sequence was set (tests/db_states.py)
         states.base = TableRows.read()
         if any("demo_rows" in getattr(item, "fixturenames", ()) for item in request.session.items):
             request.config.stash[DEMO_ROWS] = states.seeded_demo()

@@ -38,6 +38,7 @@ def realign_sequences() -> None:
     flush leaves them ahead of or behind the rows that are there, and the next insert
     would collide with an existing id.
     """
+    global _sequences_set
     if connection.vendor != "postgresql":
         return
     models = [m for m in apps.get_models(include_auto_created=True) if m._meta.managed]
@@ -45,6 +46,33 @@ def realign_sequences() -> None:
     if statements:
         with connection.cursor() as cursor:
             cursor.execute("\n".join(statements))
+    # Inside a transaction the rows just aligned to may still be rolled back.
+    _sequences_set = connection.in_atomic_block
+
+
+# Whether a sequence was set (setval) since the last realignment outside a transaction.
+# Only that can leave a sequence behind the rows: inserts move sequences forward, also
+# in a transaction that is rolled back (ahead of the rows is harmless). Django makes
+# every setval statement (flush, loaddata, `realign_sequences` itself) with the two
+# methods counted by `install()`; the project's code sets no sequence itself.
+_sequences_set = True
+
+
+def realign_sequences_if_set() -> None:
+    """`realign_sequences()` after a test, skipped when no sequence was set since the
+    last one (most tests: their inserts only moved sequences forward)."""
+    if _sequences_set:
+        realign_sequences()
+
+
+def _counting_sequence_sets(method):
+    def wrapper(*args, **kwargs):
+        global _sequences_set
+        _sequences_set = True
+        return method(*args, **kwargs)
+
+    wrapper.__wrapped__ = method  # type: ignore[attr-defined]
+    return wrapper
 
 
 class TableRows:
@@ -116,7 +144,13 @@ def _teardown_to_base(self: TransactionTestCase) -> None:
 
 
 def install() -> None:
+    from django.db.backends.base.operations import BaseDatabaseOperations
+
     TransactionTestCase._fixture_teardown = _teardown_to_base
+    for cls in {BaseDatabaseOperations, type(connection.ops)}:
+        for name in ("sequence_reset_sql", "sequence_reset_by_name_sql"):
+            if name in vars(cls):
+                setattr(cls, name, _counting_sequence_sets(vars(cls)[name]))
 
 
 def _read(table: str):

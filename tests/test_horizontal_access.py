@@ -21,6 +21,7 @@ from __future__ import annotations
 import pytest
 from django.apps import apps
 from django.conf import settings
+from django.db import transaction
 from django.forms.models import model_to_dict
 from django.test import Client
 from django.urls import get_resolver, reverse
@@ -194,6 +195,8 @@ def demo(demo_module, django_db_blocker):
     module's demo (`demo_module`)."""
     with django_db_blocker.unblock():
         _extra_rows()
+        # Foreign keys checked once here, not again in every test's closing check.
+        transaction.get_connection().check_constraints()
 
 
 @pytest.fixture(scope="module")
@@ -203,10 +206,12 @@ def role_sessions(demo, django_db_blocker) -> dict[str, str]:
     of times; each test's own transaction rolls back whatever a request changes in a
     session."""
     with django_db_blocker.unblock():
-        return {
+        cookies = {
             role: sign_in(Client(), user(role)).cookies[settings.SESSION_COOKIE_NAME].value
             for role in Role.values
         }
+        transaction.get_connection().check_constraints()
+        return cookies
 
 
 def _extra_rows() -> None:

@@ -109,6 +109,8 @@ def signed_in(django_db_setup, django_db_blocker):
                 probe = Client()
                 probe.cookies[settings.SESSION_COOKIE_NAME] = cookies[role]
                 assert probe.get(reverse("home")).wsgi_request.user == user, role
+            # Foreign keys checked once here, not again in every test's closing check.
+            transaction.get_connection().check_constraints()
             yield cookies
         finally:
             transaction.set_rollback(True)
