@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection, transaction
+from pytest_django.plugin import blocking_manager_key
 
 from inclusie.celery import app as celery_app
 from inclusie.constants import Role
@@ -94,6 +95,15 @@ def _fresh_axes_and_cache(request, django_db_blocker, monkeypatch):
     if {"db", "transactional_db", "demo_data", "demo_site"} & set(request.fixturenames):
         with django_db_blocker.unblock():
             realign_sequences_if_set()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Before a test's fixtures: the tables as migrations left them, unless the test
+    starts from the demo itself (`demo_site`) or no committed test left rows behind."""
+    if states.left_over and "demo_site" not in item.fixturenames:
+        with item.config.stash[blocking_manager_key].unblock():
+            states.put_back_base()
 
 
 @pytest.fixture

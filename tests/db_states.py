@@ -15,8 +15,11 @@ each with its own database), before any test ran:
 
 `TableRows.restore()` makes every model table hold exactly those rows, committed, and
 sets the id sequences past them. A committed test starts from `demo` (`demo_site`) or
-from `base`, and its teardown puts `base` back instead of flushing (`install()`), so
-every test, in any order and on any worker, finds what migrations loaded.
+from `base`. Its teardown does not flush: it notes that its rows are left over
+(`install()`), and before the next test `base` is put back (`put_back_base()`, called
+by tests/conftest.py), unless that test starts from the demo anyway: browser tests run
+one after another, and each would otherwise put `base` back only for the next to
+replace it. So every test, in any order and on any worker, finds what migrations loaded.
 """
 
 from __future__ import annotations
@@ -126,12 +129,24 @@ def seeded_demo() -> TableRows:
 
 # What migrations loaded, for committed tests' teardown (set by tests/conftest.py).
 base: TableRows | None = None
+# A committed test's rows are still in the tables (put back before the next test).
+left_over = False
 _flush_teardown = TransactionTestCase._fixture_teardown
 
 
+def put_back_base() -> None:
+    """What migrations loaded, if a committed test left other rows."""
+    global left_over
+    if left_over and base is not None:
+        base.restore()
+    left_over = False
+
+
 def _teardown_to_base(self: TransactionTestCase) -> None:
-    """A committed test's teardown: every table back to `base` instead of a flush
-    (which would leave them without what data migrations loaded)."""
+    """A committed test's teardown: its rows stay until the next test that needs `base`
+    (`put_back_base`), instead of a flush (which would leave the tables without what
+    data migrations loaded)."""
+    global left_over
     if (
         base is None
         or self.serialized_rollback
@@ -140,7 +155,7 @@ def _teardown_to_base(self: TransactionTestCase) -> None:
     ):
         _flush_teardown(self)
         return
-    base.restore()
+    left_over = True
 
 
 def install() -> None:

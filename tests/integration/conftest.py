@@ -21,6 +21,7 @@ from django.conf import settings
 from django.db import connection
 
 from inclusie.celery import app as celery_app
+from inclusie.settings import _redis_cache_url
 from tests.workers import xdist_worker_index
 
 ROOT = Path(settings.BASE_DIR)
@@ -57,7 +58,10 @@ def redis_url():
     index = xdist_worker_index()
     if settings.REDIS_URL and index < SHARED_REDIS_WORKERS:
         url = settings.REDIS_URL.rsplit("/", 1)[0] + f"/{14 - 2 * index}"
-        redis.Redis.from_url(url).flushdb()
+        # The broker and the cache of the processes it starts (an earlier session's data
+        # version and cached rows would otherwise meet this session's database).
+        for db in (url, _redis_cache_url(url)):
+            redis.Redis.from_url(db).flushdb()
         yield url
         return
     binary = shutil.which("redis-server")
