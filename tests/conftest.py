@@ -16,7 +16,7 @@ from pytest_django.plugin import blocking_manager_key
 from inclusie.celery import app as celery_app
 from inclusie.constants import Role
 from tests import db_states as states
-from tests import fast_static
+from tests import db_template, fast_static
 from tests.db_states import TableRows, realign_sequences, realign_sequences_if_set
 from tests.factories import UserFactory
 from tests.signin import sign_in
@@ -136,11 +136,23 @@ DEMO_ROWS = pytest.StashKey[TableRows]()
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker, request):
-    """The test databases (pytest-django), then what they hold right after the migrations
-    (`base`, put back after every committed test instead of a flush) and, when this
-    session has tests that ask for it, the demo on top of that (tests/db_states.py)."""
+def django_db_keepdb(request, django_db_modify_db_settings):
+    """Keep the worker's database when it was made from the migrated template: Django then
+    applies no migration to it (tests/db_template.py)."""
+    if request.config.getvalue("reuse_db"):
+        return True
+    return db_template.create_from_template()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, django_db_keepdb, request):
+    """The test databases (pytest-django, from the template when there is one), then what
+    they hold right after the migrations (`base`, put back after every committed test
+    instead of a flush) and, when this session has tests that ask for it, the demo on top
+    of that (tests/db_states.py)."""
     with django_db_blocker.unblock():
+        if not django_db_keepdb:
+            db_template.save_as_template()
         realign_sequences()  # from here on only after a sequence was set (tests/db_states.py)
         states.base = TableRows.read()
         if any("demo_rows" in getattr(item, "fixturenames", ()) for item in request.session.items):
