@@ -147,8 +147,8 @@ def django_db_keepdb(request, django_db_modify_db_settings):
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker, django_db_keepdb, request):
     """The test databases (pytest-django, from the template when there is one), then what
-    they hold right after the migrations (`base`, put back after every committed test
-    instead of a flush) and, when this session has tests that ask for it, the demo on top
+    they hold right after the migrations (`base`, put back after a committed test, before
+    the next test that does not start from the demo, instead of a flush) and, when this session has tests that ask for it, the demo on top
     of that (tests/db_states.py)."""
     with django_db_blocker.unblock():
         if not django_db_keepdb:
