@@ -99,7 +99,9 @@ class SecurityHeadersMiddleware:
 
     Signed-in pages and personal downloads (exports, PDFs, calendar files) are for
     one person: `Cache-Control: private, no-store`, so neither a shared proxy nor
-    the browser's disk keeps them after sign-out.
+    the browser's disk keeps them after sign-out. A response that is the same for
+    everyone (`same_for_everyone`: the huisstijl's stylesheet and logo) keeps its own
+    header: otherwise every page view fetched the stylesheet again.
     """
 
     def __init__(self, get_response):
@@ -111,7 +113,8 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
+        personal = not getattr(response, "same_for_everyone", False)
+        if personal and user is not None and user.is_authenticated:
             response.headers["Cache-Control"] = "private, no-store"
             response.headers.pop("Expires", None)
         return response

@@ -69,6 +69,7 @@ def theme_css(request):
     profiel = GemeenteProfiel.cached()
     response = HttpResponse(theme.stylesheet(profiel.huisstijlkleur), content_type="text/css")
     response["Cache-Control"] = HUISSTIJL_CACHE
+    response.same_for_everyone = True  # SecurityHeadersMiddleware keeps the header
     return response
 
 
@@ -86,6 +87,7 @@ def logo(request):
         raise Http404 from exc
     response = FileResponse(handle, content_type=mime)
     response["Cache-Control"] = HUISSTIJL_CACHE
+    response.same_for_everyone = True
     return response
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import pytest
 from django.apps import apps
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.forms.models import model_to_dict
 from django.test import Client
 from django.urls import get_resolver, reverse
@@ -145,11 +145,15 @@ def fake_url(name: str, pattern) -> str:
 
 
 def db_counts() -> dict[str, int]:
-    return {
-        m._meta.label: m._default_manager.count()
-        for m in apps.get_models()
-        if m._meta.app_label in PROJECT_APPS
-    }
+    """The number of rows of every project model, in one query (one per model took
+    40 ms a call, twice per walked URL)."""
+    models = [m for m in apps.get_models() if m._meta.app_label in PROJECT_APPS]
+    quote = connection.ops.quote_name
+    # Table names from the models, quoted: nothing from outside reaches this query.
+    counts = ", ".join(f"(SELECT COUNT(*) FROM {quote(m._meta.db_table)})" for m in models)  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {counts}")
+        return {m._meta.label: n for m, n in zip(models, cursor.fetchone(), strict=True)}
 
 
 def row(obj) -> dict:

@@ -22,7 +22,7 @@ from django.test import Client
 from django.urls import Resolver404, resolve
 
 from inclusie.constants import Role
-from tests.browser.conftest import axe_violations, login, sign_in_as
+from tests.browser.conftest import axe_and_basics, login, sign_in_as
 
 pytestmark = [pytest.mark.browser]
 
@@ -94,14 +94,14 @@ def check_page(page, url: str) -> list[str]:
     response = page.goto(url)  # waits for the load event: no page fetches anything after it
     if response is None or response.status >= 400:
         return [f"{url}: HTTP {response.status if response else 'geen antwoord'}"]
-    if page.evaluate("document.documentElement.lang") != "nl":
+    found = axe_and_basics(page)
+    if found["lang"] != "nl":
         problems.append(f"{url}: lang is not nl")
-    if not page.title().strip():
+    if not found["title"].strip():
         problems.append(f"{url}: no title")
-    h1_count = page.locator("h1").count()
-    if h1_count != 1:
-        problems.append(f"{url}: {h1_count} h1 elements")
-    for violation in axe_violations(page):
+    if found["h1"] != 1:
+        problems.append(f"{url}: {found['h1']} h1 elements")
+    for violation in found["violations"]:
         problems.append(
             f"{url}: axe {violation['id']} ({violation['impact']}) at {violation['nodes']}"
         )

@@ -33,6 +33,25 @@ def test_signed_in_pages_and_personal_downloads_are_not_stored(client_for):
         assert response["Cache-Control"] == "private, no-store", name
 
 
+def test_the_huisstijl_is_cached_also_for_people_signed_in(client, client_for):
+    """The stylesheet and logo are the same for everyone and linked with a version in
+    the query string: a signed-in page view does not fetch them again."""
+    from django.core.files.base import ContentFile
+
+    from inclusie.models import GemeenteProfiel
+
+    profiel = GemeenteProfiel.cached()
+    profiel.logo.save("logo.png", ContentFile(b"\x89PNG\r\n\x1a\n"), save=True)
+    signed_in = client_for(Role.KWARTIERMAKER)
+    for name in ("huisstijl-thema", "huisstijl-logo"):
+        for who in (client, signed_in):
+            response = who.get(reverse(name))
+            assert response.status_code == 200, name
+            assert response["Cache-Control"] == "public, max-age=86400", name
+    # The page itself is still not stored.
+    assert signed_in.get(reverse("home"))["Cache-Control"] == "private, no-store"
+
+
 def test_calendar_feed_is_not_stored(client):
     user = UserFactory(role=Role.AMBASSADEUR)
     response = client.get(reverse("agenda-feed", args=[user.calendar_token]))
