@@ -102,21 +102,16 @@ def test_ambassador_answers_an_invitation(demo_site, new_page):
 
 
 def test_kwartiermaker_meeting_pages_pass_axe(demo_site, new_page):
+    """The meeting's forms the crawl of test_accessibility does not reach (the list, the
+    new-meeting forms and the invitations are in its CRAWL_REACHES)."""
     meeting = under_way(Bijeenkomst.objects.filter(acties__isnull=False).order_by("-start").first())
     page = new_page()
     sign_in_as(page, demo_site.url, "kwartiermaker", open_home=False)
     problems = []
     for path in [
-        "/bijeenkomsten/",
-        f"/bijeenkomsten/{meeting.pk}/",
-        f"/bijeenkomsten/{meeting.pk}/uitnodigen/",
         f"/bijeenkomsten/{meeting.pk}/verslag/",
         f"/bijeenkomsten/{meeting.pk}/actie/",
         f"/bijeenkomsten/{meeting.pk}/bijlage/",
-        "/bijeenkomsten/reeks/nieuw/",
-        "/bijeenkomsten/nieuw/",
-        "/bijeenkomsten/acties/",
-        "/agenda/koppelen/",
     ]:
         page.goto(demo_site.url + path)
         assert page.locator("h1").count() == 1, path
@@ -232,7 +227,10 @@ def test_secondary_actions_open_by_keyboard(demo_site, new_page):
     assert axe_violations(page) == []
 
 
-@pytest.mark.parametrize("size", [(1280, 800), (390, 844)], ids=["desktop", "phone"])
+PHONE = (390, 844)
+
+
+@pytest.mark.parametrize("size", [(1280, 800), PHONE], ids=["desktop", "phone"])
 def test_meeting_page_in_every_phase_and_klankbord_pages_pass_axe(demo_site, browser, size):
     """A meeting before, during and after, with approved minutes; the klankbordgroep pages."""
     from django.utils import timezone
@@ -254,16 +252,19 @@ def test_meeting_page_in_every_phase_and_klankbord_pages_pass_axe(demo_site, bro
         f"/bijeenkomsten/{tijdens.pk}/aanwezigheid/",
         f"/bijeenkomsten/{na.pk}/",
         f"/bijeenkomsten/{vast.pk}/",
-        "/agenda/",
-        "/klankbord/",
-        "/klankbord/wie-ontbreekt/",
-        "/klankbord/adviezen/",
-        f"/klankbord/adviezen/{advies.pk}/",
-        f"/klankbord/adviezen/{advies.pk}/reactie/",
-        "/klankbord/gesprek-wethouder/",
-        "/signalen/",
-        f"/signalen/{Signaal.objects.first().pk}/",
     ]
+    if size == PHONE:  # at desktop size the crawl of test_accessibility checks these
+        paths += [
+            "/agenda/",
+            "/klankbord/",
+            "/klankbord/wie-ontbreekt/",
+            "/klankbord/adviezen/",
+            f"/klankbord/adviezen/{advies.pk}/",
+            f"/klankbord/adviezen/{advies.pk}/reactie/",
+            "/klankbord/gesprek-wethouder/",
+            "/signalen/",
+            f"/signalen/{Signaal.objects.first().pk}/",
+        ]
     context = browser.new_context(locale="nl-NL", viewport={"width": size[0], "height": size[1]})
     context.add_init_script(script=AXE_SOURCE)
     page = context.new_page()

@@ -104,12 +104,13 @@ def test_klankbord_coverage_and_signal_by_keyboard(demo_site, new_page):
 
 
 def test_every_workbench_page_passes_axe(demo_site, new_page):
-    """Forms and detail pages the navigation crawl may not reach, as kwartiermaker."""
+    """Forms and detail pages the crawl of test_accessibility does not reach, as
+    kwartiermaker (the ones it reaches are in its CRAWL_REACHES)."""
     from django.urls import reverse
 
     from ambassadeurs.models import Activiteit, Ambassadeur
-    from klankbord.models import Advies, KlankbordLid, Signaal
-    from opdracht.models import Opdracht, Urenregistratie
+    from klankbord.models import Signaal
+    from opdracht.models import Urenregistratie
     from pijlers.models import Lidmaatschap
 
     ambassadeur = Ambassadeur.objects.filter(status="actief").first()
@@ -117,7 +118,6 @@ def test_every_workbench_page_passes_axe(demo_site, new_page):
         rol="ambassadeur", persoon__ambassadeurschap__isnull=False
     ).first()
     paths = [
-        reverse("ambassadeur-create"),
         reverse("ambassadeur-update", args=[ambassadeur.pk]),
         reverse("ambassadeur-status", args=[ambassadeur.pk]),
         reverse("ambassadeur-pijler", args=[ambassadeur.pk]),
@@ -125,18 +125,10 @@ def test_every_workbench_page_passes_axe(demo_site, new_page):
         reverse("coaching-create") + f"?ambassadeur={ambassadeur.pk}",
         reverse("activiteit-update", args=[Activiteit.objects.first().pk]),
         reverse("activiteit-delete", args=[Activiteit.objects.first().pk]),
-        reverse("klankbordlid-create"),
-        reverse("klankbordlid-update", args=[KlankbordLid.objects.first().pk]),
         reverse("advies-create"),
-        reverse("advies-reactie", args=[Advies.objects.first().pk]),
-        reverse("klankbord-wethouder"),
         reverse("signaal-opvolging", args=[Signaal.objects.first().pk]),
         reverse("signaal-update", args=[Signaal.objects.first().pk]),
-        reverse("opdracht-update", args=[Opdracht.objects.first().pk]),
-        reverse("uren-create"),
-        reverse("uren-week"),
         reverse("uren-delete", args=[Urenregistratie.objects.first().pk]),
-        reverse("uitgave-create"),
         reverse("openbaar-ambassadeurs"),
     ]
     page = new_page()
