@@ -33,6 +33,22 @@ from django.core.management.color import no_style
 from django.db import DEFAULT_DB_ALIAS, connection, transaction
 from django.test import TransactionTestCase
 
+# The apps whose rows a person's actions make (the stappenplan's are the questionnaires).
+PROJECT_APPS = ("inclusie", "deal", "pijlers", "ambassadeurs", "klankbord", "monitoring")
+
+
+def row_counts(app_labels=PROJECT_APPS) -> dict[str, int]:
+    """The number of rows of every model of these apps, in one query (tests that count
+    before and after every request would otherwise send one query per model)."""
+    counted = [m for m in apps.get_models() if m._meta.app_label in app_labels]
+    quote = connection.ops.quote_name
+    # Table names from the models, quoted: nothing from outside reaches this query.
+    counts = ", ".join(f"(SELECT COUNT(*) FROM {quote(m._meta.db_table)})" for m in counted)  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {counts}")
+        row = cursor.fetchone()
+    return {m._meta.label: n for m, n in zip(counted, row, strict=True)}
+
 
 def realign_sequences() -> None:
     """Put every id sequence just past its table's highest id (PostgreSQL).

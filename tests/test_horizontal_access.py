@@ -21,7 +21,7 @@ from __future__ import annotations
 import pytest
 from django.apps import apps
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 from django.forms.models import model_to_dict
 from django.test import Client
 from django.urls import get_resolver, reverse
@@ -30,6 +30,7 @@ from django.urls.converters import SlugConverter
 from inclusie.constants import Role
 from inclusie.ids import IdConverter
 from inclusie.permissions import PERMISSION_MAP, declared_permission, is_public
+from tests.db_states import row_counts
 from tests.signin import sign_in
 from tests.test_url_role_matrix import SKIP_NAMESPACES, walk
 
@@ -95,7 +96,6 @@ NOT_WALKED = {
     "its permission per model is tested in tests/inclusie/test_pickers.py",
 }
 
-PROJECT_APPS = ("inclusie", "deal", "pijlers", "ambassadeurs", "klankbord", "monitoring")
 FAKE_ID = 987654
 
 
@@ -142,18 +142,6 @@ def fake_url(name: str, pattern) -> str:
         for key, conv in pattern.pattern.converters.items()
     }
     return reverse(name, kwargs=kwargs)
-
-
-def db_counts() -> dict[str, int]:
-    """The number of rows of every project model, in one query (one per model took
-    40 ms a call, twice per walked URL)."""
-    models = [m for m in apps.get_models() if m._meta.app_label in PROJECT_APPS]
-    quote = connection.ops.quote_name
-    # Table names from the models, quoted: nothing from outside reaches this query.
-    counts = ", ".join(f"(SELECT COUNT(*) FROM {quote(m._meta.db_table)})" for m in models)  # noqa: S608
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {counts}")
-        return {m._meta.label: n for m, n in zip(models, cursor.fetchone(), strict=True)}
 
 
 def row(obj) -> dict:
@@ -262,7 +250,7 @@ def test_real_ids_give_refused_roles_and_anonymous_no_data(
     callback = pattern.callback
     declared = declared_permission(callback)
     login_url = reverse(settings.LOGIN_URL)
-    before = db_counts()
+    before = row_counts()
     checks = 0
 
     for obj in objects:
@@ -293,7 +281,7 @@ def test_real_ids_give_refused_roles_and_anonymous_no_data(
                 assert_no_data(response, obj, baseline, f"{url} as {role}")
                 checks += 1
         assert row(obj) == stored, f"{url}: the object changed"
-    assert db_counts() == before, f"{name}: rows were added or removed"
+    assert row_counts() == before, f"{name}: rows were added or removed"
     _count_checks(checks)
 
 
@@ -319,7 +307,7 @@ def walk_objects(client, who, objects: dict, only: set[str] | None = None) -> in
         obj = objects[model]
         url = url_for(name, pattern, obj)
         baseline = client.get(fake_url(name, pattern)).content
-        stored, before = row(obj), db_counts()
+        stored, before = row(obj), row_counts()
         for method in (client.get, client.post):
             response = method(url)
             assert refused(response.status_code), (
@@ -328,7 +316,7 @@ def walk_objects(client, who, objects: dict, only: set[str] | None = None) -> in
             assert_no_data(response, obj, baseline, f"{url} as {who.username}")
             checks += 1
         assert row(obj) == stored, f"{url} as {who.username}: the object changed"
-        assert db_counts() == before, f"{url} as {who.username}: rows were added or removed"
+        assert row_counts() == before, f"{url} as {who.username}: rows were added or removed"
     _count_checks(checks)
     return checks
 

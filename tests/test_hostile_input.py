@@ -10,8 +10,6 @@ covered automatically.
 from __future__ import annotations
 
 import pytest
-from django.apps import apps
-from django.db import connection
 from django.urls import get_resolver, reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -19,6 +17,7 @@ from hypothesis import strategies as st
 from inclusie.constants import Role
 from inclusie.models import User
 from inclusie.permissions import CHANGE, PERMISSION_MAP, declared_permission
+from tests.db_states import row_counts
 from tests.signin import sign_in
 from tests.test_url_role_matrix import walk
 
@@ -67,19 +66,6 @@ def form_urls():
             )
         )
     return found
-
-
-def row_counts() -> dict[str, int]:
-    """The number of rows of every model of these apps, in one query (every example of
-    every form counts them twice; no default manager there filters rows)."""
-    labels = {"inclusie", "deal", "pijlers", "ambassadeurs", "klankbord", "monitoring"}
-    counted = [m for m in apps.get_models() if m._meta.app_label in labels]
-    qn = connection.ops.quote_name
-    counts = ", ".join(f"(SELECT COUNT(*) FROM {qn(m._meta.db_table)})" for m in counted)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {counts}")
-        row = cursor.fetchone()
-    return {m._meta.label: n for m, n in zip(counted, row, strict=True)}
 
 
 def url_for(name: str, pattern, view_class) -> str | None:
