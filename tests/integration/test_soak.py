@@ -41,7 +41,7 @@ def prepared(demo_dump, demo_rows, django_db_blocker):
 
 
 def test_short_soak_has_no_5xx_no_lost_writes_and_stable_memory(prepared):
-    result = run(users=12, seconds=20, prepared=prepared)
+    result = run(users=12, seconds=12, prepared=prepared)
     print(json.dumps(result, indent=2))  # the figures, in the CI log with -s or on failure
     assert result["requests"] > 100, result
     assert result["errors_5xx"] == 0, result
