@@ -6,18 +6,10 @@ import pytest
 from django.urls import reverse
 
 from stappenplan.models import Verkenning, Werkgroep
-from tests.browser.conftest import axe_and_basics, axe_violations, sign_in_as
+from tests.browser.conftest import axe_violations, sign_in_as
+from tests.browser.test_accessibility import check_page
 
 pytestmark = [pytest.mark.browser]
-
-
-def check(page, url: str) -> list[str]:
-    response = page.goto(url)  # waits for the load event: no page fetches anything after it
-    if response is None or response.status >= 400:
-        return [f"{url}: HTTP {response.status if response else '-'}"]
-    found = axe_and_basics(page)
-    problems = [f"{url}: {found['h1']} h1 elements"] if found["h1"] != 1 else []
-    return problems + [f"{url}: {v}" for v in found["violations"]]
 
 
 def test_stappenplan_pages_the_crawl_leaves_and_forms_with_errors_pass_axe(demo_site, new_page):
@@ -37,7 +29,7 @@ def test_stappenplan_pages_the_crawl_leaves_and_forms_with_errors_pass_axe(demo_
     ]
     problems = []
     for url in urls:
-        problems += check(page, base + url)
+        problems += check_page(page, base + url)
     # A form with errors.
     page.goto(base + reverse("verkenning-start"))
     with page.expect_navigation():
@@ -64,14 +56,14 @@ def test_verkenning_form_and_ambassador_pages_at_desktop_and_phone_size(demo_sit
     verkenning = Verkenning.objects.filter(
         eigenaar__username="beleidsadviseur", status="concept"
     ).first()
-    problems = check(page, demo_site.url + verkenning.get_absolute_url())
+    problems = check_page(page, demo_site.url + verkenning.get_absolute_url())
     assert page.locator("h1").bounding_box()["y"] < height / 2
     buttons = page.locator("form.antwoord-form button[type=submit]")
     assert buttons.count() > 5 and buttons.first.is_visible()
     page.context.clear_cookies()
     sign_in_as(page, demo_site.url, "ambassadeur", open_home=False)
-    problems += check(page, demo_site.url + reverse("mijn-ambassadeurschap"))
-    problems += check(page, demo_site.url + reverse("mijn-profiel"))
+    problems += check_page(page, demo_site.url + reverse("mijn-ambassadeurschap"))
+    problems += check_page(page, demo_site.url + reverse("mijn-profiel"))
     page.goto(demo_site.url + reverse("mijn-ambassadeurschap"))
     region = page.get_by_role("region", name="Tabel met activiteiten")
     assert region.get_attribute("tabindex") == "0"
